@@ -1,0 +1,74 @@
+#pragma once
+
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QString>
+
+#include <array>
+#include <compare>
+
+namespace ipsec {
+
+// One end of a filter: this host ("me"), any host, one host, a subnet, or a DNS name that is
+// resolved when the policy is applied. Kept compact (no heap for addresses) because a store
+// may hold hundreds of thousands of filters.
+class Address {
+    Q_DECLARE_TR_FUNCTIONS(ipsec::Address)
+public:
+    enum class Kind : quint8 { Any, Me, Host, Subnet, DnsName };
+    enum class Family : quint8 { Unspecified = 0, IPv4 = 4, IPv6 = 6 };
+
+    Address() = default; // any
+    static Address any() { return {}; }
+    static Address me();
+    static Address host(const QHostAddress &address);
+    // A subnet; a full-length prefix yields a host. Host bits must be zero.
+    static Result<Address> subnet(const QHostAddress &network, int prefixLength);
+    // A subnet from a dotted (or IPv6) mask; the mask must be contiguous.
+    static Result<Address> withMask(const QHostAddress &network, const QHostAddress &mask);
+    static Result<Address> dnsName(const QString &name);
+
+    // Parses "me", "any", "10.1.2.3", "10.1.0.0/16", "10.1.0.0/255.255.0.0", "2001:db8::/32",
+    // or a DNS name. Case-insensitive keywords.
+    static Result<Address> parse(QStringView text);
+    // Converts a dotted mask or a prefix length ("255.255.0.0", "16") to a prefix length.
+    static Result<int> parseMask(QStringView text, Family family);
+    static bool isValidDnsName(QStringView name);
+
+    Kind kind() const { return m_kind; }
+    Family family() const { return m_family; }
+    bool isIPv6() const { return m_family == Family::IPv6; }
+    bool isAny() const { return m_kind == Kind::Any; }
+    bool isMe() const { return m_kind == Kind::Me; }
+    bool isHost() const { return m_kind == Kind::Host; }
+    bool isSubnet() const { return m_kind == Kind::Subnet; }
+    bool isDnsName() const { return m_kind == Kind::DnsName; }
+    // Host or subnet: a literal address the kernel can use directly.
+    bool isLiteral() const { return m_kind == Kind::Host || m_kind == Kind::Subnet; }
+
+    int prefixLength() const { return m_prefix; }
+    int maxPrefixLength() const { return m_family == Family::IPv6 ? 128 : 32; }
+    QHostAddress address() const; // null for any/me/dns
+    QHostAddress netmask() const; // null for any/me/dns
+    const QString &name() const { return m_dnsName; }
+    const std::array<quint8, 16> &bytes() const { return m_bytes; }
+
+    // Whether a concrete address lies inside this one (any matches everything, me/dns nothing).
+    bool contains(const QHostAddress &address) const;
+
+    // Canonical text: "me", "any", "10.1.2.3", "10.1.0.0/16", "host.example.org".
+    QString toString() const;
+
+    friend bool operator==(const Address &, const Address &) = default;
+
+private:
+    Kind m_kind = Kind::Any;
+    Family m_family = Family::Unspecified;
+    quint8 m_prefix = 0;
+    std::array<quint8, 16> m_bytes{};
+    QString m_dnsName;
+};
+
+} // namespace ipsec
