@@ -1,0 +1,217 @@
+#include "IpsecCmdTool.h"
+
+#include "snapshot/ModelJson.h"
+#include "TextTable.h"
+#include "service/PolicyService.h"
+#include "syntax/IpsecCmd.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+using namespace ipsec;
+
+IpsecCmdTool::IpsecCmdTool(CliOptions options, CliIo io, QString program)
+    : m_options(std::move(options))
+    , m_io(io)
+    , m_program(std::move(program))
+{
+}
+
+int IpsecCmdTool::fail(const Error &e)
+{
+    m_io.err << m_program << ": " << e.message << '\n';
+    if (e.code == ErrorCode::Usage)
+        m_io.err << tr("Try '%1 --help' for more information.").arg(m_program) << '\n';
+    return int(e.code);
+}
+
+void IpsecCmdTool::printUsage()
+{
+    m_io.out << tr(
+        "Usage: %1 [OPTIONS] -w REG -p POLICY[:POLL] [-r RULE]... [-f SPEC... -n ACTION] [-x|-y|-o]\n"
+        "       %1 [OPTIONS] -f SPEC... [-n ACTION]      (dynamic filters)\n"
+        "       %1 [OPTIONS] -u                          (delete all dynamic filters)\n"
+        "       %1 [OPTIONS] show filters|policies|auth|stats|sas|all\n"
+        "\n"
+        "Manage the host's IPsec filtering policy with the command lines of the Windows\n"
+        "ipsecpol.exe and IPSeccmd.exe tools. Flags may come in any order and any case.\n"
+        "\n"
+        "Static mode (the persistent policy store):\n"
+        "  -w REG              work on the local static store\n"
+        "  -p NAME[:MINUTES]   the policy to create or change (and its polling interval)\n"
+        "  -r NAME             the rule to create, change or delete (repeat with -o)\n"
+        "  -x                  assign the policy (unassigns any other)\n"
+        "  -y                  unassign the policy\n"
+        "  -o                  delete the named rules, or the whole policy without -r\n"
+        "\n"
+        "Filters and actions:\n"
+        "  -f SPEC...          filter specs SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]\n"
+        "                      '=' one direction, '+' mirrored; 0 = this host, * = any host,\n"
+        "                      DNS names, dotted masks or prefix lengths; PROTO is TCP, UDP,\n"
+        "                      ICMP, RAW or a number. Port 0 means any port.\n"
+        "                      [SPEC] blocks and (SPEC) passes in dynamic mode.\n"
+        "  -n BLOCK|PASS|INPASS|METHOD...  what matching traffic gets; METHOD is a security\n"
+        "                      method such as ESP[3DES,SHA] or AH[MD5]+ESP[DES,SHA]3600S\n"
+        "  -t ADDR  -a AUTH...  -soft  -lan|-dialup  -1s -1k -1p -1f -1e -confirm\n"
+        "\n"
+        "Options:\n"
+        "  --store PATH        the static store (default: $IPSEC_CONSOLE_STORE, else\n"
+        "                      /var/lib/ipsec-console/policy.db for root,\n"
+        "                      $XDG_DATA_HOME/ipsec-console/policy.db for other users)\n"
+        "  --netns NAME        work in network namespace NAME (default: $IPSEC_CONSOLE_NETNS)\n"
+        "  --json              machine-readable output for show\n"
+        "  --dry-run           show what would change and change nothing\n"
+        "  --help, -?          this help;  --version  the version\n"
+        "\n"
+        "Examples (from Microsoft KB 813878):\n"
+        "  %1 -w REG -p \"Block UDP 1434 Filter\" -r \"Block Inbound UDP 1434 Rule\" -f *=0:1434:UDP -n BLOCK -x\n"
+        "  %1 -w REG -p \"Block UDP 1434 Filter\" -r \"Block Outbound UDP 1434 Rule\" -f 0=*:1434:UDP -n BLOCK\n"
+        "  %1 -w REG -p \"Block UDP 1434 Filter\" -y\n"
+        "  %1 -w REG -p \"Block UDP 1434 Filter\" -r \"Block Inbound UDP 1434 Rule\" -r \"Block Outbound UDP 1434 Rule\" -o\n"
+        "\n"
+        "Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict,\n"
+        "6 kernel error, 7 permission denied.\n")
+                    .arg(m_program);
+}
+
+Result<std::unique_ptr<PolicyService>> IpsecCmdTool::openService(bool readOnly)
+{
+    PolicyService::Options o;
+    o.storePath = m_options.store;
+    o.netns = m_options.netns;
+    o.readOnly = readOnly;
+    return PolicyService::open(o);
+}
+
+int IpsecCmdTool::run(const QStringList &args)
+{
+    if (m_options.help || args.isEmpty() || (args.size() == 1 && (args.first() == u"-?"_s || args.first() == u"/?"_s))) {
+        printUsage();
+        return args.isEmpty() && !m_options.help ? int(ErrorCode::Usage) : 0;
+    }
+    auto parsed = syntax::IpsecCmdParser::parse(args);
+    if (!parsed)
+        return fail(parsed.error());
+    const syntax::IpsecCmdCommand &command = parsed.value();
+
+    if (!command.show.isEmpty())
+        return show(command.show);
+
+    if (command.staticMode) {
+        auto service = openService(false);
+        if (!service)
+            return fail(service.error());
+        auto report = (*service)->executeStatic(command);
+        if (!report)
+            return fail(report.error());
+        for (const QString &m : report->messages)
+            m_io.out << m << '\n';
+        for (const QString &n : report->notices)
+            m_io.err << tr("note: %1").arg(n) << '\n';
+        return 0;
+    }
+    return fail(Error::kernel(tr("Dynamic mode (-f without -w, and -u) changes the kernel's "
+                                 "IPsec policy directly; it is not available in this build yet. "
+                                 "Use static mode: -w REG -p POLICY -r RULE -f SPEC -n BLOCK -x.")));
+}
+
+int IpsecCmdTool::show(const QStringList &what)
+{
+    auto service = openService(true);
+    if (!service)
+        return fail(service.error());
+    auto db = (*service)->load();
+    if (!db)
+        return fail(db.error());
+    const bool all = what.contains(u"all"_s, Qt::CaseInsensitive);
+    const auto wants = [&](const QString &k) { return all || what.contains(k, Qt::CaseInsensitive); };
+
+    if (m_options.json) {
+        QJsonObject root;
+        root.insert(u"store"_s, (*service)->storePath());
+        root.insert(u"revision"_s, db->revision);
+        if (wants(u"policies"_s))
+            root.insert(u"policies"_s, json::policies(*db));
+        if (wants(u"filters"_s))
+            root.insert(u"filters"_s, json::assignedFilters(*db));
+        m_io.out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+        return 0;
+    }
+    bool first = true;
+    const auto section = [&](const QString &title) {
+        if (!first)
+            m_io.out << '\n';
+        first = false;
+        m_io.out << title << '\n' << QString(title.size(), u'=') << "\n\n";
+    };
+    if (wants(u"policies"_s)) {
+        section(tr("Policies"));
+        showPolicies(*db);
+    }
+    if (wants(u"filters"_s)) {
+        section(tr("Filters"));
+        showFilters(*db);
+    }
+    for (const QString &k : {u"auth"_s, u"stats"_s, u"sas"_s}) {
+        if (!what.contains(k, Qt::CaseInsensitive))
+            continue;
+        section(k == u"auth"_s ? tr("Authentication methods")
+                : k == u"stats"_s ? tr("Statistics")
+                                  : tr("Security associations"));
+        m_io.out << tr("No IKE daemon is integrated yet: there are no main-mode or quick-mode "
+                       "security associations to show.")
+                 << '\n';
+    }
+    return 0;
+}
+
+void IpsecCmdTool::showPolicies(const PolicyDatabase &db)
+{
+    TextTable t({tr("Name"), tr("Description"), tr("Policy Assigned"), tr("Last Modified"), tr("Rules")});
+    for (const Policy &p : db.policies) {
+        int rules = 0;
+        for (const Rule *r : db.rulesOf(p.id))
+            rules += r->defaultResponse ? 0 : 1;
+        QString description = p.description;
+        if (description.size() > 40)
+            description = description.left(39) + u'…';
+        t.addRow({p.name, description, p.assigned ? tr("Yes") : tr("No"),
+                  p.lastModified.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
+                  QString::number(rules)});
+    }
+    t.print(m_io.out);
+}
+
+void IpsecCmdTool::showFilters(const PolicyDatabase &db)
+{
+    const Policy *assigned = db.assignedPolicy();
+    if (!assigned) {
+        m_io.out << tr("No policy is assigned.") << '\n';
+        return;
+    }
+    m_io.out << tr("Assigned policy: %1").arg(assigned->name) << "\n\n";
+    TextTable t({tr("Rule"), tr("Source"), tr("Src Port"), tr("Destination"), tr("Dst Port"),
+                 tr("Protocol"), tr("Mirrored"), tr("Action")});
+    for (const Rule *r : db.rulesOf(assigned->id)) {
+        if (r->defaultResponse || !r->active)
+            continue;
+        const FilterList *list = db.filterList(r->filterListId);
+        const FilterAction *action = db.filterAction(r->filterActionId);
+        if (!list)
+            continue;
+        for (const Filter &f : list->filters) {
+            t.addRow({r->name, f.source.toString(),
+                      f.sourcePort ? QString::number(f.sourcePort) : tr("any"),
+                      f.destination.toString(),
+                      f.destinationPort ? QString::number(f.destinationPort) : tr("any"),
+                      f.protocol.name(), f.mirrored ? tr("Yes") : tr("No"),
+                      action ? FilterAction::typeName(action->type) : QString()});
+        }
+    }
+    if (t.isEmpty())
+        m_io.out << tr("The assigned policy has no active filters.") << '\n';
+    else
+        t.print(m_io.out);
+}

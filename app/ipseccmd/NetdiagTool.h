@@ -1,0 +1,22 @@
+#pragma once
+
+#include "Cli.h"
+
+namespace ipsec {
+struct PolicyDatabase;
+}
+
+// netdiag /test:ipsec [/debug]: the IP Security test of the Windows Support Tools.
+class NetdiagTool {
+    Q_DECLARE_TR_FUNCTIONS(NetdiagTool)
+public:
+    NetdiagTool(CliOptions options, CliIo io);
+    int run(const QStringList &args);
+
+private:
+    void printUsage();
+    void printFilters(const ipsec::PolicyDatabase &db, const QString &storePath);
+
+    CliOptions m_options;
+    CliIo m_io;
+};

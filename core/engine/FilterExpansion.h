@@ -1,0 +1,43 @@
+#pragma once
+
+#include "model/Filter.h"
+
+#include <QHostAddress>
+#include <QList>
+
+#include <functional>
+
+namespace ipsec::engine {
+
+enum class Direction : quint8 { Inbound, Outbound };
+
+// A "specific" filter: one direction, concrete addresses (host or subnet or any), as netdiag
+// and the IP Security Monitor show them.
+struct DirectionalFilter {
+    Direction direction = Direction::Inbound;
+    Address source;      // literal or any
+    Address destination; // literal or any
+    Protocol protocol;
+    quint16 sourcePort = 0;
+    quint16 destinationPort = 0;
+    friend bool operator==(const DirectionalFilter &, const DirectionalFilter &) = default;
+};
+
+struct ExpansionContext {
+    QList<QHostAddress> localAddresses; // what "me" stands for
+    // Resolves a DNS name at apply time; an empty result drops the filter (and is reported).
+    std::function<QList<QHostAddress>(const QString &)> resolve;
+};
+
+// Expands one filter: "me" into the local addresses, DNS names into their addresses, mirrored
+// into both orders. A filter whose destination is this host is Inbound, whose source is this
+// host is Outbound; a filter naming neither side as "me" applies in both directions.
+QList<DirectionalFilter> expandFilter(const Filter &filter, const ExpansionContext &context);
+
+// The local addresses of the current network namespace ("me"), without loopback and
+// link-local addresses.
+QList<QHostAddress> localAddresses();
+
+QString directionName(Direction d); // "Inbound" / "Outbound"
+
+} // namespace ipsec::engine
