@@ -2,6 +2,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
@@ -59,7 +60,20 @@ std::array<quint8, 16> maskBytes(int prefix)
 std::optional<QHostAddress> parseLiteral(QStringView text)
 {
     QHostAddress a;
-    if (text.isEmpty() || !a.setAddress(text.toString()))
+    if (text.isEmpty())
+        return std::nullopt;
+    if (!text.contains(u':')) {
+        // Only the strict dotted quad: inet_aton's "1.2.3" or "0x7f.1" are typos here.
+        const auto parts = text.split(u'.');
+        if (parts.size() != 4)
+            return std::nullopt;
+        for (QStringView p : parts) {
+            if (p.isEmpty() || p.size() > 3
+                || !std::all_of(p.begin(), p.end(), [](QChar c) { return c.isDigit(); }))
+                return std::nullopt;
+        }
+    }
+    if (!a.setAddress(text.toString()))
         return std::nullopt;
     if (!a.scopeId().isEmpty())
         return std::nullopt;

@@ -1,0 +1,37 @@
+# Shared by the quick-start scripts: install what is missing, configure and build.
+# shellcheck shell=bash
+set -euo pipefail
+
+IPSEC_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+IPSEC_BUILD=${IPSEC_BUILD:-$IPSEC_ROOT/build}
+
+# Debian 12 packages needed to build, test and run.
+IPSEC_PACKAGES=(
+    cmake ninja-build g++ pkg-config git
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libqt6sql6-sqlite libgl-dev
+    libnl-3-dev libnl-xfrm-3-dev
+    iproute2 dbus
+)
+
+ipsec_install_dependencies() {
+    local missing=()
+    for p in "${IPSEC_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return 0
+    fi
+    echo "Installing missing packages: ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+ipsec_build() {
+    local type=${1:-RelWithDebInfo}
+    shift || true
+    cmake -S "$IPSEC_ROOT" -B "$IPSEC_BUILD" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@"
+    cmake --build "$IPSEC_BUILD" -j "$(nproc)"
+}
