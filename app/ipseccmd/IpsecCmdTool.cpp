@@ -95,6 +95,10 @@ int IpsecCmdTool::run(const QStringList &args)
     if (!parsed)
         return fail(parsed.error());
     const syntax::IpsecCmdCommand &command = parsed.value();
+    if (command.help) {
+        printUsage();
+        return 0;
+    }
 
     if (!command.show.isEmpty())
         return show(command.show);

@@ -152,26 +152,24 @@ Result<IpsecCmdCommand> CommandParser::run() {
 }
 
 void CommandParser::notePlaceholder(QStringView flag, const QString &name) {
-    using P = IpsecCmdParser;
     if (name.contains(u"ProtocolPortNumber"))
-        m_placeholders << P::tr("%1 \"%2\": ProtocolPortNumber is a placeholder: put the protocol "
+        m_placeholders << IpsecCmdParser::tr("%1 \"%2\": ProtocolPortNumber is a placeholder: put the protocol "
                                 "and port, as in \"Block UDP 1434 Filter\"")
                               .arg(flag, name);
     else if (name.compare(u"Existing_IPSec_Policy_Name", Qt::CaseInsensitive) == 0)
-        m_placeholders << P::tr("%1 \"%2\": Existing_IPSec_Policy_Name is a placeholder: put the "
+        m_placeholders << IpsecCmdParser::tr("%1 \"%2\": Existing_IPSec_Policy_Name is a placeholder: put the "
                                 "name of the assigned policy (netdiag /test:ipsec shows it)")
                               .arg(flag, name);
 }
 
 Result<void> CommandParser::parseWords() {
-    using P = IpsecCmdParser;
     qsizetype i = 0;
     if (m_args[0].startsWith(u'\\')) {
         // \\name as typed on Windows; a POSIX shell leaves \name of an unquoted \\name.
         const QString name = m_args[0].mid(m_args[0].startsWith(u"\\\\") ? 2 : 1);
         if (name.isEmpty() || name.contains(u'\\') || name.contains(u' '))
             return Error::usage(
-                P::tr("\"%1\" is not a computer name: expected \\\\name").arg(m_args[0]));
+                IpsecCmdParser::tr("\"%1\" is not a computer name: expected \\\\name").arg(m_args[0]));
         m_cmd.computer = name;
         ++i;
     }
@@ -179,57 +177,57 @@ Result<void> CommandParser::parseWords() {
     while (i < m_args.size()) {
         const QString &word = m_args[i++];
         if (word.startsWith(u'\\'))
-            return Error::usage(P::tr("\"%1\": \\\\computer must be the first argument").arg(word));
+            return Error::usage(IpsecCmdParser::tr("\"%1\": \\\\computer must be the first argument").arg(word));
         if (!isFlagLike(word)) {
             if (word.compare(u"show", Qt::CaseInsensitive) != 0) {
                 if (afterValue)
-                    return Error::usage(P::tr("unexpected argument \"%1\" after %2 \"%3\"; quote "
+                    return Error::usage(IpsecCmdParser::tr("unexpected argument \"%1\" after %2 \"%3\"; quote "
                                               "values that contain spaces, e.g. %2 \"%3 %1\"")
                                             .arg(word, m_args[i - 3], m_args[i - 2]));
                 if (word.startsWith(u'/'))
                     return Error::usage(
-                        P::tr("unexpected argument \"%1\": flags start with '-', as in -%2")
+                        IpsecCmdParser::tr("unexpected argument \"%1\": flags start with '-', as in -%2")
                             .arg(word, word.mid(1)));
-                return Error::usage(P::tr("unexpected argument \"%1\"").arg(word));
+                return Error::usage(IpsecCmdParser::tr("unexpected argument \"%1\"").arg(word));
             }
             if (m_query)
-                return Error::usage(P::tr("\"show\" is given twice"));
+                return Error::usage(IpsecCmdParser::tr("\"show\" is given twice"));
             m_query = true;
             const qsizetype start = i;
             for (; i < m_args.size() && !isFlagLike(m_args[i]); ++i) {
                 const QString k = m_args[i].toLower();
                 if (!showKeywords().contains(k))
-                    return Error::usage(P::tr("\"%1\" is not a show keyword: expected %2")
+                    return Error::usage(IpsecCmdParser::tr("\"%1\" is not a show keyword: expected %2")
                                             .arg(m_args[i], showKeywords().join(u", "_s)));
                 m_cmd.show << k;
             }
             if (i == start)
                 return Error::usage(
-                    P::tr("show needs one or more of: %1").arg(showKeywords().join(u' ')));
+                    IpsecCmdParser::tr("show needs one or more of: %1").arg(showKeywords().join(u' ')));
             continue;
         }
         const FlagInfo *info = lookupFlag(word);
         if (!info)
-            return Error::usage(P::tr("unknown flag \"%1\"; valid flags are %2, and show KEYWORDS")
+            return Error::usage(IpsecCmdParser::tr("unknown flag \"%1\"; valid flags are %2, and show KEYWORDS")
                                     .arg(word, validFlags()));
         QStringList values;
         if (info->arity == Arity::One) {
             if (i == m_args.size() || lookupFlag(m_args[i]))
                 return Error::usage(
-                    P::tr("%1 needs a value: %2").arg(info->name, P::tr(info->value)));
+                    IpsecCmdParser::tr("%1 needs a value: %2").arg(info->name, IpsecCmdParser::tr(info->value)));
             values << m_args[i++];
         } else if (info->arity == Arity::List) {
             while (i < m_args.size() && !isFlagLike(m_args[i]) && !m_args[i].startsWith(u'\\'))
                 values << m_args[i++];
             if (values.isEmpty())
                 return Error::usage(
-                    P::tr("%1 needs one or more values: %2").arg(info->name, P::tr(info->value)));
+                    IpsecCmdParser::tr("%1 needs one or more values: %2").arg(info->name, IpsecCmdParser::tr(info->value)));
         }
         afterValue = info->arity == Arity::One;
         if ((info->arity == Arity::One && info->flag != Flag::Rule)
             || info->flag == Flag::Negotiate) {
             if (seen(info->flag))
-                return Error::usage(P::tr("%1 is given twice").arg(info->name));
+                return Error::usage(IpsecCmdParser::tr("%1 is given twice").arg(info->name));
         }
         m_seen << info->flag;
         if (auto r = handle(*info, values); !r)
@@ -292,7 +290,6 @@ QString joinedSplitSpec(const QStringList &values, qsizetype bad) {
 }
 
 Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &values) {
-    using P = IpsecCmdParser;
     const QString value = values.value(0);
     switch (info.flag) {
     case Flag::Help:
@@ -311,13 +308,13 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
         return {};
     case Flag::Filters:
         for (qsizetype k = 0; k < values.size(); ++k) {
-            auto spec = P::parseFilterSpec(values[k]);
+            auto spec = IpsecCmdParser::parseFilterSpec(values[k]);
             if (!spec) {
                 const QString joined = joinedSplitSpec(values, k);
                 if (joined.isEmpty())
                     return spec.error();
                 return Error::usage(spec.error().message
-                                    + P::tr("; a filter spec contains no blanks: did you mean "
+                                    + IpsecCmdParser::tr("; a filter spec contains no blanks: did you mean "
                                             "\"%1\"?")
                                           .arg(joined));
             }
@@ -325,7 +322,7 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
         }
         return {};
     case Flag::Negotiate: {
-        auto n = P::parseNegotiation(values);
+        auto n = IpsecCmdParser::parseNegotiation(values);
         if (!n)
             return n.error();
         m_cmd.negotiation = *n;
@@ -334,7 +331,7 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
     case Flag::Tunnel: {
         const auto a = Address::parse(value);
         if (!a || !(a->isHost() || a->isDnsName()))
-            return Error::usage(P::tr("-t \"%1\": expected the tunnel endpoint as one IP address "
+            return Error::usage(IpsecCmdParser::tr("-t \"%1\": expected the tunnel endpoint as one IP address "
                                       "or a DNS name")
                                     .arg(value));
         m_cmd.tunnel = value;
@@ -356,7 +353,7 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
         const auto type =
             info.flag == Flag::Lan ? Rule::ConnectionType::Lan : Rule::ConnectionType::Dialup;
         if (m_cmd.connectionType != Rule::ConnectionType::All && m_cmd.connectionType != type)
-            return Error::usage(P::tr("-lan and -dialup exclude each other"));
+            return Error::usage(IpsecCmdParser::tr("-lan and -dialup exclude each other"));
         m_cmd.connectionType = type;
         return {};
     }
@@ -365,7 +362,7 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
                                            QRegularExpression::CaseInsensitiveOption);
         for (const QString &v : values) {
             if (!re.match(v).hasMatch())
-                return Error::usage(P::tr("-1s \"%1\": expected ConfAlg-HashAlg-Group such as "
+                return Error::usage(IpsecCmdParser::tr("-1s \"%1\": expected ConfAlg-HashAlg-Group such as "
                                           "3DES-SHA-2 (DES|3DES, MD5|SHA, group 1|2|3)")
                                         .arg(v));
             m_cmd.mainModeMethods << v.toUpper();
@@ -379,7 +376,7 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
         const auto m = re.match(value);
         if (!m.hasMatch()
             || (m.hasCaptured(4) && m.captured(2).toUpper() == m.captured(4).toUpper()))
-            return Error::usage(P::tr("-1k \"%1\": expected NQ (quick modes), NS (seconds) or "
+            return Error::usage(IpsecCmdParser::tr("-1k \"%1\": expected NQ (quick modes), NS (seconds) or "
                                       "NQ/NS, as in 10Q/3600S")
                                     .arg(value));
         m_cmd.mainModeRekey = value.toUpper();
@@ -390,13 +387,13 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
         return {};
     case Flag::MmFilters:
         for (const QString &v : values) {
-            auto spec = P::parseFilterSpec(v);
+            auto spec = IpsecCmdParser::parseFilterSpec(v);
             if (!spec)
                 return Error::usage(u"-1f: "_s + spec.error().message);
             const Filter &f = spec->filter;
             if (spec->wrap != FilterSpec::Wrap::None || f.sourcePort || f.destinationPort
                 || !f.protocol.isAny())
-                return Error::usage(P::tr("-1f \"%1\": main-mode filters name addresses only, "
+                return Error::usage(IpsecCmdParser::tr("-1f \"%1\": main-mode filters name addresses only, "
                                           "as in 0+*, without ports, protocol or [ ]/( )")
                                         .arg(v));
             m_cmd.mainModeFilters << IpsecCmdPrinter::filterSpec(*spec);
@@ -407,7 +404,7 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
         const int seconds = value.toInt(&ok);
         if (!isAllDigits(value) || !ok || seconds < 1)
             return Error::usage(
-                P::tr("-1e \"%1\": expected the soft-SA expiry in seconds, such as 300")
+                IpsecCmdParser::tr("-1e \"%1\": expected the soft-SA expiry in seconds, such as 300")
                     .arg(value));
         m_cmd.softSaExpirySeconds = seconds;
         return {};
@@ -432,7 +429,6 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
 }
 
 Result<void> CommandParser::checkCombination() const {
-    using P = IpsecCmdParser;
     const auto name = [](Flag f) {
         for (const FlagInfo &info : flagTable)
             if (info.flag == f)
@@ -443,7 +439,7 @@ Result<void> CommandParser::checkCombination() const {
         return {};
     if (m_query) {
         if (!m_seen.isEmpty())
-            return Error::usage(P::tr("show cannot be combined with %1; only \\\\computer may "
+            return Error::usage(IpsecCmdParser::tr("show cannot be combined with %1; only \\\\computer may "
                                       "precede it")
                                     .arg(name(m_seen.first())));
         return {};
@@ -452,7 +448,7 @@ Result<void> CommandParser::checkCombination() const {
         for (const Flag f : m_seen)
             if (f != Flag::DeleteDynamic)
                 return Error::usage(
-                    P::tr("-u deletes all dynamic policy and takes no other flag (found %1)")
+                    IpsecCmdParser::tr("-u deletes all dynamic policy and takes no other flag (found %1)")
                         .arg(name(f)));
         return {};
     }
@@ -460,23 +456,23 @@ Result<void> CommandParser::checkCombination() const {
         for (const Flag f : m_seen)
             if (f == Flag::Policy || f == Flag::Rule || f == Flag::Assign || f == Flag::Unassign
                 || f == Flag::Delete)
-                return Error::usage(P::tr("%1 needs static mode: add -w REG").arg(name(f)));
+                return Error::usage(IpsecCmdParser::tr("%1 needs static mode: add -w REG").arg(name(f)));
     } else {
         if (m_cmd.confirm)
-            return Error::usage(P::tr("-confirm works in dynamic mode only; drop it or drop -w"));
+            return Error::usage(IpsecCmdParser::tr("-confirm works in dynamic mode only; drop it or drop -w"));
         for (const FilterSpec &spec : m_cmd.filters)
             if (spec.wrap != FilterSpec::Wrap::None)
                 return Error::usage(
-                    P::tr("filter \"%1\": [ ] and ( ) are dynamic-mode shortcuts; with -w write "
+                    IpsecCmdParser::tr("filter \"%1\": [ ] and ( ) are dynamic-mode shortcuts; with -w write "
                           "the filter bare and give -n BLOCK or -n PASS")
                         .arg(IpsecCmdPrinter::filterSpec(spec)));
     }
     if (m_cmd.assign && m_cmd.unassign)
-        return Error::usage(P::tr("-x (assign) and -y (unassign) contradict each other"));
+        return Error::usage(IpsecCmdParser::tr("-x (assign) and -y (unassign) contradict each other"));
     if (m_cmd.assign && m_cmd.remove)
-        return Error::usage(P::tr("-x (assign) and -o (delete) contradict each other"));
+        return Error::usage(IpsecCmdParser::tr("-x (assign) and -o (delete) contradict each other"));
     if (m_cmd.filters.isEmpty() && !m_cmd.assign && !m_cmd.unassign && !m_cmd.remove)
-        return Error::usage(P::tr("-f FILTERS is required unless -u, -x, -y, -o or show is "
+        return Error::usage(IpsecCmdParser::tr("-f FILTERS is required unless -u, -x, -y, -o or show is "
                                   "given, e.g. -f *=0:1434:UDP"));
     return {};
 }

@@ -20,12 +20,17 @@ QString resolveNetworkNamespace(const QString &explicitName)
     return qEnvironmentVariable("IPSEC_CONSOLE_NETNS");
 }
 
+namespace {
+struct NetNamespace {
+    Q_DECLARE_TR_FUNCTIONS(ipsec::NetNamespace)
+};
+} // namespace
+
 Result<void> enterNetworkNamespace(const QString &name)
 {
-    const auto tr = [](const char *s) { return QCoreApplication::translate("ipsec::NetNamespace", s); };
     static const QRegularExpression valid(u"^[A-Za-z0-9_.-]{1,64}$"_s);
     if (!valid.match(name).hasMatch() || name == u"."_s || name == u".."_s)
-        return Error::usage(tr("\"%1\" is not a network namespace name (letters, digits, '.', '_', "
+        return Error::usage(NetNamespace::tr("\"%1\" is not a network namespace name (letters, digits, '.', '_', "
                                "'-').")
                                 .arg(name));
     const QByteArray path = "/run/netns/" + name.toLocal8Bit();
@@ -34,9 +39,9 @@ Result<void> enterNetworkNamespace(const QString &name)
         const int err = errno;
         if (err == ENOENT)
             return Error::notFound(
-                tr("Network namespace \"%1\" does not exist (no %2); create it with: ip netns add %1")
+                NetNamespace::tr("Network namespace \"%1\" does not exist (no %2); create it with: ip netns add %1")
                     .arg(name, QString::fromLocal8Bit(path)));
-        return Error::permission(tr("Cannot open network namespace %1: %2")
+        return Error::permission(NetNamespace::tr("Cannot open network namespace %1: %2")
                                      .arg(QString::fromLocal8Bit(path),
                                           QString::fromLocal8Bit(std::strerror(err))));
     }
@@ -44,7 +49,7 @@ Result<void> enterNetworkNamespace(const QString &name)
     const int err = errno;
     ::close(fd);
     if (rc != 0)
-        return Error::permission(tr("Cannot enter network namespace \"%1\": %2 (root is needed).")
+        return Error::permission(NetNamespace::tr("Cannot enter network namespace \"%1\": %2 (root is needed).")
                                      .arg(name, QString::fromLocal8Bit(std::strerror(err))));
     return {};
 }

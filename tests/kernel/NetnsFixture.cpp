@@ -1,0 +1,120 @@
+#include "NetnsFixture.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QRegularExpression>
+
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString prefixFor(qint64 pid) {
+    return u"ipsec-test-%1-"_s.arg(pid);
+}
+
+} // namespace
+
+NetnsFixture::NetnsFixture() = default;
+
+NetnsFixture::~NetnsFixture() {
+    removeAll();
+}
+
+bool NetnsFixture::isRoot() {
+    return ::geteuid() == 0;
+}
+
+void NetnsFixture::removeStale() {
+    static const QRegularExpression re(u"^ipsec-test-(\\d+)-\\d+$"_s);
+    const QStringList names = QDir(u"/run/netns"_s).entryList(QDir::Files | QDir::System);
+    for (const QString &name : names) {
+        const auto m = re.match(name);
+        if (!m.hasMatch())
+            continue;
+        const qint64 pid = m.captured(1).toLongLong();
+        if (pid == ::getpid() || ::kill(pid_t(pid), 0) == 0)
+            continue; // ours or still running
+        QProcess::execute(u"ip"_s, {u"netns"_s, u"del"_s, name});
+    }
+}
+
+bool NetnsFixture::ip(const QStringList &args, const QByteArray &input) {
+    QProcess p;
+    p.start(u"ip"_s, args);
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        m_lastError = u"ip %1: %2"_s.arg(
+            args.join(u' '), QString::fromLocal8Bit(p.readAllStandardError()).trimmed());
+        return false;
+    }
+    return true;
+}
+
+QString NetnsFixture::ipOutput(const QStringList &args) {
+    QProcess p;
+    p.start(u"ip"_s, args);
+    p.waitForFinished(60000);
+    return QString::fromLocal8Bit(p.readAllStandardOutput());
+}
+
+QString NetnsFixture::create() {
+    const QString name = prefixFor(::getpid()) + QString::number(++m_counter);
+    if (!ip({u"netns"_s, u"add"_s, name}))
+        return {};
+    m_created.append(name);
+    if (!ip({u"-netns"_s, name, u"link"_s, u"set"_s, u"lo"_s, u"up"_s}))
+        return {};
+    return name;
+}
+
+void NetnsFixture::removeAll() {
+    for (const QString &name : std::as_const(m_created))
+        QProcess::execute(u"ip"_s, {u"netns"_s, u"del"_s, name});
+    m_created.clear();
+}
+
+QStringList NetnsFixture::policies(const QString &ns) {
+    const QString text = ipOutput({u"-netns"_s, ns, u"xfrm"_s, u"policy"_s, u"list"_s});
+    QStringList out;
+    for (const QString &line : text.split(u'\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        if (!line.startsWith(u' ') && !line.startsWith(u'\t'))
+            out.append(line.simplified());
+        else if (!out.isEmpty())
+            out.last() += u' ' + line.simplified();
+    }
+    out.sort();
+    return out;
+}
+
+bool NetnsFixture::runIn(const QString &ns, const std::function<void()> &fn) {
+    bool entered = false;
+    std::thread t([&] {
+        const QByteArray path = "/run/netns/" + ns.toLocal8Bit();
+        const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return;
+        entered = ::setns(fd, CLONE_NEWNET) == 0;
+        ::close(fd);
+        if (entered)
+            fn();
+    });
+    t.join();
+    return entered;
+}
+
+int NetnsFixture::socketIn(const QString &ns, int domain, int type) {
+    int fd = -1;
+    runIn(ns, [&] { fd = ::socket(domain, type | SOCK_CLOEXEC, 0); });
+    return fd;
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+// Test/benchmark helper: throw-away network namespaces, so that nothing ever touches the SPD
+// of the machine's own (root) namespace. Uses `ip` (tests only, never in product code).
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class NetnsFixture {
+public:
+    NetnsFixture();
+    ~NetnsFixture(); // deletes every namespace it created
+    NetnsFixture(const NetnsFixture &) = delete;
+    NetnsFixture &operator=(const NetnsFixture &) = delete;
+
+    static bool isRoot();
+    // Deletes namespaces "ipsec-test-<pid>-*" left behind by runs whose process is gone.
+    static void removeStale();
+
+    // Creates "ipsec-test-<pid>-<n>" with loopback up; empty on failure (see lastError()).
+    QString create();
+    void removeAll();
+
+    // Runs `ip ARGS`; false (and lastError()) unless it exits 0. `input` goes to stdin.
+    bool ip(const QStringList &args, const QByteArray &input = {});
+    QString ipOutput(const QStringList &args);
+    const QString &lastError() const { return m_lastError; }
+
+    // `ip -netns NS xfrm policy list`, one line per policy, sorted: for comparing states.
+    QStringList policies(const QString &ns);
+
+    // Runs fn on a thread that entered the namespace (setns is per thread). Sockets created
+    // there stay in that namespace when used from other threads.
+    static bool runIn(const QString &ns, const std::function<void()> &fn);
+    // A socket(domain, type, 0) created inside the namespace, or -1.
+    static int socketIn(const QString &ns, int domain, int type);
+
+private:
+    QStringList m_created;
+    int m_counter = 0;
+    QString m_lastError;
+};
