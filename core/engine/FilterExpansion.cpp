@@ -9,7 +9,7 @@ namespace ipsec::engine {
 namespace {
 
 // The concrete addresses one filter end stands for, or {any} for any.
-QList<Address> concrete(const Address &a, const ExpansionContext &ctx)
+QList<Address> concrete(const Address &a, const ExpansionContext &ctx, bool keepMe)
 {
     QList<Address> out;
     switch (a.kind()) {
@@ -19,6 +19,10 @@ QList<Address> concrete(const Address &a, const ExpansionContext &ctx)
         out << a;
         break;
     case Address::Kind::Me:
+        if (keepMe) {
+            out << a;
+            break;
+        }
         for (const QHostAddress &h : ctx.localAddresses)
             out << Address::host(h);
         break;
@@ -32,7 +36,8 @@ QList<Address> concrete(const Address &a, const ExpansionContext &ctx)
 }
 
 void addOneWay(QList<DirectionalFilter> &out, const Address &src, const Address &dst,
-               quint16 sport, quint16 dport, const Filter &f, const ExpansionContext &ctx)
+               quint16 sport, quint16 dport, const Filter &f, const ExpansionContext &ctx,
+               bool keepMe)
 {
     QList<Direction> directions;
     if (dst.isMe())
@@ -41,8 +46,8 @@ void addOneWay(QList<DirectionalFilter> &out, const Address &src, const Address 
         directions << Direction::Outbound;
     if (directions.isEmpty())
         directions << Direction::Inbound << Direction::Outbound;
-    const QList<Address> sources = concrete(src, ctx);
-    const QList<Address> destinations = concrete(dst, ctx);
+    const QList<Address> sources = concrete(src, ctx, keepMe);
+    const QList<Address> destinations = concrete(dst, ctx, keepMe);
     for (const Address &s : sources) {
         for (const Address &d : destinations) {
             if (s.family() != Address::Family::Unspecified
@@ -62,9 +67,18 @@ void addOneWay(QList<DirectionalFilter> &out, const Address &src, const Address 
 QList<DirectionalFilter> expandFilter(const Filter &f, const ExpansionContext &ctx)
 {
     QList<DirectionalFilter> out;
-    addOneWay(out, f.source, f.destination, f.sourcePort, f.destinationPort, f, ctx);
+    addOneWay(out, f.source, f.destination, f.sourcePort, f.destinationPort, f, ctx, false);
     if (f.mirrored)
-        addOneWay(out, f.destination, f.source, f.destinationPort, f.sourcePort, f, ctx);
+        addOneWay(out, f.destination, f.source, f.destinationPort, f.sourcePort, f, ctx, false);
+    return out;
+}
+
+QList<DirectionalFilter> expandFilterKeepingMe(const Filter &f, const ExpansionContext &ctx)
+{
+    QList<DirectionalFilter> out;
+    addOneWay(out, f.source, f.destination, f.sourcePort, f.destinationPort, f, ctx, true);
+    if (f.mirrored)
+        addOneWay(out, f.destination, f.source, f.destinationPort, f.sourcePort, f, ctx, true);
     return out;
 }
 

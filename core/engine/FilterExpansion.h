@@ -34,6 +34,12 @@ struct ExpansionContext {
 // host is Outbound; a filter naming neither side as "me" applies in both directions.
 QList<DirectionalFilter> expandFilter(const Filter &filter, const ExpansionContext &context);
 
+// Like expandFilter() (same directions, mirroring and DNS resolution) but leaves "me" as
+// Address::me(): the kernel compiler must know which end was "me" (it needs no address in the
+// direction that implies it), and the ranking treats "me" as a host whatever it expands to.
+QList<DirectionalFilter> expandFilterKeepingMe(const Filter &filter,
+                                               const ExpansionContext &context);
+
 // The local addresses of the current network namespace ("me"), without loopback and
 // link-local addresses.
 QList<QHostAddress> localAddresses();

@@ -1,0 +1,143 @@
+// Flattening and ranking happen here once; see EffectivePolicy.h for why "me" stays
+// unexpanded and Specificity.h for the order.
+
+#include "engine/EffectivePolicy.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace ipsec::engine {
+
+namespace {
+
+int compareAddress(const Address &a, const Address &b) {
+    if (a.kind() != b.kind())
+        return a.kind() < b.kind() ? -1 : 1;
+    if (a.family() != b.family())
+        return a.family() < b.family() ? -1 : 1;
+    if (a.prefixLength() != b.prefixLength())
+        return a.prefixLength() < b.prefixLength() ? -1 : 1;
+    if (a.bytes() != b.bytes())
+        return a.bytes() < b.bytes() ? -1 : 1;
+    return QString::compare(a.name(), b.name());
+}
+
+// Ports only mean something for TCP and UDP; elsewhere they are dropped so that neither the
+// ranking nor the kernel selector depends on a meaningless value.
+Filter normalized(Filter f) {
+    if (!f.protocol.hasPorts()) {
+        f.sourcePort = 0;
+        f.destinationPort = 0;
+    }
+    return f;
+}
+
+} // namespace
+
+bool rankedBefore(const RankedFilter &a, const RankedFilter &b,
+                  const QList<FilterSource> &sources) {
+    if (a.specificity != b.specificity)
+        return a.specificity < b.specificity;
+    const DirectionalFilter &x = a.filter;
+    const DirectionalFilter &y = b.filter;
+    if (x.direction != y.direction)
+        return x.direction < y.direction;
+    if (int c = compareAddress(x.destination, y.destination))
+        return c < 0;
+    if (int c = compareAddress(x.source, y.source))
+        return c < 0;
+    if (x.protocol.number() != y.protocol.number())
+        return x.protocol.number() < y.protocol.number();
+    if (x.destinationPort != y.destinationPort)
+        return x.destinationPort < y.destinationPort;
+    if (x.sourcePort != y.sourcePort)
+        return x.sourcePort < y.sourcePort;
+    const QUuid &ga = sources.at(a.source).filter.guid;
+    const QUuid &gb = sources.at(b.source).filter.guid;
+    if (ga != gb)
+        return ga < gb;
+    return a.source < b.source; // the very same filter listed twice: any order is equivalent
+}
+
+EffectivePolicy EffectivePolicy::build(const PolicyDatabase &db,
+                                       const QList<DynamicFilter> &dynamicFilters,
+                                       const ExpansionContext &context,
+                                       const EffectivePolicyOptions &options) {
+    QList<FilterSource> sources;
+    QStringList warnings;
+    if (const Policy *policy = db.assignedPolicy()) {
+        for (const Rule *rule : db.rulesOf(policy->id)) {
+            if (!rule->active || rule->defaultResponse)
+                continue;
+            const FilterList *list = db.filterList(rule->filterListId);
+            const FilterAction *action = db.filterAction(rule->filterActionId);
+            if (!list || !action) {
+                warnings << tr("Rule \"%1\" of policy \"%2\" is skipped: its filter list or "
+                               "filter action does not exist.")
+                                .arg(rule->name, policy->name);
+                continue;
+            }
+            for (const Filter &f : list->filters) {
+                FilterSource s;
+                s.filter = normalized(f);
+                s.action = action->type;
+                s.origin = Origin::Static;
+                s.policyId = policy->id;
+                s.policyName = policy->name;
+                s.ruleId = rule->id;
+                s.ruleName = rule->name;
+                sources << std::move(s);
+            }
+        }
+    }
+    for (const DynamicFilter &d : dynamicFilters) {
+        FilterSource s;
+        s.filter = normalized(d.filter);
+        s.action = d.action;
+        s.origin = Origin::Dynamic;
+        s.label = d.label;
+        sources << std::move(s);
+    }
+    EffectivePolicy p = fromSources(std::move(sources), context, options);
+    p.m_warnings = warnings + p.m_warnings;
+    return p;
+}
+
+EffectivePolicy EffectivePolicy::fromSources(QList<FilterSource> sources,
+                                             const ExpansionContext &context,
+                                             const EffectivePolicyOptions &options) {
+    EffectivePolicy p;
+    p.m_context = context;
+    p.m_options = options;
+    p.m_ranked.reserve(sources.size() * 2);
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        FilterSource &s = sources[i];
+        s.filter = normalized(std::move(s.filter));
+        const QList<DirectionalFilter> directional = expandFilterKeepingMe(s.filter, context);
+        if (directional.isEmpty()) {
+            p.m_warnings << tr("Filter %1 → %2 is left out: an address could not be resolved "
+                               "or its address families do not match.")
+                                .arg(s.filter.source.toString(), s.filter.destination.toString());
+            continue;
+        }
+        for (const DirectionalFilter &d : directional)
+            p.m_ranked << RankedFilter{d, i, specificity(d, s.action, s.origin)};
+    }
+    p.m_sources = std::move(sources);
+    const QList<FilterSource> &src = p.m_sources;
+    std::sort(
+        p.m_ranked.begin(), p.m_ranked.end(),
+        [&src](const RankedFilter &a, const RankedFilter &b) { return rankedBefore(a, b, src); });
+    return p;
+}
+
+bool EffectivePolicy::isIkeExempt(Direction direction, quint8 protocol, quint16 sourcePort,
+                                  quint16 destinationPort) {
+    if (protocol != Protocol::Udp)
+        return false;
+    const quint16 local = direction == Direction::Inbound ? destinationPort : sourcePort;
+    return local == IkePorts[0] || local == IkePorts[1];
+}
+
+} // namespace ipsec::engine
