@@ -27,7 +27,8 @@ class StoreWriter;
 class PolicyStore : public QObject {
     Q_OBJECT
 public:
-    static constexpr int CurrentSchemaVersion = 1;
+    // 1: base tables; 2: implicit filter lists, indexes of rules by list and action.
+    static constexpr int CurrentSchemaVersion = 2;
 
     enum class OpenMode {
         ReadWrite, // create the file (and its folder) if missing, migrate an older schema
@@ -83,8 +84,8 @@ public:
     virtual Result<QList<Policy>> policies() = 0;
     virtual Result<void> insertPolicy(Policy &policy) = 0;
     virtual Result<void> updatePolicy(const Policy &policy) = 0; // name, description, polling
-    virtual Result<void> deletePolicy(qint64 id) = 0;             // and its rules
-    virtual Result<void> touchPolicy(qint64 id) = 0;              // lastModified = now
+    virtual Result<void> deletePolicy(qint64 id) = 0;            // and its rules
+    virtual Result<void> touchPolicy(qint64 id) = 0;             // lastModified = now
     // Assigns the policy (unassigning any other); std::nullopt unassigns whatever is assigned.
     virtual Result<void> setAssignedPolicy(std::optional<qint64> id) = 0;
     virtual Result<std::optional<qint64>> assignedPolicy() = 0;
@@ -101,9 +102,10 @@ public:
 
     // Filter lists and filters
     virtual Result<std::optional<FilterList>> findFilterList(const QString &name) = 0;
-    virtual Result<FilterList> filterList(qint64 id) = 0; // with its filters
+    virtual Result<FilterList> filterList(qint64 id) = 0;        // with its filters
     virtual Result<void> insertFilterList(FilterList &list) = 0; // with its filters
-    virtual Result<void> updateFilterList(const FilterList &list) = 0; // name, description
+    // name, description, implicit flag (not the filters)
+    virtual Result<void> updateFilterList(const FilterList &list) = 0;
     virtual Result<void> deleteFilterList(qint64 id) = 0; // Conflict while a rule uses it
     virtual Result<void> insertFilter(qint64 filterListId, Filter &filter) = 0;
     virtual Result<void> deleteFilter(qint64 filterId) = 0;
