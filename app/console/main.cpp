@@ -2,6 +2,7 @@
 
 #include "service/PolicyService.h"
 #include "util/NetNamespace.h"
+#include "util/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -20,13 +21,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"ipsec-console"_s);
     QApplication::setApplicationVersion(QStringLiteral(IPSEC_VERSION));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s,
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), u"ipsec-console"_s, u"_"_s, u":/i18n"_s))
-        QApplication::installTranslator(&translator);
+    ipsec::installTranslations();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

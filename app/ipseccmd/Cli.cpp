@@ -64,13 +64,15 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
             o.json = true;
         } else if (key == u"--dry-run"_s && eq < 0) {
             o.dryRun = true;
+        } else if (key == u"--no-ike-exemption"_s && eq < 0) {
+            o.noIkeExemption = true;
         } else if (key == u"--help"_s && eq < 0) {
             o.help = true;
         } else if (key == u"--version"_s && eq < 0) {
             o.version = true;
         } else {
             return Error::usage(tr("Unknown option \"%1\". Options: --store PATH, --netns NAME, "
-                                   "--json, --dry-run, --help, --version.")
+                                   "--json, --dry-run, --no-ike-exemption, --help, --version.")
                                     .arg(a));
         }
     }

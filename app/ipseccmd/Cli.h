@@ -12,6 +12,7 @@ struct CliOptions {
     QString netns;
     bool json = false;
     bool dryRun = false;
+    bool noIkeExemption = false;
     bool help = false;
     bool version = false;
 };

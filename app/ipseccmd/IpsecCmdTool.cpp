@@ -34,6 +34,7 @@ void IpsecCmdTool::printUsage()
         "       %1 [OPTIONS] -f SPEC... [-n ACTION]      (dynamic filters)\n"
         "       %1 [OPTIONS] -u                          (delete all dynamic filters)\n"
         "       %1 [OPTIONS] show filters|policies|auth|stats|sas|all\n"
+        "       %1 [OPTIONS] emergency-unassign | reassign\n"
         "\n"
         "Manage the host's IPsec filtering policy with the command lines of the Windows\n"
         "ipsecpol.exe and IPSeccmd.exe tools. Flags may come in any order and any case.\n"
@@ -45,6 +46,14 @@ void IpsecCmdTool::printUsage()
         "  -x                  assign the policy (unassigns any other)\n"
         "  -y                  unassign the policy\n"
         "  -o                  delete the named rules, or the whole policy without -r\n"
+        "\n"
+        "Dynamic mode (no -w): filters go straight into the kernel and are lost at reboot\n"
+        "  and when the policy agent restarts; -u deletes them all.\n"
+        "\n"
+        "Emergency:\n"
+        "  emergency-unassign  remove every kernel entry of this tool (static and dynamic) at\n"
+        "                      once and unassign the policy; works even when the store is broken\n"
+        "  reassign            put back what the last emergency-unassign removed\n"
         "\n"
         "Filters and actions:\n"
         "  -f SPEC...          filter specs SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]\n"
@@ -62,7 +71,8 @@ void IpsecCmdTool::printUsage()
         "                      $XDG_DATA_HOME/ipsec-console/policy.db for other users)\n"
         "  --netns NAME        work in network namespace NAME (default: $IPSEC_CONSOLE_NETNS)\n"
         "  --json              machine-readable output for show\n"
-        "  --dry-run           show what would change and change nothing\n"
+        "  --dry-run           print the kernel plan as 'ip xfrm policy' lines, change nothing\n"
+        "  --no-ike-exemption  do not exempt IKE (UDP 500/4500) from the filters\n"
         "  --help, -?          this help;  --version  the version\n"
         "\n"
         "Examples (from Microsoft KB 813878):\n"
@@ -76,21 +86,54 @@ void IpsecCmdTool::printUsage()
                     .arg(m_program);
 }
 
-Result<std::unique_ptr<PolicyService>> IpsecCmdTool::openService(bool readOnly)
+PolicyService::Options IpsecCmdTool::serviceOptions(bool readOnly) const
 {
     PolicyService::Options o;
     o.storePath = m_options.store;
     o.netns = m_options.netns;
     o.readOnly = readOnly;
-    return PolicyService::open(o);
+    o.dryRun = m_options.dryRun;
+    o.ikeExemption = !m_options.noIkeExemption;
+    const QString failAfter = qEnvironmentVariable("IPSEC_CONSOLE_TEST_KERNEL_FAIL_AFTER");
+    if (!failAfter.isEmpty())
+        o.kernelFailAfter = failAfter.toInt();
+    return o;
+}
+
+Result<std::unique_ptr<PolicyService>> IpsecCmdTool::openService(bool readOnly)
+{
+    return PolicyService::open(serviceOptions(readOnly));
+}
+
+int IpsecCmdTool::report(const Result<ServiceReport> &r)
+{
+    if (!r)
+        return fail(r.error());
+    for (const QString &m : r->messages)
+        m_io.out << m << '\n';
+    for (const QString &c : r->ipCommands)
+        m_io.out << c << '\n';
+    for (const QString &n : r->notices)
+        m_io.err << tr("note: %1").arg(n) << '\n';
+    return 0;
 }
 
 int IpsecCmdTool::run(const QStringList &args)
 {
-    if (m_options.help || args.isEmpty() || (args.size() == 1 && (args.first() == u"-?"_s || args.first() == u"/?"_s))) {
+    if (m_options.help || args.isEmpty()
+        || (args.size() == 1 && (args.first() == u"-?"_s || args.first() == u"/?"_s))) {
         printUsage();
         return args.isEmpty() && !m_options.help ? int(ErrorCode::Usage) : 0;
     }
+    // Native subcommands (no Windows equivalent).
+    const QString first = args.first().toLower();
+    if (first == u"emergency-unassign"_s || first == u"reassign"_s) {
+        if (args.size() > 1)
+            return fail(Error::usage(tr("%1 takes no arguments.").arg(first)));
+        return report(first == u"reassign"_s ? PolicyService::reassign(serviceOptions(false))
+                                             : PolicyService::emergencyUnassign(serviceOptions(false)));
+    }
+
     auto parsed = syntax::IpsecCmdParser::parse(args);
     if (!parsed)
         return fail(parsed.error());
@@ -99,26 +142,15 @@ int IpsecCmdTool::run(const QStringList &args)
         printUsage();
         return 0;
     }
-
     if (!command.show.isEmpty())
         return show(command.show);
 
-    if (command.staticMode) {
-        auto service = openService(false);
-        if (!service)
-            return fail(service.error());
-        auto report = (*service)->executeStatic(command);
-        if (!report)
-            return fail(report.error());
-        for (const QString &m : report->messages)
-            m_io.out << m << '\n';
-        for (const QString &n : report->notices)
-            m_io.err << tr("note: %1").arg(n) << '\n';
-        return 0;
-    }
-    return fail(Error::kernel(tr("Dynamic mode (-f without -w, and -u) changes the kernel's "
-                                 "IPsec policy directly; it is not available in this build yet. "
-                                 "Use static mode: -w REG -p POLICY -r RULE -f SPEC -n BLOCK -x.")));
+    auto service = openService(false);
+    if (!service)
+        return fail(service.error());
+    if (command.staticMode)
+        return report((*service)->executeStatic(command));
+    return report((*service)->executeDynamic(command));
 }
 
 int IpsecCmdTool::show(const QStringList &what)
@@ -136,10 +168,35 @@ int IpsecCmdTool::show(const QStringList &what)
         QJsonObject root;
         root.insert(u"store"_s, (*service)->storePath());
         root.insert(u"revision"_s, db->revision);
+        root.insert(u"enforcing"_s, (*service)->isEnforcing());
         if (wants(u"policies"_s))
             root.insert(u"policies"_s, json::policies(*db));
-        if (wants(u"filters"_s))
+        if (wants(u"filters"_s)) {
             root.insert(u"filters"_s, json::assignedFilters(*db));
+            QJsonArray dynamic;
+            if (auto dyn = (*service)->dynamicFilters()) {
+                for (const auto &d : dyn.value()) {
+                    QJsonObject o = json::filter(d.filter);
+                    o.insert(u"action"_s, FilterAction::typeName(d.action).toLower());
+                    o.insert(u"spec"_s, d.label);
+                    dynamic.append(o);
+                }
+            }
+            root.insert(u"dynamicFilters"_s, dynamic);
+        }
+        if ((wants(u"filters"_s) || wants(u"stats"_s)) && (*service)->isEnforcing()) {
+            if (auto view = (*service)->kernelView()) {
+                QJsonObject k;
+                k.insert(u"owned"_s, view->owned.size());
+                k.insert(u"foreign"_s, view->foreign.size());
+                k.insert(u"inSync"_s, view->inSync());
+                QJsonObject counters;
+                for (const auto &[name, value] : view->counters)
+                    counters.insert(name, qint64(value));
+                k.insert(u"counters"_s, counters);
+                root.insert(u"kernel"_s, k);
+            }
+        }
         m_io.out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
         return 0;
     }
@@ -157,18 +214,95 @@ int IpsecCmdTool::show(const QStringList &what)
     if (wants(u"filters"_s)) {
         section(tr("Filters"));
         showFilters(*db);
+        showDynamic(**service);
     }
-    for (const QString &k : {u"auth"_s, u"stats"_s, u"sas"_s}) {
-        if (!what.contains(k, Qt::CaseInsensitive))
-            continue;
-        section(k == u"auth"_s ? tr("Authentication methods")
-                : k == u"stats"_s ? tr("Statistics")
-                                  : tr("Security associations"));
+    if (wants(u"auth"_s)) {
+        section(tr("Authentication methods"));
+        const Policy *assigned = db->assignedPolicy();
+        if (!assigned) {
+            m_io.out << tr("No policy is assigned.") << '\n';
+        } else {
+            TextTable t({tr("Rule"), tr("Authentication methods")});
+            for (const Rule *r : db->rulesOf(assigned->id)) {
+                QStringList methods;
+                for (const AuthMethod &m : r->authMethods)
+                    methods << (m.kind == AuthMethod::Kind::PresharedKey ? u"PRESHARE:***"_s
+                                                                          : m.toString());
+                t.addRow({r->name, methods.join(u", "_s)});
+            }
+            t.print(m_io.out);
+        }
+    }
+    if (wants(u"stats"_s) || wants(u"filters"_s)) {
+        if (wants(u"stats"_s))
+            section(tr("Statistics"));
+        showKernel(**service, wants(u"stats"_s));
+    }
+    if (wants(u"sas"_s)) {
+        section(tr("Security associations"));
         m_io.out << tr("No IKE daemon is integrated yet: there are no main-mode or quick-mode "
                        "security associations to show.")
                  << '\n';
     }
     return 0;
+}
+
+void IpsecCmdTool::showDynamic(PolicyService &service)
+{
+    auto dyn = service.dynamicFilters();
+    if (!dyn) {
+        m_io.out << '\n' << dyn.error().message << '\n';
+        return;
+    }
+    if (dyn->isEmpty())
+        return;
+    m_io.out << '\n' << tr("Dynamic filters (until reboot or ipseccmd -u):") << "\n\n";
+    TextTable t({tr("Spec"), tr("Source"), tr("Src Port"), tr("Destination"), tr("Dst Port"),
+                 tr("Protocol"), tr("Mirrored"), tr("Action")});
+    for (const auto &d : dyn.value()) {
+        const Filter &f = d.filter;
+        t.addRow({d.label, f.source.toString(),
+                  f.sourcePort ? QString::number(f.sourcePort) : tr("any"), f.destination.toString(),
+                  f.destinationPort ? QString::number(f.destinationPort) : tr("any"),
+                  f.protocol.name(), f.mirrored ? tr("Yes") : tr("No"),
+                  FilterAction::typeName(d.action)});
+    }
+    t.print(m_io.out);
+}
+
+void IpsecCmdTool::showKernel(PolicyService &service, bool counters)
+{
+    if (!service.isEnforcing()) {
+        m_io.out << '\n' << tr("Kernel: not shown (reading the kernel's IPsec policy needs root).")
+                 << '\n';
+        return;
+    }
+    auto view = service.kernelView();
+    if (!view) {
+        m_io.out << '\n' << tr("Kernel: %1").arg(view.error().message) << '\n';
+        return;
+    }
+    m_io.out << '\n'
+             << tr("Kernel: %1 entries of this tool, %2 of other tools; %3.")
+                    .arg(view->owned.size())
+                    .arg(view->foreign.size())
+                    .arg(view->inSync() ? tr("in sync with the policy")
+                                        : tr("NOT in sync: %1 missing, %2 unexpected")
+                                              .arg(view->missing.size())
+                                              .arg(view->extra.size()))
+             << '\n';
+    if (!counters)
+        return;
+    if (view->counters.empty()) {
+        m_io.out << tr("The kernel keeps no IPsec statistics (CONFIG_XFRM_STATISTICS is off).")
+                 << '\n';
+        return;
+    }
+    TextTable t({tr("Counter"), tr("Value")});
+    for (const auto &[name, value] : view->counters)
+        t.addRow({name, QString::number(value)});
+    m_io.out << '\n';
+    t.print(m_io.out);
 }
 
 void IpsecCmdTool::showPolicies(const PolicyDatabase &db)

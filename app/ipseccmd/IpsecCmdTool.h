@@ -3,10 +3,7 @@
 #include "Cli.h"
 
 #include "model/PolicyDatabase.h"
-
-namespace ipsec {
-class PolicyService;
-}
+#include "service/PolicyService.h"
 
 // The ipseccmd / ipsecpol personality: static mode, query mode (show), dynamic mode.
 class IpsecCmdTool {
@@ -20,7 +17,11 @@ private:
     int show(const QStringList &what);
     void showPolicies(const ipsec::PolicyDatabase &db);
     void showFilters(const ipsec::PolicyDatabase &db);
+    ipsec::PolicyService::Options serviceOptions(bool readOnly) const;
     ipsec::Result<std::unique_ptr<ipsec::PolicyService>> openService(bool readOnly);
+    int report(const ipsec::Result<ipsec::ServiceReport> &r);
+    void showDynamic(ipsec::PolicyService &service);
+    void showKernel(ipsec::PolicyService &service, bool counters);
     int fail(const ipsec::Error &e);
 
     CliOptions m_options;

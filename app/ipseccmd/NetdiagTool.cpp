@@ -1,9 +1,13 @@
 #include "NetdiagTool.h"
 
 #include "engine/FilterExpansion.h"
+#include "service/Enforcer.h"
 #include "service/PolicyService.h"
 
 #include <QHostInfo>
+#include <QSet>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace ipsec;
@@ -111,25 +115,26 @@ int NetdiagTool::run(const QStringList &args)
     }
     m_io.out << '\n' << title << tr("Passed") << '\n';
     const Policy *assigned = db->assignedPolicy();
-    if (!assigned) {
+    if (!assigned)
         m_io.out << u"        "_s << tr("IPSec policy service is active, but no policy is assigned.")
                  << '\n';
-        return 0;
-    }
-    m_io.out << u"        "_s << tr("Local IPSec Policy Active: '%1'").arg(assigned->name) << '\n';
+    else
+        m_io.out << u"        "_s << tr("Local IPSec Policy Active: '%1'").arg(assigned->name) << '\n';
     if (debug)
-        printFilters(*db, (*service)->storePath());
+        printFilters(**service, *db, (*service)->storePath());
     return 0;
 }
 
-void NetdiagTool::printFilters(const PolicyDatabase &db, const QString &storePath)
+void NetdiagTool::printFilters(PolicyService &service, const PolicyDatabase &db,
+                               const QString &storePath)
 {
     const Policy *assigned = db.assignedPolicy();
     const QString indent = u"        "_s;
-    m_io.out << indent
-             << tr("IP Security Policy Path: %1:ipsecPolicy%2")
-                    .arg(storePath, assigned->guid.toString(QUuid::WithBraces))
-             << "\n\n";
+    if (assigned)
+        m_io.out << indent
+                 << tr("IP Security Policy Path: %1:ipsecPolicy%2")
+                        .arg(storePath, assigned->guid.toString(QUuid::WithBraces))
+                 << "\n\n";
 
     engine::ExpansionContext ctx;
     ctx.localAddresses = engine::localAddresses();
@@ -138,27 +143,78 @@ void NetdiagTool::printFilters(const PolicyDatabase &db, const QString &storePat
     struct Row {
         engine::DirectionalFilter f;
         QUuid filterId;
+        QUuid policyId;
         FilterAction::Type action;
     };
     QList<Row> rows;
-    for (const Rule *r : db.rulesOf(assigned->id)) {
-        if (r->defaultResponse || !r->active)
-            continue;
-        const FilterList *list = db.filterList(r->filterListId);
-        const FilterAction *action = db.filterAction(r->filterActionId);
-        if (!list || !action)
-            continue;
-        for (const Filter &f : list->filters)
-            for (const engine::DirectionalFilter &d : engine::expandFilter(f, ctx))
-                rows << Row{d, f.guid, action->type};
+    if (assigned) {
+        for (const Rule *r : db.rulesOf(assigned->id)) {
+            if (r->defaultResponse || !r->active)
+                continue;
+            const FilterList *list = db.filterList(r->filterListId);
+            const FilterAction *action = db.filterAction(r->filterActionId);
+            if (!list || !action)
+                continue;
+            for (const Filter &f : list->filters)
+                for (const engine::DirectionalFilter &d : engine::expandFilter(f, ctx))
+                    rows << Row{d, f.guid, assigned->guid, action->type};
+        }
     }
+    const auto dynamic = service.dynamicFilters();
+    if (dynamic) {
+        for (const auto &dyn : dynamic.value())
+            for (const engine::DirectionalFilter &d : engine::expandFilter(dyn.filter, ctx))
+                rows << Row{d, dyn.filter.guid, QUuid(), dyn.action};
+    }
+
+    // Which (filter, direction) pairs the kernel really enforces: every kernel entry compiled
+    // from that filter must be installed.
+    QSet<QString> unenforced;
+    std::optional<KernelView> view;
+    if (service.isEnforcing()) {
+        auto v = service.kernelView();
+        if (v) {
+            view = v.value();
+            auto plan = Enforcer::compile(db, dynamic ? dynamic.value() : QList<engine::DynamicFilter>{},
+                                          ctx, true, nullptr);
+            QSet<QString> installed;
+            const auto key = [](const kernel::SpdEntry &e) -> QString {
+                return e.identityKey() + u'|' + QString::number(e.priority) + u'|'
+                     + QString::number(int(e.action));
+            };
+            for (const auto &e : view->owned)
+                installed.insert(key(e));
+            const auto rowKey = [](const QUuid &g, bool in) -> QString {
+                return g.toString() + (in ? u"in"_s : u"out"_s);
+            };
+            if (plan) {
+                for (const auto &x : plan->entries)
+                    if (!installed.contains(key(Enforcer::toSpd(x))))
+                        unenforced.insert(rowKey(x.filterGuid, x.dir == engine::XfrmEntry::Dir::In));
+                for (const auto &sh : plan->shadowed) {
+                    const auto &w = plan->entries.at(sh.winnerIndex);
+                    if (!installed.contains(key(Enforcer::toSpd(w))))
+                        unenforced.insert(rowKey(sh.entry.filterGuid,
+                                                 sh.entry.dir == engine::XfrmEntry::Dir::In));
+                }
+            }
+        } else {
+            m_io.out << indent << tr("The kernel's policy could not be read: %1").arg(v.error().message)
+                     << '\n';
+        }
+    }
+
     m_io.out << indent << tr("There are %1 filters").arg(rows.size()) << '\n';
+    int missing = 0;
     for (const Row &row : rows) {
         const auto &f = row.f;
         const bool v6 = f.source.isIPv6() || f.destination.isIPv6();
         m_io.out << indent << tr("No Name") << '\n';
         m_io.out << indent << tr("Filter Id: %1").arg(row.filterId.toString(QUuid::WithBraces)) << '\n';
-        m_io.out << indent << tr("Policy Id: %1").arg(assigned->guid.toString(QUuid::WithBraces)) << '\n';
+        m_io.out << indent
+                 << (row.policyId.isNull() ? tr("Policy Id: Dynamic")
+                                           : tr("Policy Id: %1").arg(row.policyId.toString(QUuid::WithBraces)))
+                 << '\n';
         m_io.out << indent
                  << tr("Src Addr : %1 Src Mask : %2")
                         .arg(addr(f.source, v6).leftJustified(16), mask(f.source, v6))
@@ -174,10 +230,38 @@ void NetdiagTool::printFilters(const PolicyDatabase &db, const QString &storePat
                         .arg(f.destinationPort)
                  << '\n';
         m_io.out << indent
-                 << tr("Protocol : %1 TunnelFilter: No").arg(QString::number(f.protocol.number()).leftJustified(14))
+                 << tr("Protocol : %1 TunnelFilter: No").arg(QString::number(f.protocol.number()).leftJustified(16))
                  << '\n';
         m_io.out << indent
                  << tr("Flags : %1 %2").arg(engine::directionName(f.direction), actionWord(row.action))
                  << '\n';
+        if (view && unenforced.contains(row.filterId.toString()
+                                        + (f.direction == engine::Direction::Inbound ? u"in"_s : u"out"_s))) {
+            m_io.out << indent << tr("Enforced : No (missing from the kernel)") << '\n';
+            ++missing;
+        }
     }
+    if (!view) {
+        if (!service.isEnforcing())
+            m_io.out << '\n' << indent
+                     << tr("Kernel: not checked (reading the kernel's IPsec policy needs root).") << '\n';
+        return;
+    }
+    m_io.out << '\n';
+    if (view->inSync() && missing == 0) {
+        m_io.out << indent
+                 << tr("Kernel: all filters are enforced (%1 entries of this tool, %2 of other tools).")
+                        .arg(view->owned.size())
+                        .arg(view->foreign.size())
+                 << '\n';
+        return;
+    }
+    m_io.out << indent
+             << tr("WARNING: the store and the kernel disagree: %1 kernel entries missing, %2 "
+                   "unexpected. Run 'ipseccmd show filters' or re-apply the policy.")
+                    .arg(view->missing.size())
+                    .arg(view->extra.size())
+             << '\n';
+    for (const auto &e : view->extra)
+        m_io.out << indent << tr("Unexpected kernel entry: %1").arg(e.toIpCommand()) << '\n';
 }

@@ -4,6 +4,7 @@
 
 namespace ipsec {
 struct PolicyDatabase;
+class PolicyService;
 }
 
 // netdiag /test:ipsec [/debug]: the IP Security test of the Windows Support Tools.
@@ -15,7 +16,8 @@ public:
 
 private:
     void printUsage();
-    void printFilters(const ipsec::PolicyDatabase &db, const QString &storePath);
+    void printFilters(ipsec::PolicyService &service, const ipsec::PolicyDatabase &db,
+                      const QString &storePath);
 
     CliOptions m_options;
     CliIo m_io;

@@ -1,8 +1,8 @@
 #include "Cli.h"
 
+#include "util/Translations.h"
+
 #include <QCoreApplication>
-#include <QLocale>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -11,10 +11,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ipseccmd"));
     QCoreApplication::setOrganizationName(QStringLiteral("ipsec-console"));
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("ipsec-console"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    ipsec::installTranslations();
     QStringList args = QCoreApplication::arguments();
     const QString argv0 = args.isEmpty() ? QString() : args.takeFirst();
     QTextStream out(stdout);

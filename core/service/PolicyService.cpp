@@ -1,14 +1,57 @@
 #include "service/PolicyService.h"
 
+#include "kernel/NetlinkSpd.h"
+#include "kernel/Ownership.h"
+#include "kernel/XfrmStatistics.h"
+#include "service/Enforcer.h"
+#include "service/RuntimeState.h"
 #include "service/StaticCommand.h"
 #include "store/PolicyStore.h"
+
+#include <QFileInfo>
+#include <QHostInfo>
+#include <QSet>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace ipsec {
 
+namespace {
+
+bool isRoot() { return ::geteuid() == 0; }
+
+// Set by the test suite: never touch the kernel policy of the namespace the tests run in.
+bool kernelForbidden(const PolicyService::Options &o)
+{
+    return o.netns.isEmpty() && qEnvironmentVariableIsSet("IPSEC_CONSOLE_TEST_GUARD");
+}
+
+QString quote(const QString &s) { return u'"' + s + u'"'; }
+
+// Why nothing reaches the kernel, said once per command.
+QString notEnforcedNotice()
+{
+    return PolicyService::tr("Stored only, not enforced: changing the kernel's IPsec policy needs "
+                             "root.");
+}
+
+Result<std::unique_ptr<kernel::Spd>> openSpd(int failAfter)
+{
+    kernel::NetlinkSpd::Options o;
+    o.failAfterOperations = failAfter;
+    auto spd = kernel::NetlinkSpd::open(o);
+    if (!spd)
+        return spd.error();
+    return std::unique_ptr<kernel::Spd>(std::move(spd.value()));
+}
+
+} // namespace
+
 PolicyService::PolicyService(std::unique_ptr<PolicyStore> store, Options options)
     : m_store(std::move(store))
+    , m_runtime(std::make_unique<RuntimeState>(options.netns))
     , m_options(std::move(options))
 {
     connect(m_store.get(), &PolicyStore::changed, this, &PolicyService::changed);
@@ -19,27 +62,108 @@ PolicyService::~PolicyService() = default;
 Result<std::unique_ptr<PolicyService>> PolicyService::open(const Options &options)
 {
     const QString path = PolicyStore::resolvePath(options.storePath);
-    auto store = PolicyStore::open(path, options.readOnly ? PolicyStore::OpenMode::ReadOnly
-                                                          : PolicyStore::OpenMode::ReadWrite);
+    // Reading a store that does not exist yet creates it with the Windows examples, as a
+    // Windows machine always has its local store.
+    const bool readOnly = options.readOnly && QFileInfo::exists(path);
+    auto store = PolicyStore::open(path, readOnly ? PolicyStore::OpenMode::ReadOnly
+                                                  : PolicyStore::OpenMode::ReadWrite);
     if (!store)
         return store.error();
-    return std::unique_ptr<PolicyService>(new PolicyService(std::move(store.value()), options));
+    std::unique_ptr<PolicyService> service(new PolicyService(std::move(store.value()), options));
+    if (options.enforcement == Enforcement::Auto && isRoot() && !kernelForbidden(options)) {
+        if (auto ok = service->openKernel(); !ok)
+            return ok.error();
+    }
+    return service;
+}
+
+Result<void> PolicyService::openKernel()
+{
+    auto spd = openSpd(m_options.kernelFailAfter);
+    if (!spd)
+        return spd.error();
+    m_spd = std::move(spd.value());
+    return {};
 }
 
 QString PolicyService::storePath() const { return m_store->path(); }
 QString PolicyService::netns() const { return m_options.netns; }
+bool PolicyService::isEnforcing() const { return m_spd != nullptr; }
 Result<PolicyDatabase> PolicyService::load() const { return m_store->load(); }
 void PolicyService::setWatchInterval(int intervalMs) { m_store->setWatchInterval(intervalMs); }
+
+Result<void> PolicyService::enforceState(const PolicyDatabase &db,
+                                         const QList<engine::DynamicFilter> &dyn,
+                                         ServiceReport &report)
+{
+    if (!m_spd)
+        return {};
+    Enforcer::Options o;
+    o.ikeExemption = m_options.ikeExemption;
+    o.dryRun = m_options.dryRun;
+    auto outcome = Enforcer(*m_spd).enforce(db, dyn, o);
+    if (!outcome)
+        return outcome.error();
+    report.notices << outcome->warnings;
+    if (m_options.dryRun) {
+        report.ipCommands << outcome->ipCommands;
+        return {};
+    }
+    if (outcome->added || outcome->removed || outcome->replaced)
+        report.messages << tr("Kernel: %1 added, %2 replaced, %3 removed (%4 unchanged).")
+                               .arg(outcome->added)
+                               .arg(outcome->replaced)
+                               .arg(outcome->removed)
+                               .arg(outcome->unchanged);
+    return {};
+}
+
+Result<ServiceReport> PolicyService::changeStore(
+    const std::function<Result<void>(StoreWriter &, ServiceReport &)> &change)
+{
+    ServiceReport report;
+    bool rolledBackForDryRun = false;
+    auto ok = m_store->write([&](StoreWriter &w) -> Result<void> {
+        if (auto r = change(w, report); !r)
+            return r;
+        if (m_spd) {
+            // Enforce the new state before the store commits: if the kernel refuses, the store
+            // rolls back too, and the kernel layer has already restored its previous state.
+            auto db = w.snapshot();
+            if (!db)
+                return db.error();
+            auto dyn = m_runtime->dynamicFilters();
+            if (!dyn)
+                return dyn.error();
+            if (auto r = enforceState(db.value(), dyn.value(), report); !r)
+                return r;
+        }
+        if (m_options.dryRun) {
+            rolledBackForDryRun = true;
+            return Error::usage(u"dry run"_s);
+        }
+        return {};
+    });
+    if (!ok && !rolledBackForDryRun) {
+        // A failed commit after the kernel changed: put the kernel back to the stored state.
+        if (m_spd && ok.error().code == ErrorCode::Store)
+            (void)enforce();
+        return ok.error();
+    }
+    if (!m_spd)
+        report.notices << notEnforcedNotice();
+    if (m_options.dryRun)
+        report.notices << tr("Dry run: nothing was changed.");
+    return report;
+}
 
 Result<ServiceReport> PolicyService::executeStatic(const syntax::IpsecCmdCommand &command)
 {
     if (auto ok = StaticCommand::check(command); !ok)
         return ok.error();
-    ServiceReport report;
-    auto ok = m_store->write([&](StoreWriter &w) { return StaticCommand(w, report).run(command); });
-    if (!ok)
-        return ok.error();
-    return report;
+    return changeStore([&](StoreWriter &w, ServiceReport &report) {
+        return StaticCommand(w, report).run(command);
+    });
 }
 
 Result<ServiceReport> PolicyService::assignPolicy(const QString &name)
@@ -49,24 +173,19 @@ Result<ServiceReport> PolicyService::assignPolicy(const QString &name)
     c.storeType = u"REG"_s;
     c.policyName = name;
     c.assign = true;
-    ServiceReport report;
-    auto ok = m_store->write([&](StoreWriter &w) -> Result<void> {
+    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
         auto p = w.findPolicy(name);
         if (!p)
             return p.error();
         if (!p.value())
-            return Error::notFound(tr("There is no policy named \"%1\".").arg(name));
+            return Error::notFound(tr("There is no policy named %1.").arg(quote(name)));
         return StaticCommand(w, report).run(c);
     });
-    if (!ok)
-        return ok.error();
-    return report;
 }
 
 Result<ServiceReport> PolicyService::unassignPolicy(const QString &name)
 {
-    ServiceReport report;
-    auto ok = m_store->write([&](StoreWriter &w) -> Result<void> {
+    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
         auto assigned = w.assignedPolicy();
         if (!assigned)
             return assigned.error();
@@ -78,15 +197,12 @@ Result<ServiceReport> PolicyService::unassignPolicy(const QString &name)
         if (!p)
             return p.error();
         if (!name.isEmpty() && p->name.compare(name, Qt::CaseInsensitive) != 0) {
-            report.notices << tr("Policy \"%1\" is not assigned (\"%2\" is).").arg(name, p->name);
+            report.notices << tr("Policy %1 is not assigned (%2 is).").arg(quote(name), quote(p->name));
             return {};
         }
-        report.messages << tr("Unassigned policy \"%1\".").arg(p->name);
+        report.messages << tr("Unassigned policy %1.").arg(quote(p->name));
         return w.setAssignedPolicy(std::nullopt);
     });
-    if (!ok)
-        return ok.error();
-    return report;
 }
 
 Result<ServiceReport> PolicyService::deletePolicy(const QString &name)
@@ -97,6 +213,309 @@ Result<ServiceReport> PolicyService::deletePolicy(const QString &name)
     c.policyName = name;
     c.remove = true;
     return executeStatic(c);
+}
+
+Result<QList<engine::DynamicFilter>> PolicyService::dynamicFilters() const
+{
+    return m_runtime->dynamicFilters();
+}
+
+Result<ServiceReport> PolicyService::executeDynamic(const syntax::IpsecCmdCommand &c)
+{
+    if (!c.computer.isEmpty())
+        return Error::usage(tr("Remote computers (%1) are not supported: run the command on that "
+                               "machine.")
+                                .arg(c.computer));
+    if (c.deleteDynamic)
+        return clearDynamicFilters();
+    if (c.filters.isEmpty())
+        return Error::usage(tr("Dynamic mode needs filters: -f SPEC..."));
+    ServiceReport notes;
+    QList<engine::DynamicFilter> filters;
+    for (const auto &spec : c.filters) {
+        engine::DynamicFilter d;
+        d.filter = spec.filter;
+        d.filter.guid = QUuid::createUuid();
+        d.label = syntax::IpsecCmdPrinter::filterSpec(spec);
+        if (spec.wrap == syntax::FilterSpec::Wrap::Block) {
+            d.action = FilterAction::Type::Block;
+        } else if (spec.wrap == syntax::FilterSpec::Wrap::Pass) {
+            d.action = FilterAction::Type::Permit;
+        } else if (c.negotiation && c.negotiation->kind == syntax::Negotiation::Kind::Block) {
+            d.action = FilterAction::Type::Block;
+        } else if (c.negotiation && c.negotiation->kind == syntax::Negotiation::Kind::Pass) {
+            d.action = FilterAction::Type::Permit;
+        } else {
+            d.action = FilterAction::Type::Negotiate;
+            if (!c.negotiation)
+                notes.notices << tr("No -n given for %1: it negotiates security, as on Windows. "
+                                    "Use [SPEC] or -n BLOCK to block, (SPEC) or -n PASS to permit.")
+                                     .arg(d.label);
+        }
+        if (const QStringList p = d.filter.validate(); !p.isEmpty())
+            return Error::usage(tr("Filter %1: %2").arg(d.label, p.join(u' ')));
+        filters << d;
+    }
+    auto report = addDynamicFilters(filters);
+    if (report)
+        report->notices = notes.notices + report->notices;
+    return report;
+}
+
+Result<ServiceReport> PolicyService::addDynamicFilters(const QList<engine::DynamicFilter> &filters)
+{
+    if (!m_spd)
+        return Error::permission(tr("Dynamic filters live only in the kernel; adding them needs "
+                                    "root (or the policy agent)."));
+    auto current = m_runtime->dynamicFilters();
+    if (!current)
+        return current.error();
+    QList<engine::DynamicFilter> next = current.value();
+    ServiceReport report;
+    for (const auto &d : filters) {
+        const bool duplicate = std::any_of(next.cbegin(), next.cend(), [&](const auto &o) {
+            return o.action == d.action && o.filter.sameTraffic(d.filter);
+        });
+        if (duplicate) {
+            report.notices << tr("Dynamic filter %1 is already in force.").arg(d.label);
+            continue;
+        }
+        next << d;
+        report.messages << tr("Added dynamic %1 filter %2.")
+                               .arg(FilterAction::typeName(d.action).toLower(), d.label);
+    }
+    auto db = m_store->load();
+    if (!db)
+        return db.error();
+    if (!m_options.dryRun) {
+        if (auto ok = m_runtime->setDynamicFilters(next); !ok)
+            return ok.error();
+    }
+    if (auto ok = enforceState(db.value(), next, report); !ok) {
+        if (!m_options.dryRun)
+            (void)m_runtime->setDynamicFilters(current.value());
+        return ok.error();
+    }
+    if (m_options.dryRun)
+        report.notices << tr("Dry run: nothing was changed.");
+    return report;
+}
+
+Result<ServiceReport> PolicyService::clearDynamicFilters()
+{
+    if (!m_spd)
+        return Error::permission(tr("Dynamic filters live only in the kernel; removing them "
+                                    "needs root (or the policy agent)."));
+    auto current = m_runtime->dynamicFilters();
+    if (!current)
+        return current.error();
+    auto db = m_store->load();
+    if (!db)
+        return db.error();
+    ServiceReport report;
+    if (!m_options.dryRun) {
+        if (auto ok = m_runtime->setDynamicFilters({}); !ok)
+            return ok.error();
+    }
+    if (auto ok = enforceState(db.value(), {}, report); !ok) {
+        if (!m_options.dryRun)
+            (void)m_runtime->setDynamicFilters(current.value());
+        return ok.error();
+    }
+    report.messages.prepend(tr("Deleted %n dynamic filter(s).", nullptr, int(current->size())));
+    if (m_options.dryRun)
+        report.notices << tr("Dry run: nothing was changed.");
+    return report;
+}
+
+Result<ServiceReport> PolicyService::enforce()
+{
+    ServiceReport report;
+    if (!m_spd) {
+        report.notices << notEnforcedNotice();
+        return report;
+    }
+    auto db = m_store->load();
+    if (!db)
+        return db.error();
+    auto dyn = m_runtime->dynamicFilters();
+    if (!dyn)
+        return dyn.error();
+    if (auto ok = enforceState(db.value(), dyn.value(), report); !ok)
+        return ok.error();
+    return report;
+}
+
+Result<KernelView> PolicyService::kernelView()
+{
+    if (!m_spd)
+        return Error::permission(tr("Reading the kernel's IPsec policy needs root."));
+    auto all = m_spd->list();
+    if (!all)
+        return all.error();
+    KernelView view;
+    for (const auto &e : all.value())
+        (kernel::isOwned(e) ? view.owned : view.foreign) << e;
+
+    auto db = m_store->load();
+    if (!db)
+        return db.error();
+    auto dyn = m_runtime->dynamicFilters();
+    if (!dyn)
+        return dyn.error();
+    engine::ExpansionContext context;
+    context.localAddresses = engine::localAddresses();
+    context.resolve = [](const QString &name) { return QHostInfo::fromName(name).addresses(); };
+    auto plan = Enforcer::compile(db.value(), dyn.value(), context, m_options.ikeExemption, nullptr);
+    if (!plan)
+        return plan.error();
+    const auto key = [](const kernel::SpdEntry &e) -> QString {
+        return e.identityKey() + u'|' + QString::number(e.priority) + u'|'
+             + QString::number(int(e.action));
+    };
+    QSet<QString> installed;
+    for (const auto &e : view.owned)
+        installed.insert(key(e));
+    QSet<QString> wanted;
+    for (const auto &x : plan->entries) {
+        const auto e = Enforcer::toSpd(x);
+        wanted.insert(key(e));
+        if (!installed.contains(key(e)))
+            view.missing << e;
+    }
+    for (const auto &e : view.owned)
+        if (!wanted.contains(key(e)))
+            view.extra << e;
+    if (auto counters = kernel::XfrmStatistics::read())
+        for (auto it = counters->cbegin(); it != counters->cend(); ++it)
+            view.counters.emplace(it.key(), it.value());
+    return view;
+}
+
+Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
+{
+    if (!isRoot())
+        return Error::permission(tr("Emergency unassign changes the kernel's IPsec policy and "
+                                    "needs root (or the policy agent)."));
+    if (kernelForbidden(options))
+        return Error::permission(u"IPSEC_CONSOLE_TEST_GUARD: no --netns given"_s);
+    auto spd = openSpd(options.kernelFailAfter);
+    if (!spd)
+        return spd.error();
+    Enforcer enforcer(*spd.value());
+    auto owned = enforcer.ownedEntries();
+    if (!owned)
+        return owned.error();
+
+    ServiceReport report;
+    RuntimeState runtime(options.netns);
+    RuntimeState::EmergencyRecord record;
+    record.entries = owned.value();
+    record.when = QDateTime::currentDateTimeUtc();
+    if (auto dyn = runtime.dynamicFilters())
+        record.dynamicFilters = dyn.value();
+    else
+        report.notices << dyn.error().message;
+
+    // The store is read with a short look only: traffic comes back first, whatever the store.
+    std::unique_ptr<PolicyStore> store;
+    auto opened = PolicyStore::open(PolicyStore::resolvePath(options.storePath));
+    if (opened) {
+        store = std::move(opened.value());
+        if (auto db = store->load(); db && db->assignedPolicy())
+            record.assignedPolicy = db->assignedPolicy()->name;
+    } else {
+        report.notices << tr("The policy store could not be opened (%1); the kernel entries are "
+                             "removed anyway.")
+                              .arg(opened.error().message);
+    }
+
+    auto previous = runtime.emergencyRecord();
+    const bool nothingNow = record.entries.isEmpty() && record.assignedPolicy.isEmpty()
+                         && record.dynamicFilters.isEmpty();
+    if (nothingNow && previous && previous.value()) {
+        report.notices << tr("Nothing is enforced; the record of the last emergency unassign is "
+                             "kept for 'ipseccmd reassign'.");
+        return report;
+    }
+    if (!options.dryRun) {
+        if (auto ok = runtime.setEmergencyRecord(record); !ok)
+            report.notices << ok.error().message; // never let bookkeeping delay the removal
+        if (!record.entries.isEmpty()) {
+            auto outcome = enforcer.install({}, false);
+            if (!outcome)
+                return outcome.error();
+        }
+        if (auto ok = runtime.setDynamicFilters({}); !ok)
+            report.notices << ok.error().message;
+        if (store && !record.assignedPolicy.isEmpty()) {
+            auto ok = store->write(
+                [](StoreWriter &w) { return w.setAssignedPolicy(std::nullopt); });
+            if (!ok)
+                report.notices << ok.error().message;
+        }
+    }
+    report.messages << tr("Emergency unassign: removed %n kernel entr(y/ies)", nullptr,
+                          int(record.entries.size()))
+                    + (record.assignedPolicy.isEmpty()
+                           ? QString()
+                           : tr(" of policy %1").arg(quote(record.assignedPolicy)))
+                    + tr(" and %n dynamic filter(s).", nullptr, int(record.dynamicFilters.size()));
+    report.messages << tr("Put them back with: ipseccmd reassign");
+    if (options.dryRun)
+        report.notices << tr("Dry run: nothing was changed.");
+    return report;
+}
+
+Result<ServiceReport> PolicyService::reassign(const Options &options)
+{
+    if (!isRoot())
+        return Error::permission(tr("Re-assigning changes the kernel's IPsec policy and needs "
+                                    "root (or the policy agent)."));
+    if (kernelForbidden(options))
+        return Error::permission(u"IPSEC_CONSOLE_TEST_GUARD: no --netns given"_s);
+    RuntimeState runtime(options.netns);
+    auto record = runtime.emergencyRecord();
+    if (!record)
+        return record.error();
+    if (!record.value())
+        return Error::notFound(tr("Nothing to re-assign: no emergency unassign is recorded for "
+                                  "this network namespace."));
+    const RuntimeState::EmergencyRecord &r = *record.value();
+    ServiceReport report;
+    auto service = open(options);
+    if (service) {
+        if (!options.dryRun) {
+            if (auto ok = runtime.setDynamicFilters(r.dynamicFilters); !ok)
+                return ok.error();
+        }
+        auto done = r.assignedPolicy.isEmpty() ? service.value()->enforce()
+                                               : service.value()->assignPolicy(r.assignedPolicy);
+        if (!done) {
+            if (!options.dryRun)
+                (void)runtime.setDynamicFilters({});
+            return done.error();
+        }
+        report = done.value();
+        if (!r.dynamicFilters.isEmpty())
+            report.messages << tr("Restored %n dynamic filter(s).", nullptr,
+                                  int(r.dynamicFilters.size()));
+    } else {
+        // Without a store, put back exactly the kernel entries that were removed.
+        report.notices << tr("The policy store could not be opened (%1); restoring the recorded "
+                             "kernel entries.")
+                              .arg(service.error().message);
+        auto spd = openSpd(options.kernelFailAfter);
+        if (!spd)
+            return spd.error();
+        auto outcome = Enforcer(*spd.value()).install(r.entries, options.dryRun);
+        if (!outcome)
+            return outcome.error();
+        report.messages << tr("Restored %n kernel entr(y/ies).", nullptr, outcome->added);
+    }
+    if (!options.dryRun)
+        (void)runtime.clearEmergencyRecord();
+    return report;
 }
 
 } // namespace ipsec

@@ -1,32 +1,61 @@
 #pragma once
 
+#include "engine/EffectivePolicy.h"
+#include "kernel/SpdEntry.h"
 #include "model/PolicyDatabase.h"
 #include "syntax/IpsecCmd.h"
 #include "util/Result.h"
 
 #include <QObject>
 
+#include <map>
 #include <memory>
 
 namespace ipsec {
 
 class PolicyStore;
+class RuntimeState;
+namespace kernel {
+class Spd;
+}
 
 // What a command did, line by line, for the user.
 struct ServiceReport {
     QStringList messages;
-    QStringList notices; // things the user should know but that are not errors
+    QStringList notices;    // things the user should know but that are not errors
+    QStringList ipCommands; // --dry-run: the kernel plan as `ip xfrm policy` lines
 };
 
-// The single door to the policy store (and, later, the kernel) for the console, the command-line
-// tools and the agent. Business rules of the ipsecpol/ipseccmd model live here.
+// What the kernel enforces now, for netdiag, `show` and the monitor.
+struct KernelView {
+    QList<kernel::SpdEntry> owned;   // installed by this project
+    QList<kernel::SpdEntry> foreign; // everybody else's, never touched
+    QList<kernel::SpdEntry> missing; // the policy wants them, the kernel lacks them
+    QList<kernel::SpdEntry> extra;   // the kernel has them (ours), the policy does not
+    std::map<QString, quint64> counters; // /proc/net/xfrm_stat; empty when unavailable
+    bool inSync() const { return missing.isEmpty() && extra.isEmpty(); }
+};
+
+// The single door to the policy store and the kernel for the console, the command-line tools
+// and the agent. Business rules of the ipsecpol/ipseccmd model live here; every change of the
+// store is enforced in the kernel in the same step (when enforcing).
 class PolicyService : public QObject {
     Q_OBJECT
 public:
+    enum class Enforcement {
+        Auto, // enforce when root (the kernel can be changed), store only otherwise
+        Off,  // store only
+    };
+
     struct Options {
-        QString storePath;    // empty: PolicyStore::resolvePath()
-        QString netns;        // empty: the current network namespace
+        QString storePath; // empty: PolicyStore::resolvePath()
+        QString netns;     // the namespace the caller entered (for runtime state); empty: current
         bool readOnly = false;
+        Enforcement enforcement = Enforcement::Auto;
+        bool ikeExemption = true;
+        bool dryRun = false; // compute and report, change nothing
+        // Testing hook: the kernel fails after this many changes (-1: never).
+        int kernelFailAfter = -1;
     };
 
     static Result<std::unique_ptr<PolicyService>> open(const Options &options);
@@ -34,26 +63,48 @@ public:
 
     QString storePath() const;
     QString netns() const;
+    bool isEnforcing() const;
     Result<PolicyDatabase> load() const;
     // Watches for changes of other processes; changed() follows.
     void setWatchInterval(int intervalMs);
 
     // Static mode of ipsecpol/ipseccmd (-w given): create/modify/assign/unassign/delete, as one
-    // transaction.
+    // transaction, enforced before it commits.
     Result<ServiceReport> executeStatic(const syntax::IpsecCmdCommand &command);
+    // Dynamic mode: -f without -w adds dynamic filters, -u removes them all.
+    Result<ServiceReport> executeDynamic(const syntax::IpsecCmdCommand &command);
 
     // Intent-level operations used by every front end.
     Result<ServiceReport> assignPolicy(const QString &name);
     Result<ServiceReport> unassignPolicy(const QString &name = {}); // empty: whatever is assigned
     Result<ServiceReport> deletePolicy(const QString &name);
+    Result<ServiceReport> addDynamicFilters(const QList<engine::DynamicFilter> &filters);
+    Result<ServiceReport> clearDynamicFilters();
+    Result<QList<engine::DynamicFilter>> dynamicFilters() const;
+    // Applies the store's assigned policy and the dynamic filters again.
+    Result<ServiceReport> enforce();
+    Result<KernelView> kernelView();
+
+    // Removes every kernel entry of the project (static and dynamic) at once, marks the store
+    // unassigned and remembers what was in force. Works when the store cannot be opened.
+    static Result<ServiceReport> emergencyUnassign(const Options &options);
+    // Puts back what the last emergency unassign removed.
+    static Result<ServiceReport> reassign(const Options &options);
 
 Q_SIGNALS:
     void changed(qint64 revision);
 
 private:
     PolicyService(std::unique_ptr<PolicyStore> store, Options options);
+    Result<void> openKernel();
+    Result<void> enforceState(const PolicyDatabase &db, const QList<engine::DynamicFilter> &dyn,
+                              ServiceReport &report);
+    Result<ServiceReport> changeStore(const std::function<Result<void>(class StoreWriter &,
+                                                                       ServiceReport &)> &change);
 
     std::unique_ptr<PolicyStore> m_store;
+    std::unique_ptr<kernel::Spd> m_spd;
+    std::unique_ptr<RuntimeState> m_runtime;
     Options m_options;
 };
 

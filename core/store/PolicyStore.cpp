@@ -1,5 +1,7 @@
 #include "store/PolicyStore.h"
 
+#include <QFileInfo>
+
 #include "store/SqlConnection.h"
 #include "store/SqlStoreWriter.h"
 #include "store/StoreOpener.h"
@@ -40,11 +42,12 @@ QString PolicyStore::defaultPath() {
 }
 
 QString PolicyStore::resolvePath(const QString &explicitPath) {
+    // Absolute, so that messages and netdiag name the file unambiguously.
     if (!explicitPath.isEmpty())
-        return explicitPath;
+        return QFileInfo(explicitPath).absoluteFilePath();
     if (const QString fromEnvironment = qEnvironmentVariable("IPSEC_CONSOLE_STORE");
         !fromEnvironment.isEmpty())
-        return fromEnvironment;
+        return QFileInfo(fromEnvironment).absoluteFilePath();
     return defaultPath();
 }
 

@@ -78,6 +78,10 @@ class StoreWriter {
 public:
     virtual ~StoreWriter() = default;
 
+    // Everything as it stands inside this transaction (uncommitted changes included), e.g. to
+    // enforce the new state in the kernel before committing.
+    virtual Result<PolicyDatabase> snapshot() = 0;
+
     // Policies
     virtual Result<std::optional<Policy>> findPolicy(const QString &name) = 0;
     virtual Result<Policy> policy(qint64 id) = 0;

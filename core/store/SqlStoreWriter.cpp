@@ -1,4 +1,5 @@
 #include "store/SqlStoreWriter.h"
+#include "store/StoreReader.h"
 
 #include "store/SqlConnection.h"
 #include "store/StoreCodec.h"
@@ -565,6 +566,10 @@ Result<void> SqlStoreWriter::deleteFilterAction(qint64 id) {
             return ok.error();
         return {};
     });
+}
+
+Result<PolicyDatabase> SqlStoreWriter::snapshot() {
+    return StoreReader(c).everything();
 }
 
 } // namespace ipsec

@@ -19,6 +19,8 @@ class SqlStoreWriter final : public StoreWriter {
 public:
     explicit SqlStoreWriter(SqlConnection &connection);
 
+    Result<PolicyDatabase> snapshot() override;
+
     Result<std::optional<Policy>> findPolicy(const QString &name) override;
     Result<Policy> policy(qint64 id) override;
     Result<QList<Policy>> policies() override;

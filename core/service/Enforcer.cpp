@@ -1,0 +1,167 @@
+#include "service/Enforcer.h"
+
+#include "kernel/Ownership.h"
+
+#include <QHash>
+#include <QSet>
+#include <QHostInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace ipsec {
+
+Enforcer::Enforcer(kernel::Spd &spd) : m_spd(spd) {}
+
+engine::XfrmCompilerOptions Enforcer::compilerOptions()
+{
+    engine::XfrmCompilerOptions o;
+    o.bandBase = kernel::kOwnedPriorityFirst;
+    o.bandSize = kernel::kOwnedPriorityCount;
+    return o;
+}
+
+kernel::SpdEntry Enforcer::toSpd(const engine::XfrmEntry &x)
+{
+    kernel::SpdEntry e;
+    e.direction = x.dir == engine::XfrmEntry::Dir::In ? kernel::SpdEntry::Direction::In
+                                                       : kernel::SpdEntry::Direction::Out;
+    e.action = x.action == engine::XfrmEntry::Action::Block ? kernel::SpdEntry::Action::Block
+                                                            : kernel::SpdEntry::Action::Allow;
+    e.priority = x.priority;
+    auto &s = e.selector;
+    s.family = x.selector.family == Address::Family::IPv6 ? kernel::SpdSelector::Family::IPv6
+                                                           : kernel::SpdSelector::Family::IPv4;
+    s.source = x.selector.source;
+    s.sourcePrefix = x.selector.sourcePrefix;
+    s.destination = x.selector.destination;
+    s.destinationPrefix = x.selector.destinationPrefix;
+    s.protocol = x.selector.protocol;
+    s.sourcePort = x.selector.sourcePort;
+    s.sourcePortMask = x.selector.sourcePortMask;
+    s.destinationPort = x.selector.destinationPort;
+    s.destinationPortMask = x.selector.destinationPortMask;
+    return e;
+}
+
+Result<engine::XfrmPlan> Enforcer::compile(const PolicyDatabase &db,
+                                           const QList<engine::DynamicFilter> &dynamic,
+                                           const engine::ExpansionContext &context,
+                                           bool ikeExemption, QStringList *warnings)
+{
+    engine::EffectivePolicyOptions eo;
+    eo.ikeExemption = ikeExemption;
+    const auto effective = engine::EffectivePolicy::build(db, dynamic, context, eo);
+    auto plan = engine::XfrmCompiler::compile(effective, compilerOptions());
+    if (!plan)
+        return plan.error();
+    if (warnings) {
+        *warnings << effective.warnings();
+        for (const auto &s : plan->shadowed) {
+            if (!s.conflicting)
+                continue;
+            const auto &winner = plan->entries.at(s.winnerIndex);
+            *warnings << tr("A filter of rule \"%1\" is shadowed by rule \"%2\" (same traffic, "
+                            "the more restrictive action wins).")
+                             .arg(s.entry.ruleName.isEmpty() ? tr("(dynamic)") : s.entry.ruleName,
+                                  winner.ruleName.isEmpty() ? tr("(dynamic)") : winner.ruleName);
+        }
+        bool negotiate = false;
+        for (const auto &e : plan->entries)
+            negotiate = negotiate || e.needsTemplate;
+        if (negotiate)
+            *warnings << tr("Negotiate security is not enforced yet (no IKE daemon is "
+                            "integrated): matching traffic passes in the clear.");
+    }
+    return plan;
+}
+
+Result<QList<kernel::SpdEntry>> Enforcer::ownedEntries()
+{
+    auto all = m_spd.list();
+    if (!all)
+        return all.error();
+    QList<kernel::SpdEntry> owned;
+    for (const auto &e : all.value())
+        if (kernel::isOwned(e))
+            owned << e;
+    return owned;
+}
+
+Result<Enforcer::Outcome> Enforcer::install(const QList<kernel::SpdEntry> &desired, bool dryRun)
+{
+    Outcome outcome;
+    auto current = ownedEntries();
+    if (!current)
+        return current.error();
+    // Same identity, priority and action: leave alone. Everything else is added or removed; an
+    // identity in both lists is replaced in place by the kernel layer.
+    const auto key = [](const kernel::SpdEntry &e) -> QString {
+        return e.identityKey() + u'|' + QString::number(e.priority) + u'|'
+             + QString::number(int(e.action));
+    };
+    QHash<QString, qsizetype> installed;
+    for (qsizetype i = 0; i < current->size(); ++i)
+        installed.insert(key(current->at(i)), i);
+    kernel::SpdPlan plan;
+    QSet<qsizetype> keep;
+    for (const auto &e : desired) {
+        const auto it = installed.constFind(key(e));
+        if (it != installed.constEnd()) {
+            keep.insert(it.value());
+            ++outcome.unchanged;
+        } else {
+            plan.toAdd << e;
+        }
+    }
+    for (qsizetype i = 0; i < current->size(); ++i)
+        if (!keep.contains(i))
+            plan.toRemove << current->at(i);
+    // Adds come first, as apply() does them: the old entries stay until the new ones are in.
+    for (const auto &e : plan.toAdd)
+        outcome.ipCommands << e.toIpCommand(kernel::SpdEntry::Verb::Add);
+    for (const auto &e : plan.toRemove)
+        outcome.ipCommands << e.toIpCommand(kernel::SpdEntry::Verb::Delete);
+    if (dryRun) {
+        outcome.added = int(plan.toAdd.size());
+        outcome.removed = int(plan.toRemove.size());
+        return outcome;
+    }
+    const kernel::SpdApplyResult r = m_spd.apply(plan);
+    if (!r.ok()) {
+        QString message = r.error->message;
+        if (!r.rolledBack)
+            message += u' ' + tr("Restoring the previous kernel state failed too: %1")
+                                  .arg(r.rollbackErrors.join(u"; "_s));
+        else
+            message += u' ' + tr("The previous kernel state is back.");
+        return Error::kernel(message);
+    }
+    outcome.added = r.added;
+    outcome.removed = r.removed;
+    outcome.replaced = r.replaced;
+    return outcome;
+}
+
+Result<Enforcer::Outcome> Enforcer::enforce(const PolicyDatabase &db,
+                                            const QList<engine::DynamicFilter> &dynamic,
+                                            const Options &options)
+{
+    engine::ExpansionContext context;
+    context.localAddresses = engine::localAddresses();
+    context.resolve = [](const QString &name) { return QHostInfo::fromName(name).addresses(); };
+    QStringList warnings;
+    auto plan = compile(db, dynamic, context, options.ikeExemption, &warnings);
+    if (!plan)
+        return plan.error();
+    QList<kernel::SpdEntry> desired;
+    desired.reserve(plan->entries.size());
+    for (const auto &x : plan->entries)
+        desired << toSpd(x);
+    auto outcome = install(desired, options.dryRun);
+    if (!outcome)
+        return outcome.error();
+    outcome->warnings = warnings;
+    return outcome;
+}
+
+} // namespace ipsec

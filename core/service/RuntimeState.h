@@ -1,0 +1,44 @@
+#pragma once
+
+#include "engine/EffectivePolicy.h"
+#include "kernel/SpdEntry.h"
+#include "util/Result.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace ipsec {
+
+// Volatile state of one network namespace, under /run (tmpfs): the dynamic filters (gone at
+// reboot, as the article says) and what an emergency unassign took away. The folder is
+// /run/ipsec-console/<namespace name or "default">-<netns inode>; $IPSEC_CONSOLE_RUNTIME_DIR
+// replaces /run/ipsec-console (tests).
+class RuntimeState {
+    Q_DECLARE_TR_FUNCTIONS(ipsec::RuntimeState)
+public:
+    // What an emergency unassign removed, so that `reassign` can put it back.
+    struct EmergencyRecord {
+        QString assignedPolicy;            // name; empty when none was assigned
+        QList<kernel::SpdEntry> entries;   // the project's kernel entries at that moment
+        QList<engine::DynamicFilter> dynamicFilters; // the dynamic filters then in force
+        QDateTime when;
+    };
+
+    explicit RuntimeState(const QString &netnsName);
+
+    QString directory() const { return m_dir; }
+
+    Result<QList<engine::DynamicFilter>> dynamicFilters() const;
+    Result<void> setDynamicFilters(const QList<engine::DynamicFilter> &filters);
+
+    Result<std::optional<EmergencyRecord>> emergencyRecord() const;
+    Result<void> setEmergencyRecord(const EmergencyRecord &record);
+    Result<void> clearEmergencyRecord();
+
+private:
+    Result<void> writeJson(const QString &file, const QByteArray &json);
+    QString m_dir;
+};
+
+} // namespace ipsec

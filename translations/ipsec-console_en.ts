@@ -1,0 +1,62 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ipsec::PolicyService</name>
+    <message numerus="yes">
+        <source>Deleted %n dynamic filter(s).</source>
+        <translation>
+            <numerusform>Deleted %n dynamic filter.</numerusform>
+            <numerusform>Deleted %n dynamic filters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Emergency unassign: removed %n kernel entr(y/ies)</source>
+        <translation>
+            <numerusform>Emergency unassign: removed %n kernel entry</numerusform>
+            <numerusform>Emergency unassign: removed %n kernel entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n dynamic filter(s).</source>
+        <translation>
+            <numerusform> and %n dynamic filter.</numerusform>
+            <numerusform> and %n dynamic filters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n dynamic filter(s).</source>
+        <translation>
+            <numerusform>Restored %n dynamic filter.</numerusform>
+            <numerusform>Restored %n dynamic filters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n kernel entr(y/ies).</source>
+        <translation>
+            <numerusform>Restored %n kernel entry.</numerusform>
+            <numerusform>Restored %n kernel entries.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::PolicyStore</name>
+    <message numerus="yes">
+        <source>and %n more rule(s)</source>
+        <translation>
+            <numerusform>and %n more rule</numerusform>
+            <numerusform>and %n more rules</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::StaticCommand</name>
+    <message numerus="yes">
+        <source>%n filter(s), action %1</source>
+        <translation>
+            <numerusform>%n filter, action %1</numerusform>
+            <numerusform>%n filters, action %1</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1 @@
+// The library only carries the compiled translations as resources (:/i18n).
