@@ -54,10 +54,12 @@ void MainWindow::reload()
         ++row;
     }
     const Policy *assigned = db->assignedPolicy();
-    m_status->setText(assigned ? tr("Assigned policy: %1 (stored; kernel enforcement is not "
-                                    "available in this build)")
-                                     .arg(assigned->name)
-                               : tr("No policy is assigned."));
+    QString text = assigned ? tr("Assigned policy: %1").arg(assigned->name)
+                            : tr("No policy is assigned.");
+    if (!m_service.isEnforcing())
+        text += u' ' + tr("Changes are stored but not enforced: changing the kernel's policy "
+                          "needs root.");
+    m_status->setText(text);
 }
 
 } // namespace ipsec::ui

@@ -6,54 +6,79 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
-#include <QTranslator>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
-int main(int argc, char *argv[])
+namespace {
+
+struct ConsoleOptions {
+    QCommandLineOption store{u"store"_s,
+                             QCoreApplication::translate("main", "Use the static policy store at PATH."),
+                             QCoreApplication::translate("main", "PATH")};
+    QCommandLineOption netns{u"netns"_s,
+                             QCoreApplication::translate("main", "Work in network namespace NAME."),
+                             QCoreApplication::translate("main", "NAME")};
+};
+
+void setUp(QCommandLineParser &parser, const ConsoleOptions &o)
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(u"ipsec-console"_s);
-    QApplication::setApplicationDisplayName(QApplication::translate("main", "IPsec Policy Console"));
-    QApplication::setOrganizationName(u"ipsec-console"_s);
-    QApplication::setApplicationVersion(QStringLiteral(IPSEC_VERSION));
-
-    ipsec::installTranslations();
-
-    QCommandLineParser parser;
     parser.setApplicationDescription(
-        QApplication::translate("main", "Manage the host's IPsec filtering policy."));
+        QCoreApplication::translate("main", "Manage the host's IPsec filtering policy."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption storeOption(
-        u"store"_s, QApplication::translate("main", "Use the static policy store at PATH."),
-        QApplication::translate("main", "PATH"));
-    const QCommandLineOption netnsOption(
-        u"netns"_s, QApplication::translate("main", "Work in network namespace NAME."),
-        QApplication::translate("main", "NAME"));
-    parser.addOption(storeOption);
-    parser.addOption(netnsOption);
-    parser.process(app);
+    parser.addOption(o.store);
+    parser.addOption(o.netns);
+}
 
-    ipsec::PolicyService::Options options;
-    options.storePath = parser.value(storeOption);
-    options.netns = ipsec::resolveNetworkNamespace(parser.value(netnsOption));
-    if (!options.netns.isEmpty()) {
-        if (auto ok = ipsec::enterNetworkNamespace(options.netns); !ok) {
-            QMessageBox::critical(nullptr, QApplication::applicationDisplayName(), ok.error().message);
-            return int(ok.error().code);
-        }
+bool wantsTextOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "-?" || a == "-v" || a == "--version")
+            return true;
     }
-    auto service = ipsec::PolicyService::open(options);
-    if (!service) {
-        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
-                              service.error().message);
-        return int(service.error().code);
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // --help and --version answer on the terminal, without a display.
+    std::unique_ptr<QCoreApplication> app = wantsTextOnly(argc, argv)
+                                                ? std::make_unique<QCoreApplication>(argc, argv)
+                                                : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setApplicationName(u"ipsec-console"_s);
+    QCoreApplication::setOrganizationName(u"ipsec-console"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(IPSEC_VERSION));
+    ipsec::installTranslations();
+    if (qobject_cast<QGuiApplication *>(app.get()))
+        QGuiApplication::setApplicationDisplayName(
+            QCoreApplication::translate("main", "IPsec Policy Console"));
+
+    const ConsoleOptions options;
+    QCommandLineParser parser;
+    setUp(parser, options);
+    parser.process(*app);
+
+    ipsec::PolicyService::Options serviceOptions;
+    serviceOptions.storePath = parser.value(options.store);
+    serviceOptions.netns = ipsec::resolveNetworkNamespace(parser.value(options.netns));
+    const auto fail = [](const ipsec::Error &e) {
+        QMessageBox::critical(nullptr, QGuiApplication::applicationDisplayName(), e.message);
+        return int(e.code);
+    };
+    if (!serviceOptions.netns.isEmpty()) {
+        if (auto ok = ipsec::enterNetworkNamespace(serviceOptions.netns); !ok)
+            return fail(ok.error());
     }
+    auto service = ipsec::PolicyService::open(serviceOptions);
+    if (!service)
+        return fail(service.error());
     ipsec::ui::MainWindow window(*service.value());
     window.show();
-    return app.exec();
+    return QCoreApplication::exec();
 }

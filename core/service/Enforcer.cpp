@@ -3,6 +3,8 @@
 #include "kernel/Ownership.h"
 
 #include <QHash>
+
+#include <algorithm>
 #include <QSet>
 #include <QHostInfo>
 
@@ -73,6 +75,21 @@ Result<engine::XfrmPlan> Enforcer::compile(const PolicyDatabase &db,
                             "integrated): matching traffic passes in the clear.");
     }
     return plan;
+}
+
+QList<kernel::SpdEntry> Enforcer::desiredEntries(const engine::XfrmPlan &plan)
+{
+    // The IKE exemption only matters next to filters: with nothing in force the kernel gets
+    // nothing of ours.
+    const bool onlyExemption = std::all_of(plan.entries.cbegin(), plan.entries.cend(),
+                                           [](const engine::XfrmEntry &x) { return x.ikeExemption; });
+    QList<kernel::SpdEntry> desired;
+    if (onlyExemption)
+        return desired;
+    desired.reserve(plan.entries.size());
+    for (const auto &x : plan.entries)
+        desired << toSpd(x);
+    return desired;
 }
 
 Result<QList<kernel::SpdEntry>> Enforcer::ownedEntries()
@@ -153,11 +170,7 @@ Result<Enforcer::Outcome> Enforcer::enforce(const PolicyDatabase &db,
     auto plan = compile(db, dynamic, context, options.ikeExemption, &warnings);
     if (!plan)
         return plan.error();
-    QList<kernel::SpdEntry> desired;
-    desired.reserve(plan->entries.size());
-    for (const auto &x : plan->entries)
-        desired << toSpd(x);
-    auto outcome = install(desired, options.dryRun);
+    auto outcome = install(desiredEntries(plan.value()), options.dryRun);
     if (!outcome)
         return outcome.error();
     outcome->warnings = warnings;

@@ -40,6 +40,8 @@ public:
 
     static engine::XfrmCompilerOptions compilerOptions();
     static kernel::SpdEntry toSpd(const engine::XfrmEntry &entry);
+    // What the kernel should hold for a plan.
+    static QList<kernel::SpdEntry> desiredEntries(const engine::XfrmPlan &plan);
     static Result<engine::XfrmPlan> compile(const PolicyDatabase &db,
                                             const QList<engine::DynamicFilter> &dynamic,
                                             const engine::ExpansionContext &context,

@@ -377,8 +377,7 @@ Result<KernelView> PolicyService::kernelView()
     for (const auto &e : view.owned)
         installed.insert(key(e));
     QSet<QString> wanted;
-    for (const auto &x : plan->entries) {
-        const auto e = Enforcer::toSpd(x);
+    for (const auto &e : Enforcer::desiredEntries(plan.value())) {
         wanted.insert(key(e));
         if (!installed.contains(key(e)))
             view.missing << e;
