@@ -11,17 +11,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Emergency unassign: removed %n kernel entr(y/ies)</source>
+        <source>Emergency unassign: removed %n kernel entr(y/ies).</source>
         <translation>
-            <numerusform>Emergency unassign: removed %n kernel entry</numerusform>
-            <numerusform>Emergency unassign: removed %n kernel entries</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> and %n dynamic filter(s).</source>
-        <translation>
-            <numerusform> and %n dynamic filter.</numerusform>
-            <numerusform> and %n dynamic filters.</numerusform>
+            <numerusform>Emergency unassign: removed %n kernel entry.</numerusform>
+            <numerusform>Emergency unassign: removed %n kernel entries.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

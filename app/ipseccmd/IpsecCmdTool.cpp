@@ -332,20 +332,14 @@ void IpsecCmdTool::showFilters(const PolicyDatabase &db)
     m_io.out << tr("Assigned policy: %1").arg(assigned->name) << "\n\n";
     TextTable t({tr("Rule"), tr("Source"), tr("Src Port"), tr("Destination"), tr("Dst Port"),
                  tr("Protocol"), tr("Mirrored"), tr("Action")});
-    for (const Rule *r : db.rulesOf(assigned->id)) {
-        if (r->defaultResponse || !r->active)
-            continue;
-        const FilterList *list = db.filterList(r->filterListId);
-        const FilterAction *action = db.filterAction(r->filterActionId);
-        if (!list)
-            continue;
-        for (const Filter &f : list->filters) {
-            t.addRow({r->name, f.source.toString(),
+    for (const EnforcedRule &e : db.enforcedRulesOf(assigned->id)) {
+        for (const Filter &f : e.filterList->filters) {
+            t.addRow({e.rule->name, f.source.toString(),
                       f.sourcePort ? QString::number(f.sourcePort) : tr("any"),
                       f.destination.toString(),
                       f.destinationPort ? QString::number(f.destinationPort) : tr("any"),
                       f.protocol.name(), f.mirrored ? tr("Yes") : tr("No"),
-                      action ? FilterAction::typeName(action->type) : QString()});
+                      FilterAction::typeName(e.filterAction->type)});
         }
     }
     if (t.isEmpty())

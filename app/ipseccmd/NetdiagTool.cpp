@@ -148,17 +148,10 @@ void NetdiagTool::printFilters(PolicyService &service, const PolicyDatabase &db,
     };
     QList<Row> rows;
     if (assigned) {
-        for (const Rule *r : db.rulesOf(assigned->id)) {
-            if (r->defaultResponse || !r->active)
-                continue;
-            const FilterList *list = db.filterList(r->filterListId);
-            const FilterAction *action = db.filterAction(r->filterActionId);
-            if (!list || !action)
-                continue;
-            for (const Filter &f : list->filters)
+        for (const EnforcedRule &e : db.enforcedRulesOf(assigned->id))
+            for (const Filter &f : e.filterList->filters)
                 for (const engine::DirectionalFilter &d : engine::expandFilter(f, ctx))
-                    rows << Row{d, f.guid, assigned->guid, action->type};
-        }
+                    rows << Row{d, f.guid, assigned->guid, e.filterAction->type};
     }
     const auto dynamic = service.dynamicFilters();
     if (dynamic) {

@@ -58,6 +58,20 @@ QList<const Rule *> PolicyDatabase::rulesOf(qint64 policyId) const
     return out;
 }
 
+QList<EnforcedRule> PolicyDatabase::enforcedRulesOf(qint64 policyId) const
+{
+    QList<EnforcedRule> out;
+    for (const Rule *r : rulesOf(policyId)) {
+        if (r->defaultResponse || !r->active)
+            continue;
+        const FilterList *list = filterList(r->filterListId);
+        const FilterAction *action = filterAction(r->filterActionId);
+        if (list && action)
+            out << EnforcedRule{r, list, action};
+    }
+    return out;
+}
+
 qsizetype PolicyDatabase::filterCount() const
 {
     qsizetype n = 0;

@@ -77,6 +77,12 @@ Result<engine::XfrmPlan> Enforcer::compile(const PolicyDatabase &db,
     return plan;
 }
 
+QString Enforcer::stateKey(const kernel::SpdEntry &e)
+{
+    return e.identityKey() + u'|' + QString::number(e.priority) + u'|'
+         + QString::number(int(e.action));
+}
+
 QList<kernel::SpdEntry> Enforcer::desiredEntries(const engine::XfrmPlan &plan)
 {
     // The IKE exemption only matters next to filters: with nothing in force the kernel gets
@@ -112,10 +118,7 @@ Result<Enforcer::Outcome> Enforcer::install(const QList<kernel::SpdEntry> &desir
         return current.error();
     // Same identity, priority and action: leave alone. Everything else is added or removed; an
     // identity in both lists is replaced in place by the kernel layer.
-    const auto key = [](const kernel::SpdEntry &e) -> QString {
-        return e.identityKey() + u'|' + QString::number(e.priority) + u'|'
-             + QString::number(int(e.action));
-    };
+    const auto key = &Enforcer::stateKey;
     QHash<QString, qsizetype> installed;
     for (qsizetype i = 0; i < current->size(); ++i)
         installed.insert(key(current->at(i)), i);

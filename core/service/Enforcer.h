@@ -40,6 +40,8 @@ public:
 
     static engine::XfrmCompilerOptions compilerOptions();
     static kernel::SpdEntry toSpd(const engine::XfrmEntry &entry);
+    // Identity + priority + action: equal keys need no change in the kernel.
+    static QString stateKey(const kernel::SpdEntry &entry);
     // What the kernel should hold for a plan.
     static QList<kernel::SpdEntry> desiredEntries(const engine::XfrmPlan &plan);
     static Result<engine::XfrmPlan> compile(const PolicyDatabase &db,

@@ -28,6 +28,16 @@ bool kernelForbidden(const PolicyService::Options &o)
     return o.netns.isEmpty() && qEnvironmentVariableIsSet("IPSEC_CONSOLE_TEST_GUARD");
 }
 
+// For the operations that exist only to change the kernel.
+Result<void> checkKernelAccess(const PolicyService::Options &o, const QString &whyRoot)
+{
+    if (!isRoot())
+        return Error::permission(whyRoot);
+    if (kernelForbidden(o))
+        return Error::permission(u"IPSEC_CONSOLE_TEST_GUARD: no --netns given"_s);
+    return {};
+}
+
 QString quote(const QString &s) { return u'"' + s + u'"'; }
 
 // Why nothing reaches the kernel, said once per command.
@@ -369,10 +379,7 @@ Result<KernelView> PolicyService::kernelView()
     auto plan = Enforcer::compile(db.value(), dyn.value(), context, m_options.ikeExemption, nullptr);
     if (!plan)
         return plan.error();
-    const auto key = [](const kernel::SpdEntry &e) -> QString {
-        return e.identityKey() + u'|' + QString::number(e.priority) + u'|'
-             + QString::number(int(e.action));
-    };
+    const auto key = &Enforcer::stateKey;
     QSet<QString> installed;
     for (const auto &e : view.owned)
         installed.insert(key(e));
@@ -393,11 +400,10 @@ Result<KernelView> PolicyService::kernelView()
 
 Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
 {
-    if (!isRoot())
-        return Error::permission(tr("Emergency unassign changes the kernel's IPsec policy and "
-                                    "needs root (or the policy agent)."));
-    if (kernelForbidden(options))
-        return Error::permission(u"IPSEC_CONSOLE_TEST_GUARD: no --netns given"_s);
+    if (auto ok = checkKernelAccess(options, tr("Emergency unassign changes the kernel's IPsec "
+                                                "policy and needs root (or the policy agent)."));
+        !ok)
+        return ok.error();
     auto spd = openSpd(options.kernelFailAfter);
     if (!spd)
         return spd.error();
@@ -454,12 +460,13 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
                 report.notices << ok.error().message;
         }
     }
-    report.messages << tr("Emergency unassign: removed %n kernel entr(y/ies)", nullptr,
-                          int(record.entries.size()))
-                    + (record.assignedPolicy.isEmpty()
-                           ? QString()
-                           : tr(" of policy %1").arg(quote(record.assignedPolicy)))
-                    + tr(" and %n dynamic filter(s).", nullptr, int(record.dynamicFilters.size()));
+    report.messages << tr("Emergency unassign: removed %n kernel entr(y/ies).", nullptr,
+                          int(record.entries.size()));
+    if (!record.assignedPolicy.isEmpty())
+        report.messages << tr("Unassigned policy %1.").arg(quote(record.assignedPolicy));
+    if (!record.dynamicFilters.isEmpty())
+        report.messages << tr("Deleted %n dynamic filter(s).", nullptr,
+                              int(record.dynamicFilters.size()));
     report.messages << tr("Put them back with: ipseccmd reassign");
     if (options.dryRun)
         report.notices << tr("Dry run: nothing was changed.");
@@ -468,11 +475,10 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
 
 Result<ServiceReport> PolicyService::reassign(const Options &options)
 {
-    if (!isRoot())
-        return Error::permission(tr("Re-assigning changes the kernel's IPsec policy and needs "
-                                    "root (or the policy agent)."));
-    if (kernelForbidden(options))
-        return Error::permission(u"IPSEC_CONSOLE_TEST_GUARD: no --netns given"_s);
+    if (auto ok = checkKernelAccess(options, tr("Re-assigning changes the kernel's IPsec policy "
+                                                "and needs root (or the policy agent)."));
+        !ok)
+        return ok.error();
     RuntimeState runtime(options.netns);
     auto record = runtime.emergencyRecord();
     if (!record)

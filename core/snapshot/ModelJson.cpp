@@ -99,20 +99,14 @@ QJsonArray assignedFilters(const PolicyDatabase &db)
     const Policy *assigned = db.assignedPolicy();
     if (!assigned)
         return out;
-    for (const Rule *r : db.rulesOf(assigned->id)) {
-        if (r->defaultResponse || !r->active)
-            continue;
-        const FilterList *list = db.filterList(r->filterListId);
-        const FilterAction *action = db.filterAction(r->filterActionId);
-        if (!list || !action)
-            continue;
-        for (const Filter &f : list->filters) {
+    for (const EnforcedRule &e : db.enforcedRulesOf(assigned->id)) {
+        for (const Filter &f : e.filterList->filters) {
             QJsonObject o = filter(f);
             o.insert(u"policy"_s, assigned->name);
-            o.insert(u"rule"_s, r->name);
-            o.insert(u"filterList"_s, list->name);
-            o.insert(u"filterAction"_s, action->name);
-            o.insert(u"action"_s, FilterAction::typeName(action->type).toLower());
+            o.insert(u"rule"_s, e.rule->name);
+            o.insert(u"filterList"_s, e.filterList->name);
+            o.insert(u"filterAction"_s, e.filterAction->name);
+            o.insert(u"action"_s, FilterAction::typeName(e.filterAction->type).toLower());
             out.append(o);
         }
     }
