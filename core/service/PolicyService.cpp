@@ -225,6 +225,191 @@ Result<ServiceReport> PolicyService::deletePolicy(const QString &name)
     return executeStatic(c);
 }
 
+namespace {
+
+Result<void> validated(const QStringList &problems)
+{
+    if (problems.isEmpty())
+        return {};
+    return Error::usage(problems.join(u' '));
+}
+
+} // namespace
+
+Result<ServiceReport> PolicyService::createPolicy(Policy &policy)
+{
+    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
+        if (auto ok = validated(policy.validate()); !ok)
+            return ok;
+        policy.assigned = false;
+        if (auto ok = w.insertPolicy(policy); !ok)
+            return ok;
+        // Every new policy has its default response rule, as on Windows.
+        Rule drr;
+        drr.policyId = policy.id;
+        drr.name = u"<Dynamic>"_s;
+        drr.defaultResponse = true;
+        if (auto ok = w.insertRule(drr); !ok)
+            return ok;
+        report.messages << tr("Created policy %1.").arg(quote(policy.name));
+        return {};
+    });
+}
+
+Result<ServiceReport> PolicyService::updatePolicy(const Policy &policy)
+{
+    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
+        if (auto ok = validated(policy.validate()); !ok)
+            return ok;
+        if (auto ok = w.updatePolicy(policy); !ok)
+            return ok;
+        report.messages << tr("Changed policy %1.").arg(quote(policy.name));
+        return {};
+    });
+}
+
+Result<ServiceReport> PolicyService::deletePolicy(qint64 policyId)
+{
+    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
+        auto p = w.policy(policyId);
+        if (!p)
+            return p.error();
+        if (p->assigned)
+            return Error::conflict(tr("Policy %1 is assigned. Unassign it first.").arg(quote(p->name)));
+        if (auto ok = w.deletePolicy(policyId); !ok)
+            return ok;
+        report.messages << tr("Deleted policy %1.").arg(quote(p->name));
+        return {};
+    });
+}
+
+Result<ServiceReport> PolicyService::createRule(Rule &rule)
+{
+    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
+        if (auto ok = validated(rule.validate()); !ok)
+            return ok;
+        if (auto ok = w.insertRule(rule); !ok)
+            return ok;
+        report.messages << tr("Added rule %1.").arg(quote(rule.name));
+        return {};
+    });
+}
+
+Result<ServiceReport> PolicyService::updateRule(const Rule &rule)
+{
+    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
+        if (auto ok = validated(rule.validate()); !ok)
+            return ok;
+        if (auto ok = w.updateRule(rule); !ok)
+            return ok;
+        report.messages << tr("Changed rule %1.").arg(quote(rule.name));
+        return {};
+    });
+}
+
+Result<ServiceReport> PolicyService::deleteRule(qint64 ruleId)
+{
+    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
+        auto policies = w.policies();
+        if (!policies)
+            return policies.error();
+        for (const Policy &p : policies.value()) {
+            auto rules = w.rulesOf(p.id);
+            if (!rules)
+                return rules.error();
+            for (const Rule &r : rules.value()) {
+                if (r.id != ruleId)
+                    continue;
+                if (r.defaultResponse)
+                    return Error::conflict(tr("The default response rule cannot be deleted, only "
+                                              "deactivated."));
+                if (auto ok = w.deleteRule(ruleId); !ok)
+                    return ok;
+                report.messages << tr("Deleted rule %1.").arg(quote(r.name));
+                return {};
+            }
+        }
+        return Error::notFound(tr("The rule no longer exists."));
+    });
+}
+
+Result<ServiceReport> PolicyService::createFilterList(FilterList &list)
+{
+    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
+        if (auto ok = validated(list.validate()); !ok)
+            return ok;
+        if (auto ok = w.insertFilterList(list); !ok)
+            return ok;
+        report.messages << tr("Created filter list %1.").arg(quote(list.name));
+        return {};
+    });
+}
+
+Result<ServiceReport> PolicyService::updateFilterList(const FilterList &list)
+{
+    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
+        if (auto ok = validated(list.validate()); !ok)
+            return ok;
+        if (auto ok = w.updateFilterList(list); !ok)
+            return ok;
+        QList<Filter> filters = list.filters;
+        if (auto ok = w.replaceFilters(list.id, filters); !ok)
+            return ok;
+        report.messages << tr("Changed filter list %1.").arg(quote(list.name));
+        return {};
+    });
+}
+
+Result<ServiceReport> PolicyService::deleteFilterList(qint64 listId)
+{
+    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
+        auto l = w.filterList(listId);
+        if (!l)
+            return l.error();
+        if (auto ok = w.deleteFilterList(listId); !ok)
+            return ok;
+        report.messages << tr("Deleted filter list %1.").arg(quote(l->name));
+        return {};
+    });
+}
+
+Result<ServiceReport> PolicyService::createFilterAction(FilterAction &action)
+{
+    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
+        if (auto ok = validated(action.validate()); !ok)
+            return ok;
+        if (auto ok = w.insertFilterAction(action); !ok)
+            return ok;
+        report.messages << tr("Created filter action %1.").arg(quote(action.name));
+        return {};
+    });
+}
+
+Result<ServiceReport> PolicyService::updateFilterAction(const FilterAction &action)
+{
+    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
+        if (auto ok = validated(action.validate()); !ok)
+            return ok;
+        if (auto ok = w.updateFilterAction(action); !ok)
+            return ok;
+        report.messages << tr("Changed filter action %1.").arg(quote(action.name));
+        return {};
+    });
+}
+
+Result<ServiceReport> PolicyService::deleteFilterAction(qint64 actionId)
+{
+    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
+        auto a = w.filterAction(actionId);
+        if (!a)
+            return a.error();
+        if (auto ok = w.deleteFilterAction(actionId); !ok)
+            return ok;
+        report.messages << tr("Deleted filter action %1.").arg(quote(a->name));
+        return {};
+    });
+}
+
 Result<QList<engine::DynamicFilter>> PolicyService::dynamicFilters() const
 {
     return m_runtime->dynamicFilters();

@@ -78,6 +78,21 @@ public:
     Result<ServiceReport> assignPolicy(const QString &name);
     Result<ServiceReport> unassignPolicy(const QString &name = {}); // empty: whatever is assigned
     Result<ServiceReport> deletePolicy(const QString &name);
+    // Object editing for the console: each call validates, is one transaction, and is enforced
+    // before it commits. Inserted objects get their id and guid filled in.
+    Result<ServiceReport> createPolicy(Policy &policy);
+    Result<ServiceReport> updatePolicy(const Policy &policy);
+    Result<ServiceReport> deletePolicy(qint64 policyId);
+    Result<ServiceReport> createRule(Rule &rule);
+    Result<ServiceReport> updateRule(const Rule &rule);
+    Result<ServiceReport> deleteRule(qint64 ruleId);
+    Result<ServiceReport> createFilterList(FilterList &list);
+    Result<ServiceReport> updateFilterList(const FilterList &list); // name, description, filters
+    Result<ServiceReport> deleteFilterList(qint64 listId);
+    Result<ServiceReport> createFilterAction(FilterAction &action);
+    Result<ServiceReport> updateFilterAction(const FilterAction &action);
+    Result<ServiceReport> deleteFilterAction(qint64 actionId);
+
     Result<ServiceReport> addDynamicFilters(const QList<engine::DynamicFilter> &filters);
     Result<ServiceReport> clearDynamicFilters();
     Result<QList<engine::DynamicFilter>> dynamicFilters() const;
