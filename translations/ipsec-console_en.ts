@@ -11,6 +11,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Emergency unassign would remove %n kernel entr(y/ies).</source>
+        <translation>
+            <numerusform>Emergency unassign would remove %n kernel entry.</numerusform>
+            <numerusform>Emergency unassign would remove %n kernel entries.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Emergency unassign: removed %n kernel entr(y/ies).</source>
         <translation>
             <numerusform>Emergency unassign: removed %n kernel entry.</numerusform>

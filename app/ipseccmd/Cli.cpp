@@ -65,14 +65,16 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
         } else if (key == u"--dry-run"_s && eq < 0) {
             o.dryRun = true;
         } else if (key == u"--no-ike-exemption"_s && eq < 0) {
-            o.noIkeExemption = true;
+            o.ikeExemption = false;
+        } else if (key == u"--ike-exemption"_s && eq < 0) {
+            o.ikeExemption = true;
         } else if (key == u"--help"_s && eq < 0) {
             o.help = true;
         } else if (key == u"--version"_s && eq < 0) {
             o.version = true;
         } else {
             return Error::usage(tr("Unknown option \"%1\". Options: --store PATH, --netns NAME, "
-                                   "--json, --dry-run, --no-ike-exemption, --help, --version.")
+                                   "--json, --dry-run, --[no-]ike-exemption, --help, --version.")
                                     .arg(a));
         }
     }

@@ -6,13 +6,15 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <optional>
+
 // Options common to every personality (ipseccmd, ipsecpol, netdiag), given GNU-style.
 struct CliOptions {
     QString store;
     QString netns;
     bool json = false;
     bool dryRun = false;
-    bool noIkeExemption = false;
+    std::optional<bool> ikeExemption; // --ike-exemption / --no-ike-exemption
     bool help = false;
     bool version = false;
 };

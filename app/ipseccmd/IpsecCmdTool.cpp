@@ -72,7 +72,8 @@ void IpsecCmdTool::printUsage()
         "  --netns NAME        work in network namespace NAME (default: $IPSEC_CONSOLE_NETNS)\n"
         "  --json              machine-readable output for show\n"
         "  --dry-run           print the kernel plan as 'ip xfrm policy' lines, change nothing\n"
-        "  --no-ike-exemption  do not exempt IKE (UDP 500/4500) from the filters\n"
+        "  --no-ike-exemption  do not exempt IKE (UDP 500/4500) from the filters; remembered\n"
+        "                      for this namespace until --ike-exemption\n"
         "  --help, -?          this help;  --version  the version\n"
         "\n"
         "Examples (from Microsoft KB 813878):\n"
@@ -93,7 +94,7 @@ PolicyService::Options IpsecCmdTool::serviceOptions(bool readOnly) const
     o.netns = m_options.netns;
     o.readOnly = readOnly;
     o.dryRun = m_options.dryRun;
-    o.ikeExemption = !m_options.noIkeExemption;
+    o.ikeExemption = m_options.ikeExemption;
     const QString failAfter = qEnvironmentVariable("IPSEC_CONSOLE_TEST_KERNEL_FAIL_AFTER");
     if (!failAfter.isEmpty())
         o.kernelFailAfter = failAfter.toInt();

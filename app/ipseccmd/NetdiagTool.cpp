@@ -101,6 +101,7 @@ int NetdiagTool::run(const QStringList &args)
     o.storePath = m_options.store;
     o.netns = m_options.netns;
     o.readOnly = true;
+    o.ikeExemption = m_options.ikeExemption;
     auto service = PolicyService::open(o);
     const QString title = u"    IP Security test . . . . . . . . . : "_s;
     if (!service) {
@@ -169,7 +170,7 @@ void NetdiagTool::printFilters(PolicyService &service, const PolicyDatabase &db,
         if (v) {
             view = v.value();
             auto plan = Enforcer::compile(db, dynamic ? dynamic.value() : QList<engine::DynamicFilter>{},
-                                          ctx, true, nullptr);
+                                          ctx, service.ikeExemption(), nullptr);
             QSet<QString> installed;
             const auto key = [](const kernel::SpdEntry &e) -> QString {
                 return e.identityKey() + u'|' + QString::number(e.priority) + u'|'

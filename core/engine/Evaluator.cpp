@@ -44,21 +44,32 @@ bool matches(const DirectionalFilter &f, const Packet &p) {
 Evaluator::Evaluator(const EffectivePolicy &policy)
     : m_policy(policy) {
     const QList<QHostAddress> &locals = policy.context().localAddresses;
+    // "me" on the local end (destination of inbound, source of outbound traffic) stands for
+    // everything this host sends or receives in a family it has an address of, exactly as the
+    // kernel's dir in/out entry with 0/0 does (link-local and broadcast included). On the far
+    // end it stands for the local addresses themselves.
+    QList<Address> localEnd;
+    for (const QHostAddress &h : locals) {
+        const bool v6 = h.protocol() == QAbstractSocket::IPv6Protocol;
+        const Address all = Address::subnet(v6 ? QHostAddress(QHostAddress::AnyIPv6)
+                                               : QHostAddress(QHostAddress::AnyIPv4),
+                                            0)
+                                .value();
+        if (!localEnd.contains(all))
+            localEnd << all;
+    }
+    QList<Address> localHosts;
+    for (const QHostAddress &h : locals)
+        localHosts << Address::host(h);
     m_specific.reserve(policy.ranked().size());
     for (const RankedFilter &r : policy.ranked()) {
         const DirectionalFilter &g = r.filter;
         QList<Address> sources{g.source};
         QList<Address> destinations{g.destination};
-        if (g.source.isMe()) {
-            sources.clear();
-            for (const QHostAddress &h : locals)
-                sources << Address::host(h);
-        }
-        if (g.destination.isMe()) {
-            destinations.clear();
-            for (const QHostAddress &h : locals)
-                destinations << Address::host(h);
-        }
+        if (g.source.isMe())
+            sources = g.direction == Direction::Outbound ? localEnd : localHosts;
+        if (g.destination.isMe())
+            destinations = g.direction == Direction::Inbound ? localEnd : localHosts;
         for (const Address &s : sources) {
             for (const Address &d : destinations) {
                 if (s.family() != Address::Family::Unspecified

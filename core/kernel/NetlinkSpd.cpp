@@ -6,6 +6,13 @@
 #include <QHash>
 #include <QSet>
 
+#include <linux/netlink.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+
 using namespace Qt::StringLiterals;
 
 namespace ipsec::kernel {
@@ -36,12 +43,15 @@ int takePolicy(nl_msg *msg, void *arg) {
 
 } // namespace
 
-NetlinkSpd::NetlinkSpd(nl_sock *socket, Options options)
+NetlinkSpd::NetlinkSpd(nl_sock *socket, int batchFd, Options options)
     : m_socket(socket)
+    , m_batchFd(batchFd)
     , m_options(options) {}
 
 NetlinkSpd::~NetlinkSpd() {
     nl_socket_free(m_socket);
+    if (m_batchFd >= 0)
+        ::close(m_batchFd);
 }
 
 Result<std::unique_ptr<NetlinkSpd>> NetlinkSpd::open(Options options) {
@@ -56,7 +66,13 @@ Result<std::unique_ptr<NetlinkSpd>> NetlinkSpd::open(Options options) {
     nl_socket_enable_msg_peek(socket);
     if (options.socketBufferBytes > 0)
         nl_socket_set_buffer_size(socket, options.socketBufferBytes, options.socketBufferBytes);
-    return std::unique_ptr<NetlinkSpd>(new NetlinkSpd(socket, options));
+    // A plain socket for batched deletes, opened here so that it lives in the same namespace
+    // as the libnl one; libnl's sequence bookkeeping stays untouched by the batches.
+    const int batchFd = ::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_XFRM);
+    if (batchFd >= 0 && options.socketBufferBytes > 0)
+        ::setsockopt(batchFd, SOL_SOCKET, SO_RCVBUF, &options.socketBufferBytes,
+                     sizeof options.socketBufferBytes);
+    return std::unique_ptr<NetlinkSpd>(new NetlinkSpd(socket, batchFd, options));
 }
 
 void NetlinkSpd::setFailAfterOperations(int count) {
@@ -95,6 +111,71 @@ int NetlinkSpd::change(Change kind, const SpdEntry &entry, bool counted) {
         return err;
     if (counted)
         ++m_operations;
+    return 0;
+}
+
+int NetlinkSpd::deleteBatched(const QList<const SpdEntry *> &entries, QList<int> &errors) {
+    errors.fill(1, entries.size());
+    if (m_batchFd < 0)
+        return -NLE_BAD_SOCK;
+    constexpr qsizetype kBatch = 256;
+    sockaddr_nl kernelAddress{};
+    kernelAddress.nl_family = AF_NETLINK;
+    QByteArray request;
+    QByteArray reply(64 * 1024, Qt::Uninitialized);
+    for (qsizetype start = 0; start < entries.size(); start += kBatch) {
+        const qsizetype end = std::min(entries.size(), start + kBatch);
+        const quint32 firstSeq = m_batchSeq;
+        request.clear();
+        for (qsizetype i = start; i < end; ++i) {
+            netlink::MsgPtr msg = netlink::buildIdentityRequest(XFRM_MSG_DELPOLICY, *entries[i]);
+            if (!msg)
+                return -NLE_NOMEM;
+            nlmsghdr *h = nlmsg_hdr(msg.get());
+            h->nlmsg_seq = m_batchSeq++;
+            h->nlmsg_pid = 0;
+            // Errors are always reported; only the last request asks for an acknowledgement,
+            // which tells that the whole batch has been processed.
+            h->nlmsg_flags = NLM_F_REQUEST | (i == end - 1 ? NLM_F_ACK : 0);
+            request.append(reinterpret_cast<const char *>(h), qsizetype(NLMSG_ALIGN(h->nlmsg_len)));
+            errors[i] = 0;
+        }
+        const ssize_t sent = ::sendto(m_batchFd, request.constData(), size_t(request.size()), 0,
+                                      reinterpret_cast<const sockaddr *>(&kernelAddress),
+                                      sizeof kernelAddress);
+        if (sent != ssize_t(request.size())) {
+            std::fill(errors.begin() + start, errors.end(), 1);
+            return -nl_syserr2nlerr(sent < 0 ? errno : EMSGSIZE);
+        }
+        const quint32 lastSeq = m_batchSeq - 1;
+        bool done = false;
+        bool failed = false;
+        while (!done) {
+            ssize_t n = ::recv(m_batchFd, reply.data(), size_t(reply.size()), 0);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0)
+                return -nl_syserr2nlerr(errno);
+            int remaining = int(n);
+            for (auto *h = reinterpret_cast<nlmsghdr *>(reply.data()); NLMSG_OK(h, remaining);
+                 h = NLMSG_NEXT(h, remaining)) {
+                if (h->nlmsg_type != NLMSG_ERROR || h->nlmsg_seq < firstSeq
+                    || h->nlmsg_seq > lastSeq)
+                    continue;
+                const auto *e = static_cast<const nlmsgerr *>(NLMSG_DATA(h));
+                const qsizetype index = start + qsizetype(h->nlmsg_seq - firstSeq);
+                if (e->error != 0) {
+                    errors[index] = -nl_syserr2nlerr(-e->error);
+                    failed = true;
+                }
+                if (h->nlmsg_seq == lastSeq)
+                    done = true;
+            }
+        }
+        m_operations += int(end - start);
+        if (failed)
+            return 0;
+    }
     return 0;
 }
 
@@ -289,13 +370,35 @@ SpdApplyResult NetlinkSpd::apply(const SpdPlan &plan) {
             ++result.added;
         }
     }
-    for (const QString &key : std::as_const(removalOrder)) {
-        if (replacedKeys.contains(key))
-            continue;
-        const SpdEntry &old = removals[key];
-        if (const int err = change(Change::Delete, old, true); err < 0)
-            return fail(Op::Remove, old, err);
-        undo.append({Change::Add, old});
+    QList<const SpdEntry *> deletes;
+    deletes.reserve(removalOrder.size());
+    for (const QString &key : std::as_const(removalOrder))
+        if (!replacedKeys.contains(key))
+            deletes << &removals[key];
+    if (m_options.failAfterOperations < 0 && deletes.size() > 1) {
+        // Many deletes (emergency unassign of thousands of entries): batched requests.
+        QList<int> errors;
+        const int err = deleteBatched(deletes, errors);
+        qsizetype firstFailure = -1;
+        for (qsizetype i = 0; i < deletes.size(); ++i) {
+            if (errors[i] == 0) {
+                undo.append({Change::Add, *deletes[i]});
+                ++result.removed;
+            } else if (errors[i] < 0 && firstFailure < 0) {
+                firstFailure = i;
+            }
+        }
+        if (firstFailure >= 0)
+            return fail(Op::Remove, *deletes[firstFailure], errors[firstFailure]);
+        if (err < 0)
+            return fail(Op::Remove, *deletes[std::min(qsizetype(result.removed), deletes.size() - 1)],
+                        err);
+        return result;
+    }
+    for (const SpdEntry *old : std::as_const(deletes)) {
+        if (const int err = change(Change::Delete, *old, true); err < 0)
+            return fail(Op::Remove, *old, err);
+        undo.append({Change::Add, *old});
         ++result.removed;
     }
     return result;

@@ -46,16 +46,23 @@ public:
 private:
     enum class Change { Add, Update, Delete };
 
-    NetlinkSpd(nl_sock *socket, Options options);
+    NetlinkSpd(nl_sock *socket, int batchFd, Options options);
     // One change request; returns 0 or a negative libnl error code. `counted` changes are
     // subject to the failure injection; rollback steps are not.
     int change(Change kind, const SpdEntry &entry, bool counted);
+    // DELPOLICY for many entries, sent in batches over a second, raw socket with one
+    // acknowledgement per batch. errors[i] gets 0 or a negative libnl error code for entries[i];
+    // stops after the first batch with a failure (later entries keep 1: not attempted).
+    // Returns 0, or a negative libnl error code when the socket itself failed.
+    int deleteBatched(const QList<const SpdEntry *> &entries, QList<int> &errors);
     // GETPOLICY by identity; 0 and *found, or a negative libnl error code.
     int get(const SpdEntry &entry, SpdEntry *found);
     QString errorText(int nlError) const;
     void rollback(const QList<std::pair<Change, SpdEntry>> &undo, SpdApplyResult &result);
 
     nl_sock *m_socket = nullptr;
+    int m_batchFd = -1;
+    quint32 m_batchSeq = 1;
     Options m_options;
     int m_operations = 0;
 };

@@ -1,5 +1,7 @@
 #include "kernel/SpdEntry.h"
 
+#include <QStringList>
+
 #include <cstring>
 #include <net/if.h>
 
@@ -220,7 +222,23 @@ QString SpdEntry::toIpArguments(Verb verb) const {
 }
 
 QString SpdEntry::toIpCommand(Verb verb) const {
-    return u"ip "_s + toIpArguments(verb);
+    QString line = u"ip "_s + toIpArguments(verb);
+    // A merged port block (value/mask) cannot be written in ip's syntax: say what it covers.
+    const auto partial = [](quint16 mask) { return mask != 0 && mask != 0xffff; };
+    const auto block = [](const char *name, quint16 port, quint16 mask) -> QString {
+        const quint16 last = quint16(port | quint16(~mask));
+        return QLatin1StringView(name) + u' ' + QString::number(port) + u"/0x"_s
+             + QString::number(mask, 16) + u" (ports "_s + QString::number(port) + u'-'
+             + QString::number(last) + u')';
+    };
+    QStringList notes;
+    if (selector.protocol != 0 && partial(selector.sourcePortMask))
+        notes << block("sport", selector.sourcePort, selector.sourcePortMask);
+    if (selector.protocol != 0 && partial(selector.destinationPortMask))
+        notes << block("dport", selector.destinationPort, selector.destinationPortMask);
+    if (!notes.isEmpty())
+        line += u"  # "_s + notes.join(u", "_s) + u": ip cannot express port masks"_s;
+    return line;
 }
 
 } // namespace ipsec::kernel

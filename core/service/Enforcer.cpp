@@ -110,6 +110,27 @@ Result<QList<kernel::SpdEntry>> Enforcer::ownedEntries()
     return owned;
 }
 
+Error Enforcer::applyError(const kernel::SpdApplyResult &r)
+{
+    QString message = r.error->message;
+    if (!r.rolledBack)
+        message += u' ' + tr("Restoring the previous kernel state failed too: %1")
+                              .arg(r.rollbackErrors.join(u"; "_s));
+    else
+        message += u' ' + tr("The previous kernel state is back.");
+    return Error::kernel(message);
+}
+
+Result<void> Enforcer::remove(const QList<kernel::SpdEntry> &owned)
+{
+    if (owned.isEmpty())
+        return {};
+    const kernel::SpdApplyResult r = m_spd.apply({{}, owned});
+    if (!r.ok())
+        return applyError(r);
+    return {};
+}
+
 Result<Enforcer::Outcome> Enforcer::install(const QList<kernel::SpdEntry> &desired, bool dryRun)
 {
     Outcome outcome;
@@ -147,15 +168,8 @@ Result<Enforcer::Outcome> Enforcer::install(const QList<kernel::SpdEntry> &desir
         return outcome;
     }
     const kernel::SpdApplyResult r = m_spd.apply(plan);
-    if (!r.ok()) {
-        QString message = r.error->message;
-        if (!r.rolledBack)
-            message += u' ' + tr("Restoring the previous kernel state failed too: %1")
-                                  .arg(r.rollbackErrors.join(u"; "_s));
-        else
-            message += u' ' + tr("The previous kernel state is back.");
-        return Error::kernel(message);
-    }
+    if (!r.ok())
+        return applyError(r);
     outcome.added = r.added;
     outcome.removed = r.removed;
     outcome.replaced = r.replaced;

@@ -35,6 +35,8 @@ public:
                             const Options &options);
     // Installs exactly these owned entries (re-assign after an emergency without a store).
     Result<Outcome> install(const QList<kernel::SpdEntry> &desired, bool dryRun);
+    // Deletes these owned entries (batched), all or nothing.
+    Result<void> remove(const QList<kernel::SpdEntry> &owned);
     // Every owned entry, as the kernel has it.
     Result<QList<kernel::SpdEntry>> ownedEntries();
 
@@ -50,6 +52,7 @@ public:
                                             bool ikeExemption, QStringList *warnings);
 
 private:
+    static Error applyError(const kernel::SpdApplyResult &result);
     kernel::Spd &m_spd;
 };
 

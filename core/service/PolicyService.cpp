@@ -65,6 +65,7 @@ PolicyService::PolicyService(std::unique_ptr<PolicyStore> store, Options options
     , m_options(std::move(options))
 {
     connect(m_store.get(), &PolicyStore::changed, this, &PolicyService::changed);
+    m_ikeExemption = m_options.ikeExemption.value_or(m_runtime->ikeExemption());
 }
 
 PolicyService::~PolicyService() = default;
@@ -83,6 +84,10 @@ Result<std::unique_ptr<PolicyService>> PolicyService::open(const Options &option
     if (options.enforcement == Enforcement::Auto && isRoot() && !kernelForbidden(options)) {
         if (auto ok = service->openKernel(); !ok)
             return ok.error();
+        if (options.ikeExemption && !options.dryRun && !options.readOnly) {
+            if (auto ok = service->m_runtime->setIkeExemption(*options.ikeExemption); !ok)
+                return ok.error();
+        }
     }
     return service;
 }
@@ -109,7 +114,7 @@ Result<void> PolicyService::enforceState(const PolicyDatabase &db,
     if (!m_spd)
         return {};
     Enforcer::Options o;
-    o.ikeExemption = m_options.ikeExemption;
+    o.ikeExemption = m_ikeExemption;
     o.dryRun = m_options.dryRun;
     auto outcome = Enforcer(*m_spd).enforce(db, dyn, o);
     if (!outcome)
@@ -561,7 +566,7 @@ Result<KernelView> PolicyService::kernelView()
     engine::ExpansionContext context;
     context.localAddresses = engine::localAddresses();
     context.resolve = [](const QString &name) { return QHostInfo::fromName(name).addresses(); };
-    auto plan = Enforcer::compile(db.value(), dyn.value(), context, m_options.ikeExemption, nullptr);
+    auto plan = Enforcer::compile(db.value(), dyn.value(), context, m_ikeExemption, nullptr);
     if (!plan)
         return plan.error();
     const auto key = &Enforcer::stateKey;
@@ -598,6 +603,20 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
         return owned.error();
 
     ServiceReport report;
+    if (options.dryRun) {
+        for (const auto &e : owned.value())
+            report.ipCommands << e.toIpCommand(kernel::SpdEntry::Verb::Delete);
+        report.messages << tr("Emergency unassign would remove %n kernel entr(y/ies).", nullptr,
+                              int(owned->size()));
+        report.notices << tr("Dry run: nothing was changed.");
+        return report;
+    }
+    // Traffic comes back first; the bookkeeping below may be slow (a large store) or fail.
+    if (auto ok = enforcer.remove(owned.value()); !ok)
+        return ok.error();
+
+    // What was in force, for `reassign`. Until the record is written the store and the dynamic
+    // filters still describe it, so a crash here loses nothing.
     RuntimeState runtime(options.netns);
     RuntimeState::EmergencyRecord record;
     record.entries = owned.value();
@@ -606,8 +625,6 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
         record.dynamicFilters = dyn.value();
     else
         report.notices << dyn.error().message;
-
-    // The store is read with a short look only: traffic comes back first, whatever the store.
     std::unique_ptr<PolicyStore> store;
     auto opened = PolicyStore::open(PolicyStore::resolvePath(options.storePath));
     if (opened) {
@@ -615,11 +632,10 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
         if (auto db = store->load(); db && db->assignedPolicy())
             record.assignedPolicy = db->assignedPolicy()->name;
     } else {
-        report.notices << tr("The policy store could not be opened (%1); the kernel entries are "
+        report.notices << tr("The policy store could not be opened (%1); the kernel entries were "
                              "removed anyway.")
                               .arg(opened.error().message);
     }
-
     auto previous = runtime.emergencyRecord();
     const bool nothingNow = record.entries.isEmpty() && record.assignedPolicy.isEmpty()
                          && record.dynamicFilters.isEmpty();
@@ -628,22 +644,14 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
                              "kept for 'ipseccmd reassign'.");
         return report;
     }
-    if (!options.dryRun) {
-        if (auto ok = runtime.setEmergencyRecord(record); !ok)
-            report.notices << ok.error().message; // never let bookkeeping delay the removal
-        if (!record.entries.isEmpty()) {
-            auto outcome = enforcer.install({}, false);
-            if (!outcome)
-                return outcome.error();
-        }
-        if (auto ok = runtime.setDynamicFilters({}); !ok)
+    if (auto ok = runtime.setEmergencyRecord(record); !ok)
+        report.notices << ok.error().message;
+    if (auto ok = runtime.setDynamicFilters({}); !ok)
+        report.notices << ok.error().message;
+    if (store && !record.assignedPolicy.isEmpty()) {
+        auto ok = store->write([](StoreWriter &w) { return w.setAssignedPolicy(std::nullopt); });
+        if (!ok)
             report.notices << ok.error().message;
-        if (store && !record.assignedPolicy.isEmpty()) {
-            auto ok = store->write(
-                [](StoreWriter &w) { return w.setAssignedPolicy(std::nullopt); });
-            if (!ok)
-                report.notices << ok.error().message;
-        }
     }
     report.messages << tr("Emergency unassign: removed %n kernel entr(y/ies).", nullptr,
                           int(record.entries.size()));
@@ -653,8 +661,6 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
         report.messages << tr("Deleted %n dynamic filter(s).", nullptr,
                               int(record.dynamicFilters.size()));
     report.messages << tr("Put them back with: ipseccmd reassign");
-    if (options.dryRun)
-        report.notices << tr("Dry run: nothing was changed.");
     return report;
 }
 

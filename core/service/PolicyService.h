@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <map>
+#include <optional>
 #include <memory>
 
 namespace ipsec {
@@ -52,7 +53,8 @@ public:
         QString netns;     // the namespace the caller entered (for runtime state); empty: current
         bool readOnly = false;
         Enforcement enforcement = Enforcement::Auto;
-        bool ikeExemption = true;
+        // Exempt IKE (UDP 500/4500) from the filters; unset: as last chosen in this namespace.
+        std::optional<bool> ikeExemption;
         bool dryRun = false; // compute and report, change nothing
         // Testing hook: the kernel fails after this many changes (-1: never).
         int kernelFailAfter = -1;
@@ -64,6 +66,7 @@ public:
     QString storePath() const;
     QString netns() const;
     bool isEnforcing() const;
+    bool ikeExemption() const { return m_ikeExemption; }
     Result<PolicyDatabase> load() const;
     // Watches for changes of other processes; changed() follows.
     void setWatchInterval(int intervalMs);
@@ -121,6 +124,7 @@ private:
     std::unique_ptr<kernel::Spd> m_spd;
     std::unique_ptr<RuntimeState> m_runtime;
     Options m_options;
+    bool m_ikeExemption = true;
 };
 
 } // namespace ipsec

@@ -10,6 +10,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace ipsec {
@@ -18,6 +20,7 @@ namespace {
 
 const QString dynamicFile = u"dynamic.json"_s;
 const QString emergencyFile = u"emergency.json"_s;
+const QString settingsFile = u"settings.json"_s;
 
 quint64 netnsInode()
 {
@@ -64,56 +67,57 @@ std::optional<engine::DynamicFilter> filterFromJson(const QJsonObject &o)
     return d;
 }
 
-QJsonObject entryToJson(const kernel::SpdEntry &e)
+// One kernel entry as a short hex string (thousands are written during an emergency, so the
+// format is compact): dir, action, family, prefixes, protocol, ports and masks, priority, then
+// the two 16-byte addresses.
+QString entryToText(const kernel::SpdEntry &e)
 {
-    const auto hex = [](const std::array<quint8, 16> &b) {
-        return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(b.data()), 16).toHex());
-    };
     const auto &s = e.selector;
-    return QJsonObject{{u"dir"_s, int(e.direction)},
-                       {u"action"_s, int(e.action)},
-                       {u"priority"_s, qint64(e.priority)},
-                       {u"family"_s, int(s.family)},
-                       {u"src"_s, hex(s.source)},
-                       {u"srcPrefix"_s, int(s.sourcePrefix)},
-                       {u"dst"_s, hex(s.destination)},
-                       {u"dstPrefix"_s, int(s.destinationPrefix)},
-                       {u"proto"_s, int(s.protocol)},
-                       {u"sport"_s, int(s.sourcePort)},
-                       {u"sportMask"_s, int(s.sourcePortMask)},
-                       {u"dport"_s, int(s.destinationPort)},
-                       {u"dportMask"_s, int(s.destinationPortMask)}};
+    QByteArray b;
+    b.reserve(56);
+    const auto u8 = [&b](quint8 v) { b.append(char(v)); };
+    const auto u16 = [&b](quint16 v) { b.append(char(v >> 8)).append(char(v & 0xff)); };
+    u8(quint8(e.direction));
+    u8(quint8(e.action));
+    u8(quint8(s.family));
+    u8(s.sourcePrefix);
+    u8(s.destinationPrefix);
+    u8(s.protocol);
+    u16(s.sourcePort);
+    u16(s.sourcePortMask);
+    u16(s.destinationPort);
+    u16(s.destinationPortMask);
+    u16(quint16(e.priority >> 16));
+    u16(quint16(e.priority & 0xffff));
+    b.append(reinterpret_cast<const char *>(s.source.data()), 16);
+    b.append(reinterpret_cast<const char *>(s.destination.data()), 16);
+    return QString::fromLatin1(b.toHex());
 }
 
-std::optional<kernel::SpdEntry> entryFromJson(const QJsonObject &o)
+std::optional<kernel::SpdEntry> entryFromText(const QString &text)
 {
+    const QByteArray b = QByteArray::fromHex(text.toLatin1());
+    if (b.size() != 50)
+        return std::nullopt;
+    const auto u8 = [&b](int i) { return quint8(b.at(i)); };
+    const auto u16 = [&](int i) { return quint16(u8(i) << 8 | u8(i + 1)); };
+    if (u8(0) > 2 || u8(1) > 1 || (u8(2) != 4 && u8(2) != 6))
+        return std::nullopt;
     kernel::SpdEntry e;
-    const auto bytes = [](const QJsonValue &v, std::array<quint8, 16> &out) {
-        const QByteArray b = QByteArray::fromHex(v.toString().toLatin1());
-        if (b.size() != 16)
-            return false;
-        std::copy(b.cbegin(), b.cend(), out.begin());
-        return true;
-    };
-    const int dir = o.value(u"dir"_s).toInt(-1);
-    const int action = o.value(u"action"_s).toInt(-1);
-    const int family = o.value(u"family"_s).toInt();
-    if (dir < 0 || dir > 2 || action < 0 || action > 1 || (family != 4 && family != 6))
-        return std::nullopt;
-    e.direction = kernel::SpdEntry::Direction(dir);
-    e.action = kernel::SpdEntry::Action(action);
-    e.priority = quint32(o.value(u"priority"_s).toInteger());
+    e.direction = kernel::SpdEntry::Direction(u8(0));
+    e.action = kernel::SpdEntry::Action(u8(1));
     auto &s = e.selector;
-    s.family = kernel::SpdSelector::Family(family);
-    if (!bytes(o.value(u"src"_s), s.source) || !bytes(o.value(u"dst"_s), s.destination))
-        return std::nullopt;
-    s.sourcePrefix = quint8(o.value(u"srcPrefix"_s).toInt());
-    s.destinationPrefix = quint8(o.value(u"dstPrefix"_s).toInt());
-    s.protocol = quint8(o.value(u"proto"_s).toInt());
-    s.sourcePort = quint16(o.value(u"sport"_s).toInt());
-    s.sourcePortMask = quint16(o.value(u"sportMask"_s).toInt());
-    s.destinationPort = quint16(o.value(u"dport"_s).toInt());
-    s.destinationPortMask = quint16(o.value(u"dportMask"_s).toInt());
+    s.family = kernel::SpdSelector::Family(u8(2));
+    s.sourcePrefix = u8(3);
+    s.destinationPrefix = u8(4);
+    s.protocol = u8(5);
+    s.sourcePort = u16(6);
+    s.sourcePortMask = u16(8);
+    s.destinationPort = u16(10);
+    s.destinationPortMask = u16(12);
+    e.priority = quint32(u16(14)) << 16 | u16(16);
+    std::copy(b.cbegin() + 18, b.cbegin() + 34, s.source.begin());
+    std::copy(b.cbegin() + 34, b.cbegin() + 50, s.destination.begin());
     return e;
 }
 
@@ -166,6 +170,23 @@ Result<void> RuntimeState::setDynamicFilters(const QList<engine::DynamicFilter> 
                                       .toJson());
 }
 
+bool RuntimeState::ikeExemption() const
+{
+    QFile f(m_dir + u'/' + settingsFile);
+    if (!f.open(QIODevice::ReadOnly))
+        return true;
+    return QJsonDocument::fromJson(f.readAll()).object().value(u"ikeExemption"_s).toBool(true);
+}
+
+Result<void> RuntimeState::setIkeExemption(bool exempt)
+{
+    if (exempt == ikeExemption())
+        return {};
+    return writeJson(settingsFile,
+                     QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"ikeExemption"_s, exempt}})
+                         .toJson());
+}
+
 Result<std::optional<RuntimeState::EmergencyRecord>> RuntimeState::emergencyRecord() const
 {
     QFile f(m_dir + u'/' + emergencyFile);
@@ -184,7 +205,7 @@ Result<std::optional<RuntimeState::EmergencyRecord>> RuntimeState::emergencyReco
         r.dynamicFilters << *d;
     }
     for (const QJsonValue &v : o.value(u"entries"_s).toArray()) {
-        auto e = entryFromJson(v.toObject());
+        auto e = entryFromText(v.toString());
         if (!e)
             return Error::store(tr("%1 is damaged.").arg(f.fileName()));
         r.entries << *e;
@@ -196,7 +217,7 @@ Result<void> RuntimeState::setEmergencyRecord(const EmergencyRecord &record)
 {
     QJsonArray entries;
     for (const auto &e : record.entries)
-        entries.append(entryToJson(e));
+        entries.append(entryToText(e));
     QJsonArray dynamic;
     for (const auto &d : record.dynamicFilters)
         dynamic.append(filterToJson(d));

@@ -32,6 +32,11 @@ public:
     Result<QList<engine::DynamicFilter>> dynamicFilters() const;
     Result<void> setDynamicFilters(const QList<engine::DynamicFilter> &filters);
 
+    // Whether IKE (UDP 500/4500) is exempt from the filters; remembered per namespace so that
+    // every later command enforces the same way. Default: exempt.
+    bool ikeExemption() const;
+    Result<void> setIkeExemption(bool exempt);
+
     Result<std::optional<EmergencyRecord>> emergencyRecord() const;
     Result<void> setEmergencyRecord(const EmergencyRecord &record);
     Result<void> clearEmergencyRecord();

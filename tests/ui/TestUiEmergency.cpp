@@ -1,0 +1,152 @@
+// One-click emergency unassign and its Undo, for real, inside a throw-away network namespace.
+// The process's main (GUI) thread enters the namespace first, so this is its own executable.
+
+#include "UiTestSupport.h"
+
+#include "MainWindow.h"
+#include "service/PolicyService.h"
+#include "util/NetNamespace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace ipsec;
+using namespace ipsec::ui;
+
+namespace {
+
+bool ip(const QStringList &args, QString *output = nullptr)
+{
+    QProcess p;
+    p.start(u"ip"_s, args);
+    if (!p.waitForFinished(10000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        qWarning("ip %s: %s", qPrintable(args.join(u' ')), p.readAllStandardError().constData());
+        return false;
+    }
+    if (output)
+        *output = QString::fromUtf8(p.readAllStandardOutput());
+    return true;
+}
+
+} // namespace
+
+class TestUiEmergency : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void unassignAndUndo();
+
+private:
+    // Policies in the priority band this project installs.
+    int ownedPolicies();
+
+    QTemporaryDir m_dir;
+    QString m_ns;
+    QString m_store;
+    std::unique_ptr<PolicyService> m_service;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestUiEmergency::initTestCase()
+{
+    if (::geteuid() != 0)
+        QSKIP("Needs root: creates a network namespace and changes its IPsec policy.");
+    UiTestSupport::isolateSettings(m_dir);
+    const QByteArray runtime = m_dir.filePath(u"run"_s).toUtf8();
+    qputenv("IPSEC_CONSOLE_RUNTIME_DIR", runtime);
+
+    const QString ns = u"ipsec-ui-%1"_s.arg(QCoreApplication::applicationPid());
+    QVERIFY(ip({u"netns"_s, u"add"_s, ns}));
+    m_ns = ns;
+    QVERIFY(ip({u"-n"_s, ns, u"link"_s, u"set"_s, u"lo"_s, u"up"_s}));
+    QVERIFY(ip({u"-n"_s, ns, u"link"_s, u"add"_s, u"eth0"_s, u"type"_s, u"veth"_s, u"peer"_s,
+                u"name"_s, u"eth1"_s}));
+    QVERIFY(ip({u"-n"_s, ns, u"addr"_s, u"add"_s, u"192.0.2.1/24"_s, u"dev"_s, u"eth0"_s}));
+    QVERIFY(ip({u"-n"_s, ns, u"link"_s, u"set"_s, u"eth0"_s, u"up"_s}));
+    QVERIFY(ip({u"-n"_s, ns, u"link"_s, u"set"_s, u"eth1"_s, u"up"_s}));
+
+    m_store = m_dir.filePath(u"policy.db"_s);
+    QProcessEnvironment env;
+    env.insert(u"IPSEC_CONSOLE_RUNTIME_DIR"_s, QString::fromUtf8(runtime));
+    const auto r =
+        UiTestSupport::ipseccmd(m_store,
+                                {u"-w"_s, u"REG"_s, u"-p"_s, u"P"_s, u"-r"_s, u"R"_s, u"-f"_s,
+                                 u"*=0:1434:UDP"_s, u"-n"_s, u"BLOCK"_s, u"-x"_s},
+                                ns, env);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(ownedPolicies() > 0);
+
+    auto entered = enterNetworkNamespace(ns);
+    QVERIFY2(entered, entered ? "" : qPrintable(entered.error().message));
+    PolicyService::Options o;
+    o.storePath = m_store;
+    o.netns = ns;
+    auto service = PolicyService::open(o);
+    QVERIFY2(service, service ? "" : qPrintable(service.error().message));
+    m_service = std::move(service.value());
+    QVERIFY(m_service->isEnforcing());
+    m_window = std::make_unique<MainWindow>(*m_service);
+    m_window->show();
+}
+
+void TestUiEmergency::cleanupTestCase()
+{
+    m_window.reset();
+    m_service.reset();
+    if (!m_ns.isEmpty())
+        (void)ip({u"netns"_s, u"del"_s, m_ns});
+}
+
+int TestUiEmergency::ownedPolicies()
+{
+    QString out;
+    if (!ip({u"-n"_s, m_ns, u"xfrm"_s, u"policy"_s, u"list"_s}, &out))
+        return -1;
+    static const QRegularExpression priority(u"priority (\\d+)"_s);
+    int count = 0;
+    for (auto it = priority.globalMatch(out); it.hasNext();) {
+        const int value = it.next().captured(1).toInt();
+        if (value >= 1000 && value <= 60999)
+            ++count;
+    }
+    return count;
+}
+
+void TestUiEmergency::unassignAndUndo()
+{
+    const int before = ownedPolicies();
+    QVERIFY(before > 0);
+    auto *status = m_window->findChild<QLabel *>(u"assignmentStatus"_s);
+    QVERIFY2(status->text().contains(u"Assigned policy: P"_s), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(u"in sync"_s), qPrintable(status->text()));
+
+    auto *action = m_window->findChild<QAction *>(u"emergencyUnassignAction"_s);
+    QVERIFY(action);
+    action->trigger();
+    QVERIFY(!QApplication::activeModalWidget());
+    QCOMPARE(ownedPolicies(), 0);
+    auto *message = m_window->findChild<QLabel *>(u"emergencyMessage"_s);
+    QVERIFY2(message->text().contains(u"removed"_s), qPrintable(message->text()));
+    QVERIFY2(message->text().contains(u"\"P\""_s), qPrintable(message->text()));
+    auto *undo = m_window->findChild<QToolButton *>(u"emergencyUndoButton"_s);
+    QVERIFY(undo && undo->isVisible());
+    QTRY_VERIFY2(status->text().contains(u"No policy is assigned"_s), qPrintable(status->text()));
+
+    QTest::mouseClick(undo, Qt::LeftButton);
+    QCOMPARE(ownedPolicies(), before);
+    QVERIFY(!undo->isVisible());
+    QTRY_VERIFY2(status->text().contains(u"Assigned policy: P"_s), qPrintable(status->text()));
+}
+
+QTEST_MAIN(TestUiEmergency)
+#include "TestUiEmergency.moc"

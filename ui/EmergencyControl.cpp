@@ -1,0 +1,95 @@
+#include "EmergencyControl.h"
+
+#include "service/PolicyService.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+namespace ipsec::ui {
+
+namespace {
+
+PolicyService::Options optionsOf(const PolicyService &service)
+{
+    PolicyService::Options o;
+    o.storePath = service.storePath();
+    o.netns = service.netns();
+    return o;
+}
+
+} // namespace
+
+EmergencyControl::EmergencyControl(PolicyService &service, QStatusBar *statusBar, QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+    , m_action(new QAction(this))
+    , m_message(new QLabel(statusBar))
+    , m_undo(new QToolButton(statusBar))
+{
+    m_action->setObjectName(u"emergencyUnassignAction"_s);
+    m_action->setText(tr("Emergency Unassign"));
+    m_action->setToolTip(tr("Remove every kernel IPsec policy entry of this console at once and "
+                            "unassign the policy (Ctrl+Shift+E). No confirmation."));
+    m_action->setIcon(QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical));
+    m_action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_action->setShortcutContext(Qt::ApplicationShortcut);
+
+    m_message->setObjectName(u"emergencyMessage"_s);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+    m_undo->setObjectName(u"emergencyUndoButton"_s);
+    m_undo->setText(tr("Undo"));
+    m_undo->setToolTip(tr("Put back what the emergency unassign removed."));
+    m_undo->hide();
+    statusBar->addPermanentWidget(m_message);
+    statusBar->addPermanentWidget(m_undo);
+
+    connect(m_action, &QAction::triggered, this, &EmergencyControl::unassignNow);
+    connect(m_undo, &QToolButton::clicked, this, &EmergencyControl::undo);
+}
+
+void EmergencyControl::unassignNow()
+{
+    const auto report = PolicyService::emergencyUnassign(optionsOf(m_service));
+    if (!report) {
+        showMessage(tr("Emergency unassign failed: %1").arg(report.error().message), true);
+        return;
+    }
+    // The last message names the command-line way back; the button is the way back here.
+    QStringList lines = report->messages;
+    if (lines.size() > 1)
+        lines.removeLast();
+    showMessage((lines + report->notices).join(u' '), false);
+    m_undo->show();
+    Q_EMIT stateChanged();
+}
+
+void EmergencyControl::undo()
+{
+    const auto report = PolicyService::reassign(optionsOf(m_service));
+    if (!report) {
+        showMessage(tr("Re-assigning failed: %1").arg(report.error().message), true);
+        return;
+    }
+    m_undo->hide();
+    QStringList lines = report->messages + report->notices;
+    showMessage(tr("Re-assigned what the emergency unassign removed.") + u' ' + lines.join(u' '),
+                false);
+    Q_EMIT stateChanged();
+}
+
+void EmergencyControl::showMessage(const QString &text, bool error)
+{
+    m_message->setStyleSheet(error ? u"color: palette(bright-text); background: #b00020;"_s
+                                   : QString());
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+}
+
+} // namespace ipsec::ui

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QLabel;
+class QStatusBar;
+class QToolButton;
+
+namespace ipsec {
+class PolicyService;
+}
+
+namespace ipsec::ui {
+
+// The one-click emergency unassign: no dialog on the way; the status bar tells what was
+// removed and offers to put it back.
+class EmergencyControl : public QObject {
+    Q_OBJECT
+public:
+    EmergencyControl(PolicyService &service, QStatusBar *statusBar, QObject *parent = nullptr);
+
+    QAction *action() const { return m_action; }
+
+    void unassignNow();
+    void undo();
+
+Q_SIGNALS:
+    // The kernel and the store were changed behind the service's back: reload now.
+    void stateChanged();
+
+private:
+    void showMessage(const QString &text, bool error);
+
+    PolicyService &m_service;
+    QAction *m_action = nullptr;
+    QLabel *m_message = nullptr;
+    QToolButton *m_undo = nullptr;
+};
+
+} // namespace ipsec::ui

@@ -1,0 +1,309 @@
+#include "ObjectEditor.h"
+
+#include "MessageBox.h"
+#include "commands/ServiceCommand.h"
+#include "models/DisplayText.h"
+
+#include <QUndoStack>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace ipsec::ui {
+
+namespace {
+
+// Runs the steps in order; the first failure stops and is returned.
+Result<ServiceReport> chain(const QList<std::function<Result<ServiceReport>()>> &steps)
+{
+    ServiceReport all;
+    for (const auto &step : steps) {
+        auto r = step();
+        if (!r)
+            return r.error();
+        all.messages << r->messages;
+        all.notices << r->notices;
+    }
+    return all;
+}
+
+} // namespace
+
+ObjectEditor::ObjectEditor(PolicyService &service, QUndoStack *undoStack, QWidget *dialogParent)
+    : QObject(dialogParent)
+    , m_service(service)
+    , m_undoStack(undoStack)
+    , m_dialogParent(dialogParent)
+{
+    setObjectName(u"objectEditor"_s);
+}
+
+bool ObjectEditor::execute(const QString &text, const Operation &redo, const Operation &undo)
+{
+    const auto report = redo();
+    if (!report) {
+        Q_EMIT error(report.error().message);
+        return false;
+    }
+    Q_EMIT message((report->messages + report->notices).join(u' '));
+    m_undoStack->push(
+        new ServiceCommand(text, redo, undo, [this](const QString &e) { Q_EMIT error(e); }));
+    return true;
+}
+
+bool ObjectEditor::assign(qint64 policyId)
+{
+    const auto db = m_service.load();
+    if (!db) {
+        Q_EMIT error(db.error().message);
+        return false;
+    }
+    const Policy *policy = db->policy(policyId);
+    if (!policy)
+        return false;
+    const Policy *previous = db->assignedPolicy();
+    const QString name = policy->name;
+    const QString before = previous ? previous->name : QString();
+    return execute(
+        tr("Assign %1").arg(name), [this, name] { return m_service.assignPolicy(name); },
+        [this, before] {
+            return before.isEmpty() ? m_service.unassignPolicy() : m_service.assignPolicy(before);
+        });
+}
+
+bool ObjectEditor::unassign()
+{
+    const auto db = m_service.load();
+    if (!db) {
+        Q_EMIT error(db.error().message);
+        return false;
+    }
+    const Policy *previous = db->assignedPolicy();
+    if (!previous)
+        return false;
+    const QString name = previous->name;
+    return execute(
+        tr("Un-assign %1").arg(name), [this] { return m_service.unassignPolicy(); },
+        [this, name] { return m_service.assignPolicy(name); });
+}
+
+bool ObjectEditor::createPolicy(const Policy &policy)
+{
+    auto state = std::make_shared<Policy>(policy);
+    return execute(
+        tr("Create policy %1").arg(policy.name),
+        [this, state] {
+            state->id = 0;
+            state->guid = QUuid();
+            return m_service.createPolicy(*state);
+        },
+        [this, state] { return m_service.deletePolicy(state->id); });
+}
+
+bool ObjectEditor::updatePolicy(const Policy &policy)
+{
+    const auto db = m_service.load();
+    const Policy *old = db ? db->policy(policy.id) : nullptr;
+    if (!old) {
+        Q_EMIT error(tr("The policy no longer exists."));
+        return false;
+    }
+    const Policy before = *old;
+    return execute(
+        tr("Edit policy %1").arg(policy.name),
+        [this, policy] { return m_service.updatePolicy(policy); },
+        [this, before] { return m_service.updatePolicy(before); });
+}
+
+bool ObjectEditor::createRule(const Rule &rule)
+{
+    auto state = std::make_shared<Rule>(rule);
+    return execute(
+        tr("Create rule %1").arg(rule.name),
+        [this, state] {
+            state->id = 0;
+            state->guid = QUuid();
+            return m_service.createRule(*state);
+        },
+        [this, state] { return m_service.deleteRule(state->id); });
+}
+
+bool ObjectEditor::updateRule(const Rule &rule)
+{
+    const auto db = m_service.load();
+    const Rule *old = db ? db->rule(rule.id) : nullptr;
+    if (!old) {
+        Q_EMIT error(tr("The rule no longer exists."));
+        return false;
+    }
+    const Rule before = *old;
+    return execute(
+        tr("Edit rule %1").arg(DisplayText::ruleName(*db, rule)),
+        [this, rule] { return m_service.updateRule(rule); },
+        [this, before] { return m_service.updateRule(before); });
+}
+
+bool ObjectEditor::createFilterList(const FilterList &list)
+{
+    auto state = std::make_shared<FilterList>(list);
+    return execute(
+        tr("Create filter list %1").arg(list.name),
+        [this, state] {
+            state->id = 0;
+            state->guid = QUuid();
+            return m_service.createFilterList(*state);
+        },
+        [this, state] { return m_service.deleteFilterList(state->id); });
+}
+
+bool ObjectEditor::updateFilterList(const FilterList &list)
+{
+    const auto db = m_service.load();
+    const FilterList *old = db ? db->filterList(list.id) : nullptr;
+    if (!old) {
+        Q_EMIT error(tr("The filter list no longer exists."));
+        return false;
+    }
+    const FilterList before = *old;
+    return execute(
+        tr("Edit filter list %1").arg(list.name),
+        [this, list] { return m_service.updateFilterList(list); },
+        [this, before] { return m_service.updateFilterList(before); });
+}
+
+bool ObjectEditor::createFilterAction(const FilterAction &action)
+{
+    auto state = std::make_shared<FilterAction>(action);
+    return execute(
+        tr("Create filter action %1").arg(action.name),
+        [this, state] {
+            state->id = 0;
+            state->guid = QUuid();
+            return m_service.createFilterAction(*state);
+        },
+        [this, state] { return m_service.deleteFilterAction(state->id); });
+}
+
+bool ObjectEditor::updateFilterAction(const FilterAction &action)
+{
+    const auto db = m_service.load();
+    const FilterAction *old = db ? db->filterAction(action.id) : nullptr;
+    if (!old) {
+        Q_EMIT error(tr("The filter action no longer exists."));
+        return false;
+    }
+    const FilterAction before = *old;
+    return execute(
+        tr("Edit filter action %1").arg(action.name),
+        [this, action] { return m_service.updateFilterAction(action); },
+        [this, before] { return m_service.updateFilterAction(before); });
+}
+
+bool ObjectEditor::remove(const ObjectRef &object)
+{
+    const auto db = m_service.load();
+    if (!db) {
+        Q_EMIT error(db.error().message);
+        return false;
+    }
+    using Kind = ObjectRef::Kind;
+    QString what;
+    if (object.kind == Kind::Policy && db->policy(object.id))
+        what = tr("the policy %1").arg(db->policy(object.id)->name);
+    else if (object.kind == Kind::Rule && db->rule(object.id))
+        what = tr("the rule %1").arg(DisplayText::ruleName(*db, *db->rule(object.id)));
+    else if (object.kind == Kind::FilterList && db->filterList(object.id))
+        what = tr("the filter list %1").arg(db->filterList(object.id)->name);
+    else if (object.kind == Kind::FilterAction && db->filterAction(object.id))
+        what = tr("the filter action %1").arg(db->filterAction(object.id)->name);
+    else if (object.kind == Kind::Filter && db->filterList(object.id)
+             && object.filterIndex < db->filterList(object.id)->filters.size())
+        what = tr("this filter of %1").arg(db->filterList(object.id)->name);
+    if (what.isEmpty())
+        return false;
+    const auto answer =
+        MessageBox::question(m_dialogParent, tr("Delete"),
+                             tr("Delete %1? You can undo this with Edit ▸ Undo.").arg(what),
+                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes)
+        return false;
+
+    switch (object.kind) {
+    case Kind::Policy:
+        return deletePolicy(*db->policy(object.id), *db);
+    case Kind::Rule: {
+        auto state = std::make_shared<Rule>(*db->rule(object.id));
+        return execute(
+            tr("Delete rule"), [this, state] { return m_service.deleteRule(state->id); },
+            [this, state] {
+                state->id = 0;
+                return m_service.createRule(*state);
+            });
+    }
+    case Kind::FilterList: {
+        auto state = std::make_shared<FilterList>(*db->filterList(object.id));
+        return execute(
+            tr("Delete filter list %1").arg(state->name),
+            [this, state] { return m_service.deleteFilterList(state->id); },
+            [this, state] {
+                state->id = 0;
+                return m_service.createFilterList(*state);
+            });
+    }
+    case Kind::FilterAction: {
+        auto state = std::make_shared<FilterAction>(*db->filterAction(object.id));
+        return execute(
+            tr("Delete filter action %1").arg(state->name),
+            [this, state] { return m_service.deleteFilterAction(state->id); },
+            [this, state] {
+                state->id = 0;
+                return m_service.createFilterAction(*state);
+            });
+    }
+    case Kind::Filter:
+        return deleteFilter(*db->filterList(object.id), object.filterIndex);
+    case Kind::None:
+        break;
+    }
+    return false;
+}
+
+bool ObjectEditor::deletePolicy(const Policy &policy, const PolicyDatabase &db)
+{
+    // Undo re-creates the policy (which brings its own default response rule) and its rules.
+    auto state = std::make_shared<Policy>(policy);
+    auto rules = std::make_shared<QList<Rule>>();
+    for (const Rule *r : db.rulesOf(policy.id))
+        if (!r->defaultResponse)
+            *rules << *r;
+    return execute(
+        tr("Delete policy %1").arg(policy.name),
+        [this, state] { return m_service.deletePolicy(state->id); },
+        [this, state, rules] {
+            QList<std::function<Result<ServiceReport>()>> steps;
+            steps << [this, state] {
+                state->id = 0;
+                return m_service.createPolicy(*state);
+            };
+            for (qsizetype i = 0; i < rules->size(); ++i)
+                steps << [this, state, rules, i] {
+                    Rule &r = (*rules)[i];
+                    r.id = 0;
+                    r.policyId = state->id;
+                    return m_service.createRule(r);
+                };
+            return chain(steps);
+        });
+}
+
+bool ObjectEditor::deleteFilter(const FilterList &list, int index)
+{
+    FilterList edited = list;
+    edited.filters.removeAt(index);
+    return execute(
+        tr("Delete filter"), [this, edited] { return m_service.updateFilterList(edited); },
+        [this, list] { return m_service.updateFilterList(list); });
+}
+
+} // namespace ipsec::ui

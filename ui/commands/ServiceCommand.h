@@ -1,0 +1,33 @@
+#pragma once
+
+#include "service/PolicyService.h"
+
+#include <QUndoCommand>
+
+#include <functional>
+
+namespace ipsec::ui {
+
+// One undoable change through the service: redo and undo are each one service operation (create
+// ↔ delete, update new ↔ old). The change is made before the command is pushed, so the first
+// redo() that QUndoStack::push() calls does nothing.
+class ServiceCommand : public QUndoCommand {
+public:
+    using Operation = std::function<Result<ServiceReport>()>;
+    using ErrorSink = std::function<void(const QString &)>;
+
+    ServiceCommand(const QString &text, Operation redo, Operation undo, ErrorSink onError);
+
+    void redo() override;
+    void undo() override;
+
+private:
+    void run(const Operation &operation);
+
+    Operation m_redo;
+    Operation m_undo;
+    ErrorSink m_onError;
+    bool m_done = true;
+};
+
+} // namespace ipsec::ui

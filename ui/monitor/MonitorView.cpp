@@ -1,0 +1,230 @@
+#include "monitor/MonitorView.h"
+
+#include "service/PolicyService.h"
+
+#include <QDateTime>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace ipsec::ui {
+
+namespace {
+
+enum class EntryState { InForce, Extra, Missing, Foreign };
+
+QString endText(const QHostAddress &address, quint8 prefix)
+{
+    if (prefix == 0)
+        return MonitorView::tr("any");
+    const int full = address.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32;
+    return prefix == full ? address.toString() : u"%1/%2"_s.arg(address.toString()).arg(prefix);
+}
+
+QString portsText(const kernel::SpdSelector &s)
+{
+    if (s.protocol == Protocol::Icmp || s.protocol == Protocol::Icmpv6) {
+        if (!s.sourcePortMask && !s.destinationPortMask)
+            return {};
+        return MonitorView::tr("type %1 code %2").arg(s.sourcePort).arg(s.destinationPort);
+    }
+    if (!s.sourcePortMask && !s.destinationPortMask)
+        return {};
+    const auto port = [](quint16 p, quint16 mask) -> QString {
+        return mask ? QString::number(p) : MonitorView::tr("any");
+    };
+    return MonitorView::tr("%1 → %2").arg(port(s.sourcePort, s.sourcePortMask),
+                                          port(s.destinationPort, s.destinationPortMask));
+}
+
+QString lastUseText(quint64 useTime)
+{
+    if (useTime == 0)
+        return MonitorView::tr("never");
+    return QLocale().toString(QDateTime::fromSecsSinceEpoch(qint64(useTime)).toLocalTime(),
+                              QLocale::ShortFormat);
+}
+
+QString stateText(EntryState state)
+{
+    switch (state) {
+    case EntryState::InForce:
+        return MonitorView::tr("in force");
+    case EntryState::Extra:
+        return MonitorView::tr("extra (not in the policy)");
+    case EntryState::Missing:
+        return MonitorView::tr("missing (not in the kernel)");
+    case EntryState::Foreign:
+        break;
+    }
+    return MonitorView::tr("foreign");
+}
+
+QTableWidget *makeTable(const QString &objectName, const QStringList &headers, QWidget *parent)
+{
+    auto *table = new QTableWidget(parent);
+    table->setObjectName(objectName);
+    table->setColumnCount(int(headers.size()));
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+} // namespace
+
+MonitorView::MonitorView(PolicyService &service, QWidget *parent)
+    : QWidget(parent)
+    , m_service(service)
+    , m_timer(new QTimer(this))
+    , m_stack(new QStackedWidget(this))
+    , m_reason(new QLabel(this))
+    , m_drift(new QLabel(this))
+{
+    setObjectName(u"monitorView"_s);
+    m_timer->setObjectName(u"monitorRefreshTimer"_s);
+    m_timer->setInterval(RefreshIntervalMs);
+    m_stack->setObjectName(u"monitorStack"_s);
+    m_reason->setObjectName(u"monitorReason"_s);
+    m_reason->setWordWrap(true);
+    m_reason->setAlignment(Qt::AlignCenter);
+    m_drift->setObjectName(u"driftLabel"_s);
+    m_drift->setWordWrap(true);
+    m_entries =
+        makeTable(u"kernelEntriesTable"_s,
+                  {tr("State"), tr("Direction"), tr("Source"), tr("Destination"), tr("Protocol"),
+                   tr("Ports"), tr("Action"), tr("Priority"), tr("Last Use")},
+                  this);
+    m_counters = makeTable(u"dropCountersTable"_s, {tr("Counter"), tr("Value")}, this);
+
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins({});
+    auto *splitter = new QSplitter(Qt::Vertical, content);
+    splitter->addWidget(m_entries);
+    splitter->addWidget(m_counters);
+    splitter->setStretchFactor(0, 3);
+    contentLayout->addWidget(m_drift);
+    contentLayout->addWidget(splitter, 1);
+    m_stack->addWidget(m_reason);
+    m_stack->addWidget(content);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_stack);
+
+    connect(m_timer, &QTimer::timeout, this, &MonitorView::refresh);
+    connect(&m_service, &PolicyService::changed, this, &MonitorView::refresh);
+    refresh();
+}
+
+void MonitorView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh();
+    m_timer->start();
+}
+
+void MonitorView::hideEvent(QHideEvent *event)
+{
+    // Nobody looks: no netlink dumps every two seconds.
+    m_timer->stop();
+    QWidget::hideEvent(event);
+}
+
+void MonitorView::showReason(const QString &reason)
+{
+    m_reason->setText(reason);
+    m_stack->setCurrentWidget(m_reason);
+}
+
+void MonitorView::refresh()
+{
+    if (!m_service.isEnforcing()) {
+        showReason(tr("Nothing to show: the console keeps the policy in the store only and does "
+                      "not enforce it, because changing or reading the kernel's IPsec policy "
+                      "needs root."));
+        return;
+    }
+    auto view = m_service.kernelView();
+    if (!view) {
+        showReason(tr("The kernel's IPsec policy cannot be read: %1").arg(view.error().message));
+        return;
+    }
+    fill(view.value());
+    m_stack->setCurrentIndex(1);
+}
+
+void MonitorView::fill(const KernelView &view)
+{
+    QList<std::pair<const kernel::SpdEntry *, EntryState>> rows;
+    for (const auto &e : view.owned)
+        rows.append({&e, view.extra.contains(e) ? EntryState::Extra : EntryState::InForce});
+    for (const auto &e : view.missing)
+        rows.append({&e, EntryState::Missing});
+    for (const auto &e : view.foreign)
+        rows.append({&e, EntryState::Foreign});
+
+    // Rebuilt each time: a few hundred rows at most, and the selection is kept by row.
+    const int selected = m_entries->currentRow();
+    m_entries->setRowCount(int(rows.size()));
+    for (int row = 0; row < rows.size(); ++row) {
+        const kernel::SpdEntry &e = *rows.at(row).first;
+        const EntryState state = rows.at(row).second;
+        const kernel::SpdSelector &s = e.selector;
+        const QStringList cells{stateText(state),
+                                kernel::SpdEntry::directionName(e.direction),
+                                endText(s.sourceAddress(), s.sourcePrefix),
+                                endText(s.destinationAddress(), s.destinationPrefix),
+                                s.protocol ? kernel::SpdEntry::protocolName(s.protocol) : tr("any"),
+                                portsText(s),
+                                kernel::SpdEntry::actionName(e.action),
+                                QString::number(e.priority),
+                                state == EntryState::Missing ? QString() : lastUseText(e.useTime)};
+        const bool drift = state == EntryState::Extra || state == EntryState::Missing;
+        for (int c = 0; c < ColumnCount; ++c) {
+            auto *item = new QTableWidgetItem(cells.at(c));
+            item->setToolTip(e.toIpCommand());
+            if (drift)
+                item->setBackground(QColor(255, 224, 178));
+            else if (state == EntryState::Foreign)
+                item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+            m_entries->setItem(row, c, item);
+        }
+    }
+    if (selected >= 0 && selected < rows.size())
+        m_entries->selectRow(selected);
+
+    m_drift->setText(view.inSync() ? tr("The kernel enforces exactly what the policy asks for.")
+                                   : tr("The kernel differs from the policy: %1 missing, %2 extra "
+                                        "entries (highlighted).")
+                                         .arg(view.missing.size())
+                                         .arg(view.extra.size()));
+
+    m_counters->setRowCount(int(view.counters.size()));
+    int row = 0;
+    for (const auto &[name, value] : view.counters) {
+        m_counters->setItem(row, 0, new QTableWidgetItem(name));
+        auto *valueItem = new QTableWidgetItem(QLocale().toString(value));
+        valueItem->setData(Qt::UserRole, value);
+        m_counters->setItem(row, 1, valueItem);
+        ++row;
+    }
+    if (view.counters.empty()) {
+        m_counters->setRowCount(1);
+        m_counters->setItem(0, 0,
+                            new QTableWidgetItem(tr("(/proc/net/xfrm_stat is not "
+                                                    "available)")));
+    }
+}
+
+} // namespace ipsec::ui

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+class QTableWidget;
+class QTimer;
+
+namespace ipsec {
+class PolicyService;
+struct KernelView;
+} // namespace ipsec
+
+namespace ipsec::ui {
+
+// What the kernel enforces now, like the IP Security Monitor's specific filters: the entries
+// this console installed, everybody else's ("foreign"), the drift between store and kernel,
+// and the kernel's drop counters. Refreshed every two seconds while visible and on every change
+// of the store.
+class MonitorView : public QWidget {
+    Q_OBJECT
+public:
+    enum Column {
+        StateColumn,
+        DirectionColumn,
+        SourceColumn,
+        DestinationColumn,
+        ProtocolColumn,
+        PortsColumn,
+        ActionColumn,
+        PriorityColumn,
+        LastUseColumn,
+        ColumnCount
+    };
+    static constexpr int RefreshIntervalMs = 2000;
+
+    explicit MonitorView(PolicyService &service, QWidget *parent = nullptr);
+
+    void refresh();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void showReason(const QString &reason);
+    void fill(const KernelView &view);
+
+    PolicyService &m_service;
+    QTimer *m_timer = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_reason = nullptr;
+    QLabel *m_drift = nullptr;
+    QTableWidget *m_entries = nullptr;
+    QTableWidget *m_counters = nullptr;
+};
+
+} // namespace ipsec::ui
