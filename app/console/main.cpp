@@ -15,9 +15,9 @@ using namespace Qt::StringLiterals;
 namespace {
 
 struct ConsoleOptions {
-    QCommandLineOption store{u"store"_s,
-                             QCoreApplication::translate("main", "Use the static policy store at PATH."),
-                             QCoreApplication::translate("main", "PATH")};
+    QCommandLineOption store{
+        u"store"_s, QCoreApplication::translate("main", "Use the static policy store at PATH."),
+        QCoreApplication::translate("main", "PATH")};
     QCommandLineOption netns{u"netns"_s,
                              QCoreApplication::translate("main", "Work in network namespace NAME."),
                              QCoreApplication::translate("main", "NAME")};

@@ -1,8 +1,8 @@
 #include "IpsecCmdTool.h"
 
-#include "snapshot/ModelJson.h"
 #include "TextTable.h"
 #include "service/PolicyService.h"
+#include "snapshot/ModelJson.h"
 #include "syntax/IpsecCmd.h"
 
 #include <QJsonArray>
@@ -29,62 +29,73 @@ int IpsecCmdTool::fail(const Error &e)
 
 void IpsecCmdTool::printUsage()
 {
-    m_io.out << tr(
-        "Usage: %1 [OPTIONS] -w REG -p POLICY[:POLL] [-r RULE]... [-f SPEC... -n ACTION] [-x|-y|-o]\n"
-        "       %1 [OPTIONS] -f SPEC... [-n ACTION]      (dynamic filters)\n"
-        "       %1 [OPTIONS] -u                          (delete all dynamic filters)\n"
-        "       %1 [OPTIONS] show filters|policies|auth|stats|sas|all\n"
-        "       %1 [OPTIONS] emergency-unassign | reassign\n"
-        "\n"
-        "Manage the host's IPsec filtering policy with the command lines of the Windows\n"
-        "ipsecpol.exe and IPSeccmd.exe tools. Flags may come in any order and any case.\n"
-        "\n"
-        "Static mode (the persistent policy store):\n"
-        "  -w REG              work on the local static store\n"
-        "  -p NAME[:MINUTES]   the policy to create or change (and its polling interval)\n"
-        "  -r NAME             the rule to create, change or delete (repeat with -o)\n"
-        "  -x                  assign the policy (unassigns any other)\n"
-        "  -y                  unassign the policy\n"
-        "  -o                  delete the named rules, or the whole policy without -r\n"
-        "\n"
-        "Dynamic mode (no -w): filters go straight into the kernel and are lost at reboot\n"
-        "  and when the policy agent restarts; -u deletes them all.\n"
-        "\n"
-        "Emergency:\n"
-        "  emergency-unassign  remove every kernel entry of this tool (static and dynamic) at\n"
-        "                      once and unassign the policy; works even when the store is broken\n"
-        "  reassign            put back what the last emergency-unassign removed\n"
-        "\n"
-        "Filters and actions:\n"
-        "  -f SPEC...          filter specs SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]\n"
-        "                      '=' one direction, '+' mirrored; 0 = this host, * = any host,\n"
-        "                      DNS names, dotted masks or prefix lengths; PROTO is TCP, UDP,\n"
-        "                      ICMP, RAW or a number. Port 0 means any port.\n"
-        "                      [SPEC] blocks and (SPEC) passes in dynamic mode.\n"
-        "  -n BLOCK|PASS|INPASS|METHOD...  what matching traffic gets; METHOD is a security\n"
-        "                      method such as ESP[3DES,SHA] or AH[MD5]+ESP[DES,SHA]3600S\n"
-        "  -t ADDR  -a AUTH...  -soft  -lan|-dialup  -1s -1k -1p -1f -1e -confirm\n"
-        "\n"
-        "Options:\n"
-        "  --store PATH        the static store (default: $IPSEC_CONSOLE_STORE, else\n"
-        "                      /var/lib/ipsec-console/policy.db for root,\n"
-        "                      $XDG_DATA_HOME/ipsec-console/policy.db for other users)\n"
-        "  --netns NAME        work in network namespace NAME (default: $IPSEC_CONSOLE_NETNS)\n"
-        "  --json              machine-readable output for show\n"
-        "  --dry-run           print the kernel plan as 'ip xfrm policy' lines, change nothing\n"
-        "  --no-ike-exemption  do not exempt IKE (UDP 500/4500) from the filters; remembered\n"
-        "                      for this namespace until --ike-exemption\n"
-        "  --help, -?          this help;  --version  the version\n"
-        "\n"
-        "Examples (from Microsoft KB 813878):\n"
-        "  %1 -w REG -p \"Block UDP 1434 Filter\" -r \"Block Inbound UDP 1434 Rule\" -f *=0:1434:UDP -n BLOCK -x\n"
-        "  %1 -w REG -p \"Block UDP 1434 Filter\" -r \"Block Outbound UDP 1434 Rule\" -f 0=*:1434:UDP -n BLOCK\n"
-        "  %1 -w REG -p \"Block UDP 1434 Filter\" -y\n"
-        "  %1 -w REG -p \"Block UDP 1434 Filter\" -r \"Block Inbound UDP 1434 Rule\" -r \"Block Outbound UDP 1434 Rule\" -o\n"
-        "\n"
-        "Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict,\n"
-        "6 kernel error, 7 permission denied.\n")
-                    .arg(m_program);
+    m_io.out
+        << tr("Usage: %1 [OPTIONS] -w REG -p POLICY[:POLL] [-r RULE]... [-f SPEC... -n ACTION] "
+              "[-x|-y|-o]\n"
+              "       %1 [OPTIONS] -f SPEC... [-n ACTION]      (dynamic filters)\n"
+              "       %1 [OPTIONS] -u                          (delete all dynamic filters)\n"
+              "       %1 [OPTIONS] show filters|policies|auth|stats|sas|all\n"
+              "       %1 [OPTIONS] emergency-unassign | reassign\n"
+              "\n"
+              "Manage the host's IPsec filtering policy with the command lines of the Windows\n"
+              "ipsecpol.exe and IPSeccmd.exe tools. Flags may come in any order and any case.\n"
+              "\n"
+              "Static mode (the persistent policy store):\n"
+              "  -w REG              work on the local static store\n"
+              "  -p NAME[:MINUTES]   the policy to create or change (and its polling interval)\n"
+              "  -r NAME             the rule to create, change or delete (repeat with -o)\n"
+              "  -x                  assign the policy (unassigns any other)\n"
+              "  -y                  unassign the policy\n"
+              "  -o                  delete the named rules, or the whole policy without -r\n"
+              "\n"
+              "Dynamic mode (no -w): filters go straight into the kernel and are lost at reboot\n"
+              "  and when the policy agent restarts; -u deletes them all.\n"
+              "\n"
+              "Emergency:\n"
+              "  emergency-unassign  remove every kernel entry of this tool (static and dynamic) "
+              "at\n"
+              "                      once and unassign the policy; works even when the store is "
+              "broken\n"
+              "  reassign            put back what the last emergency-unassign removed\n"
+              "\n"
+              "Filters and actions:\n"
+              "  -f SPEC...          filter specs SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]\n"
+              "                      '=' one direction, '+' mirrored; 0 = this host, * = any "
+              "host,\n"
+              "                      DNS names, dotted masks or prefix lengths; PROTO is TCP, "
+              "UDP,\n"
+              "                      ICMP, RAW or a number. Port 0 means any port.\n"
+              "                      [SPEC] blocks and (SPEC) passes in dynamic mode.\n"
+              "  -n BLOCK|PASS|INPASS|METHOD...  what matching traffic gets; METHOD is a security\n"
+              "                      method such as ESP[3DES,SHA] or AH[MD5]+ESP[DES,SHA]3600S\n"
+              "  -t ADDR  -a AUTH...  -soft  -lan|-dialup  -1s -1k -1p -1f -1e -confirm\n"
+              "\n"
+              "Options:\n"
+              "  --store PATH        the static store (default: $IPSEC_CONSOLE_STORE, else\n"
+              "                      /var/lib/ipsec-console/policy.db for root,\n"
+              "                      $XDG_DATA_HOME/ipsec-console/policy.db for other users)\n"
+              "  --netns NAME        work in network namespace NAME (default: "
+              "$IPSEC_CONSOLE_NETNS)\n"
+              "  --json              machine-readable output for show\n"
+              "  --dry-run           print the kernel plan as 'ip xfrm policy' lines, change "
+              "nothing\n"
+              "  --no-ike-exemption  do not exempt IKE (UDP 500/4500) from the filters; "
+              "remembered\n"
+              "                      for this namespace until --ike-exemption\n"
+              "  --help, -?          this help;  --version  the version\n"
+              "\n"
+              "Examples (from Microsoft KB 813878):\n"
+              "  %1 -w REG -p \"Block UDP 1434 Filter\" -r \"Block Inbound UDP 1434 Rule\" -f "
+              "*=0:1434:UDP -n BLOCK -x\n"
+              "  %1 -w REG -p \"Block UDP 1434 Filter\" -r \"Block Outbound UDP 1434 Rule\" -f "
+              "0=*:1434:UDP -n BLOCK\n"
+              "  %1 -w REG -p \"Block UDP 1434 Filter\" -y\n"
+              "  %1 -w REG -p \"Block UDP 1434 Filter\" -r \"Block Inbound UDP 1434 Rule\" -r "
+              "\"Block Outbound UDP 1434 Rule\" -o\n"
+              "\n"
+              "Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict,\n"
+              "6 kernel error, 7 permission denied.\n")
+               .arg(m_program);
 }
 
 PolicyService::Options IpsecCmdTool::serviceOptions(bool readOnly) const
@@ -131,8 +142,9 @@ int IpsecCmdTool::run(const QStringList &args)
     if (first == u"emergency-unassign"_s || first == u"reassign"_s) {
         if (args.size() > 1)
             return fail(Error::usage(tr("%1 takes no arguments.").arg(first)));
-        return report(first == u"reassign"_s ? PolicyService::reassign(serviceOptions(false))
-                                             : PolicyService::emergencyUnassign(serviceOptions(false)));
+        return report(first == u"reassign"_s
+                          ? PolicyService::reassign(serviceOptions(false))
+                          : PolicyService::emergencyUnassign(serviceOptions(false)));
     }
 
     auto parsed = syntax::IpsecCmdParser::parse(args);
@@ -163,7 +175,9 @@ int IpsecCmdTool::show(const QStringList &what)
     if (!db)
         return fail(db.error());
     const bool all = what.contains(u"all"_s, Qt::CaseInsensitive);
-    const auto wants = [&](const QString &k) { return all || what.contains(k, Qt::CaseInsensitive); };
+    const auto wants = [&](const QString &k) {
+        return all || what.contains(k, Qt::CaseInsensitive);
+    };
 
     if (m_options.json) {
         QJsonObject root;
@@ -228,7 +242,7 @@ int IpsecCmdTool::show(const QStringList &what)
                 QStringList methods;
                 for (const AuthMethod &m : r->authMethods)
                     methods << (m.kind == AuthMethod::Kind::PresharedKey ? u"PRESHARE:***"_s
-                                                                          : m.toString());
+                                                                         : m.toString());
                 t.addRow({r->name, methods.join(u", "_s)});
             }
             t.print(m_io.out);
@@ -262,11 +276,11 @@ void IpsecCmdTool::showDynamic(PolicyService &service)
                  tr("Protocol"), tr("Mirrored"), tr("Action")});
     for (const auto &d : dyn.value()) {
         const Filter &f = d.filter;
-        t.addRow({d.label, f.source.toString(),
-                  f.sourcePort ? QString::number(f.sourcePort) : tr("any"), f.destination.toString(),
-                  f.destinationPort ? QString::number(f.destinationPort) : tr("any"),
-                  f.protocol.name(), f.mirrored ? tr("Yes") : tr("No"),
-                  FilterAction::typeName(d.action)});
+        t.addRow(
+            {d.label, f.source.toString(), f.sourcePort ? QString::number(f.sourcePort) : tr("any"),
+             f.destination.toString(),
+             f.destinationPort ? QString::number(f.destinationPort) : tr("any"), f.protocol.name(),
+             f.mirrored ? tr("Yes") : tr("No"), FilterAction::typeName(d.action)});
     }
     t.print(m_io.out);
 }
@@ -274,8 +288,8 @@ void IpsecCmdTool::showDynamic(PolicyService &service)
 void IpsecCmdTool::showKernel(PolicyService &service, bool counters)
 {
     if (!service.isEnforcing()) {
-        m_io.out << '\n' << tr("Kernel: not shown (reading the kernel's IPsec policy needs root).")
-                 << '\n';
+        m_io.out << '\n'
+                 << tr("Kernel: not shown (reading the kernel's IPsec policy needs root).") << '\n';
         return;
     }
     auto view = service.kernelView();
@@ -308,7 +322,8 @@ void IpsecCmdTool::showKernel(PolicyService &service, bool counters)
 
 void IpsecCmdTool::showPolicies(const PolicyDatabase &db)
 {
-    TextTable t({tr("Name"), tr("Description"), tr("Policy Assigned"), tr("Last Modified"), tr("Rules")});
+    TextTable t(
+        {tr("Name"), tr("Description"), tr("Policy Assigned"), tr("Last Modified"), tr("Rules")});
     for (const Policy &p : db.policies) {
         int rules = 0;
         for (const Rule *r : db.rulesOf(p.id))

@@ -67,7 +67,8 @@ int NetdiagTool::run(const QStringList &args)
 {
     bool debug = false;
     for (QString a : args) {
-        if (!a.isEmpty() && (a.front() == u'-' || a.front() == QChar(0x2013) || a.front() == QChar(0x2014)))
+        if (!a.isEmpty()
+            && (a.front() == u'-' || a.front() == QChar(0x2013) || a.front() == QChar(0x2014)))
             a[0] = u'/';
         const QString lower = a.toLower();
         if (lower == u"/?"_s || lower == u"/help"_s) {
@@ -117,10 +118,11 @@ int NetdiagTool::run(const QStringList &args)
     m_io.out << '\n' << title << tr("Passed") << '\n';
     const Policy *assigned = db->assignedPolicy();
     if (!assigned)
-        m_io.out << u"        "_s << tr("IPSec policy service is active, but no policy is assigned.")
-                 << '\n';
+        m_io.out << u"        "_s
+                 << tr("IPSec policy service is active, but no policy is assigned.") << '\n';
     else
-        m_io.out << u"        "_s << tr("Local IPSec Policy Active: '%1'").arg(assigned->name) << '\n';
+        m_io.out << u"        "_s << tr("Local IPSec Policy Active: '%1'").arg(assigned->name)
+                 << '\n';
     if (debug)
         printFilters(**service, *db, (*service)->storePath());
     return 0;
@@ -139,7 +141,9 @@ void NetdiagTool::printFilters(PolicyService &service, const PolicyDatabase &db,
 
     engine::ExpansionContext ctx;
     ctx.localAddresses = engine::localAddresses();
-    ctx.resolve = [](const QString &name) { return QHostInfo::fromName(name).addresses(); };
+    ctx.resolve = [](const QString &name) {
+        return QHostInfo::fromName(name).addresses();
+    };
 
     struct Row {
         engine::DirectionalFilter f;
@@ -169,13 +173,11 @@ void NetdiagTool::printFilters(PolicyService &service, const PolicyDatabase &db,
         auto v = service.kernelView();
         if (v) {
             view = v.value();
-            auto plan = Enforcer::compile(db, dynamic ? dynamic.value() : QList<engine::DynamicFilter>{},
-                                          ctx, service.ikeExemption(), nullptr);
+            auto plan =
+                Enforcer::compile(db, dynamic ? dynamic.value() : QList<engine::DynamicFilter>{},
+                                  ctx, service.ikeExemption(), nullptr);
             QSet<QString> installed;
-            const auto key = [](const kernel::SpdEntry &e) -> QString {
-                return e.identityKey() + u'|' + QString::number(e.priority) + u'|'
-                     + QString::number(int(e.action));
-            };
+            const auto key = &Enforcer::stateKey;
             for (const auto &e : view->owned)
                 installed.insert(key(e));
             const auto rowKey = [](const QUuid &g, bool in) -> QString {
@@ -184,7 +186,8 @@ void NetdiagTool::printFilters(PolicyService &service, const PolicyDatabase &db,
             if (plan) {
                 for (const auto &x : plan->entries)
                     if (!installed.contains(key(Enforcer::toSpd(x))))
-                        unenforced.insert(rowKey(x.filterGuid, x.dir == engine::XfrmEntry::Dir::In));
+                        unenforced.insert(
+                            rowKey(x.filterGuid, x.dir == engine::XfrmEntry::Dir::In));
                 for (const auto &sh : plan->shadowed) {
                     const auto &w = plan->entries.at(sh.winnerIndex);
                     if (!installed.contains(key(Enforcer::toSpd(w))))
@@ -193,7 +196,8 @@ void NetdiagTool::printFilters(PolicyService &service, const PolicyDatabase &db,
                 }
             }
         } else {
-            m_io.out << indent << tr("The kernel's policy could not be read: %1").arg(v.error().message)
+            m_io.out << indent
+                     << tr("The kernel's policy could not be read: %1").arg(v.error().message)
                      << '\n';
         }
     }
@@ -204,10 +208,12 @@ void NetdiagTool::printFilters(PolicyService &service, const PolicyDatabase &db,
         const auto &f = row.f;
         const bool v6 = f.source.isIPv6() || f.destination.isIPv6();
         m_io.out << indent << tr("No Name") << '\n';
-        m_io.out << indent << tr("Filter Id: %1").arg(row.filterId.toString(QUuid::WithBraces)) << '\n';
+        m_io.out << indent << tr("Filter Id: %1").arg(row.filterId.toString(QUuid::WithBraces))
+                 << '\n';
         m_io.out << indent
-                 << (row.policyId.isNull() ? tr("Policy Id: Dynamic")
-                                           : tr("Policy Id: %1").arg(row.policyId.toString(QUuid::WithBraces)))
+                 << (row.policyId.isNull()
+                         ? tr("Policy Id: Dynamic")
+                         : tr("Policy Id: %1").arg(row.policyId.toString(QUuid::WithBraces)))
                  << '\n';
         m_io.out << indent
                  << tr("Src Addr : %1 Src Mask : %2")
@@ -224,30 +230,37 @@ void NetdiagTool::printFilters(PolicyService &service, const PolicyDatabase &db,
                         .arg(f.destinationPort)
                  << '\n';
         m_io.out << indent
-                 << tr("Protocol : %1 TunnelFilter: No").arg(QString::number(f.protocol.number()).leftJustified(16))
+                 << tr("Protocol : %1 TunnelFilter: No")
+                        .arg(QString::number(f.protocol.number()).leftJustified(16))
                  << '\n';
-        m_io.out << indent
-                 << tr("Flags : %1 %2").arg(engine::directionName(f.direction), actionWord(row.action))
-                 << '\n';
-        if (view && unenforced.contains(row.filterId.toString()
-                                        + (f.direction == engine::Direction::Inbound ? u"in"_s : u"out"_s))) {
+        m_io.out
+            << indent
+            << tr("Flags : %1 %2").arg(engine::directionName(f.direction), actionWord(row.action))
+            << '\n';
+        if (view
+            && unenforced.contains(
+                row.filterId.toString()
+                + (f.direction == engine::Direction::Inbound ? u"in"_s : u"out"_s))) {
             m_io.out << indent << tr("Enforced : No (missing from the kernel)") << '\n';
             ++missing;
         }
     }
     if (!view) {
         if (!service.isEnforcing())
-            m_io.out << '\n' << indent
-                     << tr("Kernel: not checked (reading the kernel's IPsec policy needs root).") << '\n';
+            m_io.out << '\n'
+                     << indent
+                     << tr("Kernel: not checked (reading the kernel's IPsec policy needs root).")
+                     << '\n';
         return;
     }
     m_io.out << '\n';
     if (view->inSync() && missing == 0) {
-        m_io.out << indent
-                 << tr("Kernel: all filters are enforced (%1 entries of this tool, %2 of other tools).")
-                        .arg(view->owned.size())
-                        .arg(view->foreign.size())
-                 << '\n';
+        m_io.out
+            << indent
+            << tr("Kernel: all filters are enforced (%1 entries of this tool, %2 of other tools).")
+                   .arg(view->owned.size())
+                   .arg(view->foreign.size())
+            << '\n';
         return;
     }
     m_io.out << indent

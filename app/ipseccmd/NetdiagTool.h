@@ -5,7 +5,7 @@
 namespace ipsec {
 struct PolicyDatabase;
 class PolicyService;
-}
+} // namespace ipsec
 
 // netdiag /test:ipsec [/debug]: the IP Security test of the Windows Support Tools.
 class NetdiagTool {

@@ -16,6 +16,7 @@ int main(int argc, char *argv[])
     const QString argv0 = args.isEmpty() ? QString() : args.takeFirst();
     QTextStream out(stdout);
     QTextStream err(stderr);
-    return Cli::run(QString::fromLocal8Bit(argv[0]).isEmpty() ? argv0 : QString::fromLocal8Bit(argv[0]),
+    return Cli::run(QString::fromLocal8Bit(argv[0]).isEmpty() ? argv0
+                                                              : QString::fromLocal8Bit(argv[0]),
                     args, CliIo{out, err});
 }

@@ -11,7 +11,8 @@ namespace ipsec::engine {
 
 namespace {
 
-int compareAddress(const Address &a, const Address &b) {
+int compareAddress(const Address &a, const Address &b)
+{
     if (a.kind() != b.kind())
         return a.kind() < b.kind() ? -1 : 1;
     if (a.family() != b.family())
@@ -25,7 +26,8 @@ int compareAddress(const Address &a, const Address &b) {
 
 // Ports only mean something for TCP and UDP; elsewhere they are dropped so that neither the
 // ranking nor the kernel selector depends on a meaningless value.
-Filter normalized(Filter f) {
+Filter normalized(Filter f)
+{
     if (!f.protocol.hasPorts()) {
         f.sourcePort = 0;
         f.destinationPort = 0;
@@ -35,8 +37,8 @@ Filter normalized(Filter f) {
 
 } // namespace
 
-bool rankedBefore(const RankedFilter &a, const RankedFilter &b,
-                  const QList<FilterSource> &sources) {
+bool rankedBefore(const RankedFilter &a, const RankedFilter &b, const QList<FilterSource> &sources)
+{
     if (a.specificity != b.specificity)
         return a.specificity < b.specificity;
     const DirectionalFilter &x = a.filter;
@@ -63,7 +65,8 @@ bool rankedBefore(const RankedFilter &a, const RankedFilter &b,
 EffectivePolicy EffectivePolicy::build(const PolicyDatabase &db,
                                        const QList<DynamicFilter> &dynamicFilters,
                                        const ExpansionContext &context,
-                                       const EffectivePolicyOptions &options) {
+                                       const EffectivePolicyOptions &options)
+{
     QList<FilterSource> sources;
     QStringList warnings;
     if (const Policy *policy = db.assignedPolicy()) {
@@ -106,7 +109,8 @@ EffectivePolicy EffectivePolicy::build(const PolicyDatabase &db,
 
 EffectivePolicy EffectivePolicy::fromSources(QList<FilterSource> sources,
                                              const ExpansionContext &context,
-                                             const EffectivePolicyOptions &options) {
+                                             const EffectivePolicyOptions &options)
+{
     EffectivePolicy p;
     p.m_context = context;
     p.m_options = options;
@@ -133,7 +137,8 @@ EffectivePolicy EffectivePolicy::fromSources(QList<FilterSource> sources,
 }
 
 bool EffectivePolicy::isIkeExempt(Direction direction, quint8 protocol, quint16 sourcePort,
-                                  quint16 destinationPort) {
+                                  quint16 destinationPort)
+{
     if (protocol != Protocol::Udp)
         return false;
     const quint16 local = direction == Direction::Inbound ? destinationPort : sourcePort;

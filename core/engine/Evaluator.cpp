@@ -9,13 +9,15 @@ namespace ipsec::engine {
 
 namespace {
 
-FilterAction::Type toAction(Verdict::Kind k) {
+FilterAction::Type toAction(Verdict::Kind k)
+{
     return k == Verdict::Kind::Block       ? FilterAction::Type::Block
            : k == Verdict::Kind::Negotiate ? FilterAction::Type::Negotiate
                                            : FilterAction::Type::Permit;
 }
 
-Verdict::Kind toKind(FilterAction::Type t) {
+Verdict::Kind toKind(FilterAction::Type t)
+{
     switch (t) {
     case FilterAction::Type::Block:
         return Verdict::Kind::Block;
@@ -29,7 +31,8 @@ Verdict::Kind toKind(FilterAction::Type t) {
 
 } // namespace
 
-bool matches(const DirectionalFilter &f, const Packet &p) {
+bool matches(const DirectionalFilter &f, const Packet &p)
+{
     if (f.direction != p.direction)
         return false;
     if (!f.protocol.isAny() && f.protocol.number() != p.protocol)
@@ -42,7 +45,8 @@ bool matches(const DirectionalFilter &f, const Packet &p) {
 }
 
 Evaluator::Evaluator(const EffectivePolicy &policy)
-    : m_policy(policy) {
+    : m_policy(policy)
+{
     const QList<QHostAddress> &locals = policy.context().localAddresses;
     // "me" on the local end (destination of inbound, source of outbound traffic) stands for
     // everything this host sends or receives in a family it has an address of, exactly as the
@@ -51,10 +55,10 @@ Evaluator::Evaluator(const EffectivePolicy &policy)
     QList<Address> localEnd;
     for (const QHostAddress &h : locals) {
         const bool v6 = h.protocol() == QAbstractSocket::IPv6Protocol;
-        const Address all = Address::subnet(v6 ? QHostAddress(QHostAddress::AnyIPv6)
-                                               : QHostAddress(QHostAddress::AnyIPv4),
-                                            0)
-                                .value();
+        const Address all =
+            Address::subnet(
+                v6 ? QHostAddress(QHostAddress::AnyIPv6) : QHostAddress(QHostAddress::AnyIPv4), 0)
+                .value();
         if (!localEnd.contains(all))
             localEnd << all;
     }
@@ -84,7 +88,8 @@ Evaluator::Evaluator(const EffectivePolicy &policy)
     }
 }
 
-Verdict Evaluator::evaluate(const Packet &packet) const {
+Verdict Evaluator::evaluate(const Packet &packet) const
+{
     Verdict v;
     if (m_policy.options().ikeExemption
         && EffectivePolicy::isIkeExempt(packet.direction, packet.protocol, packet.sourcePort,
@@ -112,7 +117,8 @@ Verdict Evaluator::evaluate(const Packet &packet) const {
     return v;
 }
 
-QString Verdict::kindName(Kind k) {
+QString Verdict::kindName(Kind k)
+{
     switch (k) {
     case Kind::NoMatch:
         return tr("no match");
@@ -126,7 +132,8 @@ QString Verdict::kindName(Kind k) {
     return {};
 }
 
-QString Verdict::explanation() const {
+QString Verdict::explanation() const
+{
     if (kind == Kind::NoMatch)
         return tr("No filter matches; the packet passes in clear.");
     if (ikeExemption)

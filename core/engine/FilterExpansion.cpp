@@ -35,9 +35,8 @@ QList<Address> concrete(const Address &a, const ExpansionContext &ctx, bool keep
     return out;
 }
 
-void addOneWay(QList<DirectionalFilter> &out, const Address &src, const Address &dst,
-               quint16 sport, quint16 dport, const Filter &f, const ExpansionContext &ctx,
-               bool keepMe)
+void addOneWay(QList<DirectionalFilter> &out, const Address &src, const Address &dst, quint16 sport,
+               quint16 dport, const Filter &f, const ExpansionContext &ctx, bool keepMe)
 {
     QList<Direction> directions;
     if (dst.isMe())

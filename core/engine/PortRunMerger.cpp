@@ -20,7 +20,8 @@ struct GroupKey {
     friend bool operator==(const GroupKey &, const GroupKey &) = default;
 };
 
-size_t qHash(const GroupKey &k, size_t seed = 0) noexcept {
+size_t qHash(const GroupKey &k, size_t seed = 0) noexcept
+{
     return qHashMulti(engine::qHash(k.selector, seed), quint8(k.dir), k.destinationVaries,
                       quint8(k.action), k.needsTemplate, k.specificity);
 }
@@ -33,7 +34,8 @@ struct Member {
 
 // Splits sorted unique ports into aligned power-of-two blocks of consecutive ports.
 // Returns (first member, count) pairs; blocks of one are left out.
-QList<std::pair<qsizetype, qsizetype>> blocksOf(const QList<Member> &members) {
+QList<std::pair<qsizetype, qsizetype>> blocksOf(const QList<Member> &members)
+{
     QList<std::pair<qsizetype, qsizetype>> out;
     qsizetype i = 0;
     while (i < members.size()) {
@@ -59,7 +61,8 @@ QList<std::pair<qsizetype, qsizetype>> blocksOf(const QList<Member> &members) {
 
 } // namespace
 
-void mergePortRuns(XfrmPlan &plan) {
+void mergePortRuns(XfrmPlan &plan)
+{
     // One flat list sorted by (group, port) instead of a list per group: no allocation per
     // entry.
     QHash<GroupKey, qsizetype> groupIds;

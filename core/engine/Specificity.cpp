@@ -10,7 +10,8 @@ namespace {
 
 enum class Side : quint8 { Host, Subnet, Any };
 
-Side sideOf(const Address &a) {
+Side sideOf(const Address &a)
+{
     if (a.isMe() || (a.isLiteral() && a.prefixLength() == a.maxPrefixLength()))
         return Side::Host;
     if (a.isAny() || (a.isLiteral() && a.prefixLength() == 0))
@@ -22,7 +23,8 @@ Side sideOf(const Address &a) {
 
 } // namespace
 
-AddressClass addressClass(const Address &source, const Address &destination) {
+AddressClass addressClass(const Address &source, const Address &destination)
+{
     // Indexed [source][destination] with Side order Host, Subnet, Any.
     static constexpr AddressClass table[3][3] = {
         {AddressClass::HostToHost, AddressClass::HostToSubnet, AddressClass::HostToAny},
@@ -32,7 +34,8 @@ AddressClass addressClass(const Address &source, const Address &destination) {
     return table[int(sideOf(source))][int(sideOf(destination))];
 }
 
-PortClass portClass(Protocol protocol, quint16 sourcePort, quint16 destinationPort) {
+PortClass portClass(Protocol protocol, quint16 sourcePort, quint16 destinationPort)
+{
     if (protocol.isAny())
         return PortClass::AnyProtocol;
     if (!protocol.hasPorts())
@@ -46,7 +49,8 @@ PortClass portClass(Protocol protocol, quint16 sourcePort, quint16 destinationPo
     return PortClass::ProtocolOnly;
 }
 
-int rankingPrefix(const Address &a) {
+int rankingPrefix(const Address &a)
+{
     switch (sideOf(a)) {
     case Side::Host:
         return 128;
@@ -58,7 +62,8 @@ int rankingPrefix(const Address &a) {
     return a.prefixLength();
 }
 
-int actionRank(FilterAction::Type action) {
+int actionRank(FilterAction::Type action)
+{
     switch (action) {
     case FilterAction::Type::Block:
         return 0;
@@ -70,7 +75,8 @@ int actionRank(FilterAction::Type action) {
     return 2;
 }
 
-quint64 specificity(const DirectionalFilter &f, FilterAction::Type action, Origin origin) {
+quint64 specificity(const DirectionalFilter &f, FilterAction::Type action, Origin origin)
+{
     const quint64 cls = quint64(addressClass(f.source, f.destination));
     const quint64 dst = quint64(128 - rankingPrefix(f.destination));
     const quint64 src = quint64(128 - rankingPrefix(f.source));
@@ -80,7 +86,8 @@ quint64 specificity(const DirectionalFilter &f, FilterAction::Type action, Origi
     return (cls << 32) | (dst << 24) | (src << 16) | (ports << 8) | (act << 4) | org;
 }
 
-QString addressClassName(AddressClass c) {
+QString addressClassName(AddressClass c)
+{
     static const char16_t *const names[] = {
         u"host→host", u"subnet→host", u"host→subnet", u"subnet→subnet", u"any→host",
         u"host→any",  u"any→subnet",  u"subnet→any",  u"any→any",

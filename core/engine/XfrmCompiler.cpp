@@ -25,15 +25,18 @@ struct DirSelector {
     friend bool operator==(const DirSelector &, const DirSelector &) = default;
 };
 
-size_t qHash(const DirSelector &k, size_t seed = 0) noexcept {
+size_t qHash(const DirSelector &k, size_t seed = 0) noexcept
+{
     return engine::qHash(k.selector, seed ^ size_t(k.dir));
 }
 
-SideSelector wholeFamily(Address::Family f) {
+SideSelector wholeFamily(Address::Family f)
+{
     return SideSelector{f, {}, 0};
 }
 
-SideSelector hostSelector(const QHostAddress &h) {
+SideSelector hostSelector(const QHostAddress &h)
+{
     const Address a = Address::host(h);
     return SideSelector{a.family(), a.bytes(), quint8(a.prefixLength())};
 }
@@ -41,7 +44,8 @@ SideSelector hostSelector(const QHostAddress &h) {
 class Builder {
 public:
     Builder(const EffectivePolicy &policy)
-        : m_policy(policy) {
+        : m_policy(policy)
+    {
         for (const QHostAddress &h : policy.context().localAddresses) {
             const SideSelector s = hostSelector(h);
             if (s.family == Address::Family::Unspecified)
@@ -54,7 +58,8 @@ public:
 
     // The selectors one end of a directional filter needs. "implied" = this end is the
     // local one for the filter's direction (destination of dir in, source of dir out).
-    Sides side(const Address &a, bool implied) const {
+    Sides side(const Address &a, bool implied) const
+    {
         if (a.isMe()) {
             if (!implied)
                 return Sides(m_localHosts.begin(), m_localHosts.end());
@@ -72,7 +77,8 @@ public:
         return {}; // unresolved names were dropped by the expansion already
     }
 
-    void add(XfrmEntry e) {
+    void add(XfrmEntry e)
+    {
         const DirSelector key{e.dir, e.selector};
         const auto it = m_seen.constFind(key);
         if (it != m_seen.cend()) {
@@ -85,7 +91,8 @@ public:
         plan.entries << std::move(e);
     }
 
-    void addIkeExemption() {
+    void addIkeExemption()
+    {
         for (Address::Family f : {Address::Family::IPv4, Address::Family::IPv6}) {
             for (quint16 port : EffectivePolicy::IkePorts) {
                 for (XfrmEntry::Dir dir : {XfrmEntry::Dir::In, XfrmEntry::Dir::Out}) {
@@ -110,7 +117,8 @@ public:
         }
     }
 
-    void addRanked(const RankedFilter &r) {
+    void addRanked(const RankedFilter &r)
+    {
         const FilterSource &src = m_policy.sources().at(r.source);
         const DirectionalFilter &f = r.filter;
         const bool in = f.direction == Direction::Inbound;
@@ -162,7 +170,8 @@ private:
 } // namespace
 
 Result<XfrmPlan> XfrmCompiler::compile(const EffectivePolicy &policy,
-                                       const XfrmCompilerOptions &options) {
+                                       const XfrmCompilerOptions &options)
+{
     Builder b(policy);
     b.plan.entries.reserve(policy.ranked().size() * 2 + 8);
     // The exemption goes first, so a user filter with the very same selector is shadowed by
@@ -189,7 +198,8 @@ Result<XfrmPlan> XfrmCompiler::compile(const EffectivePolicy &policy,
     return plan;
 }
 
-QStringList XfrmPlan::toIpCommands() const {
+QStringList XfrmPlan::toIpCommands() const
+{
     QStringList out;
     out.reserve(entries.size());
     for (const XfrmEntry &e : entries)

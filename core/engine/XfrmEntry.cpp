@@ -11,7 +11,8 @@ namespace ipsec::engine {
 
 namespace {
 
-bool bytesOf(const QHostAddress &a, Address::Family family, std::array<quint8, 16> &out) {
+bool bytesOf(const QHostAddress &a, Address::Family family, std::array<quint8, 16> &out)
+{
     out = {};
     if (family == Address::Family::IPv4) {
         if (a.protocol() != QAbstractSocket::IPv4Protocol)
@@ -31,7 +32,8 @@ bool bytesOf(const QHostAddress &a, Address::Family family, std::array<quint8, 1
     return true;
 }
 
-bool prefixMatches(const std::array<quint8, 16> &net, int prefix, const std::array<quint8, 16> &a) {
+bool prefixMatches(const std::array<quint8, 16> &net, int prefix, const std::array<quint8, 16> &a)
+{
     for (int i = 0; i < 16 && prefix > 0; ++i, prefix -= 8) {
         const quint8 mask = prefix >= 8 ? 0xff : quint8(0xff << (8 - prefix));
         if ((net[i] & mask) != (a[i] & mask))
@@ -40,7 +42,8 @@ bool prefixMatches(const std::array<quint8, 16> &net, int prefix, const std::arr
     return true;
 }
 
-QHostAddress toAddress(const std::array<quint8, 16> &b, Address::Family family) {
+QHostAddress toAddress(const std::array<quint8, 16> &b, Address::Family family)
+{
     if (family == Address::Family::IPv4)
         return QHostAddress(quint32(b[0]) << 24 | quint32(b[1]) << 16 | quint32(b[2]) << 8 | b[3]);
     Q_IPV6ADDR v;
@@ -49,7 +52,8 @@ QHostAddress toAddress(const std::array<quint8, 16> &b, Address::Family family) 
     return QHostAddress(v);
 }
 
-QString portText(const char16_t *keyword, quint16 port, quint16 mask, QString &comment) {
+QString portText(const char16_t *keyword, quint16 port, quint16 mask, QString &comment)
+{
     if (mask == 0)
         return {};
     if (mask != 0xffff)
@@ -62,7 +66,8 @@ QString portText(const char16_t *keyword, quint16 port, quint16 mask, QString &c
 } // namespace
 
 bool XfrmSelector::matches(const QHostAddress &src, const QHostAddress &dst, quint8 proto,
-                           quint16 sport, quint16 dport) const {
+                           quint16 sport, quint16 dport) const
+{
     std::array<quint8, 16> s, d;
     if (!bytesOf(src, family, s) || !bytesOf(dst, family, d))
         return false;
@@ -76,15 +81,18 @@ bool XfrmSelector::matches(const QHostAddress &src, const QHostAddress &dst, qui
            && prefixMatches(destination, destinationPrefix, d);
 }
 
-QHostAddress XfrmSelector::sourceAddress() const {
+QHostAddress XfrmSelector::sourceAddress() const
+{
     return toAddress(source, family);
 }
 
-QHostAddress XfrmSelector::destinationAddress() const {
+QHostAddress XfrmSelector::destinationAddress() const
+{
     return toAddress(destination, family);
 }
 
-size_t qHash(const XfrmSelector &s, size_t seed) noexcept {
+size_t qHash(const XfrmSelector &s, size_t seed) noexcept
+{
     // Integer mixing of the 32 address bytes: qHashBits() is many times slower here, and the
     // compiler hashes every entry (10,000 filters must compile in well under 100 ms).
     quint64 w[4];
@@ -97,7 +105,8 @@ size_t qHash(const XfrmSelector &s, size_t seed) noexcept {
     return qHashMulti(seed, w[0], w[1], w[2], w[3], small, masks);
 }
 
-QString protocolKeyword(quint8 protocol) {
+QString protocolKeyword(quint8 protocol)
+{
     switch (protocol) {
     case Protocol::Tcp:
         return u"tcp"_s;
@@ -113,7 +122,8 @@ QString protocolKeyword(quint8 protocol) {
     return QString::number(protocol);
 }
 
-QString XfrmEntry::toIpCommand() const {
+QString XfrmEntry::toIpCommand() const
+{
     const XfrmSelector &s = selector;
     QString comment;
     QString line = u"ip xfrm policy add src %1/%2 dst %3/%4"_s.arg(s.sourceAddress().toString())

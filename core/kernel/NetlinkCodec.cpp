@@ -8,15 +8,18 @@ namespace ipsec::kernel::netlink {
 
 namespace {
 
-int addressFamily(SpdSelector::Family family) {
+int addressFamily(SpdSelector::Family family)
+{
     return family == SpdSelector::Family::IPv6 ? AF_INET6 : AF_INET;
 }
 
-int addressLength(SpdSelector::Family family) {
+int addressLength(SpdSelector::Family family)
+{
     return family == SpdSelector::Family::IPv6 ? 16 : 4;
 }
 
-void readAddress(nl_addr *addr, std::array<quint8, 16> &out) {
+void readAddress(nl_addr *addr, std::array<quint8, 16> &out)
+{
     out.fill(0);
     if (!addr)
         return;
@@ -24,7 +27,8 @@ void readAddress(nl_addr *addr, std::array<quint8, 16> &out) {
     std::memcpy(out.data(), nl_addr_get_binary_addr(addr), len);
 }
 
-void fillSelector(const SpdSelector &s, xfrm_selector &sel) {
+void fillSelector(const SpdSelector &s, xfrm_selector &sel)
+{
     std::memset(&sel, 0, sizeof sel);
     std::memcpy(&sel.saddr, s.source.data(), size_t(addressLength(s.family)));
     std::memcpy(&sel.daddr, s.destination.data(), size_t(addressLength(s.family)));
@@ -41,7 +45,8 @@ void fillSelector(const SpdSelector &s, xfrm_selector &sel) {
 
 } // namespace
 
-SpPtr toLibnl(const SpdEntry &entry) {
+SpPtr toLibnl(const SpdEntry &entry)
+{
     const SpdSelector &s = entry.selector;
     SpPtr sp(xfrmnl_sp_alloc());
     if (!sp)
@@ -98,7 +103,8 @@ SpPtr toLibnl(const SpdEntry &entry) {
     return sp;
 }
 
-SpdEntry fromLibnl(xfrmnl_sp *sp) {
+SpdEntry fromLibnl(xfrmnl_sp *sp)
+{
     SpdEntry e;
     if (xfrmnl_sel *sel = xfrmnl_sp_get_sel(sp)) {
         SpdSelector &s = e.selector;
@@ -135,7 +141,8 @@ SpdEntry fromLibnl(xfrmnl_sp *sp) {
     return e;
 }
 
-MsgPtr buildIdentityRequest(int messageType, const SpdEntry &entry) {
+MsgPtr buildIdentityRequest(int messageType, const SpdEntry &entry)
+{
     xfrm_userpolicy_id id;
     std::memset(&id, 0, sizeof id);
     fillSelector(entry.selector, id.sel);

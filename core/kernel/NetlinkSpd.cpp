@@ -31,7 +31,8 @@ struct CallbackDeleter {
 };
 
 // NL_CB_VALID handler for a GETPOLICY reply.
-int takePolicy(nl_msg *msg, void *arg) {
+int takePolicy(nl_msg *msg, void *arg)
+{
     xfrmnl_sp *sp = nullptr;
     if (xfrmnl_sp_parse(nlmsg_hdr(msg), &sp) < 0 || !sp)
         return NL_SKIP;
@@ -46,15 +47,19 @@ int takePolicy(nl_msg *msg, void *arg) {
 NetlinkSpd::NetlinkSpd(nl_sock *socket, int batchFd, Options options)
     : m_socket(socket)
     , m_batchFd(batchFd)
-    , m_options(options) {}
+    , m_options(options)
+{
+}
 
-NetlinkSpd::~NetlinkSpd() {
+NetlinkSpd::~NetlinkSpd()
+{
     nl_socket_free(m_socket);
     if (m_batchFd >= 0)
         ::close(m_batchFd);
 }
 
-Result<std::unique_ptr<NetlinkSpd>> NetlinkSpd::open(Options options) {
+Result<std::unique_ptr<NetlinkSpd>> NetlinkSpd::open(Options options)
+{
     nl_sock *socket = nl_socket_alloc();
     if (!socket)
         return Error::kernel(tr("Cannot allocate a netlink socket."));
@@ -75,18 +80,21 @@ Result<std::unique_ptr<NetlinkSpd>> NetlinkSpd::open(Options options) {
     return std::unique_ptr<NetlinkSpd>(new NetlinkSpd(socket, batchFd, options));
 }
 
-void NetlinkSpd::setFailAfterOperations(int count) {
+void NetlinkSpd::setFailAfterOperations(int count)
+{
     m_options.failAfterOperations = count;
     m_operations = 0;
 }
 
-QString NetlinkSpd::errorText(int nlError) const {
+QString NetlinkSpd::errorText(int nlError) const
+{
     if (nlError == kInjectedError)
         return tr("injected failure (testing hook)");
     return QString::fromLocal8Bit(nl_geterror(nlError));
 }
 
-int NetlinkSpd::change(Change kind, const SpdEntry &entry, bool counted) {
+int NetlinkSpd::change(Change kind, const SpdEntry &entry, bool counted)
+{
     if (counted && m_options.failAfterOperations >= 0
         && m_operations >= m_options.failAfterOperations)
         return kInjectedError;
@@ -114,7 +122,8 @@ int NetlinkSpd::change(Change kind, const SpdEntry &entry, bool counted) {
     return 0;
 }
 
-int NetlinkSpd::deleteBatched(const QList<const SpdEntry *> &entries, QList<int> &errors) {
+int NetlinkSpd::deleteBatched(const QList<const SpdEntry *> &entries, QList<int> &errors)
+{
     errors.fill(1, entries.size());
     if (m_batchFd < 0)
         return -NLE_BAD_SOCK;
@@ -140,9 +149,9 @@ int NetlinkSpd::deleteBatched(const QList<const SpdEntry *> &entries, QList<int>
             request.append(reinterpret_cast<const char *>(h), qsizetype(NLMSG_ALIGN(h->nlmsg_len)));
             errors[i] = 0;
         }
-        const ssize_t sent = ::sendto(m_batchFd, request.constData(), size_t(request.size()), 0,
-                                      reinterpret_cast<const sockaddr *>(&kernelAddress),
-                                      sizeof kernelAddress);
+        const ssize_t sent =
+            ::sendto(m_batchFd, request.constData(), size_t(request.size()), 0,
+                     reinterpret_cast<const sockaddr *>(&kernelAddress), sizeof kernelAddress);
         if (sent != ssize_t(request.size())) {
             std::fill(errors.begin() + start, errors.end(), 1);
             return -nl_syserr2nlerr(sent < 0 ? errno : EMSGSIZE);
@@ -179,7 +188,8 @@ int NetlinkSpd::deleteBatched(const QList<const SpdEntry *> &entries, QList<int>
     return 0;
 }
 
-int NetlinkSpd::get(const SpdEntry &entry, SpdEntry *found) {
+int NetlinkSpd::get(const SpdEntry &entry, SpdEntry *found)
+{
     netlink::MsgPtr msg = netlink::buildIdentityRequest(XFRM_MSG_GETPOLICY, entry);
     std::unique_ptr<nl_cb, CallbackDeleter> cb(nl_cb_alloc(NL_CB_DEFAULT));
     if (!msg || !cb)
@@ -200,7 +210,8 @@ int NetlinkSpd::get(const SpdEntry &entry, SpdEntry *found) {
     return 0;
 }
 
-Result<QList<SpdEntry>> NetlinkSpd::list() {
+Result<QList<SpdEntry>> NetlinkSpd::list()
+{
     nl_cache *raw = nullptr;
     if (const int err = xfrmnl_sp_alloc_cache(m_socket, &raw); err < 0)
         return Error::kernel(tr("Cannot list the XFRM policies: %1").arg(errorText(err)));
@@ -212,7 +223,8 @@ Result<QList<SpdEntry>> NetlinkSpd::list() {
     return out;
 }
 
-Result<void> NetlinkSpd::add(const SpdEntry &entry) {
+Result<void> NetlinkSpd::add(const SpdEntry &entry)
+{
     if (!isOwned(entry))
         return Error::permission(
             tr("Refusing to install a policy outside the console's priority band %1-%2: %3")
@@ -230,7 +242,8 @@ Result<void> NetlinkSpd::add(const SpdEntry &entry) {
     return {};
 }
 
-Result<void> NetlinkSpd::remove(const SpdEntry &entry) {
+Result<void> NetlinkSpd::remove(const SpdEntry &entry)
+{
     if (!isOwned(entry))
         return Error::permission(tr("Refusing to delete a policy the console does not own: %1")
                                      .arg(entry.toIpCommand()));
@@ -255,7 +268,8 @@ Result<void> NetlinkSpd::remove(const SpdEntry &entry) {
     return {};
 }
 
-void NetlinkSpd::rollback(const QList<std::pair<Change, SpdEntry>> &undo, SpdApplyResult &result) {
+void NetlinkSpd::rollback(const QList<std::pair<Change, SpdEntry>> &undo, SpdApplyResult &result)
+{
     for (auto it = undo.crbegin(); it != undo.crend(); ++it) {
         if (const int err = change(it->first, it->second, false); err < 0)
             result.rollbackErrors.append(
@@ -264,7 +278,8 @@ void NetlinkSpd::rollback(const QList<std::pair<Change, SpdEntry>> &undo, SpdApp
     result.rolledBack = result.rollbackErrors.isEmpty();
 }
 
-SpdApplyResult NetlinkSpd::apply(const SpdPlan &plan) {
+SpdApplyResult NetlinkSpd::apply(const SpdPlan &plan)
+{
     SpdApplyResult result;
     using Op = SpdApplyResult::Operation;
     const auto refuse = [&result](Op op, const SpdEntry &entry, Error error) {
@@ -295,7 +310,8 @@ SpdApplyResult NetlinkSpd::apply(const SpdPlan &plan) {
 
     // 2. One dump: what is installed under each identity (for the ownership check of deletes,
     //    for replacing in place, and for restoring exactly what was there).
-    Result<QList<SpdEntry>> current = list();
+    Result<QList<SpdEntry>> current =
+        plan.current ? Result<QList<SpdEntry>>(*plan.current) : list();
     if (!current.ok())
         return refuse(Op::None, SpdEntry{}, current.error());
     QHash<QString, SpdEntry> installed;
@@ -391,8 +407,8 @@ SpdApplyResult NetlinkSpd::apply(const SpdPlan &plan) {
         if (firstFailure >= 0)
             return fail(Op::Remove, *deletes[firstFailure], errors[firstFailure]);
         if (err < 0)
-            return fail(Op::Remove, *deletes[std::min(qsizetype(result.removed), deletes.size() - 1)],
-                        err);
+            return fail(Op::Remove,
+                        *deletes[std::min(qsizetype(result.removed), deletes.size() - 1)], err);
         return result;
     }
     for (const SpdEntry *old : std::as_const(deletes)) {

@@ -29,12 +29,14 @@ inline constexpr quint32 kOwnedPriorityFirst = 1000;
 inline constexpr quint32 kOwnedPriorityLast = 60999;
 inline constexpr quint32 kOwnedPriorityCount = kOwnedPriorityLast - kOwnedPriorityFirst + 1;
 
-inline constexpr bool isOwnedPriority(quint32 priority) {
+inline constexpr bool isOwnedPriority(quint32 priority)
+{
     return priority >= kOwnedPriorityFirst && priority <= kOwnedPriorityLast;
 }
 
 // Owned = main-type policy with a priority inside the band.
-inline bool isOwned(const SpdEntry &entry) {
+inline bool isOwned(const SpdEntry &entry)
+{
     return entry.policyType == SpdEntry::PolicyType::Main && isOwnedPriority(entry.priority);
 }
 

@@ -15,6 +15,9 @@ namespace ipsec::kernel {
 struct SpdPlan {
     QList<SpdEntry> toAdd;
     QList<SpdEntry> toRemove;
+    // Every installed policy as list() returned it moments ago, to save apply() its own dump
+    // (thousands of entries); null: apply() lists the SPD itself.
+    const QList<SpdEntry> *current = nullptr;
 };
 
 // The outcome of apply(). On failure `error` says what failed (with the kernel's text) and

@@ -11,7 +11,8 @@ namespace ipsec::kernel {
 
 namespace {
 
-std::array<quint8, 16> toBytes(const QHostAddress &address) {
+std::array<quint8, 16> toBytes(const QHostAddress &address)
+{
     std::array<quint8, 16> out{};
     if (address.protocol() == QAbstractSocket::IPv4Protocol) {
         const quint32 v = address.toIPv4Address();
@@ -26,7 +27,8 @@ std::array<quint8, 16> toBytes(const QHostAddress &address) {
     return out;
 }
 
-QHostAddress fromBytes(const std::array<quint8, 16> &b, SpdSelector::Family family) {
+QHostAddress fromBytes(const std::array<quint8, 16> &b, SpdSelector::Family family)
+{
     if (family == SpdSelector::Family::IPv4)
         return QHostAddress(quint32(b[0]) << 24 | quint32(b[1]) << 16 | quint32(b[2]) << 8 | b[3]);
     Q_IPV6ADDR v6;
@@ -34,7 +36,8 @@ QHostAddress fromBytes(const std::array<quint8, 16> &b, SpdSelector::Family fami
     return QHostAddress(v6);
 }
 
-SpdSelector::Family familyOf(const QHostAddress &address, SpdSelector::Family fallback) {
+SpdSelector::Family familyOf(const QHostAddress &address, SpdSelector::Family fallback)
+{
     switch (address.protocol()) {
     case QAbstractSocket::IPv4Protocol:
         return SpdSelector::Family::IPv4;
@@ -45,33 +48,39 @@ SpdSelector::Family familyOf(const QHostAddress &address, SpdSelector::Family fa
     }
 }
 
-QString hex(quint32 v) {
+QString hex(quint32 v)
+{
     return u"0x"_s + QString::number(v, 16);
 }
 
 } // namespace
 
-QHostAddress SpdSelector::sourceAddress() const {
+QHostAddress SpdSelector::sourceAddress() const
+{
     return fromBytes(source, family);
 }
 
-QHostAddress SpdSelector::destinationAddress() const {
+QHostAddress SpdSelector::destinationAddress() const
+{
     return fromBytes(destination, family);
 }
 
-void SpdSelector::setSource(const QHostAddress &address, int prefix) {
+void SpdSelector::setSource(const QHostAddress &address, int prefix)
+{
     family = familyOf(address, family);
     source = toBytes(address);
     sourcePrefix = quint8(address.isNull() ? 0 : prefix);
 }
 
-void SpdSelector::setDestination(const QHostAddress &address, int prefix) {
+void SpdSelector::setDestination(const QHostAddress &address, int prefix)
+{
     family = familyOf(address, family);
     destination = toBytes(address);
     destinationPrefix = quint8(address.isNull() ? 0 : prefix);
 }
 
-bool SpdSelector::setSource(const Address &address) {
+bool SpdSelector::setSource(const Address &address)
+{
     if (address.isAny()) {
         source.fill(0);
         sourcePrefix = 0;
@@ -85,7 +94,8 @@ bool SpdSelector::setSource(const Address &address) {
     return true;
 }
 
-bool SpdSelector::setDestination(const Address &address) {
+bool SpdSelector::setDestination(const Address &address)
+{
     if (address.isAny()) {
         destination.fill(0);
         destinationPrefix = 0;
@@ -102,7 +112,8 @@ bool SpdSelector::setDestination(const Address &address) {
 SpdEntry SpdEntry::make(Direction direction, Action action, quint32 priority,
                         const QHostAddress &source, int sourcePrefix,
                         const QHostAddress &destination, int destinationPrefix, Protocol protocol,
-                        quint16 sourcePort, quint16 destinationPort) {
+                        quint16 sourcePort, quint16 destinationPort)
+{
     SpdEntry e;
     e.direction = direction;
     e.action = action;
@@ -115,36 +126,44 @@ SpdEntry SpdEntry::make(Direction direction, Action action, quint32 priority,
     return e;
 }
 
-bool SpdEntry::sameIdentity(const SpdEntry &other) const {
+bool SpdEntry::sameIdentity(const SpdEntry &other) const
+{
     return policyType == other.policyType && direction == other.direction
            && selector == other.selector && mark.value_or(Mark{}) == other.mark.value_or(Mark{});
 }
 
-QString SpdEntry::identityKey() const {
+QString SpdEntry::identityKey() const
+{
+    // Raw 16-bit units, not text: built for thousands of entries per apply, only ever hashed
+    // and compared.
     const SpdSelector &s = selector;
     const Mark m = mark.value_or(Mark{});
-    const auto bytes = [](const std::array<quint8, 16> &b) {
-        return QString::fromLatin1(
-            QByteArray::fromRawData(reinterpret_cast<const char *>(b.data()), 16).toHex());
+    QString key(29, Qt::Uninitialized);
+    char16_t *u = reinterpret_cast<char16_t *>(key.data());
+    *u++ = char16_t(quint8(policyType) | quint8(direction) << 4);
+    *u++ = char16_t(quint8(s.family) | s.protocol << 8);
+    *u++ = char16_t(s.sourcePrefix | s.destinationPrefix << 8);
+    *u++ = s.sourcePort;
+    *u++ = s.sourcePortMask;
+    *u++ = s.destinationPort;
+    *u++ = s.destinationPortMask;
+    for (int i = 0; i < 16; i += 2)
+        *u++ = char16_t(s.source[i] << 8 | s.source[i + 1]);
+    for (int i = 0; i < 16; i += 2)
+        *u++ = char16_t(s.destination[i] << 8 | s.destination[i + 1]);
+    const auto put32 = [&u](quint32 v) {
+        *u++ = char16_t(v >> 16);
+        *u++ = char16_t(v & 0xffff);
     };
-    return u"%1|%2|%3|%4/%5|%6/%7|%8|%9:%10|%11:%12|%13|%14:%15"_s.arg(int(policyType))
-        .arg(int(direction))
-        .arg(int(s.family))
-        .arg(bytes(s.source))
-        .arg(s.sourcePrefix)
-        .arg(bytes(s.destination))
-        .arg(s.destinationPrefix)
-        .arg(s.protocol)
-        .arg(s.sourcePort)
-        .arg(s.sourcePortMask)
-        .arg(s.destinationPort)
-        .arg(s.destinationPortMask)
-        .arg(s.interfaceIndex)
-        .arg(m.value)
-        .arg(m.mask);
+    put32(quint32(s.interfaceIndex));
+    put32(m.value);
+    put32(m.mask);
+    Q_ASSERT(u == reinterpret_cast<char16_t *>(key.data()) + key.size());
+    return key;
 }
 
-QString SpdEntry::directionName(Direction direction) {
+QString SpdEntry::directionName(Direction direction)
+{
     switch (direction) {
     case Direction::In:
         return u"in"_s;
@@ -156,11 +175,13 @@ QString SpdEntry::directionName(Direction direction) {
     return u"in"_s;
 }
 
-QString SpdEntry::actionName(Action action) {
+QString SpdEntry::actionName(Action action)
+{
     return action == Action::Block ? u"block"_s : u"allow"_s;
 }
 
-QString SpdEntry::protocolName(quint8 protocol) {
+QString SpdEntry::protocolName(quint8 protocol)
+{
     switch (protocol) {
     case 1:
         return u"icmp"_s;
@@ -183,7 +204,8 @@ QString SpdEntry::protocolName(quint8 protocol) {
     }
 }
 
-QString SpdEntry::toIpArguments(Verb verb) const {
+QString SpdEntry::toIpArguments(Verb verb) const
+{
     const SpdSelector &s = selector;
     QString out = verb == Verb::Add ? u"xfrm policy add"_s : u"xfrm policy delete"_s;
     out += u" src "_s + s.sourceAddress().toString() + u'/' + QString::number(s.sourcePrefix);
@@ -221,15 +243,18 @@ QString SpdEntry::toIpArguments(Verb verb) const {
     return out;
 }
 
-QString SpdEntry::toIpCommand(Verb verb) const {
+QString SpdEntry::toIpCommand(Verb verb) const
+{
     QString line = u"ip "_s + toIpArguments(verb);
     // A merged port block (value/mask) cannot be written in ip's syntax: say what it covers.
-    const auto partial = [](quint16 mask) { return mask != 0 && mask != 0xffff; };
+    const auto partial = [](quint16 mask) {
+        return mask != 0 && mask != 0xffff;
+    };
     const auto block = [](const char *name, quint16 port, quint16 mask) -> QString {
         const quint16 last = quint16(port | quint16(~mask));
         return QLatin1StringView(name) + u' ' + QString::number(port) + u"/0x"_s
-             + QString::number(mask, 16) + u" (ports "_s + QString::number(port) + u'-'
-             + QString::number(last) + u')';
+               + QString::number(mask, 16) + u" (ports "_s + QString::number(port) + u'-'
+               + QString::number(last) + u')';
     };
     QStringList notes;
     if (selector.protocol != 0 && partial(selector.sourcePortMask))

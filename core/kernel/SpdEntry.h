@@ -41,7 +41,8 @@ struct SpdSelector {
     bool setSource(const Address &address);
     bool setDestination(const Address &address);
     void setSourcePort(quint16 port) { sourcePort = port, sourcePortMask = port ? 0xffff : 0; }
-    void setDestinationPort(quint16 port) {
+    void setDestinationPort(quint16 port)
+    {
         destinationPort = port, destinationPortMask = port ? 0xffff : 0;
     }
 
@@ -84,7 +85,7 @@ public:
     // The kernel's identity of a policy: (type, dir, selector, mark). Priority and action are
     // not part of it: a second entry with the same identity is a duplicate.
     bool sameIdentity(const SpdEntry &other) const;
-    // A hashable text form of the identity.
+    // A hashable form of the identity (raw units, not for display).
     QString identityKey() const;
 
     // "xfrm policy add src 0.0.0.0/0 dst 0.0.0.0/0 proto udp dport 1434 dir in priority 1000
@@ -99,7 +100,8 @@ public:
     static QString protocolName(quint8 protocol); // as `ip` prints it: "udp", "ipv6-icmp", "47"
 
     // Equal content (identity, priority, action, flags); index and times are ignored.
-    friend bool operator==(const SpdEntry &a, const SpdEntry &b) {
+    friend bool operator==(const SpdEntry &a, const SpdEntry &b)
+    {
         return a.sameIdentity(b) && a.priority == b.priority && a.action == b.action
                && a.flags == b.flags;
     }

@@ -9,17 +9,20 @@ namespace ipsec::kernel {
 
 namespace {
 
-QString tr(const char *text) {
+QString tr(const char *text)
+{
     return QCoreApplication::translate("ipsec::kernel::XfrmStatistics", text);
 }
 
 } // namespace
 
-Result<QMap<QString, quint64>> XfrmStatistics::read() {
+Result<QMap<QString, quint64>> XfrmStatistics::read()
+{
     return readFile(u"/proc/thread-self/net/xfrm_stat"_s);
 }
 
-Result<QMap<QString, quint64>> XfrmStatistics::readFile(const QString &path) {
+Result<QMap<QString, quint64>> XfrmStatistics::readFile(const QString &path)
+{
     QFile file(path);
     if (!file.exists())
         return Error::notFound(tr("%1 does not exist: the kernel has no XFRM statistics "
@@ -31,7 +34,8 @@ Result<QMap<QString, quint64>> XfrmStatistics::readFile(const QString &path) {
     return parse(file.readAll());
 }
 
-Result<QMap<QString, quint64>> XfrmStatistics::parse(const QByteArray &text) {
+Result<QMap<QString, quint64>> XfrmStatistics::parse(const QByteArray &text)
+{
     QMap<QString, quint64> out;
     int lineNumber = 0;
     for (const QByteArray &rawLine : text.split('\n')) {

@@ -145,8 +145,8 @@ Result<Address> Address::withMask(const QHostAddress &network, const QHostAddres
 {
     const Family family = familyOf(network);
     if (familyOf(mask) != family || family == Family::Unspecified)
-        return Error::usage(tr("Mask %1 does not fit address %2.")
-                                .arg(mask.toString(), network.toString()));
+        return Error::usage(
+            tr("Mask %1 does not fit address %2.").arg(mask.toString(), network.toString()));
     std::array<quint8, 16> m;
     copyBytes(mask, m);
     const int bytes = family == Family::IPv6 ? 16 : 4;
@@ -156,8 +156,8 @@ Result<Address> Address::withMask(const QHostAddress &network, const QHostAddres
         for (int bit = 7; bit >= 0; --bit) {
             const bool set = m[i] & (1 << bit);
             if (set && ended)
-                return Error::usage(
-                    tr("Mask %1 is not contiguous (its one bits must come first).").arg(mask.toString()));
+                return Error::usage(tr("Mask %1 is not contiguous (its one bits must come first).")
+                                        .arg(mask.toString()));
             if (set)
                 ++prefix;
             else
@@ -204,7 +204,8 @@ Result<int> Address::parseMask(QStringView text, Family family)
     const int prefix = text.toInt(&ok);
     if (ok) {
         if (prefix < 0 || prefix > max)
-            return Error::usage(tr("Prefix length \"%1\" is out of range (0-%2).").arg(text).arg(max));
+            return Error::usage(
+                tr("Prefix length \"%1\" is out of range (0-%2).").arg(text).arg(max));
         return prefix;
     }
     const auto mask = parseLiteral(text);
@@ -213,7 +214,8 @@ Result<int> Address::parseMask(QStringView text, Family family)
             tr("\"%1\" is not a mask: expected a prefix length such as 24 or a dotted mask such as "
                "255.255.255.0.")
                 .arg(text));
-    const QHostAddress zero = family == Family::IPv6 ? QHostAddress(u"::"_s) : QHostAddress(quint32(0));
+    const QHostAddress zero =
+        family == Family::IPv6 ? QHostAddress(u"::"_s) : QHostAddress(quint32(0));
     auto a = withMask(zero, *mask);
     if (!a)
         return a.error();
@@ -234,7 +236,8 @@ Result<Address> Address::parse(QStringView text)
     const auto literal = parseLiteral(addr);
     if (!literal) {
         if (slash >= 0)
-            return Error::usage(tr("\"%1\" is not an IP address (a mask needs an address).").arg(addr));
+            return Error::usage(
+                tr("\"%1\" is not an IP address (a mask needs an address).").arg(addr));
         return dnsName(t.toString());
     }
     if (slash < 0)

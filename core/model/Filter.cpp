@@ -27,8 +27,8 @@ QStringList Filter::validate() const
 bool Filter::sameTraffic(const Filter &o) const
 {
     return source == o.source && destination == o.destination && protocol == o.protocol
-        && sourcePort == o.sourcePort && destinationPort == o.destinationPort
-        && mirrored == o.mirrored;
+           && sourcePort == o.sourcePort && destinationPort == o.destinationPort
+           && mirrored == o.mirrored;
 }
 
 } // namespace ipsec

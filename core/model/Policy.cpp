@@ -30,7 +30,8 @@ QString validateName(const QString &name, const char *what)
 QStringList Policy::validate() const
 {
     QStringList problems;
-    if (const QString p = validateName(name, QT_TRANSLATE_NOOP("ipsec::Names", "policy")); !p.isEmpty())
+    if (const QString p = validateName(name, QT_TRANSLATE_NOOP("ipsec::Names", "policy"));
+        !p.isEmpty())
         problems << p;
     if (pollingIntervalMinutes < 1 || pollingIntervalMinutes > 43200)
         problems << tr("The polling interval %1 is out of range (1-43200 minutes).")

@@ -11,7 +11,8 @@ namespace {
 template <typename T>
 const T *byId(const QList<T> &list, qint64 id)
 {
-    const auto it = std::find_if(list.cbegin(), list.cend(), [id](const T &o) { return o.id == id; });
+    const auto it =
+        std::find_if(list.cbegin(), list.cend(), [id](const T &o) { return o.id == id; });
     return it == list.cend() ? nullptr : &*it;
 }
 
@@ -26,11 +27,26 @@ const T *byName(const QList<T> &list, const QString &name)
 
 } // namespace
 
-const Policy *PolicyDatabase::policy(qint64 id) const { return byId(policies, id); }
-const Policy *PolicyDatabase::policyByName(const QString &name) const { return byName(policies, name); }
-const Rule *PolicyDatabase::rule(qint64 id) const { return byId(rules, id); }
-const FilterList *PolicyDatabase::filterList(qint64 id) const { return byId(filterLists, id); }
-const FilterAction *PolicyDatabase::filterAction(qint64 id) const { return byId(filterActions, id); }
+const Policy *PolicyDatabase::policy(qint64 id) const
+{
+    return byId(policies, id);
+}
+const Policy *PolicyDatabase::policyByName(const QString &name) const
+{
+    return byName(policies, name);
+}
+const Rule *PolicyDatabase::rule(qint64 id) const
+{
+    return byId(rules, id);
+}
+const FilterList *PolicyDatabase::filterList(qint64 id) const
+{
+    return byId(filterLists, id);
+}
+const FilterAction *PolicyDatabase::filterAction(qint64 id) const
+{
+    return byId(filterActions, id);
+}
 
 const FilterList *PolicyDatabase::filterListByName(const QString &name) const
 {
@@ -173,9 +189,8 @@ PolicyDatabase PolicyDatabase::windowsDefaults()
         return r;
     };
     const QString drr = u"<Dynamic>"_s;
-    db.rules << rule(1, drr, 0, 0)
-             << rule(2, u"All IP Traffic"_s, 1, 2) << rule(2, u"All ICMP Traffic"_s, 2, 1)
-             << rule(2, drr, 0, 0)
+    db.rules << rule(1, drr, 0, 0) << rule(2, u"All IP Traffic"_s, 1, 2)
+             << rule(2, u"All ICMP Traffic"_s, 2, 1) << rule(2, drr, 0, 0)
              << rule(3, u"All IP Traffic"_s, 1, 3) << rule(3, u"All ICMP Traffic"_s, 2, 1)
              << rule(3, drr, 0, 0);
     return db;

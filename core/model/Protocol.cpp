@@ -12,8 +12,8 @@ Result<Protocol> Protocol::parse(QStringView text)
         quint8 number;
     };
     static constexpr Named names[] = {
-        {u"ANY", Any}, {u"TCP", Tcp}, {u"UDP", Udp}, {u"ICMP", Icmp}, {u"RAW", Raw},
-        {u"ICMPV6", Icmpv6},
+        {u"ANY", Any},   {u"TCP", Tcp}, {u"UDP", Udp},
+        {u"ICMP", Icmp}, {u"RAW", Raw}, {u"ICMPV6", Icmpv6},
     };
     for (const auto &n : names)
         if (t.compare(n.name, Qt::CaseInsensitive) == 0)
@@ -25,7 +25,8 @@ Result<Protocol> Protocol::parse(QStringView text)
     if (ok)
         return Error::usage(tr("Protocol number %1 is out of range (0-255).").arg(number));
     return Error::usage(
-        tr("\"%1\" is not a protocol: expected TCP, UDP, ICMP, RAW, ANY or a number 0-255.").arg(t));
+        tr("\"%1\" is not a protocol: expected TCP, UDP, ICMP, RAW, ANY or a number 0-255.")
+            .arg(t));
 }
 
 QString Protocol::name() const

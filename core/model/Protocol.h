@@ -21,7 +21,10 @@ public:
     };
 
     constexpr Protocol() = default;
-    constexpr explicit Protocol(quint8 number) : m_number(number) {}
+    constexpr explicit Protocol(quint8 number)
+        : m_number(number)
+    {
+    }
     static constexpr Protocol any() { return Protocol(Any); }
     static constexpr Protocol tcp() { return Protocol(Tcp); }
     static constexpr Protocol udp() { return Protocol(Udp); }

@@ -75,7 +75,8 @@ QString Rule::connectionTypeName(ConnectionType t)
 QStringList Rule::validate() const
 {
     QStringList problems;
-    if (const QString p = validateName(name, QT_TRANSLATE_NOOP("ipsec::Names", "rule")); !p.isEmpty())
+    if (const QString p = validateName(name, QT_TRANSLATE_NOOP("ipsec::Names", "rule"));
+        !p.isEmpty())
         problems << p;
     if (!defaultResponse && (filterListId == 0 || filterActionId == 0))
         problems << tr("Rule \"%1\" needs a filter list and a filter action.").arg(name);

@@ -135,9 +135,11 @@ QStringList SecurityMethod::validate() const
     if (esp && !ah && espCipher == Cipher::None && espHash == Hash::None)
         problems << tr("ESP[None,None] protects nothing.");
     if (lifetimeSeconds && lifetimeSeconds < 300)
-        problems << tr("A key lifetime of %1 seconds is below the minimum of 300.").arg(lifetimeSeconds);
+        problems
+            << tr("A key lifetime of %1 seconds is below the minimum of 300.").arg(lifetimeSeconds);
     if (lifetimeKBytes && lifetimeKBytes < 20480)
-        problems << tr("A key lifetime of %1 KB is below the minimum of 20480.").arg(lifetimeKBytes);
+        problems
+            << tr("A key lifetime of %1 KB is below the minimum of 20480.").arg(lifetimeKBytes);
     return problems;
 }
 

@@ -14,9 +14,9 @@ public:
     enum class Hash : quint8 { None, Md5, Sha1 };
     enum class Cipher : quint8 { None, Des, TripleDes };
 
-    bool ah = false;             // AH[ahHash] present
+    bool ah = false; // AH[ahHash] present
     Hash ahHash = Hash::Sha1;
-    bool esp = true;             // ESP[espCipher,espHash] present
+    bool esp = true; // ESP[espCipher,espHash] present
     Cipher espCipher = Cipher::TripleDes;
     Hash espHash = Hash::Sha1;
     quint32 lifetimeKBytes = 0;  // 0 = default

@@ -4,15 +4,18 @@
 
 #include <QHash>
 
-#include <algorithm>
-#include <QSet>
 #include <QHostInfo>
+#include <QSet>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace ipsec {
 
-Enforcer::Enforcer(kernel::Spd &spd) : m_spd(spd) {}
+Enforcer::Enforcer(kernel::Spd &spd)
+    : m_spd(spd)
+{
+}
 
 engine::XfrmCompilerOptions Enforcer::compilerOptions()
 {
@@ -26,13 +29,13 @@ kernel::SpdEntry Enforcer::toSpd(const engine::XfrmEntry &x)
 {
     kernel::SpdEntry e;
     e.direction = x.dir == engine::XfrmEntry::Dir::In ? kernel::SpdEntry::Direction::In
-                                                       : kernel::SpdEntry::Direction::Out;
+                                                      : kernel::SpdEntry::Direction::Out;
     e.action = x.action == engine::XfrmEntry::Action::Block ? kernel::SpdEntry::Action::Block
                                                             : kernel::SpdEntry::Action::Allow;
     e.priority = x.priority;
     auto &s = e.selector;
     s.family = x.selector.family == Address::Family::IPv6 ? kernel::SpdSelector::Family::IPv6
-                                                           : kernel::SpdSelector::Family::IPv4;
+                                                          : kernel::SpdSelector::Family::IPv4;
     s.source = x.selector.source;
     s.sourcePrefix = x.selector.sourcePrefix;
     s.destination = x.selector.destination;
@@ -79,16 +82,17 @@ Result<engine::XfrmPlan> Enforcer::compile(const PolicyDatabase &db,
 
 QString Enforcer::stateKey(const kernel::SpdEntry &e)
 {
-    return e.identityKey() + u'|' + QString::number(e.priority) + u'|'
-         + QString::number(int(e.action));
+    return e.identityKey() + QChar(char16_t(e.priority >> 16))
+           + QChar(char16_t(e.priority & 0xffff)) + QChar(char16_t(e.action));
 }
 
 QList<kernel::SpdEntry> Enforcer::desiredEntries(const engine::XfrmPlan &plan)
 {
     // The IKE exemption only matters next to filters: with nothing in force the kernel gets
     // nothing of ours.
-    const bool onlyExemption = std::all_of(plan.entries.cbegin(), plan.entries.cend(),
-                                           [](const engine::XfrmEntry &x) { return x.ikeExemption; });
+    const bool onlyExemption =
+        std::all_of(plan.entries.cbegin(), plan.entries.cend(),
+                    [](const engine::XfrmEntry &x) { return x.ikeExemption; });
     QList<kernel::SpdEntry> desired;
     if (onlyExemption)
         return desired;
@@ -114,8 +118,9 @@ Error Enforcer::applyError(const kernel::SpdApplyResult &r)
 {
     QString message = r.error->message;
     if (!r.rolledBack)
-        message += u' ' + tr("Restoring the previous kernel state failed too: %1")
-                              .arg(r.rollbackErrors.join(u"; "_s));
+        message += u' '
+                   + tr("Restoring the previous kernel state failed too: %1")
+                         .arg(r.rollbackErrors.join(u"; "_s));
     else
         message += u' ' + tr("The previous kernel state is back.");
     return Error::kernel(message);
@@ -125,7 +130,8 @@ Result<void> Enforcer::remove(const QList<kernel::SpdEntry> &owned)
 {
     if (owned.isEmpty())
         return {};
-    const kernel::SpdApplyResult r = m_spd.apply({{}, owned});
+    kernel::SpdPlan plan{{}, owned, &owned}; // the caller listed them just now
+    const kernel::SpdApplyResult r = m_spd.apply(plan);
     if (!r.ok())
         return applyError(r);
     return {};
@@ -134,9 +140,13 @@ Result<void> Enforcer::remove(const QList<kernel::SpdEntry> &owned)
 Result<Enforcer::Outcome> Enforcer::install(const QList<kernel::SpdEntry> &desired, bool dryRun)
 {
     Outcome outcome;
-    auto current = ownedEntries();
-    if (!current)
-        return current.error();
+    auto all = m_spd.list();
+    if (!all)
+        return all.error();
+    Result<QList<kernel::SpdEntry>> current = QList<kernel::SpdEntry>{};
+    for (const auto &e : all.value())
+        if (kernel::isOwned(e))
+            current->append(e);
     // Same identity, priority and action: leave alone. Everything else is added or removed; an
     // identity in both lists is replaced in place by the kernel layer.
     const auto key = &Enforcer::stateKey;
@@ -144,6 +154,7 @@ Result<Enforcer::Outcome> Enforcer::install(const QList<kernel::SpdEntry> &desir
     for (qsizetype i = 0; i < current->size(); ++i)
         installed.insert(key(current->at(i)), i);
     kernel::SpdPlan plan;
+    plan.current = &all.value();
     QSet<qsizetype> keep;
     for (const auto &e : desired) {
         const auto it = installed.constFind(key(e));
@@ -182,7 +193,9 @@ Result<Enforcer::Outcome> Enforcer::enforce(const PolicyDatabase &db,
 {
     engine::ExpansionContext context;
     context.localAddresses = engine::localAddresses();
-    context.resolve = [](const QString &name) { return QHostInfo::fromName(name).addresses(); };
+    context.resolve = [](const QString &name) {
+        return QHostInfo::fromName(name).addresses();
+    };
     QStringList warnings;
     auto plan = compile(db, dynamic, context, options.ikeExemption, &warnings);
     if (!plan)

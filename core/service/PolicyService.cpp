@@ -20,7 +20,10 @@ namespace ipsec {
 
 namespace {
 
-bool isRoot() { return ::geteuid() == 0; }
+bool isRoot()
+{
+    return ::geteuid() == 0;
+}
 
 // Set by the test suite: never touch the kernel policy of the namespace the tests run in.
 bool kernelForbidden(const PolicyService::Options &o)
@@ -38,7 +41,10 @@ Result<void> checkKernelAccess(const PolicyService::Options &o, const QString &w
     return {};
 }
 
-QString quote(const QString &s) { return u'"' + s + u'"'; }
+QString quote(const QString &s)
+{
+    return u'"' + s + u'"';
+}
 
 // Why nothing reaches the kernel, said once per command.
 QString notEnforcedNotice()
@@ -101,11 +107,26 @@ Result<void> PolicyService::openKernel()
     return {};
 }
 
-QString PolicyService::storePath() const { return m_store->path(); }
-QString PolicyService::netns() const { return m_options.netns; }
-bool PolicyService::isEnforcing() const { return m_spd != nullptr; }
-Result<PolicyDatabase> PolicyService::load() const { return m_store->load(); }
-void PolicyService::setWatchInterval(int intervalMs) { m_store->setWatchInterval(intervalMs); }
+QString PolicyService::storePath() const
+{
+    return m_store->path();
+}
+QString PolicyService::netns() const
+{
+    return m_options.netns;
+}
+bool PolicyService::isEnforcing() const
+{
+    return m_spd != nullptr;
+}
+Result<PolicyDatabase> PolicyService::load() const
+{
+    return m_store->load();
+}
+void PolicyService::setWatchInterval(int intervalMs)
+{
+    m_store->setWatchInterval(intervalMs);
+}
 
 Result<void> PolicyService::enforceState(const PolicyDatabase &db,
                                          const QList<engine::DynamicFilter> &dyn,
@@ -212,7 +233,8 @@ Result<ServiceReport> PolicyService::unassignPolicy(const QString &name)
         if (!p)
             return p.error();
         if (!name.isEmpty() && p->name.compare(name, Qt::CaseInsensitive) != 0) {
-            report.notices << tr("Policy %1 is not assigned (%2 is).").arg(quote(name), quote(p->name));
+            report.notices
+                << tr("Policy %1 is not assigned (%2 is).").arg(quote(name), quote(p->name));
             return {};
         }
         report.messages << tr("Unassigned policy %1.").arg(quote(p->name));
@@ -280,7 +302,8 @@ Result<ServiceReport> PolicyService::deletePolicy(qint64 policyId)
         if (!p)
             return p.error();
         if (p->assigned)
-            return Error::conflict(tr("Policy %1 is assigned. Unassign it first.").arg(quote(p->name)));
+            return Error::conflict(
+                tr("Policy %1 is assigned. Unassign it first.").arg(quote(p->name)));
         if (auto ok = w.deletePolicy(policyId); !ok)
             return ok;
         report.messages << tr("Deleted policy %1.").arg(quote(p->name));
@@ -565,7 +588,9 @@ Result<KernelView> PolicyService::kernelView()
         return dyn.error();
     engine::ExpansionContext context;
     context.localAddresses = engine::localAddresses();
-    context.resolve = [](const QString &name) { return QHostInfo::fromName(name).addresses(); };
+    context.resolve = [](const QString &name) {
+        return QHostInfo::fromName(name).addresses();
+    };
     auto plan = Enforcer::compile(db.value(), dyn.value(), context, m_ikeExemption, nullptr);
     if (!plan)
         return plan.error();
@@ -638,7 +663,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
     }
     auto previous = runtime.emergencyRecord();
     const bool nothingNow = record.entries.isEmpty() && record.assignedPolicy.isEmpty()
-                         && record.dynamicFilters.isEmpty();
+                            && record.dynamicFilters.isEmpty();
     if (nothingNow && previous && previous.value()) {
         report.notices << tr("Nothing is enforced; the record of the last emergency unassign is "
                              "kept for 'ipseccmd reassign'.");

@@ -9,8 +9,8 @@
 #include <QObject>
 
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 
 namespace ipsec {
 
@@ -29,10 +29,10 @@ struct ServiceReport {
 
 // What the kernel enforces now, for netdiag, `show` and the monitor.
 struct KernelView {
-    QList<kernel::SpdEntry> owned;   // installed by this project
-    QList<kernel::SpdEntry> foreign; // everybody else's, never touched
-    QList<kernel::SpdEntry> missing; // the policy wants them, the kernel lacks them
-    QList<kernel::SpdEntry> extra;   // the kernel has them (ours), the policy does not
+    QList<kernel::SpdEntry> owned;       // installed by this project
+    QList<kernel::SpdEntry> foreign;     // everybody else's, never touched
+    QList<kernel::SpdEntry> missing;     // the policy wants them, the kernel lacks them
+    QList<kernel::SpdEntry> extra;       // the kernel has them (ours), the policy does not
     std::map<QString, quint64> counters; // /proc/net/xfrm_stat; empty when unavailable
     bool inSync() const { return missing.isEmpty() && extra.isEmpty(); }
 };
@@ -117,8 +117,8 @@ private:
     Result<void> openKernel();
     Result<void> enforceState(const PolicyDatabase &db, const QList<engine::DynamicFilter> &dyn,
                               ServiceReport &report);
-    Result<ServiceReport> changeStore(const std::function<Result<void>(class StoreWriter &,
-                                                                       ServiceReport &)> &change);
+    Result<ServiceReport>
+    changeStore(const std::function<Result<void>(class StoreWriter &, ServiceReport &)> &change);
 
     std::unique_ptr<PolicyStore> m_store;
     std::unique_ptr<kernel::Spd> m_spd;

@@ -75,8 +75,12 @@ QString entryToText(const kernel::SpdEntry &e)
     const auto &s = e.selector;
     QByteArray b;
     b.reserve(56);
-    const auto u8 = [&b](quint8 v) { b.append(char(v)); };
-    const auto u16 = [&b](quint16 v) { b.append(char(v >> 8)).append(char(v & 0xff)); };
+    const auto u8 = [&b](quint8 v) {
+        b.append(char(v));
+    };
+    const auto u16 = [&b](quint16 v) {
+        b.append(char(v >> 8)).append(char(v & 0xff));
+    };
     u8(quint8(e.direction));
     u8(quint8(e.action));
     u8(quint8(s.family));
@@ -99,8 +103,12 @@ std::optional<kernel::SpdEntry> entryFromText(const QString &text)
     const QByteArray b = QByteArray::fromHex(text.toLatin1());
     if (b.size() != 50)
         return std::nullopt;
-    const auto u8 = [&b](int i) { return quint8(b.at(i)); };
-    const auto u16 = [&](int i) { return quint16(u8(i) << 8 | u8(i + 1)); };
+    const auto u8 = [&b](int i) {
+        return quint8(b.at(i));
+    };
+    const auto u16 = [&](int i) {
+        return quint16(u8(i) << 8 | u8(i + 1));
+    };
     if (u8(0) > 2 || u8(1) > 1 || (u8(2) != 4 && u8(2) != 6))
         return std::nullopt;
     kernel::SpdEntry e;
@@ -154,8 +162,8 @@ Result<QList<engine::DynamicFilter>> RuntimeState::dynamicFilters() const
     for (const QJsonValue &v : doc.object().value(u"filters"_s).toArray()) {
         auto d = filterFromJson(v.toObject());
         if (!d)
-            return Error::store(tr("%1 is damaged; remove it to clear the dynamic filters.")
-                                    .arg(f.fileName()));
+            return Error::store(
+                tr("%1 is damaged; remove it to clear the dynamic filters.").arg(f.fileName()));
         out << *d;
     }
     return out;
@@ -166,8 +174,8 @@ Result<void> RuntimeState::setDynamicFilters(const QList<engine::DynamicFilter> 
     QJsonArray arr;
     for (const auto &d : filters)
         arr.append(filterToJson(d));
-    return writeJson(dynamicFile, QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"filters"_s, arr}})
-                                      .toJson());
+    return writeJson(dynamicFile,
+                     QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"filters"_s, arr}}).toJson());
 }
 
 bool RuntimeState::ikeExemption() const
@@ -182,9 +190,9 @@ Result<void> RuntimeState::setIkeExemption(bool exempt)
 {
     if (exempt == ikeExemption())
         return {};
-    return writeJson(settingsFile,
-                     QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"ikeExemption"_s, exempt}})
-                         .toJson());
+    return writeJson(
+        settingsFile,
+        QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"ikeExemption"_s, exempt}}).toJson());
 }
 
 Result<std::optional<RuntimeState::EmergencyRecord>> RuntimeState::emergencyRecord() const

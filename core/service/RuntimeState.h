@@ -19,8 +19,8 @@ class RuntimeState {
 public:
     // What an emergency unassign removed, so that `reassign` can put it back.
     struct EmergencyRecord {
-        QString assignedPolicy;            // name; empty when none was assigned
-        QList<kernel::SpdEntry> entries;   // the project's kernel entries at that moment
+        QString assignedPolicy;                      // name; empty when none was assigned
+        QList<kernel::SpdEntry> entries;             // the project's kernel entries at that moment
         QList<engine::DynamicFilter> dynamicFilters; // the dynamic filters then in force
         QDateTime when;
     };

@@ -16,7 +16,10 @@ struct ActionTemplate {
     bool inboundPassThrough = false;
 };
 
-QString quote(const QString &s) { return u'"' + s + u'"'; }
+QString quote(const QString &s)
+{
+    return u'"' + s + u'"';
+}
 
 bool sameFilters(const QList<Filter> &a, const QList<Filter> &b)
 {
@@ -30,7 +33,11 @@ bool sameFilters(const QList<Filter> &a, const QList<Filter> &b)
 
 } // namespace
 
-StaticCommand::StaticCommand(StoreWriter &writer, ServiceReport &r) : w(writer), report(r) {}
+StaticCommand::StaticCommand(StoreWriter &writer, ServiceReport &r)
+    : w(writer)
+    , report(r)
+{
+}
 
 Result<void> StaticCommand::check(const syntax::IpsecCmdCommand &c)
 {
@@ -69,8 +76,8 @@ Result<void> StaticCommand::check(const syntax::IpsecCmdCommand &c)
         return Error::usage(tr("Rule %1 needs filters: add -f SPEC, or -o to delete it.")
                                 .arg(quote(c.ruleNames.first())));
     if (c.pollingMinutes && (*c.pollingMinutes < 1 || *c.pollingMinutes > 43200))
-        return Error::usage(
-            tr("The polling interval %1 is out of range (1-43200 minutes).").arg(*c.pollingMinutes));
+        return Error::usage(tr("The polling interval %1 is out of range (1-43200 minutes).")
+                                .arg(*c.pollingMinutes));
     return {};
 }
 
@@ -186,7 +193,8 @@ Result<void> StaticCommand::putRule(const Policy &policy, const syntax::IpsecCmd
     auto action = filterActionFor(c);
     if (!action)
         return action.error();
-    auto list = filterListFor(ruleName, filters, existing.value() ? existing.value()->filterListId : 0);
+    auto list =
+        filterListFor(ruleName, filters, existing.value() ? existing.value()->filterListId : 0);
     if (!list)
         return list.error();
 
@@ -206,8 +214,8 @@ Result<void> StaticCommand::putRule(const Policy &policy, const syntax::IpsecCmd
     auto actionObj = w.filterAction(*action);
     if (!actionObj)
         return actionObj.error();
-    const QString summary = tr("%n filter(s), action %1", nullptr, int(filters.size()))
-                                .arg(quote(actionObj->name));
+    const QString summary =
+        tr("%n filter(s), action %1", nullptr, int(filters.size())).arg(quote(actionObj->name));
     if (existing.value()) {
         if (auto r = w.updateRule(rule); !r)
             return r;
@@ -374,8 +382,8 @@ Result<void> StaticCommand::removeRules(const Policy &policy, const QStringList 
     auto rest = w.rulesOf(policy.id);
     if (!rest)
         return rest.error();
-    const bool onlyDefault = std::all_of(rest->cbegin(), rest->cend(),
-                                         [](const Rule &r) { return r.defaultResponse; });
+    const bool onlyDefault =
+        std::all_of(rest->cbegin(), rest->cend(), [](const Rule &r) { return r.defaultResponse; });
     if (onlyDefault)
         return removePolicy(policy);
     return w.touchPolicy(policy.id);

@@ -6,7 +6,10 @@ namespace ipsec::json {
 
 namespace {
 
-QString guid(const QUuid &u) { return u.toString(QUuid::WithBraces); }
+QString guid(const QUuid &u)
+{
+    return u.toString(QUuid::WithBraces);
+}
 
 } // namespace
 

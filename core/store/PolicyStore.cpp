@@ -32,7 +32,8 @@ public:
     bool writing = false;
 };
 
-QString PolicyStore::defaultPath() {
+QString PolicyStore::defaultPath()
+{
     if (::geteuid() == 0)
         return u"/var/lib/ipsec-console/policy.db"_s;
     QString base = qEnvironmentVariable("XDG_DATA_HOME");
@@ -41,7 +42,8 @@ QString PolicyStore::defaultPath() {
     return base + u"/ipsec-console/policy.db"_s;
 }
 
-QString PolicyStore::resolvePath(const QString &explicitPath) {
+QString PolicyStore::resolvePath(const QString &explicitPath)
+{
     // Absolute, so that messages and netdiag name the file unambiguously.
     if (!explicitPath.isEmpty())
         return QFileInfo(explicitPath).absoluteFilePath();
@@ -52,11 +54,14 @@ QString PolicyStore::resolvePath(const QString &explicitPath) {
 }
 
 PolicyStore::PolicyStore(std::unique_ptr<Private> dd)
-    : d(std::move(dd)) {}
+    : d(std::move(dd))
+{
+}
 
 PolicyStore::~PolicyStore() = default;
 
-Result<std::unique_ptr<PolicyStore>> PolicyStore::open(const QString &path, OpenMode mode) {
+Result<std::unique_ptr<PolicyStore>> PolicyStore::open(const QString &path, OpenMode mode)
+{
     if (path.isEmpty())
         return Error::usage(tr("No policy store file was given."));
     auto opened = StoreOpener::open(path, mode == OpenMode::ReadOnly);
@@ -80,25 +85,30 @@ Result<std::unique_ptr<PolicyStore>> PolicyStore::open(const QString &path, Open
     return std::unique_ptr<PolicyStore>(new PolicyStore(std::move(d)));
 }
 
-QString PolicyStore::path() const {
+QString PolicyStore::path() const
+{
     return d->path;
 }
 
-bool PolicyStore::isReadOnly() const {
+bool PolicyStore::isReadOnly() const
+{
     return d->mode == OpenMode::ReadOnly;
 }
 
-int PolicyStore::schemaVersion() const {
+int PolicyStore::schemaVersion() const
+{
     return d->schemaVersion;
 }
 
-Result<qint64> PolicyStore::revision() const {
+Result<qint64> PolicyStore::revision() const
+{
     return StoreReader(*d->sql).revision();
 }
 
 // Inside a transaction: the schema is still the one this connection was opened with (a newer
 // program may have upgraded the file meanwhile; this one must then neither read nor write it).
-Result<void> PolicyStore::Private::checkSchema() {
+Result<void> PolicyStore::Private::checkSchema()
+{
     auto version = sql->scalar(u"PRAGMA user_version"_s);
     if (!version)
         return version.error();
@@ -112,7 +122,8 @@ Result<void> PolicyStore::Private::checkSchema() {
                             .arg(now));
 }
 
-Result<PolicyDatabase> PolicyStore::load() const {
+Result<PolicyDatabase> PolicyStore::load() const
+{
     SqlConnection::Transaction t(*d->sql);
     if (auto ok = t.begin(SqlConnection::Transaction::Kind::Read); !ok)
         return ok.error();
@@ -126,7 +137,8 @@ Result<PolicyDatabase> PolicyStore::load() const {
     return db;
 }
 
-Result<void> PolicyStore::write(const std::function<Result<void>(StoreWriter &)> &fn) {
+Result<void> PolicyStore::write(const std::function<Result<void>(StoreWriter &)> &fn)
+{
     if (d->mode == OpenMode::ReadOnly)
         return Error::store(
             tr("The policy store %1 is open read-only; nothing was changed.").arg(d->path));
@@ -162,7 +174,8 @@ Result<void> PolicyStore::write(const std::function<Result<void>(StoreWriter &)>
     return {};
 }
 
-void PolicyStore::setWatchInterval(int intervalMs) {
+void PolicyStore::setWatchInterval(int intervalMs)
+{
     if (intervalMs <= 0) {
         if (d->watchTimer)
             d->watchTimer->stop();
@@ -175,7 +188,8 @@ void PolicyStore::setWatchInterval(int intervalMs) {
     d->watchTimer->start(intervalMs);
 }
 
-void PolicyStore::pollRevision() {
+void PolicyStore::pollRevision()
+{
     if (d->writing)
         return;
     // PRAGMA data_version changes only when another connection committed; it costs no read of

@@ -25,7 +25,8 @@ enum SqliteCode {
 // Milliseconds a statement waits for another process's write lock before giving up.
 constexpr int BusyTimeoutMs = 10000;
 
-QString uniqueConnectionName() {
+QString uniqueConnectionName()
+{
     static QAtomicInteger<quint64> counter;
     return u"ipsec-policy-store-%1"_s.arg(counter.fetchAndAddRelaxed(1));
 }
@@ -35,9 +36,12 @@ QString uniqueConnectionName() {
 SqlConnection::SqlConnection(QString path, QString connectionName, Access access)
     : m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
-    , m_access(access) {}
+    , m_access(access)
+{
+}
 
-Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &path, Access access) {
+Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &path, Access access)
+{
     std::unique_ptr<SqlConnection> c(new SqlConnection(path, uniqueConnectionName(), access));
     c->m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, c->m_connectionName);
     if (!c->m_db.isValid())
@@ -61,14 +65,16 @@ Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &path, 
     return c;
 }
 
-SqlConnection::~SqlConnection() {
+SqlConnection::~SqlConnection()
+{
     m_statements.clear(); // finalizes the statements before the connection closes
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<QSqlQuery *> SqlConnection::run(const QString &sql, std::initializer_list<QVariant> values) {
+Result<QSqlQuery *> SqlConnection::run(const QString &sql, std::initializer_list<QVariant> values)
+{
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery q(m_db);
@@ -86,7 +92,8 @@ Result<QSqlQuery *> SqlConnection::run(const QString &sql, std::initializer_list
     return &q;
 }
 
-Result<int> SqlConnection::exec(const QString &sql, std::initializer_list<QVariant> values) {
+Result<int> SqlConnection::exec(const QString &sql, std::initializer_list<QVariant> values)
+{
     auto q = run(sql, values);
     if (!q)
         return q.error();
@@ -95,7 +102,8 @@ Result<int> SqlConnection::exec(const QString &sql, std::initializer_list<QVaria
     return changed;
 }
 
-Result<qint64> SqlConnection::insert(const QString &sql, std::initializer_list<QVariant> values) {
+Result<qint64> SqlConnection::insert(const QString &sql, std::initializer_list<QVariant> values)
+{
     auto q = run(sql, values);
     if (!q)
         return q.error();
@@ -105,7 +113,8 @@ Result<qint64> SqlConnection::insert(const QString &sql, std::initializer_list<Q
 }
 
 Result<std::optional<QVariant>> SqlConnection::scalar(const QString &sql,
-                                                      std::initializer_list<QVariant> values) {
+                                                      std::initializer_list<QVariant> values)
+{
     auto q = run(sql, values);
     if (!q)
         return q.error();
@@ -119,7 +128,8 @@ Result<std::optional<QVariant>> SqlConnection::scalar(const QString &sql,
     return value;
 }
 
-Result<void> SqlConnection::execOnce(const QString &sql) {
+Result<void> SqlConnection::execOnce(const QString &sql)
+{
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.exec(sql))
@@ -127,11 +137,13 @@ Result<void> SqlConnection::execOnce(const QString &sql) {
     return {};
 }
 
-SqlConnection::Transaction::~Transaction() {
+SqlConnection::Transaction::~Transaction()
+{
     rollback();
 }
 
-Result<void> SqlConnection::Transaction::begin(Kind kind) {
+Result<void> SqlConnection::Transaction::begin(Kind kind)
+{
     c.clearFailure();
     auto ok = c.exec(kind == Kind::Write ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
     if (!ok)
@@ -140,7 +152,8 @@ Result<void> SqlConnection::Transaction::begin(Kind kind) {
     return {};
 }
 
-Result<void> SqlConnection::Transaction::commit() {
+Result<void> SqlConnection::Transaction::commit()
+{
     if (c.failure())
         return *c.failure();
     auto ok = c.exec(u"COMMIT"_s);
@@ -150,14 +163,16 @@ Result<void> SqlConnection::Transaction::commit() {
     return {};
 }
 
-void SqlConnection::Transaction::rollback() {
+void SqlConnection::Transaction::rollback()
+{
     if (!active)
         return;
     active = false;
     (void)c.exec(u"ROLLBACK"_s);
 }
 
-Error SqlConnection::sqlError(const QSqlQuery &query) {
+Error SqlConnection::sqlError(const QSqlQuery &query)
+{
     const QSqlError e = query.lastError();
     const int code = e.nativeErrorCode().toInt() & 0xff;
     const QString detail = e.databaseText().isEmpty() ? e.text() : e.databaseText();
@@ -186,7 +201,8 @@ Error SqlConnection::sqlError(const QSqlQuery &query) {
     }
 }
 
-Error SqlConnection::noteFailure(Error e) {
+Error SqlConnection::noteFailure(Error e)
+{
     if (!m_failure)
         m_failure = e;
     return e;

@@ -57,7 +57,9 @@ public:
     public:
         enum class Kind { Read, Write };
         explicit Transaction(SqlConnection &connection)
-            : c(connection) {}
+            : c(connection)
+        {
+        }
         ~Transaction();
         Transaction(const Transaction &) = delete;
         Transaction &operator=(const Transaction &) = delete;

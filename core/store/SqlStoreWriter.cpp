@@ -14,15 +14,18 @@ namespace {
 
 using Object = StoreChecks::Object;
 
-QVariant nowMsecs() {
+QVariant nowMsecs()
+{
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-QVariant idOrNull(qint64 id) {
+QVariant idOrNull(qint64 id)
+{
     return id ? QVariant(id) : QVariant();
 }
 
-Error invalid(const QStringList &problems) {
+Error invalid(const QStringList &problems)
+{
     return Error::usage(problems.join(u' '));
 }
 
@@ -31,10 +34,13 @@ Error invalid(const QStringList &problems) {
 SqlStoreWriter::SqlStoreWriter(SqlConnection &connection)
     : c(connection)
     , reader(connection)
-    , checks(connection) {}
+    , checks(connection)
+{
+}
 
 template <typename F>
-Result<void> SqlStoreWriter::atomically(F &&operation) {
+Result<void> SqlStoreWriter::atomically(F &&operation)
+{
     if (auto ok = c.exec(u"SAVEPOINT writer_operation"_s); !ok)
         return ok.error();
     Result<void> result = operation();
@@ -45,7 +51,8 @@ Result<void> SqlStoreWriter::atomically(F &&operation) {
     return result;
 }
 
-Result<void> SqlStoreWriter::touchPolicies(Object used, qint64 id) {
+Result<void> SqlStoreWriter::touchPolicies(Object used, qint64 id)
+{
     const QString column = used == Object::FilterList ? u"filter_list_id"_s : u"filter_action_id"_s;
     auto ok = c.exec(u"UPDATE policies SET last_modified = ? WHERE id IN"
                      u" (SELECT policy_id FROM rules WHERE "_s
@@ -58,7 +65,8 @@ Result<void> SqlStoreWriter::touchPolicies(Object used, qint64 id) {
 
 // ---- Policies
 
-Result<std::optional<Policy>> SqlStoreWriter::findPolicy(const QString &name) {
+Result<std::optional<Policy>> SqlStoreWriter::findPolicy(const QString &name)
+{
     auto found = reader.policies("WHERE name_key = ?"_L1, {StoreCodec::nameKey(name)});
     if (!found)
         return found.error();
@@ -67,7 +75,8 @@ Result<std::optional<Policy>> SqlStoreWriter::findPolicy(const QString &name) {
     return std::optional<Policy>(found->takeFirst());
 }
 
-Result<Policy> SqlStoreWriter::policy(qint64 id) {
+Result<Policy> SqlStoreWriter::policy(qint64 id)
+{
     auto found = reader.policies("WHERE id = ?"_L1, {id});
     if (!found)
         return found.error();
@@ -76,11 +85,13 @@ Result<Policy> SqlStoreWriter::policy(qint64 id) {
     return found->takeFirst();
 }
 
-Result<QList<Policy>> SqlStoreWriter::policies() {
+Result<QList<Policy>> SqlStoreWriter::policies()
+{
     return reader.policies();
 }
 
-Result<void> SqlStoreWriter::insertPolicy(Policy &policy) {
+Result<void> SqlStoreWriter::insertPolicy(Policy &policy)
+{
     if (const QStringList problems = policy.validate(); !problems.isEmpty())
         return invalid(problems);
     return atomically([&]() -> Result<void> {
@@ -107,7 +118,8 @@ Result<void> SqlStoreWriter::insertPolicy(Policy &policy) {
     });
 }
 
-Result<void> SqlStoreWriter::updatePolicy(const Policy &policy) {
+Result<void> SqlStoreWriter::updatePolicy(const Policy &policy)
+{
     if (const QStringList problems = policy.validate(); !problems.isEmpty())
         return invalid(problems);
     return atomically([&]() -> Result<void> {
@@ -126,7 +138,8 @@ Result<void> SqlStoreWriter::updatePolicy(const Policy &policy) {
     });
 }
 
-Result<void> SqlStoreWriter::deletePolicy(qint64 id) {
+Result<void> SqlStoreWriter::deletePolicy(qint64 id)
+{
     return atomically([&]() -> Result<void> {
         if (auto ok = checks.nameOf(Object::Policy, id); !ok)
             return ok.error();
@@ -137,7 +150,8 @@ Result<void> SqlStoreWriter::deletePolicy(qint64 id) {
     });
 }
 
-Result<void> SqlStoreWriter::touchPolicy(qint64 id) {
+Result<void> SqlStoreWriter::touchPolicy(qint64 id)
+{
     auto changed =
         c.exec(u"UPDATE policies SET last_modified = ? WHERE id = ?"_s, {nowMsecs(), id});
     if (!changed)
@@ -147,7 +161,8 @@ Result<void> SqlStoreWriter::touchPolicy(qint64 id) {
     return {};
 }
 
-Result<void> SqlStoreWriter::setAssignedPolicy(std::optional<qint64> id) {
+Result<void> SqlStoreWriter::setAssignedPolicy(std::optional<qint64> id)
+{
     return atomically([&]() -> Result<void> {
         if (id) {
             if (auto ok = checks.nameOf(Object::Policy, *id); !ok)
@@ -166,7 +181,8 @@ Result<void> SqlStoreWriter::setAssignedPolicy(std::optional<qint64> id) {
     });
 }
 
-Result<std::optional<qint64>> SqlStoreWriter::assignedPolicy() {
+Result<std::optional<qint64>> SqlStoreWriter::assignedPolicy()
+{
     auto id = c.scalar(u"SELECT id FROM policies WHERE assigned = 1"_s);
     if (!id)
         return id.error();
@@ -177,11 +193,13 @@ Result<std::optional<qint64>> SqlStoreWriter::assignedPolicy() {
 
 // ---- Rules
 
-Result<QList<Rule>> SqlStoreWriter::rulesOf(qint64 policyId) {
+Result<QList<Rule>> SqlStoreWriter::rulesOf(qint64 policyId)
+{
     return reader.rules("WHERE policy_id = ?"_L1, {policyId});
 }
 
-Result<std::optional<Rule>> SqlStoreWriter::findRule(qint64 policyId, const QString &name) {
+Result<std::optional<Rule>> SqlStoreWriter::findRule(qint64 policyId, const QString &name)
+{
     auto found = reader.rules("WHERE policy_id = ? AND name_key = ?"_L1,
                               {policyId, StoreCodec::nameKey(name)});
     if (!found)
@@ -191,7 +209,8 @@ Result<std::optional<Rule>> SqlStoreWriter::findRule(qint64 policyId, const QStr
     return std::optional<Rule>(found->takeFirst());
 }
 
-Result<void> SqlStoreWriter::writeAuthMethods(const Rule &rule) {
+Result<void> SqlStoreWriter::writeAuthMethods(const Rule &rule)
+{
     if (auto ok = c.exec(u"DELETE FROM rule_auth_methods WHERE rule_id = ?"_s, {rule.id}); !ok)
         return ok.error();
     for (qsizetype i = 0; i < rule.authMethods.size(); ++i) {
@@ -205,7 +224,8 @@ Result<void> SqlStoreWriter::writeAuthMethods(const Rule &rule) {
     return {};
 }
 
-Result<void> SqlStoreWriter::insertRule(Rule &rule) {
+Result<void> SqlStoreWriter::insertRule(Rule &rule)
+{
     if (const QStringList problems = rule.validate(); !problems.isEmpty())
         return invalid(problems);
     return atomically([&]() -> Result<void> {
@@ -236,7 +256,8 @@ Result<void> SqlStoreWriter::insertRule(Rule &rule) {
     });
 }
 
-Result<void> SqlStoreWriter::updateRule(const Rule &rule) {
+Result<void> SqlStoreWriter::updateRule(const Rule &rule)
+{
     if (const QStringList problems = rule.validate(); !problems.isEmpty())
         return invalid(problems);
     return atomically([&]() -> Result<void> {
@@ -269,7 +290,8 @@ Result<void> SqlStoreWriter::updateRule(const Rule &rule) {
     });
 }
 
-Result<void> SqlStoreWriter::deleteRule(qint64 id) {
+Result<void> SqlStoreWriter::deleteRule(qint64 id)
+{
     return atomically([&]() -> Result<void> {
         auto policyId = c.scalar(u"SELECT policy_id FROM rules WHERE id = ?"_s, {id});
         if (!policyId)
@@ -282,14 +304,16 @@ Result<void> SqlStoreWriter::deleteRule(qint64 id) {
     });
 }
 
-Result<int> SqlStoreWriter::filterListUseCount(qint64 filterListId) {
+Result<int> SqlStoreWriter::filterListUseCount(qint64 filterListId)
+{
     auto n = c.scalar(u"SELECT count(*) FROM rules WHERE filter_list_id = ?"_s, {filterListId});
     if (!n)
         return n.error();
     return n.value().value_or(0).toInt();
 }
 
-Result<int> SqlStoreWriter::filterActionUseCount(qint64 filterActionId) {
+Result<int> SqlStoreWriter::filterActionUseCount(qint64 filterActionId)
+{
     auto n = c.scalar(u"SELECT count(*) FROM rules WHERE filter_action_id = ?"_s, {filterActionId});
     if (!n)
         return n.error();
@@ -298,7 +322,8 @@ Result<int> SqlStoreWriter::filterActionUseCount(qint64 filterActionId) {
 
 // ---- Filter lists and filters
 
-Result<std::optional<FilterList>> SqlStoreWriter::findFilterList(const QString &name) {
+Result<std::optional<FilterList>> SqlStoreWriter::findFilterList(const QString &name)
+{
     auto found = reader.filterLists("WHERE name_key = ?"_L1, {StoreCodec::nameKey(name)});
     if (!found)
         return found.error();
@@ -307,7 +332,8 @@ Result<std::optional<FilterList>> SqlStoreWriter::findFilterList(const QString &
     return std::optional<FilterList>(found->takeFirst());
 }
 
-Result<FilterList> SqlStoreWriter::filterList(qint64 id) {
+Result<FilterList> SqlStoreWriter::filterList(qint64 id)
+{
     auto found = reader.filterLists("WHERE id = ?"_L1, {id});
     if (!found)
         return found.error();
@@ -316,7 +342,8 @@ Result<FilterList> SqlStoreWriter::filterList(qint64 id) {
     return found->takeFirst();
 }
 
-Result<void> SqlStoreWriter::insertFilterRow(qint64 filterListId, Filter &filter) {
+Result<void> SqlStoreWriter::insertFilterRow(qint64 filterListId, Filter &filter)
+{
     const auto source = StoreCodec::encodeAddress(filter.source);
     const auto destination = StoreCodec::encodeAddress(filter.destination);
     const QUuid guid = filter.guid.isNull() ? QUuid::createUuid() : filter.guid;
@@ -337,7 +364,8 @@ Result<void> SqlStoreWriter::insertFilterRow(qint64 filterListId, Filter &filter
     return {};
 }
 
-Result<void> SqlStoreWriter::insertFilterList(FilterList &list) {
+Result<void> SqlStoreWriter::insertFilterList(FilterList &list)
+{
     if (const QStringList problems = list.validate(); !problems.isEmpty())
         return invalid(problems);
     return atomically([&]() -> Result<void> {
@@ -363,7 +391,8 @@ Result<void> SqlStoreWriter::insertFilterList(FilterList &list) {
     });
 }
 
-Result<void> SqlStoreWriter::updateFilterList(const FilterList &list) {
+Result<void> SqlStoreWriter::updateFilterList(const FilterList &list)
+{
     if (const QString problem =
             validateName(list.name, QT_TRANSLATE_NOOP("ipsec::Names", "filter list"));
         !problem.isEmpty())
@@ -383,7 +412,8 @@ Result<void> SqlStoreWriter::updateFilterList(const FilterList &list) {
     });
 }
 
-Result<void> SqlStoreWriter::deleteFilterList(qint64 id) {
+Result<void> SqlStoreWriter::deleteFilterList(qint64 id)
+{
     return atomically([&]() -> Result<void> {
         auto name = checks.nameOf(Object::FilterList, id);
         if (!name)
@@ -402,7 +432,8 @@ Result<void> SqlStoreWriter::deleteFilterList(qint64 id) {
     });
 }
 
-Result<void> SqlStoreWriter::insertFilter(qint64 filterListId, Filter &filter) {
+Result<void> SqlStoreWriter::insertFilter(qint64 filterListId, Filter &filter)
+{
     if (const QStringList problems = filter.validate(); !problems.isEmpty())
         return invalid(problems);
     return atomically([&]() -> Result<void> {
@@ -418,7 +449,8 @@ Result<void> SqlStoreWriter::insertFilter(qint64 filterListId, Filter &filter) {
     });
 }
 
-Result<void> SqlStoreWriter::deleteFilter(qint64 filterId) {
+Result<void> SqlStoreWriter::deleteFilter(qint64 filterId)
+{
     return atomically([&]() -> Result<void> {
         auto listId = c.scalar(u"SELECT filter_list_id FROM filters WHERE id = ?"_s, {filterId});
         if (!listId)
@@ -431,7 +463,8 @@ Result<void> SqlStoreWriter::deleteFilter(qint64 filterId) {
     });
 }
 
-Result<void> SqlStoreWriter::replaceFilters(qint64 filterListId, QList<Filter> &filters) {
+Result<void> SqlStoreWriter::replaceFilters(qint64 filterListId, QList<Filter> &filters)
+{
     QStringList problems;
     for (qsizetype i = 0; i < filters.size(); ++i) {
         for (const QString &p : filters.at(i).validate())
@@ -459,7 +492,8 @@ Result<void> SqlStoreWriter::replaceFilters(qint64 filterListId, QList<Filter> &
 
 // ---- Filter actions
 
-Result<std::optional<FilterAction>> SqlStoreWriter::findFilterAction(const QString &name) {
+Result<std::optional<FilterAction>> SqlStoreWriter::findFilterAction(const QString &name)
+{
     auto found = reader.filterActions("WHERE name_key = ?"_L1, {StoreCodec::nameKey(name)});
     if (!found)
         return found.error();
@@ -468,7 +502,8 @@ Result<std::optional<FilterAction>> SqlStoreWriter::findFilterAction(const QStri
     return std::optional<FilterAction>(found->takeFirst());
 }
 
-Result<FilterAction> SqlStoreWriter::filterAction(qint64 id) {
+Result<FilterAction> SqlStoreWriter::filterAction(qint64 id)
+{
     auto found = reader.filterActions("WHERE id = ?"_L1, {id});
     if (!found)
         return found.error();
@@ -477,11 +512,13 @@ Result<FilterAction> SqlStoreWriter::filterAction(qint64 id) {
     return found->takeFirst();
 }
 
-Result<QList<FilterAction>> SqlStoreWriter::filterActions() {
+Result<QList<FilterAction>> SqlStoreWriter::filterActions()
+{
     return reader.filterActions();
 }
 
-Result<void> SqlStoreWriter::writeSecurityMethods(const FilterAction &action) {
+Result<void> SqlStoreWriter::writeSecurityMethods(const FilterAction &action)
+{
     if (auto ok = c.exec(u"DELETE FROM security_methods WHERE filter_action_id = ?"_s, {action.id});
         !ok)
         return ok.error();
@@ -499,7 +536,8 @@ Result<void> SqlStoreWriter::writeSecurityMethods(const FilterAction &action) {
     return {};
 }
 
-Result<void> SqlStoreWriter::insertFilterAction(FilterAction &action) {
+Result<void> SqlStoreWriter::insertFilterAction(FilterAction &action)
+{
     if (const QStringList problems = action.validate(); !problems.isEmpty())
         return invalid(problems);
     return atomically([&]() -> Result<void> {
@@ -525,7 +563,8 @@ Result<void> SqlStoreWriter::insertFilterAction(FilterAction &action) {
     });
 }
 
-Result<void> SqlStoreWriter::updateFilterAction(const FilterAction &action) {
+Result<void> SqlStoreWriter::updateFilterAction(const FilterAction &action)
+{
     if (const QStringList problems = action.validate(); !problems.isEmpty())
         return invalid(problems);
     return atomically([&]() -> Result<void> {
@@ -549,7 +588,8 @@ Result<void> SqlStoreWriter::updateFilterAction(const FilterAction &action) {
     });
 }
 
-Result<void> SqlStoreWriter::deleteFilterAction(qint64 id) {
+Result<void> SqlStoreWriter::deleteFilterAction(qint64 id)
+{
     return atomically([&]() -> Result<void> {
         auto name = checks.nameOf(Object::FilterAction, id);
         if (!name)
@@ -568,7 +608,8 @@ Result<void> SqlStoreWriter::deleteFilterAction(qint64 id) {
     });
 }
 
-Result<PolicyDatabase> SqlStoreWriter::snapshot() {
+Result<PolicyDatabase> SqlStoreWriter::snapshot()
+{
     return StoreReader(c).everything();
 }
 

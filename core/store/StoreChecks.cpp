@@ -12,7 +12,8 @@ namespace ipsec {
 
 namespace {
 
-QString tableOf(StoreChecks::Object kind) {
+QString tableOf(StoreChecks::Object kind)
+{
     switch (kind) {
     case StoreChecks::Object::Policy:
         return u"policies"_s;
@@ -26,7 +27,8 @@ QString tableOf(StoreChecks::Object kind) {
 
 } // namespace
 
-Result<QString> StoreChecks::nameOf(Object kind, qint64 id) {
+Result<QString> StoreChecks::nameOf(Object kind, qint64 id)
+{
     auto name = c.scalar(u"SELECT name FROM "_s + tableOf(kind) + u" WHERE id = ?"_s, {id});
     if (!name)
         return name.error();
@@ -43,7 +45,8 @@ Result<QString> StoreChecks::nameOf(Object kind, qint64 id) {
     return name.value()->toString();
 }
 
-Result<void> StoreChecks::checkNameFree(Object kind, const QString &name, qint64 exceptId) {
+Result<void> StoreChecks::checkNameFree(Object kind, const QString &name, qint64 exceptId)
+{
     auto other =
         c.scalar(u"SELECT name FROM "_s + tableOf(kind) + u" WHERE name_key = ? AND id <> ?"_s,
                  {StoreCodec::nameKey(name), exceptId});
@@ -63,7 +66,8 @@ Result<void> StoreChecks::checkNameFree(Object kind, const QString &name, qint64
     return {};
 }
 
-Result<void> StoreChecks::checkRuleNameFree(qint64 policyId, const QString &name, qint64 exceptId) {
+Result<void> StoreChecks::checkRuleNameFree(qint64 policyId, const QString &name, qint64 exceptId)
+{
     auto other =
         c.scalar(u"SELECT name FROM rules WHERE policy_id = ? AND name_key = ? AND id <> ?"_s,
                  {policyId, StoreCodec::nameKey(name), exceptId});
@@ -78,7 +82,8 @@ Result<void> StoreChecks::checkRuleNameFree(qint64 policyId, const QString &name
                                .arg(policyName.value(), other.value()->toString()));
 }
 
-Result<void> StoreChecks::checkRuleTargets(const Rule &rule) {
+Result<void> StoreChecks::checkRuleTargets(const Rule &rule)
+{
     if (auto p = nameOf(Object::Policy, rule.policyId); !p)
         return p.error();
     if (rule.filterListId) {
@@ -93,7 +98,8 @@ Result<void> StoreChecks::checkRuleTargets(const Rule &rule) {
 }
 
 // "rule "A" of policy "P", rule "B" of policy "Q" and 3 more rules".
-Result<QString> StoreChecks::usersOf(Object kind, qint64 id) {
+Result<QString> StoreChecks::usersOf(Object kind, qint64 id)
+{
     const QString column = kind == Object::FilterList ? u"filter_list_id"_s : u"filter_action_id"_s;
     auto q = c.run(u"SELECT r.name, p.name FROM rules r JOIN policies p ON p.id = r.policy_id"
                    u" WHERE r."_s

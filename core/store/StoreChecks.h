@@ -19,7 +19,9 @@ public:
     enum class Object { Policy, FilterList, FilterAction };
 
     explicit StoreChecks(SqlConnection &connection)
-        : c(connection) {}
+        : c(connection)
+    {
+    }
 
     // The name of the object; NotFound when there is none with that id.
     Result<QString> nameOf(Object kind, qint64 id);

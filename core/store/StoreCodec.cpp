@@ -4,7 +4,8 @@
 
 namespace ipsec {
 
-qint64 StoreCodec::packAddress(const Address &address) {
+qint64 StoreCodec::packAddress(const Address &address)
+{
     qint64 packed = qint64(address.kind()) << 48 | qint64(address.family()) << 40
                     | qint64(address.prefixLength()) << 32;
     if (address.isLiteral() && address.family() == Address::Family::IPv4) {
@@ -14,7 +15,8 @@ qint64 StoreCodec::packAddress(const Address &address) {
     return packed;
 }
 
-StoreCodec::EncodedAddress StoreCodec::encodeAddress(const Address &address) {
+StoreCodec::EncodedAddress StoreCodec::encodeAddress(const Address &address)
+{
     EncodedAddress e;
     e.packed = packAddress(address);
     const auto &b = address.bytes();
@@ -25,7 +27,8 @@ StoreCodec::EncodedAddress StoreCodec::encodeAddress(const Address &address) {
     return e;
 }
 
-Result<Address> StoreCodec::decodeAddress(qint64 packed, const QVariant &ext) {
+Result<Address> StoreCodec::decodeAddress(qint64 packed, const QVariant &ext)
+{
     const auto kind = Address::Kind((packed >> 48) & 0xff);
     const auto family = Address::Family((packed >> 40) & 0xff);
     const int prefix = int((packed >> 32) & 0xff);
@@ -77,19 +80,22 @@ Result<Address> StoreCodec::decodeAddress(qint64 packed, const QVariant &ext) {
     return a;
 }
 
-qint64 StoreCodec::encodeTraffic(const Filter &filter) {
+qint64 StoreCodec::encodeTraffic(const Filter &filter)
+{
     return qint64(filter.protocol.number()) | qint64(filter.sourcePort) << 8
            | qint64(filter.destinationPort) << 24 | qint64(filter.mirrored ? 1 : 0) << 40;
 }
 
-void StoreCodec::decodeTraffic(qint64 traffic, Filter &filter) {
+void StoreCodec::decodeTraffic(qint64 traffic, Filter &filter)
+{
     filter.protocol = Protocol(quint8(traffic));
     filter.sourcePort = quint16(traffic >> 8);
     filter.destinationPort = quint16(traffic >> 24);
     filter.mirrored = (traffic >> 40) & 1;
 }
 
-void StoreCodec::encodeUuid(const QUuid &uuid, qint64 &high, qint64 &low) {
+void StoreCodec::encodeUuid(const QUuid &uuid, qint64 &high, qint64 &low)
+{
     high = qint64(quint64(uuid.data1) << 32 | quint64(uuid.data2) << 16 | uuid.data3);
     quint64 l = 0;
     for (uchar byte : uuid.data4)
@@ -97,7 +103,8 @@ void StoreCodec::encodeUuid(const QUuid &uuid, qint64 &high, qint64 &low) {
     low = qint64(l);
 }
 
-QUuid StoreCodec::decodeUuid(qint64 high, qint64 low) {
+QUuid StoreCodec::decodeUuid(qint64 high, qint64 low)
+{
     const auto h = quint64(high);
     const auto l = quint64(low);
     return QUuid(uint(h >> 32), ushort(h >> 16), ushort(h), uchar(l >> 56), uchar(l >> 48),
@@ -105,11 +112,13 @@ QUuid StoreCodec::decodeUuid(qint64 high, qint64 low) {
                  uchar(l));
 }
 
-QUuid StoreCodec::uuidFromBlob(const QVariant &blob) {
+QUuid StoreCodec::uuidFromBlob(const QVariant &blob)
+{
     return QUuid::fromRfc4122(blob.toByteArray());
 }
 
-QDateTime StoreCodec::decodeTime(qint64 msecs) {
+QDateTime StoreCodec::decodeTime(qint64 msecs)
+{
     return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
 }
 

@@ -25,18 +25,21 @@ constexpr int RootCellCountOffset = 103;
 constexpr int BytesRead = 108;
 constexpr char LeafTablePage = 0x0d;
 
-quint32 bigEndian32(const QByteArray &b, int offset) {
+quint32 bigEndian32(const QByteArray &b, int offset)
+{
     return quint32(quint8(b[offset])) << 24 | quint32(quint8(b[offset + 1])) << 16
            | quint32(quint8(b[offset + 2])) << 8 | quint32(quint8(b[offset + 3]));
 }
 
-quint16 bigEndian16(const QByteArray &b, int offset) {
+quint16 bigEndian16(const QByteArray &b, int offset)
+{
     return quint16(quint8(b[offset]) << 8 | quint8(b[offset + 1]));
 }
 
 } // namespace
 
-Error StoreFileHeader::foreignDatabase(const QString &path, quint32 applicationId) {
+Error StoreFileHeader::foreignDatabase(const QString &path, quint32 applicationId)
+{
     if (applicationId == 0)
         return Error::store(tr("%1 is an SQLite database of another program, not an IPsec policy "
                                "store; it was not changed.")
@@ -47,7 +50,8 @@ Error StoreFileHeader::foreignDatabase(const QString &path, quint32 applicationI
                             .arg(applicationId, 8, 16, QLatin1Char('0')));
 }
 
-Error StoreFileHeader::newerSchema(const QString &path, int version) {
+Error StoreFileHeader::newerSchema(const QString &path, int version)
+{
     return Error::store(tr("The policy store %1 was written by a newer version of this program "
                            "(schema version %2; this version understands up to %3). It was not "
                            "changed; use the newer version, or restore a backup.")
@@ -56,7 +60,8 @@ Error StoreFileHeader::newerSchema(const QString &path, int version) {
                             .arg(StoreSchema::currentVersion()));
 }
 
-Result<StoreFileHeader> StoreFileHeader::inspect(const QString &path) {
+Result<StoreFileHeader> StoreFileHeader::inspect(const QString &path)
+{
     StoreFileHeader h;
     const QFileInfo info(path);
     if (!info.exists()) {

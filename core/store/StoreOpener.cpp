@@ -16,7 +16,8 @@ namespace ipsec {
 
 namespace {
 
-Result<qint64> integer(SqlConnection &c, const QString &sql) {
+Result<qint64> integer(SqlConnection &c, const QString &sql)
+{
     auto v = c.scalar(sql);
     if (!v)
         return v.error();
@@ -25,7 +26,8 @@ Result<qint64> integer(SqlConnection &c, const QString &sql) {
 
 } // namespace
 
-Result<StoreOpener::Opened> StoreOpener::open(const QString &path, bool readOnly) {
+Result<StoreOpener::Opened> StoreOpener::open(const QString &path, bool readOnly)
+{
     auto header = StoreFileHeader::inspect(path);
     if (!header)
         return header.error();
@@ -84,7 +86,8 @@ Result<StoreOpener::Opened> StoreOpener::open(const QString &path, bool readOnly
     return Opened{std::move(writer).value(), StoreSchema::currentVersion()};
 }
 
-Result<void> StoreOpener::createFile(const QString &path) {
+Result<void> StoreOpener::createFile(const QString &path)
+{
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
         return Error::store(
@@ -102,7 +105,8 @@ Result<void> StoreOpener::createFile(const QString &path) {
     return {};
 }
 
-Result<int> StoreOpener::validate(SqlConnection &c, qint64 fileSize, bool readOnly) {
+Result<int> StoreOpener::validate(SqlConnection &c, qint64 fileSize, bool readOnly)
+{
     const auto unreadable = [&c](const Error &e) {
         return Error::store(tr("The policy store %1 cannot be read; it was not changed. %2")
                                 .arg(c.path(), e.message));
@@ -148,7 +152,8 @@ Result<int> StoreOpener::validate(SqlConnection &c, qint64 fileSize, bool readOn
     return v;
 }
 
-Result<void> StoreOpener::configure(SqlConnection &c) {
+Result<void> StoreOpener::configure(SqlConnection &c)
+{
     if (auto ok = c.execOnce(u"PRAGMA foreign_keys = ON"_s); !ok)
         return ok;
     // Readers and one writer work side by side, and a commit appends to the log instead of
@@ -167,7 +172,8 @@ Result<void> StoreOpener::configure(SqlConnection &c) {
     return c.execOnce(u"PRAGMA synchronous = NORMAL"_s);
 }
 
-Result<void> StoreOpener::createOrMigrate(SqlConnection &c) {
+Result<void> StoreOpener::createOrMigrate(SqlConnection &c)
+{
     auto seenId = integer(c, u"PRAGMA application_id"_s);
     if (!seenId)
         return seenId.error();

@@ -14,8 +14,8 @@ namespace ipsec {
 namespace {
 
 // "SELECT columns FROM table [where] ORDER BY order".
-QString select(QLatin1StringView columnsAndTable, QLatin1StringView where,
-               QLatin1StringView order) {
+QString select(QLatin1StringView columnsAndTable, QLatin1StringView where, QLatin1StringView order)
+{
     QString sql = u"SELECT "_s + columnsAndTable;
     if (!where.isEmpty())
         sql += u' ' + where;
@@ -26,7 +26,8 @@ QString select(QLatin1StringView columnsAndTable, QLatin1StringView where,
 // parentTable where)"), or of every parent.
 QString selectChildren(QLatin1StringView columnsAndTable, QLatin1StringView parentKey,
                        QLatin1StringView parentTable, QLatin1StringView where,
-                       QLatin1StringView order) {
+                       QLatin1StringView order)
+{
     if (where.isEmpty())
         return select(columnsAndTable, {}, order);
     return u"SELECT "_s + columnsAndTable + u" WHERE "_s + parentKey + u" IN (SELECT id FROM "_s
@@ -34,7 +35,8 @@ QString selectChildren(QLatin1StringView columnsAndTable, QLatin1StringView pare
 }
 
 template <typename T>
-QHash<qint64, qsizetype> indexById(const QList<T> &objects) {
+QHash<qint64, qsizetype> indexById(const QList<T> &objects)
+{
     QHash<qint64, qsizetype> index;
     index.reserve(objects.size());
     for (qsizetype i = 0; i < objects.size(); ++i)
@@ -42,17 +44,20 @@ QHash<qint64, qsizetype> indexById(const QList<T> &objects) {
     return index;
 }
 
-bool flag(const QVariant &v) {
+bool flag(const QVariant &v)
+{
     return v.toLongLong() != 0;
 }
 
 } // namespace
 
-Error StoreReader::damaged(const QString &what) const {
+Error StoreReader::damaged(const QString &what) const
+{
     return Error::store(tr("The policy store %1 is damaged: %2.").arg(c.path(), what));
 }
 
-Result<qint64> StoreReader::revision() {
+Result<qint64> StoreReader::revision()
+{
     auto v = c.scalar(u"SELECT value FROM meta WHERE key = 'revision'"_s);
     if (!v)
         return v.error();
@@ -62,7 +67,8 @@ Result<qint64> StoreReader::revision() {
 }
 
 Result<QList<Policy>> StoreReader::policies(QLatin1StringView where,
-                                            std::initializer_list<QVariant> values) {
+                                            std::initializer_list<QVariant> values)
+{
     auto q = c.run(select("id, guid, name, description, polling_minutes, assigned, last_modified"
                           " FROM policies"_L1,
                           where, "id"_L1),
@@ -88,7 +94,8 @@ Result<QList<Policy>> StoreReader::policies(QLatin1StringView where,
 }
 
 Result<QList<Rule>> StoreReader::rules(QLatin1StringView where,
-                                       std::initializer_list<QVariant> values) {
+                                       std::initializer_list<QVariant> values)
+{
     auto q = c.run(select("id, guid, policy_id, name, description, filter_list_id,"
                           " filter_action_id, active, default_response, tunnel_endpoint,"
                           " connection_type FROM rules"_L1,
@@ -122,7 +129,8 @@ Result<QList<Rule>> StoreReader::rules(QLatin1StringView where,
 }
 
 Result<void> StoreReader::readAuthMethods(QList<Rule> &rules, QLatin1StringView where,
-                                          std::initializer_list<QVariant> values) {
+                                          std::initializer_list<QVariant> values)
+{
     if (rules.isEmpty())
         return {};
     auto q = c.run(selectChildren("rule_id, kind, data FROM rule_auth_methods"_L1, "rule_id"_L1,
@@ -146,7 +154,8 @@ Result<void> StoreReader::readAuthMethods(QList<Rule> &rules, QLatin1StringView 
 }
 
 Result<QList<FilterList>> StoreReader::filterLists(QLatin1StringView where,
-                                                   std::initializer_list<QVariant> values) {
+                                                   std::initializer_list<QVariant> values)
+{
     auto q =
         c.run(select("id, guid, name, description, implicit FROM filter_lists"_L1, where, "id"_L1),
               values);
@@ -171,7 +180,8 @@ Result<QList<FilterList>> StoreReader::filterLists(QLatin1StringView where,
 }
 
 Result<void> StoreReader::readFilters(QList<FilterList> &lists, QLatin1StringView where,
-                                      std::initializer_list<QVariant> values) {
+                                      std::initializer_list<QVariant> values)
+{
     if (lists.isEmpty())
         return {};
     // The hot loop of load(): integers wherever possible, children grouped by list.
@@ -219,7 +229,8 @@ Result<void> StoreReader::readFilters(QList<FilterList> &lists, QLatin1StringVie
 }
 
 Result<QList<FilterAction>> StoreReader::filterActions(QLatin1StringView where,
-                                                       std::initializer_list<QVariant> values) {
+                                                       std::initializer_list<QVariant> values)
+{
     auto q = c.run(select("id, guid, name, description, type, inbound_pass_through,"
                           " allow_unsecured, session_key_pfs FROM filter_actions"_L1,
                           where, "id"_L1),
@@ -248,7 +259,8 @@ Result<QList<FilterAction>> StoreReader::filterActions(QLatin1StringView where,
 }
 
 Result<void> StoreReader::readSecurityMethods(QList<FilterAction> &actions, QLatin1StringView where,
-                                              std::initializer_list<QVariant> values) {
+                                              std::initializer_list<QVariant> values)
+{
     if (actions.isEmpty())
         return {};
     auto q =
@@ -281,7 +293,8 @@ Result<void> StoreReader::readSecurityMethods(QList<FilterAction> &actions, QLat
     return {};
 }
 
-Result<PolicyDatabase> StoreReader::everything() {
+Result<PolicyDatabase> StoreReader::everything()
+{
     PolicyDatabase db;
     auto revision = this->revision();
     if (!revision)

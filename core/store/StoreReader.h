@@ -22,7 +22,9 @@ class StoreReader {
     Q_DECLARE_TR_FUNCTIONS(ipsec::PolicyStore)
 public:
     explicit StoreReader(SqlConnection &connection)
-        : c(connection) {}
+        : c(connection)
+    {
+    }
 
     Result<qint64> revision();
     Result<QList<Policy>> policies(QLatin1StringView where = {},

@@ -141,15 +141,18 @@ constexpr QLatin1StringView currentTables[] = {
 
 } // namespace
 
-std::span<const StoreSchema::Step> StoreSchema::steps() {
+std::span<const StoreSchema::Step> StoreSchema::steps()
+{
     return allSteps;
 }
 
-int StoreSchema::currentVersion() {
+int StoreSchema::currentVersion()
+{
     return PolicyStore::CurrentSchemaVersion;
 }
 
-Result<void> StoreSchema::migrate(SqlConnection &c, int fromVersion) {
+Result<void> StoreSchema::migrate(SqlConnection &c, int fromVersion)
+{
     if (fromVersion == 0) {
         if (auto ok = c.execOnce(u"PRAGMA application_id = %1"_s.arg(ApplicationId)); !ok)
             return ok;
@@ -171,7 +174,8 @@ Result<void> StoreSchema::migrate(SqlConnection &c, int fromVersion) {
     return {};
 }
 
-Result<void> StoreSchema::checkTables(SqlConnection &c) {
+Result<void> StoreSchema::checkTables(SqlConnection &c)
+{
     for (const QLatin1StringView statement : currentTables) {
         if (auto ok = c.execOnce(QString(statement)); !ok)
             return Error::store(tr("The policy store %1 is damaged or incomplete; it was not "
@@ -188,7 +192,8 @@ Result<void> StoreSchema::checkTables(SqlConnection &c) {
     return {};
 }
 
-Result<void> StoreSchema::checkIntegrity(SqlConnection &c) {
+Result<void> StoreSchema::checkIntegrity(SqlConnection &c)
+{
     auto q = c.run(u"PRAGMA quick_check"_s);
     if (!q)
         return Error::store(tr("The policy store %1 is damaged; it was not changed. %2")
@@ -207,7 +212,8 @@ Result<void> StoreSchema::checkIntegrity(SqlConnection &c) {
     return {};
 }
 
-Result<void> StoreSchema::checkForeignKeys(SqlConnection &c) {
+Result<void> StoreSchema::checkForeignKeys(SqlConnection &c)
+{
     auto q = c.run(u"PRAGMA foreign_key_check"_s);
     if (!q)
         return q.error();

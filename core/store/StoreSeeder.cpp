@@ -4,7 +4,8 @@
 
 namespace ipsec {
 
-Result<void> StoreSeeder::insertAll(StoreWriter &w, PolicyDatabase objects) {
+Result<void> StoreSeeder::insertAll(StoreWriter &w, PolicyDatabase objects)
+{
     QHash<qint64, qint64> listIds;
     QHash<qint64, qint64> actionIds;
     QHash<qint64, qint64> policyIds;

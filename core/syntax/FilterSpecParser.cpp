@@ -29,7 +29,8 @@ struct Problem {
 template <typename T>
 using Parsed = std::variant<T, Problem>;
 
-bool isPortPlaceholder(QStringView t) {
+bool isPortPlaceholder(QStringView t)
+{
     for (const QStringView p : {u"PortNumber", u"Port", u"SrcPort", u"DstPort", u"SourcePort",
                                 u"DestinationPort", u"Port_Number"})
         if (t.compare(p, Qt::CaseInsensitive) == 0)
@@ -37,21 +38,25 @@ bool isPortPlaceholder(QStringView t) {
     return false;
 }
 
-bool isProtocolPlaceholder(QStringView t) {
+bool isProtocolPlaceholder(QStringView t)
+{
     return t.compare(u"Protocol", Qt::CaseInsensitive) == 0
            || t.compare(u"Proto", Qt::CaseInsensitive) == 0;
 }
 
-QString portPlaceholderMessage(QStringView t) {
+QString portPlaceholderMessage(QStringView t)
+{
     return IpsecCmdParser::tr("%1 is a placeholder: put a port number such as 1434").arg(t);
 }
 
-QString protocolPlaceholderMessage(QStringView t) {
+QString protocolPlaceholderMessage(QStringView t)
+{
     return IpsecCmdParser::tr("%1 is a placeholder: put a protocol such as TCP or UDP").arg(t);
 }
 
 // Index of the bracket closing the one at open, or -1.
-qsizetype matchingBracket(QStringView text, qsizetype open) {
+qsizetype matchingBracket(QStringView text, qsizetype open)
+{
     int depth = 0;
     for (qsizetype i = open; i < text.size(); ++i) {
         if (text[i] == u'[')
@@ -62,7 +67,8 @@ qsizetype matchingBracket(QStringView text, qsizetype open) {
     return -1;
 }
 
-bool isStrictIPv4(QStringView text) {
+bool isStrictIPv4(QStringView text)
+{
     const auto parts = text.split(u'.');
     if (parts.size() != 4)
         return false;
@@ -72,7 +78,8 @@ bool isStrictIPv4(QStringView text) {
     return true;
 }
 
-Parsed<int> prefixFor(QStringView mask, Address::Family family) {
+Parsed<int> prefixFor(QStringView mask, Address::Family family)
+{
     auto prefix = Address::parseMask(mask, family);
     if (!prefix)
         return Problem{prefix.error().message};
@@ -80,7 +87,8 @@ Parsed<int> prefixFor(QStringView mask, Address::Family family) {
 }
 
 // 144.92.*.* -> 144.92.0.0/16
-Parsed<Address> wildcardAddress(QStringView text) {
+Parsed<Address> wildcardAddress(QStringView text)
+{
     const auto bad = Problem{IpsecCmdParser::tr("\"%1\" is not an address: * may only replace "
                                                 "whole trailing octets, as in 144.92.*.*")
                                  .arg(text)};
@@ -105,7 +113,8 @@ Parsed<Address> wildcardAddress(QStringView text) {
     return *a;
 }
 
-Parsed<Address> makeAddress(QStringView text, QStringView mask, bool hasMask, bool bracketed) {
+Parsed<Address> makeAddress(QStringView text, QStringView mask, bool hasMask, bool bracketed)
+{
     if (text == u"0") {
         if (hasMask) {
             const auto p = prefixFor(mask, Address::Family::IPv4);
@@ -171,7 +180,8 @@ struct Endpoint {
     QList<QStringView> fields; // after the address and mask: port, protocol
 };
 
-Parsed<Endpoint> parseEndpoint(QStringView side, bool source) {
+Parsed<Endpoint> parseEndpoint(QStringView side, bool source)
+{
     const QString role = source ? IpsecCmdParser::tr("source") : IpsecCmdParser::tr("destination");
     if (side.isEmpty() || side.startsWith(u':') || side.startsWith(u'/'))
         return Problem{IpsecCmdParser::tr("the %1 address is missing (0 = this computer, * = any "
@@ -226,7 +236,8 @@ Parsed<Endpoint> parseEndpoint(QStringView side, bool source) {
     return e;
 }
 
-Parsed<quint16> parsePort(QStringView text) {
+Parsed<quint16> parsePort(QStringView text)
+{
     if (text.isEmpty())
         return quint16(0);
     if (!isAllDigits(text))
@@ -241,7 +252,8 @@ Parsed<quint16> parsePort(QStringView text) {
     return quint16(port);
 }
 
-Parsed<Protocol> parseProtocol(QStringView text) {
+Parsed<Protocol> parseProtocol(QStringView text)
+{
     if (text.isEmpty())
         return Problem{IpsecCmdParser::tr("the protocol after the last ':' is empty; leave out "
                                           "the ':' for any protocol")};
@@ -254,7 +266,8 @@ Parsed<Protocol> parseProtocol(QStringView text) {
 }
 
 // Both placeholders of the article's templates at once, so one run names every fix.
-QStringList placeholderProblems(QStringView inner) {
+QStringList placeholderProblems(QStringView inner)
+{
     QStringList problems;
     const auto fields = inner.split(u':');
     for (qsizetype i = 1; i < fields.size(); ++i) {
@@ -266,7 +279,8 @@ QStringList placeholderProblems(QStringView inner) {
     return problems;
 }
 
-Parsed<Filter> parseInner(QStringView inner) {
+Parsed<Filter> parseInner(QStringView inner)
+{
     qsizetype sep = -1;
     int depth = 0;
     for (qsizetype i = 0; i < inner.size(); ++i) {
@@ -357,7 +371,8 @@ Parsed<Filter> parseInner(QStringView inner) {
 
 } // namespace
 
-Result<FilterSpec> IpsecCmdParser::parseFilterSpec(QStringView text) {
+Result<FilterSpec> IpsecCmdParser::parseFilterSpec(QStringView text)
+{
     const QStringView t = text.trimmed();
     const auto fail = [&](const QString &why) {
         return Error::usage(tr("invalid filter \"%1\": %2").arg(t, why));

@@ -85,11 +85,13 @@ constexpr FlagInfo flagTable[] = {
 };
 #undef IPSEC_VALUE
 
-bool isFlagLike(QStringView word) {
+bool isFlagLike(QStringView word)
+{
     return word.size() >= 2 && isDash(word[0]);
 }
 
-const FlagInfo *lookupFlag(QStringView word) {
+const FlagInfo *lookupFlag(QStringView word)
+{
     if (!isFlagLike(word))
         return nullptr;
     for (const FlagInfo &info : flagTable)
@@ -98,14 +100,16 @@ const FlagInfo *lookupFlag(QStringView word) {
     return nullptr;
 }
 
-QString validFlags() {
+QString validFlags()
+{
     QStringList names;
     for (const FlagInfo &info : flagTable)
         names << info.name.toString();
     return names.join(u' ');
 }
 
-const QStringList &showKeywords() {
+const QStringList &showKeywords()
+{
     static const QStringList words{u"filters"_s, u"policies"_s, u"auth"_s,
                                    u"stats"_s,   u"sas"_s,      u"all"_s};
     return words;
@@ -114,7 +118,9 @@ const QStringList &showKeywords() {
 class CommandParser {
 public:
     explicit CommandParser(const QStringList &args)
-        : m_args(args) {}
+        : m_args(args)
+    {
+    }
     Result<IpsecCmdCommand> run();
 
 private:
@@ -135,7 +141,8 @@ private:
     QStringList m_placeholders;
 };
 
-Result<IpsecCmdCommand> CommandParser::run() {
+Result<IpsecCmdCommand> CommandParser::run()
+{
     if (m_args.isEmpty())
         return Error::usage(IpsecCmdParser::tr("no arguments given.") + u'\n'
                             + IpsecCmdParser::usage());
@@ -151,25 +158,30 @@ Result<IpsecCmdCommand> CommandParser::run() {
     return m_cmd;
 }
 
-void CommandParser::notePlaceholder(QStringView flag, const QString &name) {
+void CommandParser::notePlaceholder(QStringView flag, const QString &name)
+{
     if (name.contains(u"ProtocolPortNumber"))
-        m_placeholders << IpsecCmdParser::tr("%1 \"%2\": ProtocolPortNumber is a placeholder: put the protocol "
-                                "and port, as in \"Block UDP 1434 Filter\"")
+        m_placeholders << IpsecCmdParser::tr(
+                              "%1 \"%2\": ProtocolPortNumber is a placeholder: put the protocol "
+                              "and port, as in \"Block UDP 1434 Filter\"")
                               .arg(flag, name);
     else if (name.compare(u"Existing_IPSec_Policy_Name", Qt::CaseInsensitive) == 0)
-        m_placeholders << IpsecCmdParser::tr("%1 \"%2\": Existing_IPSec_Policy_Name is a placeholder: put the "
-                                "name of the assigned policy (netdiag /test:ipsec shows it)")
+        m_placeholders << IpsecCmdParser::tr(
+                              "%1 \"%2\": Existing_IPSec_Policy_Name is a placeholder: put the "
+                              "name of the assigned policy (netdiag /test:ipsec shows it)")
                               .arg(flag, name);
 }
 
-Result<void> CommandParser::parseWords() {
+Result<void> CommandParser::parseWords()
+{
     qsizetype i = 0;
     if (m_args[0].startsWith(u'\\')) {
         // \\name as typed on Windows; a POSIX shell leaves \name of an unquoted \\name.
         const QString name = m_args[0].mid(m_args[0].startsWith(u"\\\\") ? 2 : 1);
         if (name.isEmpty() || name.contains(u'\\') || name.contains(u' '))
             return Error::usage(
-                IpsecCmdParser::tr("\"%1\" is not a computer name: expected \\\\name").arg(m_args[0]));
+                IpsecCmdParser::tr("\"%1\" is not a computer name: expected \\\\name")
+                    .arg(m_args[0]));
         m_cmd.computer = name;
         ++i;
     }
@@ -177,16 +189,19 @@ Result<void> CommandParser::parseWords() {
     while (i < m_args.size()) {
         const QString &word = m_args[i++];
         if (word.startsWith(u'\\'))
-            return Error::usage(IpsecCmdParser::tr("\"%1\": \\\\computer must be the first argument").arg(word));
+            return Error::usage(
+                IpsecCmdParser::tr("\"%1\": \\\\computer must be the first argument").arg(word));
         if (!isFlagLike(word)) {
             if (word.compare(u"show", Qt::CaseInsensitive) != 0) {
                 if (afterValue)
-                    return Error::usage(IpsecCmdParser::tr("unexpected argument \"%1\" after %2 \"%3\"; quote "
-                                              "values that contain spaces, e.g. %2 \"%3 %1\"")
-                                            .arg(word, m_args[i - 3], m_args[i - 2]));
+                    return Error::usage(
+                        IpsecCmdParser::tr("unexpected argument \"%1\" after %2 \"%3\"; quote "
+                                           "values that contain spaces, e.g. %2 \"%3 %1\"")
+                            .arg(word, m_args[i - 3], m_args[i - 2]));
                 if (word.startsWith(u'/'))
                     return Error::usage(
-                        IpsecCmdParser::tr("unexpected argument \"%1\": flags start with '-', as in -%2")
+                        IpsecCmdParser::tr(
+                            "unexpected argument \"%1\": flags start with '-', as in -%2")
                             .arg(word, word.mid(1)));
                 return Error::usage(IpsecCmdParser::tr("unexpected argument \"%1\"").arg(word));
             }
@@ -197,31 +212,33 @@ Result<void> CommandParser::parseWords() {
             for (; i < m_args.size() && !isFlagLike(m_args[i]); ++i) {
                 const QString k = m_args[i].toLower();
                 if (!showKeywords().contains(k))
-                    return Error::usage(IpsecCmdParser::tr("\"%1\" is not a show keyword: expected %2")
-                                            .arg(m_args[i], showKeywords().join(u", "_s)));
+                    return Error::usage(
+                        IpsecCmdParser::tr("\"%1\" is not a show keyword: expected %2")
+                            .arg(m_args[i], showKeywords().join(u", "_s)));
                 m_cmd.show << k;
             }
             if (i == start)
-                return Error::usage(
-                    IpsecCmdParser::tr("show needs one or more of: %1").arg(showKeywords().join(u' ')));
+                return Error::usage(IpsecCmdParser::tr("show needs one or more of: %1")
+                                        .arg(showKeywords().join(u' ')));
             continue;
         }
         const FlagInfo *info = lookupFlag(word);
         if (!info)
-            return Error::usage(IpsecCmdParser::tr("unknown flag \"%1\"; valid flags are %2, and show KEYWORDS")
-                                    .arg(word, validFlags()));
+            return Error::usage(
+                IpsecCmdParser::tr("unknown flag \"%1\"; valid flags are %2, and show KEYWORDS")
+                    .arg(word, validFlags()));
         QStringList values;
         if (info->arity == Arity::One) {
             if (i == m_args.size() || lookupFlag(m_args[i]))
-                return Error::usage(
-                    IpsecCmdParser::tr("%1 needs a value: %2").arg(info->name, IpsecCmdParser::tr(info->value)));
+                return Error::usage(IpsecCmdParser::tr("%1 needs a value: %2")
+                                        .arg(info->name, IpsecCmdParser::tr(info->value)));
             values << m_args[i++];
         } else if (info->arity == Arity::List) {
             while (i < m_args.size() && !isFlagLike(m_args[i]) && !m_args[i].startsWith(u'\\'))
                 values << m_args[i++];
             if (values.isEmpty())
-                return Error::usage(
-                    IpsecCmdParser::tr("%1 needs one or more values: %2").arg(info->name, IpsecCmdParser::tr(info->value)));
+                return Error::usage(IpsecCmdParser::tr("%1 needs one or more values: %2")
+                                        .arg(info->name, IpsecCmdParser::tr(info->value)));
         }
         afterValue = info->arity == Arity::One;
         if ((info->arity == Arity::One && info->flag != Flag::Rule)
@@ -236,7 +253,8 @@ Result<void> CommandParser::parseWords() {
     return {};
 }
 
-Result<void> CommandParser::parseStore(const QString &value) {
+Result<void> CommandParser::parseStore(const QString &value)
+{
     const qsizetype colon = value.indexOf(u':');
     const QString type = value.left(colon < 0 ? value.size() : colon).toUpper();
     const QString domain = colon < 0 ? QString() : value.mid(colon + 1);
@@ -255,7 +273,8 @@ Result<void> CommandParser::parseStore(const QString &value) {
 }
 
 // name[:poll] where poll is the all-digit part after the last ':' (names may contain ':').
-Result<void> CommandParser::parsePolicy(const QString &value) {
+Result<void> CommandParser::parsePolicy(const QString &value)
+{
     QString name = value;
     const qsizetype colon = value.lastIndexOf(u':');
     if (colon >= 0 && isAllDigits(QStringView(value).mid(colon + 1))) {
@@ -277,7 +296,8 @@ Result<void> CommandParser::parsePolicy(const QString &value) {
 }
 
 // Words of one -f list that the shell split at blanks after ':' ("*=0: 1434: UDP").
-QString joinedSplitSpec(const QStringList &values, qsizetype bad) {
+QString joinedSplitSpec(const QStringList &values, qsizetype bad)
+{
     qsizetype first = bad;
     while (first > 0 && values[first - 1].endsWith(u':'))
         --first;
@@ -289,7 +309,8 @@ QString joinedSplitSpec(const QStringList &values, qsizetype bad) {
     return values.mid(first, last - first + 1).join(QString());
 }
 
-Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &values) {
+Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &values)
+{
     const QString value = values.value(0);
     switch (info.flag) {
     case Flag::Help:
@@ -313,10 +334,11 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
                 const QString joined = joinedSplitSpec(values, k);
                 if (joined.isEmpty())
                     return spec.error();
-                return Error::usage(spec.error().message
-                                    + IpsecCmdParser::tr("; a filter spec contains no blanks: did you mean "
-                                            "\"%1\"?")
-                                          .arg(joined));
+                return Error::usage(
+                    spec.error().message
+                    + IpsecCmdParser::tr("; a filter spec contains no blanks: did you mean "
+                                         "\"%1\"?")
+                          .arg(joined));
             }
             m_cmd.filters << *spec;
         }
@@ -331,9 +353,10 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
     case Flag::Tunnel: {
         const auto a = Address::parse(value);
         if (!a || !(a->isHost() || a->isDnsName()))
-            return Error::usage(IpsecCmdParser::tr("-t \"%1\": expected the tunnel endpoint as one IP address "
-                                      "or a DNS name")
-                                    .arg(value));
+            return Error::usage(
+                IpsecCmdParser::tr("-t \"%1\": expected the tunnel endpoint as one IP address "
+                                   "or a DNS name")
+                    .arg(value));
         m_cmd.tunnel = value;
         return {};
     }
@@ -362,9 +385,10 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
                                            QRegularExpression::CaseInsensitiveOption);
         for (const QString &v : values) {
             if (!re.match(v).hasMatch())
-                return Error::usage(IpsecCmdParser::tr("-1s \"%1\": expected ConfAlg-HashAlg-Group such as "
-                                          "3DES-SHA-2 (DES|3DES, MD5|SHA, group 1|2|3)")
-                                        .arg(v));
+                return Error::usage(
+                    IpsecCmdParser::tr("-1s \"%1\": expected ConfAlg-HashAlg-Group such as "
+                                       "3DES-SHA-2 (DES|3DES, MD5|SHA, group 1|2|3)")
+                        .arg(v));
             m_cmd.mainModeMethods << v.toUpper();
         }
         return {};
@@ -376,9 +400,10 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
         const auto m = re.match(value);
         if (!m.hasMatch()
             || (m.hasCaptured(4) && m.captured(2).toUpper() == m.captured(4).toUpper()))
-            return Error::usage(IpsecCmdParser::tr("-1k \"%1\": expected NQ (quick modes), NS (seconds) or "
-                                      "NQ/NS, as in 10Q/3600S")
-                                    .arg(value));
+            return Error::usage(
+                IpsecCmdParser::tr("-1k \"%1\": expected NQ (quick modes), NS (seconds) or "
+                                   "NQ/NS, as in 10Q/3600S")
+                    .arg(value));
         m_cmd.mainModeRekey = value.toUpper();
         return {};
     }
@@ -393,9 +418,10 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
             const Filter &f = spec->filter;
             if (spec->wrap != FilterSpec::Wrap::None || f.sourcePort || f.destinationPort
                 || !f.protocol.isAny())
-                return Error::usage(IpsecCmdParser::tr("-1f \"%1\": main-mode filters name addresses only, "
-                                          "as in 0+*, without ports, protocol or [ ]/( )")
-                                        .arg(v));
+                return Error::usage(
+                    IpsecCmdParser::tr("-1f \"%1\": main-mode filters name addresses only, "
+                                       "as in 0+*, without ports, protocol or [ ]/( )")
+                        .arg(v));
             m_cmd.mainModeFilters << IpsecCmdPrinter::filterSpec(*spec);
         }
         return {};
@@ -404,7 +430,8 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
         const int seconds = value.toInt(&ok);
         if (!isAllDigits(value) || !ok || seconds < 1)
             return Error::usage(
-                IpsecCmdParser::tr("-1e \"%1\": expected the soft-SA expiry in seconds, such as 300")
+                IpsecCmdParser::tr(
+                    "-1e \"%1\": expected the soft-SA expiry in seconds, such as 300")
                     .arg(value));
         m_cmd.softSaExpirySeconds = seconds;
         return {};
@@ -428,7 +455,8 @@ Result<void> CommandParser::handle(const FlagInfo &info, const QStringList &valu
     return {};
 }
 
-Result<void> CommandParser::checkCombination() const {
+Result<void> CommandParser::checkCombination() const
+{
     const auto name = [](Flag f) {
         for (const FlagInfo &info : flagTable)
             if (info.flag == f)
@@ -439,16 +467,18 @@ Result<void> CommandParser::checkCombination() const {
         return {};
     if (m_query) {
         if (!m_seen.isEmpty())
-            return Error::usage(IpsecCmdParser::tr("show cannot be combined with %1; only \\\\computer may "
-                                      "precede it")
-                                    .arg(name(m_seen.first())));
+            return Error::usage(
+                IpsecCmdParser::tr("show cannot be combined with %1; only \\\\computer may "
+                                   "precede it")
+                    .arg(name(m_seen.first())));
         return {};
     }
     if (m_cmd.deleteDynamic) {
         for (const Flag f : m_seen)
             if (f != Flag::DeleteDynamic)
                 return Error::usage(
-                    IpsecCmdParser::tr("-u deletes all dynamic policy and takes no other flag (found %1)")
+                    IpsecCmdParser::tr(
+                        "-u deletes all dynamic policy and takes no other flag (found %1)")
                         .arg(name(f)));
         return {};
     }
@@ -456,34 +486,42 @@ Result<void> CommandParser::checkCombination() const {
         for (const Flag f : m_seen)
             if (f == Flag::Policy || f == Flag::Rule || f == Flag::Assign || f == Flag::Unassign
                 || f == Flag::Delete)
-                return Error::usage(IpsecCmdParser::tr("%1 needs static mode: add -w REG").arg(name(f)));
+                return Error::usage(
+                    IpsecCmdParser::tr("%1 needs static mode: add -w REG").arg(name(f)));
     } else {
         if (m_cmd.confirm)
-            return Error::usage(IpsecCmdParser::tr("-confirm works in dynamic mode only; drop it or drop -w"));
+            return Error::usage(
+                IpsecCmdParser::tr("-confirm works in dynamic mode only; drop it or drop -w"));
         for (const FilterSpec &spec : m_cmd.filters)
             if (spec.wrap != FilterSpec::Wrap::None)
                 return Error::usage(
-                    IpsecCmdParser::tr("filter \"%1\": [ ] and ( ) are dynamic-mode shortcuts; with -w write "
-                          "the filter bare and give -n BLOCK or -n PASS")
+                    IpsecCmdParser::tr(
+                        "filter \"%1\": [ ] and ( ) are dynamic-mode shortcuts; with -w write "
+                        "the filter bare and give -n BLOCK or -n PASS")
                         .arg(IpsecCmdPrinter::filterSpec(spec)));
     }
     if (m_cmd.assign && m_cmd.unassign)
-        return Error::usage(IpsecCmdParser::tr("-x (assign) and -y (unassign) contradict each other"));
+        return Error::usage(
+            IpsecCmdParser::tr("-x (assign) and -y (unassign) contradict each other"));
     if (m_cmd.assign && m_cmd.remove)
-        return Error::usage(IpsecCmdParser::tr("-x (assign) and -o (delete) contradict each other"));
+        return Error::usage(
+            IpsecCmdParser::tr("-x (assign) and -o (delete) contradict each other"));
     if (m_cmd.filters.isEmpty() && !m_cmd.assign && !m_cmd.unassign && !m_cmd.remove)
-        return Error::usage(IpsecCmdParser::tr("-f FILTERS is required unless -u, -x, -y, -o or show is "
-                                  "given, e.g. -f *=0:1434:UDP"));
+        return Error::usage(
+            IpsecCmdParser::tr("-f FILTERS is required unless -u, -x, -y, -o or show is "
+                               "given, e.g. -f *=0:1434:UDP"));
     return {};
 }
 
 } // namespace
 
-Result<IpsecCmdCommand> IpsecCmdParser::parse(const QStringList &args) {
+Result<IpsecCmdCommand> IpsecCmdParser::parse(const QStringList &args)
+{
     return CommandParser(args).run();
 }
 
-QString IpsecCmdParser::usage() {
+QString IpsecCmdParser::usage()
+{
     return tr("usage: ipseccmd [\\\\computer] -f FILTER... [-n BLOCK|PASS|INPASS|METHOD...] "
               "[-t TUNNEL] [-a AUTH...] [-soft] [-lan|-dialup] [-1s MMMETHOD...] [-1k REKEY] "
               "[-1p] [-1f MMFILTER...] [-1e SECONDS] [-confirm]\n"

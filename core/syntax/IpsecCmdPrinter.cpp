@@ -18,12 +18,14 @@ namespace ipsec::syntax {
 
 namespace {
 
-QString dottedMask(int prefix) {
+QString dottedMask(int prefix)
+{
     const quint32 mask = prefix == 0 ? 0 : ~quint32(0) << (32 - prefix);
     return QHostAddress(mask).toString();
 }
 
-QString addressText(const Address &a) {
+QString addressText(const Address &a)
+{
     switch (a.kind()) {
     case Address::Kind::Any:
         return u"*"_s;
@@ -41,14 +43,16 @@ QString addressText(const Address &a) {
     return {};
 }
 
-QString endpointText(const Address &a, const QString &fields) {
+QString endpointText(const Address &a, const QString &fields)
+{
     const QString side = addressText(a) + fields;
     if (detail::looksLikeBareIPv6(side)) // e.g. DNS name "cafe" with protocol 50: [cafe]::50
         return u'[' + addressText(a) + u']' + fields;
     return side;
 }
 
-QString protocolText(Protocol p) {
+QString protocolText(Protocol p)
+{
     switch (p.number()) {
     case Protocol::Tcp:
         return u"TCP"_s;
@@ -63,7 +67,8 @@ QString protocolText(Protocol p) {
     }
 }
 
-QString hashText(SecurityMethod::Hash h) {
+QString hashText(SecurityMethod::Hash h)
+{
     switch (h) {
     case SecurityMethod::Hash::None:
         return u"NONE"_s;
@@ -75,7 +80,8 @@ QString hashText(SecurityMethod::Hash h) {
     return {};
 }
 
-QString cipherText(SecurityMethod::Cipher c) {
+QString cipherText(SecurityMethod::Cipher c)
+{
     switch (c) {
     case SecurityMethod::Cipher::None:
         return u"NONE"_s;
@@ -87,7 +93,8 @@ QString cipherText(SecurityMethod::Cipher c) {
     return {};
 }
 
-QStringList negotiationWords(const Negotiation &n) {
+QStringList negotiationWords(const Negotiation &n)
+{
     QStringList words;
     switch (n.kind) {
     case Negotiation::Kind::Block:
@@ -107,7 +114,8 @@ QStringList negotiationWords(const Negotiation &n) {
 
 } // namespace
 
-QString IpsecCmdPrinter::filterSpec(const FilterSpec &spec) {
+QString IpsecCmdPrinter::filterSpec(const FilterSpec &spec)
+{
     const Filter &f = spec.filter;
     QString src = f.sourcePort ? u':' + QString::number(f.sourcePort) : QString();
     QString dst;
@@ -129,7 +137,8 @@ QString IpsecCmdPrinter::filterSpec(const FilterSpec &spec) {
     return text;
 }
 
-QString IpsecCmdPrinter::securityMethod(const SecurityMethod &m) {
+QString IpsecCmdPrinter::securityMethod(const SecurityMethod &m)
+{
     QString s;
     if (m.ah)
         s += u"AH["_s + hashText(m.ahHash) + u']';
@@ -148,11 +157,13 @@ QString IpsecCmdPrinter::securityMethod(const SecurityMethod &m) {
     return s;
 }
 
-QString IpsecCmdPrinter::negotiation(const Negotiation &n) {
+QString IpsecCmdPrinter::negotiation(const Negotiation &n)
+{
     return negotiationWords(n).join(u' ');
 }
 
-QStringList IpsecCmdPrinter::arguments(const IpsecCmdCommand &c) {
+QStringList IpsecCmdPrinter::arguments(const IpsecCmdCommand &c)
+{
     QStringList a;
     if (!c.computer.isEmpty())
         a << u"\\\\"_s + c.computer;
@@ -212,7 +223,8 @@ QStringList IpsecCmdPrinter::arguments(const IpsecCmdCommand &c) {
     return a;
 }
 
-QString IpsecCmdPrinter::commandLine(const IpsecCmdCommand &command, const QString &program) {
+QString IpsecCmdPrinter::commandLine(const IpsecCmdCommand &command, const QString &program)
+{
     QStringList words{shellQuote(program)};
     for (const QString &arg : arguments(command))
         words << shellQuote(arg);

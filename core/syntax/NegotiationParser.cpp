@@ -17,11 +17,13 @@ namespace {
 using Hash = SecurityMethod::Hash;
 using Cipher = SecurityMethod::Cipher;
 
-bool is(QStringView t, QStringView word) {
+bool is(QStringView t, QStringView word)
+{
     return t.compare(word, Qt::CaseInsensitive) == 0;
 }
 
-std::optional<Hash> hashOf(QStringView t) {
+std::optional<Hash> hashOf(QStringView t)
+{
     if (is(t, u"MD5"))
         return Hash::Md5;
     if (is(t, u"SHA") || is(t, u"SHA1"))
@@ -31,7 +33,8 @@ std::optional<Hash> hashOf(QStringView t) {
     return std::nullopt;
 }
 
-std::optional<Cipher> cipherOf(QStringView t) {
+std::optional<Cipher> cipherOf(QStringView t)
+{
     if (is(t, u"DES"))
         return Cipher::Des;
     if (is(t, u"3DES"))
@@ -41,7 +44,8 @@ std::optional<Cipher> cipherOf(QStringView t) {
     return std::nullopt;
 }
 
-QString expectedMethod() {
+QString expectedMethod()
+{
     return IpsecCmdParser::tr("expected ESP[ConfAlg,AuthAlg], AH[HashAlg] or "
                               "AH[HashAlg]+ESP[ConfAlg,AuthAlg], optionally followed by lifetimes "
                               "such as 3600S/50000K and PFS");
@@ -49,7 +53,8 @@ QString expectedMethod() {
 
 } // namespace
 
-Result<SecurityMethod> IpsecCmdParser::parseSecurityMethod(QStringView text) {
+Result<SecurityMethod> IpsecCmdParser::parseSecurityMethod(QStringView text)
+{
     const QStringView t = text.trimmed();
     const auto fail = [&](const QString &why) {
         return Error::usage(tr("invalid security method \"%1\": %2").arg(t, why));
@@ -146,7 +151,8 @@ Result<SecurityMethod> IpsecCmdParser::parseSecurityMethod(QStringView text) {
     return m;
 }
 
-Result<Negotiation> IpsecCmdParser::parseNegotiation(const QStringList &words) {
+Result<Negotiation> IpsecCmdParser::parseNegotiation(const QStringList &words)
+{
     if (words.isEmpty())
         return Error::usage(tr("-n needs BLOCK, PASS, INPASS or one or more security methods "
                                "such as ESP[3DES,SHA]"));

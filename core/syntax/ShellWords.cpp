@@ -8,17 +8,20 @@ namespace ipsec::syntax {
 
 namespace {
 
-bool isBlank(QChar c) {
+bool isBlank(QChar c)
+{
     return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r';
 }
 
-bool isOpeningDoubleQuote(QChar c) {
+bool isOpeningDoubleQuote(QChar c)
+{
     return c == u'"' || c == QChar(0x201C) || c == QChar(0x201D);
 }
 
 } // namespace
 
-QStringList IpsecCmdParser::splitCommandLine(QStringView line, QString *error) {
+QStringList IpsecCmdParser::splitCommandLine(QStringView line, QString *error)
+{
     enum class State { Plain, Single, Double };
     QStringList words;
     QString word;
@@ -87,7 +90,8 @@ QStringList IpsecCmdParser::splitCommandLine(QStringView line, QString *error) {
     return words;
 }
 
-QString IpsecCmdPrinter::shellQuote(const QString &word) {
+QString IpsecCmdPrinter::shellQuote(const QString &word)
+{
     // Characters that mean nothing to sh anywhere in a word (= is safe after the program name).
     static const QStringView safe = u"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                                     u"0123456789_@%+=:,./-";

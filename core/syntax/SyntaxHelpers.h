@@ -7,7 +7,8 @@
 
 namespace ipsec::syntax::detail {
 
-inline bool isAllDigits(QStringView text) {
+inline bool isAllDigits(QStringView text)
+{
     if (text.isEmpty())
         return false;
     for (const QChar c : text)
@@ -17,7 +18,8 @@ inline bool isAllDigits(QStringView text) {
 }
 
 // The dashes people paste from documents where '-' is meant: en dash, em dash, minus sign.
-inline bool isDash(QChar c) {
+inline bool isDash(QChar c)
+{
     return c == u'-' || c == QChar(0x2013) || c == QChar(0x2014) || c == QChar(0x2212);
 }
 
@@ -26,7 +28,8 @@ inline bool isDash(QChar c) {
 // port and protocol separators. "0:..." is exempt: 0 means this computer, so "0::50" is
 // "me, any port, protocol 50", never the IPv6 address ::50. The printer brackets whatever
 // this function would reject.
-inline bool looksLikeBareIPv6(QStringView side) {
+inline bool looksLikeBareIPv6(QStringView side)
+{
     const qsizetype slash = side.indexOf(u'/');
     const QStringView addr = slash < 0 ? side : side.left(slash);
     if (addr.count(u':') < 2 || addr.startsWith(u"0:"))

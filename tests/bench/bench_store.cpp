@@ -44,32 +44,37 @@ struct Options {
     bool strict = false;
 };
 
-QTextStream &out() {
+QTextStream &out()
+{
     static QTextStream s(stdout);
     return s;
 }
 
 QTemporaryDir *benchDir = nullptr; // removed on failure too
 
-[[noreturn]] void fail(const QString &message) {
+[[noreturn]] void fail(const QString &message)
+{
     QTextStream(stderr) << "bench_store: " << message << '\n';
     if (benchDir)
         benchDir->remove();
     std::exit(1);
 }
 
-double peakRssMb() {
+double peakRssMb()
+{
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
 }
 
-double median(QList<double> v) {
+double median(QList<double> v)
+{
     std::sort(v.begin(), v.end());
     return v.isEmpty() ? 0 : v.at(v.size() / 2);
 }
 
-double percentile(QList<double> v, double p) {
+double percentile(QList<double> v, double p)
+{
     std::sort(v.begin(), v.end());
     if (v.isEmpty())
         return 0;
@@ -78,7 +83,8 @@ double percentile(QList<double> v, double p) {
 
 // A realistic mix: mostly me -> host with a TCP/UDP port, some subnets, a little IPv6, a few
 // DNS names and descriptions.
-Filter makeFilter(int n) {
+Filter makeFilter(int n)
+{
     Filter f;
     f.source = Address::me();
     const quint32 host = 0x0a000000u + quint32(n) * 7u;
@@ -109,7 +115,8 @@ Filter makeFilter(int n) {
 }
 
 // Runs in the child: creates the store and prints "build_ms <ms> rss_mb <mb>".
-void build(const Options &o) {
+void build(const Options &o)
+{
     QElapsedTimer timer;
     timer.start();
     auto store = PolicyStore::open(o.buildOnly);
@@ -176,7 +183,8 @@ void build(const Options &o) {
 }
 
 // Drops the file's pages from the page cache (no privileges needed for clean pages).
-void dropCache(const QString &path) {
+void dropCache(const QString &path)
+{
     for (const QString &p : QStringList{path, path + u"-wal"_s}) {
         const int fd = ::open(QFile::encodeName(p).constData(), O_RDONLY);
         if (fd < 0)
@@ -188,7 +196,8 @@ void dropCache(const QString &path) {
 }
 
 // CPU time of this thread, to tell waiting for the CPU from working on it.
-double threadCpuMs() {
+double threadCpuMs()
+{
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
@@ -203,7 +212,8 @@ struct OpenLoad {
     qsizetype policies = 0;
 };
 
-OpenLoad openAndLoad(const QString &path) {
+OpenLoad openAndLoad(const QString &path)
+{
     OpenLoad r;
     const double cpuStart = threadCpuMs();
     QElapsedTimer t;
@@ -224,7 +234,8 @@ OpenLoad openAndLoad(const QString &path) {
     return r;
 }
 
-bool report(const char *what, double value, double target, const char *unit) {
+bool report(const char *what, double value, double target, const char *unit)
+{
     const bool pass = value <= target;
     out() << QString::fromLatin1(what).leftJustified(34)
           << QString::number(value, 'f', 2).rightJustified(9) << ' '
@@ -233,7 +244,8 @@ bool report(const char *what, double value, double target, const char *unit) {
     return pass;
 }
 
-Options parse(const QStringList &args) {
+Options parse(const QStringList &args)
+{
     Options o;
     for (qsizetype i = 1; i < args.size(); ++i) {
         const QString &a = args.at(i);
@@ -273,7 +285,8 @@ Options parse(const QStringList &args) {
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     QCoreApplication app(argc, argv);
     const Options o = parse(app.arguments());
     if (!o.buildOnly.isEmpty()) {

@@ -155,10 +155,9 @@ void TestCli::articleStaticSequence()
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out, none);
 
-    r = run(u"IPSeccmd.exe"_s,
-            {u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"-r"_s,
-             u"Block Inbound UDP 1434 Rule"_s, u"-f"_s, u"*=0:1434:UDP"_s, u"-n"_s, u"BLOCK"_s,
-             u"-x"_s});
+    r = run(u"IPSeccmd.exe"_s, {u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"-r"_s,
+                                u"Block Inbound UDP 1434 Rule"_s, u"-f"_s, u"*=0:1434:UDP"_s,
+                                u"-n"_s, u"BLOCK"_s, u"-x"_s});
     QCOMPARE(r.err, QString());
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out, u"Created policy \"Block UDP 1434 Filter\".\n"
@@ -172,27 +171,32 @@ void TestCli::articleStaticSequence()
                     u"        Local IPSec Policy Active: 'Block UDP 1434 Filter'\n"_s);
 
     // The outbound rule, with the ipsecpol name and the en dash the article prints elsewhere.
-    r = run(u"ipsecpol"_s, {u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"-r"_s,
-                            u"Block Outbound UDP 1434 Rule"_s, u"-f"_s, u"0=*:1434:UDP"_s,
-                            u"-n"_s, u"BLOCK"_s});
+    r = run(u"ipsecpol"_s,
+            {u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"-r"_s,
+             u"Block Outbound UDP 1434 Rule"_s, u"-f"_s, u"0=*:1434:UDP"_s, u"-n"_s, u"BLOCK"_s});
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out, u"Added rule \"Block Outbound UDP 1434 Rule\" to policy \"Block UDP 1434 "
                     u"Filter\": 1 filter, action \"Block\".\n"_s);
 
-    r = run(u"IPSeccmd.exe"_s, {u"-p"_s, u"Block UDP 1434 Filter"_s, u"-w"_s, u"REG"_s, u"-r"_s,
-                                u"Block Inbound TCP 80 Rule"_s, u"-f"_s, u"*=0:80:TCP"_s, u"-n"_s,
-                                u"BLOCK"_s});
+    r = run(u"IPSeccmd.exe"_s,
+            {u"-p"_s, u"Block UDP 1434 Filter"_s, u"-w"_s, u"REG"_s, u"-r"_s,
+             u"Block Inbound TCP 80 Rule"_s, u"-f"_s, u"*=0:80:TCP"_s, u"-n"_s, u"BLOCK"_s});
     QCOMPARE(r.code, 0);
 
     r = run(u"ipseccmd"_s, {u"show"_s, u"filters"_s});
     QCOMPARE(r.code, 0);
-    QCOMPARE(r.out,
-             u"Filters\n=======\n\nAssigned policy: Block UDP 1434 Filter\n\n"
-             u"Rule                          Source  Src Port  Destination  Dst Port  Protocol  Mirrored  Action\n"
-             u"----------------------------  ------  --------  -----------  --------  --------  --------  ------\n"
-             u"Block Inbound UDP 1434 Rule   any     any       me           1434      UDP       No        Block\n"
-             u"Block Outbound UDP 1434 Rule  me      any       any          1434      UDP       No        Block\n"
-             u"Block Inbound TCP 80 Rule     any     any       me           80        TCP       No        Block\n"_s);
+    QCOMPARE(
+        r.out,
+        u"Filters\n=======\n\nAssigned policy: Block UDP 1434 Filter\n\n"
+        u"Rule                          Source  Src Port  Destination  Dst Port  Protocol  "
+        u"Mirrored  Action\n"
+        u"----------------------------  ------  --------  -----------  --------  --------  "
+        u"--------  ------\n"
+        u"Block Inbound UDP 1434 Rule   any     any       me           1434      UDP       No      "
+        u"  Block\n"
+        u"Block Outbound UDP 1434 Rule  me      any       any          1434      UDP       No      "
+        u"  Block\n"
+        u"Block Inbound TCP 80 Rule     any     any       me           80        TCP       No        Block\n"_s);
 
     r = run(u"ipseccmd"_s, {u"show"_s, u"policies"_s});
     QCOMPARE(r.code, 0);
@@ -208,7 +212,8 @@ void TestCli::articleStaticSequence()
     QVERIFY(debug.out.contains(u"Flags : Outbound Block"_s));
 
     // Unassign (with the article's en dash), then delete both rules and so the policy.
-    r = run(u"IPSeccmd.exe"_s, {u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"\u2013y"_s});
+    r = run(u"IPSeccmd.exe"_s,
+            {u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"\u2013y"_s});
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out, u"Unassigned policy \"Block UDP 1434 Filter\".\n"_s);
     r = run(u"netdiag"_s, {u"/test:ipsec"_s});
@@ -240,14 +245,16 @@ void TestCli::assigningAnotherPolicyUnassignsTheFirst()
                                       u"Block Inbound TCP 80 Rule"_s, u"-f"_s, u"*=0:80:TCP"_s,
                                       u"-n"_s, u"BLOCK"_s, u"-x"_s});
     QCOMPARE(r.code, 0);
-    QVERIFY(r.out.contains(u"Unassigned policy \"Block UDP 1434 Filter\".\nAssigned policy \"Block TCP 80 Filter\".\n"_s));
+    QVERIFY(r.out.contains(
+        u"Unassigned policy \"Block UDP 1434 Filter\".\nAssigned policy \"Block TCP 80 Filter\".\n"_s));
     QCOMPARE(run(u"netdiag"_s, {u"/test:ipsec"_s}).out.section(u'\n', 2, 2),
              u"        Local IPSec Policy Active: 'Block TCP 80 Filter'"_s);
 }
 
 void TestCli::ruleReplacedAndListsShared()
 {
-    const QStringList base{u"-w"_s, u"REG"_s, u"-p"_s, u"P"_s, u"-r"_s, u"R"_s, u"-n"_s, u"BLOCK"_s};
+    const QStringList base{u"-w"_s, u"REG"_s, u"-p"_s, u"P"_s,
+                           u"-r"_s, u"R"_s,   u"-n"_s, u"BLOCK"_s};
     QCOMPARE(run(u"ipseccmd"_s, base + QStringList{u"-f"_s, u"*=0:80:TCP"_s}).code, 0);
     Run r = run(u"ipseccmd"_s, base + QStringList{u"-f"_s, u"*=0:81:TCP"_s, u"*=0:82:TCP"_s});
     QCOMPARE(r.code, 0);
@@ -274,35 +281,36 @@ void TestCli::errors_data()
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("message");
     QTest::newRow("typo") << u"IPSeccmd.exe"_s
-                          << QStringList{u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s,
-                                         u"-r"_s, u"Block Outbound UDP 1434 Rule"_s, u"-f"_s,
-                                         u"*0=:1434:UDP"_s, u"-n"_s, u"BLOCK"_s}
+                          << QStringList{u"-w"_s, u"REG"_s,
+                                         u"-p"_s, u"Block UDP 1434 Filter"_s,
+                                         u"-r"_s, u"Block Outbound UDP 1434 Rule"_s,
+                                         u"-f"_s, u"*0=:1434:UDP"_s,
+                                         u"-n"_s, u"BLOCK"_s}
                           << 2 << u"0=*:1434:UDP"_s;
-    QTest::newRow("no policy name") << u"ipseccmd"_s
-                                    << QStringList{u"-w"_s, u"REG"_s, u"-x"_s} << 2 << u"-p"_s;
+    QTest::newRow("no policy name")
+        << u"ipseccmd"_s << QStringList{u"-w"_s, u"REG"_s, u"-x"_s} << 2 << u"-p"_s;
     QTest::newRow("no rule name") << u"ipseccmd"_s
-                                  << QStringList{u"-w"_s, u"REG"_s, u"-p"_s, u"P"_s, u"-f"_s,
-                                                 u"*=0:80:TCP"_s}
+                                  << QStringList{u"-w"_s, u"REG"_s, u"-p"_s,
+                                                 u"P"_s,  u"-f"_s,  u"*=0:80:TCP"_s}
                                   << 2 << u"-r"_s;
-    QTest::newRow("unknown policy -y") << u"ipseccmd"_s
-                                       << QStringList{u"-w"_s, u"REG"_s, u"-p"_s, u"Nope"_s, u"-y"_s}
-                                       << 3 << u"\"Nope\""_s;
-    QTest::newRow("unknown rule -o") << u"ipseccmd"_s
-                                     << QStringList{u"-w"_s, u"REG"_s, u"-p"_s,
-                                                    u"Server (Request Security)"_s, u"-r"_s,
-                                                    u"Nope"_s, u"-o"_s}
-                                     << 3 << u"no rule named \"Nope\""_s;
-    QTest::newRow("directory store") << u"ipseccmd"_s
-                                     << QStringList{u"-w"_s, u"DS"_s, u"-p"_s, u"P"_s, u"-x"_s}
-                                     << 2 << u"-w REG"_s;
+    QTest::newRow("unknown policy -y")
+        << u"ipseccmd"_s << QStringList{u"-w"_s, u"REG"_s, u"-p"_s, u"Nope"_s, u"-y"_s} << 3
+        << u"\"Nope\""_s;
+    QTest::newRow("unknown rule -o")
+        << u"ipseccmd"_s << QStringList{u"-w"_s, u"REG"_s,  u"-p"_s, u"Server (Request Security)"_s,
+                                        u"-r"_s, u"Nope"_s, u"-o"_s}
+        << 3 << u"no rule named \"Nope\""_s;
+    QTest::newRow("directory store")
+        << u"ipseccmd"_s << QStringList{u"-w"_s, u"DS"_s, u"-p"_s, u"P"_s, u"-x"_s} << 2
+        << u"-w REG"_s;
     QTest::newRow("bad option") << u"ipseccmd"_s << QStringList{u"--frobnicate"_s} << 2
                                 << u"--frobnicate"_s;
-    QTest::newRow("netdiag other test") << u"netdiag"_s << QStringList{u"/test:dns"_s} << 2
-                                        << u"/test:ipsec"_s;
-    QTest::newRow("icmp with port") << u"ipseccmd"_s
-                                    << QStringList{u"-w"_s, u"REG"_s, u"-p"_s, u"P"_s, u"-r"_s,
-                                                   u"R"_s, u"-f"_s, u"*=0:80:ICMP"_s}
-                                    << 2 << u"ICMP"_s;
+    QTest::newRow("netdiag other test")
+        << u"netdiag"_s << QStringList{u"/test:dns"_s} << 2 << u"/test:ipsec"_s;
+    QTest::newRow("icmp with port")
+        << u"ipseccmd"_s << QStringList{u"-w"_s, u"REG"_s, u"-p"_s, u"P"_s,
+                                        u"-r"_s, u"R"_s,   u"-f"_s, u"*=0:80:ICMP"_s}
+        << 2 << u"ICMP"_s;
     QTest::newRow("bad netns") << u"ipseccmd"_s
                                << QStringList{u"show"_s, u"all"_s, u"--netns"_s, u"../x"_s} << 2
                                << u"../x"_s;
@@ -375,9 +383,9 @@ void TestCli::storeFromEnvironment()
 
 void TestCli::jsonOutput()
 {
-    QCOMPARE(run(u"ipseccmd"_s, {u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"-r"_s,
-                                 u"In"_s, u"-f"_s, u"*+0:1434:UDP"_s, u"10.0.0.0/8=0::TCP"_s,
-                                 u"-n"_s, u"BLOCK"_s, u"-x"_s})
+    QCOMPARE(run(u"ipseccmd"_s,
+                 {u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"-r"_s, u"In"_s, u"-f"_s,
+                  u"*+0:1434:UDP"_s, u"10.0.0.0/8=0::TCP"_s, u"-n"_s, u"BLOCK"_s, u"-x"_s})
                  .code,
              0);
     const Run r = run(u"ipseccmd"_s, {u"show"_s, u"filters"_s, u"--json"_s});
@@ -405,42 +413,41 @@ void TestCli::netdiagInNamespace()
 
     QCOMPARE(run(u"IPSeccmd.exe"_s,
                  {u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"-r"_s,
-                  u"Block Inbound UDP 1434 Rule"_s, u"-f"_s, u"*=0:1434:UDP"_s, u"-n"_s,
-                  u"BLOCK"_s, u"-x"_s},
+                  u"Block Inbound UDP 1434 Rule"_s, u"-f"_s, u"*=0:1434:UDP"_s, u"-n"_s, u"BLOCK"_s,
+                  u"-x"_s},
                  ns)
                  .code,
              0);
-    QCOMPARE(run(u"IPSeccmd.exe"_s,
-                 {u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"-r"_s,
-                  u"Block Outbound UDP 1434 Rule"_s, u"-f"_s, u"0=*:1434:UDP"_s, u"-n"_s,
-                  u"BLOCK"_s},
-                 ns)
-                 .code,
-             0);
+    QCOMPARE(
+        run(u"IPSeccmd.exe"_s,
+            {u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"-r"_s,
+             u"Block Outbound UDP 1434 Rule"_s, u"-f"_s, u"0=*:1434:UDP"_s, u"-n"_s, u"BLOCK"_s},
+            ns)
+            .code,
+        0);
     const Run r = run(u"netdiag"_s, {u"/test:ipsec"_s, u"/debug"_s}, ns);
     QCOMPARE(r.code, 0);
-    QCOMPARE(r.out,
-             u"\n    IP Security test . . . . . . . . . : Passed\n"
-             u"        Local IPSec Policy Active: 'Block UDP 1434 Filter'\n"
-             u"        IP Security Policy Path: DIR/policy.db:ipsecPolicy{GUID}\n"
-             u"\n"
-             u"        There are 2 filters\n"
-             u"        No Name\n"
-             u"        Filter Id: {GUID}\n"
-             u"        Policy Id: {GUID}\n"
-             u"        Src Addr : 0.0.0.0          Src Mask : 0.0.0.0\n"
-             u"        Dest Addr : 192.168.1.1     Dest Mask : 255.255.255.255\n"
-             u"        Tunnel Addr : 0.0.0.0       Src Port : 0     Dest Port : 1434\n"
-             u"        Protocol : 17               TunnelFilter: No\n"
-             u"        Flags : Inbound Block\n"
-             u"        No Name\n"
-             u"        Filter Id: {GUID}\n"
-             u"        Policy Id: {GUID}\n"
-             u"        Src Addr : 192.168.1.1      Src Mask : 255.255.255.255\n"
-             u"        Dest Addr : 0.0.0.0         Dest Mask : 0.0.0.0\n"
-             u"        Tunnel Addr : 0.0.0.0       Src Port : 0     Dest Port : 1434\n"
-             u"        Protocol : 17               TunnelFilter: No\n"
-             u"        Flags : Outbound Block\n"_s);
+    QCOMPARE(r.out, u"\n    IP Security test . . . . . . . . . : Passed\n"
+                    u"        Local IPSec Policy Active: 'Block UDP 1434 Filter'\n"
+                    u"        IP Security Policy Path: DIR/policy.db:ipsecPolicy{GUID}\n"
+                    u"\n"
+                    u"        There are 2 filters\n"
+                    u"        No Name\n"
+                    u"        Filter Id: {GUID}\n"
+                    u"        Policy Id: {GUID}\n"
+                    u"        Src Addr : 0.0.0.0          Src Mask : 0.0.0.0\n"
+                    u"        Dest Addr : 192.168.1.1     Dest Mask : 255.255.255.255\n"
+                    u"        Tunnel Addr : 0.0.0.0       Src Port : 0     Dest Port : 1434\n"
+                    u"        Protocol : 17               TunnelFilter: No\n"
+                    u"        Flags : Inbound Block\n"
+                    u"        No Name\n"
+                    u"        Filter Id: {GUID}\n"
+                    u"        Policy Id: {GUID}\n"
+                    u"        Src Addr : 192.168.1.1      Src Mask : 255.255.255.255\n"
+                    u"        Dest Addr : 0.0.0.0         Dest Mask : 0.0.0.0\n"
+                    u"        Tunnel Addr : 0.0.0.0       Src Port : 0     Dest Port : 1434\n"
+                    u"        Protocol : 17               TunnelFilter: No\n"
+                    u"        Flags : Outbound Block\n"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -13,7 +13,8 @@ using namespace ipsec;
 using namespace ipsec::engine;
 using namespace Qt::StringLiterals;
 
-inline Address addr(const QString &text) {
+inline Address addr(const QString &text)
+{
     auto a = Address::parse(text);
     if (!a.ok())
         qFatal("bad address %s", qPrintable(text));
@@ -21,7 +22,8 @@ inline Address addr(const QString &text) {
 }
 
 inline Filter filter(const QString &src, const QString &dst, quint8 proto = 0, quint16 sport = 0,
-                     quint16 dport = 0, bool mirrored = false) {
+                     quint16 dport = 0, bool mirrored = false)
+{
     Filter f;
     f.guid = QUuid::createUuid();
     f.source = addr(src);
@@ -33,11 +35,13 @@ inline Filter filter(const QString &src, const QString &dst, quint8 proto = 0, q
     return f;
 }
 
-inline DynamicFilter dyn(const Filter &f, FilterAction::Type t) {
+inline DynamicFilter dyn(const Filter &f, FilterAction::Type t)
+{
     return DynamicFilter{f, t, {}};
 }
 
-inline ExpansionContext context() {
+inline ExpansionContext context()
+{
     ExpansionContext ctx;
     ctx.localAddresses = {QHostAddress(u"192.168.1.10"_s), QHostAddress(u"192.168.1.20"_s),
                           QHostAddress(u"2001:db8:1::10"_s)};
@@ -45,12 +49,13 @@ inline ExpansionContext context() {
 }
 
 inline Packet packet(Direction d, const QString &src, const QString &dst, quint8 proto,
-                     quint16 sport = 0, quint16 dport = 0) {
+                     quint16 sport = 0, quint16 dport = 0)
+{
     return Packet{QHostAddress(src), QHostAddress(dst), proto, sport, dport, d};
 }
 
-inline EffectivePolicy dynamicPolicy(const QList<DynamicFilter> &filters,
-                                     bool ikeExemption = true) {
+inline EffectivePolicy dynamicPolicy(const QList<DynamicFilter> &filters, bool ikeExemption = true)
+{
     return EffectivePolicy::build(PolicyDatabase{}, filters, context(),
                                   EffectivePolicyOptions{ikeExemption});
 }

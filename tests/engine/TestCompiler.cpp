@@ -13,7 +13,8 @@ using namespace enginetest;
 
 namespace {
 
-XfrmPlan compiled(const EffectivePolicy &p, const XfrmCompilerOptions &o = {}) {
+XfrmPlan compiled(const EffectivePolicy &p, const XfrmCompilerOptions &o = {})
+{
     auto r = XfrmCompiler::compile(p, o);
     if (!r.ok())
         qFatal("compile failed: %s", qPrintable(r.error().message));
@@ -22,7 +23,8 @@ XfrmPlan compiled(const EffectivePolicy &p, const XfrmCompilerOptions &o = {}) {
 
 } // namespace
 
-void TestEngine::compileArticle() {
+void TestEngine::compileArticle()
+{
     const EffectivePolicy policy =
         EffectivePolicy::build(articleDatabase(), {}, context(), EffectivePolicyOptions{false});
     const XfrmPlan plan = compiled(policy);
@@ -45,7 +47,8 @@ void TestEngine::compileArticle() {
     QVERIFY(!e.filterGuid.isNull());
 }
 
-void TestEngine::distinctPriorities() {
+void TestEngine::distinctPriorities()
+{
     QList<DynamicFilter> filters;
     QRandomGenerator rng(7);
     for (int i = 0; i < 300; ++i) {
@@ -72,7 +75,8 @@ void TestEngine::distinctPriorities() {
     QCOMPARE(compiled(dynamicPolicy(reversed), options).toIpCommands(), plan.toIpCommands());
 }
 
-void TestEngine::shadowed() {
+void TestEngine::shadowed()
+{
     PolicyDatabase db = articleDatabase();
     db.filterActions[0].type = FilterAction::Type::Permit; // the static rules now permit
     const Filter same = db.filterLists[0].filters[0];      // any → me UDP 1434
@@ -100,7 +104,8 @@ void TestEngine::shadowed() {
     QCOMPARE(p2.entries.at(0).dir, XfrmEntry::Dir::In);
 }
 
-void TestEngine::ikeExemption() {
+void TestEngine::ikeExemption()
+{
     const QList<DynamicFilter> blockAll{dyn(filter(u"any"_s, u"any"_s), Block)};
     const XfrmPlan on = compiled(dynamicPolicy(blockAll, true));
     QCOMPARE(on.entries.size(), 8 + 4);
@@ -132,7 +137,8 @@ void TestEngine::ikeExemption() {
         Verdict::Kind::Block);
 }
 
-void TestEngine::meBecomesFamilyWide() {
+void TestEngine::meBecomesFamilyWide()
+{
     // me → 10.0.0.0/8 mirrored negotiate: out src me = 0/0; in dst me = 0/0; v4 only.
     const XfrmPlan plan =
         compiled(dynamicPolicy({dyn(filter(u"me"_s, u"10.0.0.0/8"_s, 0, 0, 0, true), Negotiate),
@@ -151,14 +157,16 @@ void TestEngine::meBecomesFamilyWide() {
     QCOMPARE(plan.entries.size(), 8);
 }
 
-void TestEngine::bandOverflow() {
+void TestEngine::bandOverflow()
+{
     auto r = XfrmCompiler::compile(dynamicPolicy({dyn(filter(u"any"_s, u"any"_s), Block)}),
                                    XfrmCompilerOptions{100, 5});
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code, ErrorCode::Kernel);
 }
 
-void TestEngine::compileTiming() {
+void TestEngine::compileTiming()
+{
     QList<FilterSource> sources;
     QRandomGenerator rng(42);
     for (int i = 0; i < 10000; ++i) {

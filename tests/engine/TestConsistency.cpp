@@ -19,7 +19,8 @@ enum class Outcome { Clear, Block, Secure };
 
 int mergedAway = 0; // entries saved by port merging across all grids: proves it was exercised
 
-Outcome simulateKernel(const QList<XfrmEntry> &entries, const Packet &p) {
+Outcome simulateKernel(const QList<XfrmEntry> &entries, const Packet &p)
+{
     const XfrmEntry::Dir dir =
         p.direction == Direction::Inbound ? XfrmEntry::Dir::In : XfrmEntry::Dir::Out;
     const XfrmEntry *best = nullptr;
@@ -38,7 +39,8 @@ Outcome simulateKernel(const QList<XfrmEntry> &entries, const Packet &p) {
     return best->needsTemplate ? Outcome::Secure : Outcome::Clear;
 }
 
-Outcome outcomeOf(const Verdict &v) {
+Outcome outcomeOf(const Verdict &v)
+{
     return v.kind == Verdict::Kind::Block       ? Outcome::Block
            : v.kind == Verdict::Kind::Negotiate ? Outcome::Secure
                                                 : Outcome::Clear;
@@ -54,7 +56,8 @@ const QList<quint16> ports = {22,   80,   443,  500,  1434, 1435, 4500, 53,   40
                               1024, 1025, 1026, 1027, 1028, 1029, 1030, 1031, 1032};
 
 // Every packet of a grid: both directions, each local address, each remote, protocols, ports.
-int checkGrid(const EffectivePolicy &policy, QRandomGenerator &rng, int randomPorts) {
+int checkGrid(const EffectivePolicy &policy, QRandomGenerator &rng, int randomPorts)
+{
     const Evaluator ev(policy);
     auto r = XfrmCompiler::compile(policy);
     if (!r.ok())
@@ -98,7 +101,8 @@ int checkGrid(const EffectivePolicy &policy, QRandomGenerator &rng, int randomPo
     return checked;
 }
 
-QString randomAddress(QRandomGenerator &rng) {
+QString randomAddress(QRandomGenerator &rng)
+{
     static const QStringList pool = {u"any"_s,
                                      u"any"_s,
                                      u"me"_s,
@@ -121,7 +125,8 @@ QString randomAddress(QRandomGenerator &rng) {
     return pool[rng.bounded(int(pool.size()))];
 }
 
-QList<DynamicFilter> randomPolicy(QRandomGenerator &rng, int count) {
+QList<DynamicFilter> randomPolicy(QRandomGenerator &rng, int count)
+{
     QList<DynamicFilter> out;
     while (out.size() < count) {
         const QString s = randomAddress(rng), d = randomAddress(rng);
@@ -143,7 +148,8 @@ QList<DynamicFilter> randomPolicy(QRandomGenerator &rng, int count) {
 } // namespace
 
 // Block UDP 1024-1031 and 1033 to me, permit 10.0.0.5 → me UDP 1027 and TCP 1025-1026.
-static QList<DynamicFilter> portRunPolicy() {
+static QList<DynamicFilter> portRunPolicy()
+{
     QList<DynamicFilter> out;
     for (quint16 port : {1024, 1025, 1026, 1027, 1028, 1029, 1030, 1031, 1033})
         out << dyn(filter(u"any"_s, u"me"_s, Protocol::Udp, 0, port), Block);
@@ -153,7 +159,8 @@ static QList<DynamicFilter> portRunPolicy() {
     return out;
 }
 
-void TestEngine::portMerge() {
+void TestEngine::portMerge()
+{
     const XfrmPlan merged = XfrmCompiler::compile(dynamicPolicy(portRunPolicy(), false)).value();
     const XfrmPlan plain = XfrmCompiler::compile(dynamicPolicy(portRunPolicy(), false),
                                                  XfrmCompilerOptions{10000, 50000, false})
@@ -176,7 +183,8 @@ void TestEngine::portMerge() {
     QCOMPARE(blocks, 2);
 }
 
-void TestEngine::consistencyFixed() {
+void TestEngine::consistencyFixed()
+{
     QRandomGenerator rng(1);
     int total = 0;
     for (bool ike : {true, false}) {
@@ -202,7 +210,8 @@ void TestEngine::consistencyFixed() {
     qInfo("%d packets agree", total);
 }
 
-void TestEngine::consistencyRandom() {
+void TestEngine::consistencyRandom()
+{
     QRandomGenerator rng(20240611);
     int total = 0;
     for (int round = 0; round < 12; ++round) {

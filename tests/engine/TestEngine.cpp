@@ -8,7 +8,8 @@ using namespace enginetest;
 
 namespace enginetest {
 
-PolicyDatabase articleDatabase() {
+PolicyDatabase articleDatabase()
+{
     PolicyDatabase db;
     Policy p;
     p.id = 1;
@@ -49,7 +50,8 @@ PolicyDatabase articleDatabase() {
 namespace {
 
 // "src dst proto sport dport action origin", e.g. "10.0.0.5 any 6 0 80 B s".
-quint64 rankOf(const QString &spec) {
+quint64 rankOf(const QString &spec)
+{
     const QStringList p = spec.split(u' ');
     DirectionalFilter f;
     f.source = addr(p[0]);
@@ -63,7 +65,8 @@ quint64 rankOf(const QString &spec) {
 
 } // namespace
 
-void TestEngine::ordering_data() {
+void TestEngine::ordering_data()
+{
     QTest::addColumn<QString>("better");
     QTest::addColumn<QString>("worse");
     const QString h1 = u"10.0.0.5"_s, h2 = u"10.0.1.7"_s, s1 = u"10.0.0.0/24"_s,
@@ -99,13 +102,15 @@ void TestEngine::ordering_data() {
     QTest::newRow("dynamic>static") << u"any me 6 0 80 P d"_s << u"any me 6 0 80 P s"_s;
 }
 
-void TestEngine::ordering() {
+void TestEngine::ordering()
+{
     QFETCH(QString, better);
     QFETCH(QString, worse);
     QVERIFY2(rankOf(better) < rankOf(worse), qPrintable(better + u" vs "_s + worse));
 }
 
-void TestEngine::meRanksAsHost() {
+void TestEngine::meRanksAsHost()
+{
     DirectionalFilter me{Direction::Inbound, Address::any(), Address::me(), Protocol(), 0, 0};
     DirectionalFilter host = me;
     host.destination = addr(u"192.168.1.10"_s);
@@ -114,7 +119,8 @@ void TestEngine::meRanksAsHost() {
     QCOMPARE(addressClass(addr(u"0.0.0.0/0"_s), addr(u"10.0.0.0/8"_s)), AddressClass::AnyToSubnet);
 }
 
-void TestEngine::articlePolicy_data() {
+void TestEngine::articlePolicy_data()
+{
     QTest::addColumn<int>("direction");
     QTest::addColumn<int>("proto");
     QTest::addColumn<int>("port");
@@ -127,7 +133,8 @@ void TestEngine::articlePolicy_data() {
     QTest::newRow("out tcp 80") << out << 6 << 80 << int(Verdict::Kind::NoMatch);
 }
 
-void TestEngine::articlePolicy() {
+void TestEngine::articlePolicy()
+{
     QFETCH(int, direction);
     QFETCH(int, proto);
     QFETCH(int, port);
@@ -157,13 +164,14 @@ void TestEngine::articlePolicy() {
     // So an inbound packet matches whatever local address it was delivered to (a secondary or
     // link-local one, a broadcast), exactly as the kernel decides.
     if (d == Direction::Inbound)
-        QCOMPARE(int(ev.evaluate(packet(d, remote, u"192.168.1.99"_s, quint8(proto), 1,
-                                        quint16(port)))
-                         .kind),
-                 kind);
+        QCOMPARE(
+            int(ev.evaluate(packet(d, remote, u"192.168.1.99"_s, quint8(proto), 1, quint16(port)))
+                    .kind),
+            kind);
 }
 
-void TestEngine::mirrored() {
+void TestEngine::mirrored()
+{
     const Evaluator ev(dynamicPolicy(
         {dyn(filter(u"10.0.0.5"_s, u"me"_s, Protocol::Tcp, 0, 22, true), Negotiate)}));
     const auto in = Direction::Inbound, out = Direction::Outbound;
@@ -177,7 +185,8 @@ void TestEngine::mirrored() {
              Verdict::Kind::NoMatch);
 }
 
-void TestEngine::permitInsideBlock() {
+void TestEngine::permitInsideBlock()
+{
     const Evaluator ev(dynamicPolicy({dyn(filter(u"any"_s, u"me"_s), Block),
                                       dyn(filter(u"10.0.0.5"_s, u"me"_s, 6, 0, 22), Permit)}));
     const auto in = Direction::Inbound;
@@ -198,7 +207,8 @@ void TestEngine::permitInsideBlock() {
         Verdict::Kind::NoMatch);
 }
 
-void TestEngine::ipv6() {
+void TestEngine::ipv6()
+{
     const Evaluator ev(
         dynamicPolicy({dyn(filter(u"2001:db8::/32"_s, u"me"_s), Block),
                        dyn(filter(u"2001:db8::5"_s, u"me"_s, 6, 0, 443), Permit),
@@ -217,7 +227,8 @@ void TestEngine::ipv6() {
              Verdict::Kind::NoMatch);
 }
 
-void TestEngine::equalSpecificityAction() {
+void TestEngine::equalSpecificityAction()
+{
     const Filter f = filter(u"any"_s, u"me"_s, 17, 0, 53);
     for (const auto &[first, second, expected] :
          {std::tuple{Permit, Block, Verdict::Kind::Block},
@@ -230,7 +241,8 @@ void TestEngine::equalSpecificityAction() {
     }
 }
 
-void TestEngine::dynamicWinsAttribution() {
+void TestEngine::dynamicWinsAttribution()
+{
     PolicyDatabase db = articleDatabase();
     Filter same = db.filterLists[0].filters[0];
     same.guid = QUuid::createUuid();
@@ -244,7 +256,8 @@ void TestEngine::dynamicWinsAttribution() {
     QVERIFY(!v.explanation().isEmpty());
 }
 
-void TestEngine::inactiveRulesIgnored() {
+void TestEngine::inactiveRulesIgnored()
+{
     PolicyDatabase db = articleDatabase();
     db.rules[0].active = false;
     db.rules[1].filterActionId = 999; // dangling: skipped with a warning

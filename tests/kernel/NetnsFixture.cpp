@@ -15,7 +15,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString prefixFor(qint64 pid) {
+QString prefixFor(qint64 pid)
+{
     return u"ipsec-test-%1-"_s.arg(pid);
 }
 
@@ -23,15 +24,18 @@ QString prefixFor(qint64 pid) {
 
 NetnsFixture::NetnsFixture() = default;
 
-NetnsFixture::~NetnsFixture() {
+NetnsFixture::~NetnsFixture()
+{
     removeAll();
 }
 
-bool NetnsFixture::isRoot() {
+bool NetnsFixture::isRoot()
+{
     return ::geteuid() == 0;
 }
 
-void NetnsFixture::removeStale() {
+void NetnsFixture::removeStale()
+{
     static const QRegularExpression re(u"^ipsec-test-(\\d+)-\\d+$"_s);
     const QStringList names = QDir(u"/run/netns"_s).entryList(QDir::Files | QDir::System);
     for (const QString &name : names) {
@@ -45,7 +49,8 @@ void NetnsFixture::removeStale() {
     }
 }
 
-bool NetnsFixture::ip(const QStringList &args, const QByteArray &input) {
+bool NetnsFixture::ip(const QStringList &args, const QByteArray &input)
+{
     QProcess p;
     p.start(u"ip"_s, args);
     if (!input.isEmpty())
@@ -59,14 +64,16 @@ bool NetnsFixture::ip(const QStringList &args, const QByteArray &input) {
     return true;
 }
 
-QString NetnsFixture::ipOutput(const QStringList &args) {
+QString NetnsFixture::ipOutput(const QStringList &args)
+{
     QProcess p;
     p.start(u"ip"_s, args);
     p.waitForFinished(60000);
     return QString::fromLocal8Bit(p.readAllStandardOutput());
 }
 
-QString NetnsFixture::create() {
+QString NetnsFixture::create()
+{
     const QString name = prefixFor(::getpid()) + QString::number(++m_counter);
     if (!ip({u"netns"_s, u"add"_s, name}))
         return {};
@@ -76,13 +83,15 @@ QString NetnsFixture::create() {
     return name;
 }
 
-void NetnsFixture::removeAll() {
+void NetnsFixture::removeAll()
+{
     for (const QString &name : std::as_const(m_created))
         QProcess::execute(u"ip"_s, {u"netns"_s, u"del"_s, name});
     m_created.clear();
 }
 
-QStringList NetnsFixture::policies(const QString &ns) {
+QStringList NetnsFixture::policies(const QString &ns)
+{
     const QString text = ipOutput({u"-netns"_s, ns, u"xfrm"_s, u"policy"_s, u"list"_s});
     QStringList out;
     for (const QString &line : text.split(u'\n')) {
@@ -97,7 +106,8 @@ QStringList NetnsFixture::policies(const QString &ns) {
     return out;
 }
 
-bool NetnsFixture::runIn(const QString &ns, const std::function<void()> &fn) {
+bool NetnsFixture::runIn(const QString &ns, const std::function<void()> &fn)
+{
     bool entered = false;
     std::thread t([&] {
         const QByteArray path = "/run/netns/" + ns.toLocal8Bit();
@@ -113,7 +123,8 @@ bool NetnsFixture::runIn(const QString &ns, const std::function<void()> &fn) {
     return entered;
 }
 
-int NetnsFixture::socketIn(const QString &ns, int domain, int type) {
+int NetnsFixture::socketIn(const QString &ns, int domain, int type)
+{
     int fd = -1;
     runIn(ns, [&] { fd = ::socket(domain, type | SOCK_CLOEXEC, 0); });
     return fd;

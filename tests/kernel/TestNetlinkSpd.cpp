@@ -24,17 +24,20 @@ namespace {
 using Dir = SpdEntry::Direction;
 using Act = SpdEntry::Action;
 
-QHostAddress addr(const QString &text) {
+QHostAddress addr(const QString &text)
+{
     return QHostAddress(text);
 }
 
 SpdEntry entry(Dir dir, Act action, quint32 priority, const QString &src, int sp,
                const QString &dst, int dp, Protocol proto = Protocol::any(), quint16 sport = 0,
-               quint16 dport = 0) {
+               quint16 dport = 0)
+{
     return SpdEntry::make(dir, action, priority, addr(src), sp, addr(dst), dp, proto, sport, dport);
 }
 
-QStringList ipLines(const QList<SpdEntry> &entries) {
+QStringList ipLines(const QList<SpdEntry> &entries)
+{
     QStringList out;
     for (const SpdEntry &e : entries)
         out.append(e.toIpArguments());
@@ -42,7 +45,8 @@ QStringList ipLines(const QList<SpdEntry> &entries) {
     return out;
 }
 
-std::unique_ptr<NetlinkSpd> openIn(const QString &ns, NetlinkSpd::Options options = {}) {
+std::unique_ptr<NetlinkSpd> openIn(const QString &ns, NetlinkSpd::Options options = {})
+{
     std::unique_ptr<NetlinkSpd> spd;
     NetnsFixture::runIn(ns, [&] {
         auto r = NetlinkSpd::open(options);
@@ -53,21 +57,25 @@ std::unique_ptr<NetlinkSpd> openIn(const QString &ns, NetlinkSpd::Options option
 }
 
 // QVERIFY2 evaluates its message even on success: never dereference an empty error.
-QString messageOf(const SpdApplyResult &r) {
+QString messageOf(const SpdApplyResult &r)
+{
     return r.error ? r.error->message : QString();
 }
 
-QString messageOf(const Result<void> &r) {
+QString messageOf(const Result<void> &r)
+{
     return r.ok() ? QString() : r.error().message;
 }
 
 // The SPD as a plain list (empty if listing fails; the tests compare sizes anyway).
-QList<SpdEntry> listOf(Spd &spd) {
+QList<SpdEntry> listOf(Spd &spd)
+{
     auto r = spd.list();
     return r.ok() ? std::move(r).value() : QList<SpdEntry>{};
 }
 
-quint64 counterIn(const QString &ns, const QString &name) {
+quint64 counterIn(const QString &ns, const QString &name)
+{
     quint64 value = 0;
     NetnsFixture::runIn(ns, [&] {
         const auto stats = XfrmStatistics::read();
@@ -107,29 +115,34 @@ private:
     QString m_rootBefore;
 };
 
-void TestNetlinkSpd::initTestCase() {
+void TestNetlinkSpd::initTestCase()
+{
     if (NetnsFixture::isRoot()) {
         NetnsFixture::removeStale();
         m_rootBefore = m_ns.ipOutput({u"xfrm"_s, u"policy"_s, u"list"_s});
     }
 }
 
-void TestNetlinkSpd::cleanup() {
+void TestNetlinkSpd::cleanup()
+{
     m_ns.removeAll();
 }
 
-void TestNetlinkSpd::cleanupTestCase() {
+void TestNetlinkSpd::cleanupTestCase()
+{
     m_ns.removeAll();
     if (NetnsFixture::isRoot()) // the machine's own SPD must never change
         QCOMPARE(m_ns.ipOutput({u"xfrm"_s, u"policy"_s, u"list"_s}), m_rootBefore);
 }
 
-void TestNetlinkSpd::requireRoot() {
+void TestNetlinkSpd::requireRoot()
+{
     if (!NetnsFixture::isRoot())
         QSKIP("Kernel tests need root (network namespaces, XFRM netlink); run as root.");
 }
 
-void TestNetlinkSpd::ipRendering_data() {
+void TestNetlinkSpd::ipRendering_data()
+{
     QTest::addColumn<SpdEntry>("e");
     QTest::addColumn<QString>("expected");
     QTest::newRow("udp block")
@@ -153,7 +166,8 @@ void TestNetlinkSpd::ipRendering_data() {
            u"mark 0x5 mask 0xff priority 1002 action block"_s;
 }
 
-void TestNetlinkSpd::ipRendering() {
+void TestNetlinkSpd::ipRendering()
+{
     QFETCH(SpdEntry, e);
     QFETCH(QString, expected);
     QCOMPARE(e.toIpCommand(), expected);
@@ -161,7 +175,8 @@ void TestNetlinkSpd::ipRendering() {
     QVERIFY(!e.toIpCommand(SpdEntry::Verb::Delete).contains(u"priority"_s));
 }
 
-void TestNetlinkSpd::ownershipBand() {
+void TestNetlinkSpd::ownershipBand()
+{
     QVERIFY(kOwnedPriorityFirst > 32);     // strongSwan's IKE port bypass must win
     QVERIFY(kOwnedPriorityLast < 68541);   // beat strongSwan's automatic priorities
     QVERIFY(kOwnedPriorityCount >= 10000); // one priority per entry for 10k filters
@@ -176,7 +191,8 @@ void TestNetlinkSpd::ownershipBand() {
     QVERIFY(!isOwned(e));
 }
 
-void TestNetlinkSpd::statisticsParse() {
+void TestNetlinkSpd::statisticsParse()
+{
     const auto parsed = XfrmStatistics::parse("XfrmInError             \t0\n"
                                               "XfrmInNoPols            \t12\n"
                                               "XfrmInPolBlock          \t3\n"
@@ -199,7 +215,8 @@ void TestNetlinkSpd::statisticsParse() {
     QCOMPARE(XfrmStatistics::readFile(file.fileName())->value(u"XfrmInPolBlock"_s), 7u);
 }
 
-void TestNetlinkSpd::roundTrip() {
+void TestNetlinkSpd::roundTrip()
+{
     requireRoot();
     const QString ns = m_ns.create(), mirror = m_ns.create();
     QVERIFY2(!ns.isEmpty() && !mirror.isEmpty(), qPrintable(m_ns.lastError()));
@@ -266,7 +283,8 @@ void TestNetlinkSpd::roundTrip() {
     QCOMPARE(spd->remove(entries.first()).error().code, ErrorCode::NotFound);
 }
 
-void TestNetlinkSpd::duplicateSelector() {
+void TestNetlinkSpd::duplicateSelector()
+{
     requireRoot();
     const QString ns = m_ns.create();
     QVERIFY2(!ns.isEmpty(), qPrintable(m_ns.lastError()));
@@ -302,7 +320,8 @@ void TestNetlinkSpd::duplicateSelector() {
     QCOMPARE(m_ns.policies(ns), before);
 }
 
-void TestNetlinkSpd::applyReplacesAndRemoves() {
+void TestNetlinkSpd::applyReplacesAndRemoves()
+{
     requireRoot();
     const QString ns = m_ns.create();
     QVERIFY2(!ns.isEmpty(), qPrintable(m_ns.lastError()));
@@ -325,7 +344,8 @@ void TestNetlinkSpd::applyReplacesAndRemoves() {
     QCOMPARE(ipLines(listOf(*spd)), ipLines({aBlock, c}));
 }
 
-void TestNetlinkSpd::applyRollback_data() {
+void TestNetlinkSpd::applyRollback_data()
+{
     QTest::addColumn<int>("failAfter");
     // The plan below makes 11 add/replace steps, then 4 deletes.
     QTest::newRow("first add") << 0;
@@ -335,7 +355,8 @@ void TestNetlinkSpd::applyRollback_data() {
     QTest::newRow("last delete") << 14;
 }
 
-void TestNetlinkSpd::applyRollback() {
+void TestNetlinkSpd::applyRollback()
+{
     requireRoot();
     QFETCH(int, failAfter);
     const QString ns = m_ns.create();
@@ -392,7 +413,8 @@ void TestNetlinkSpd::applyRollback() {
     QCOMPARE(m_ns.policies(ns).size(), 10 - 4 + 10);
 }
 
-void TestNetlinkSpd::foreignUntouched() {
+void TestNetlinkSpd::foreignUntouched()
+{
     requireRoot();
     const QString ns = m_ns.create();
     QVERIFY2(!ns.isEmpty(), qPrintable(m_ns.lastError()));
@@ -439,7 +461,8 @@ void TestNetlinkSpd::foreignUntouched() {
     QVERIFY(after.first().contains(u"priority 5"_s));
 }
 
-void TestNetlinkSpd::realTraffic() {
+void TestNetlinkSpd::realTraffic()
+{
     requireRoot();
     const QString a = m_ns.create(), b = m_ns.create();
     QVERIFY2(!a.isEmpty() && !b.isEmpty(), qPrintable(m_ns.lastError()));
@@ -458,7 +481,8 @@ void TestNetlinkSpd::realTraffic() {
 
     struct Fd {
         int fd = -1;
-        ~Fd() {
+        ~Fd()
+        {
             if (fd >= 0)
                 ::close(fd);
         }

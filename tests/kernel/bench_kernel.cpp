@@ -20,7 +20,8 @@ using namespace ipsec::kernel;
 
 namespace {
 
-QList<SpdEntry> shapeA(int n) {
+QList<SpdEntry> shapeA(int n)
+{
     QList<SpdEntry> out;
     out.reserve(n);
     for (int i = 0; i < n; ++i) {
@@ -32,7 +33,8 @@ QList<SpdEntry> shapeA(int n) {
     return out;
 }
 
-QList<SpdEntry> shapeB(int n) {
+QList<SpdEntry> shapeB(int n)
+{
     QList<SpdEntry> out;
     out.reserve(n);
     for (int i = 0; i < n; ++i)
@@ -43,13 +45,15 @@ QList<SpdEntry> shapeB(int n) {
     return out;
 }
 
-void print(const char *line) {
+void print(const char *line)
+{
     std::fputs(line, stdout);
     std::fflush(stdout);
 }
 
 // Returns false on any failure (printed).
-bool runShape(NetnsFixture &fixture, const char *name, const QList<SpdEntry> &entries) {
+bool runShape(NetnsFixture &fixture, const char *name, const QList<SpdEntry> &entries)
+{
     const QString ns = fixture.create();
     if (ns.isEmpty()) {
         print(qPrintable(fixture.lastError() + u'\n'));
@@ -117,7 +121,8 @@ bool runShape(NetnsFixture &fixture, const char *name, const QList<SpdEntry> &en
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     QCoreApplication app(argc, argv);
     if (!NetnsFixture::isRoot()) {
         print("bench_kernel: skipped, needs root (network namespaces, XFRM netlink)\n");

@@ -313,7 +313,9 @@ void TestModel::expansion()
     Filter dns;
     dns.source = Address::parse(u"host.example"_s).value();
     dns.destination = Address::me();
-    ctx.resolve = [](const QString &) { return QList<QHostAddress>{QHostAddress(u"10.9.9.9"_s)}; };
+    ctx.resolve = [](const QString &) {
+        return QList<QHostAddress>{QHostAddress(u"10.9.9.9"_s)};
+    };
     d = engine::expandFilter(dns, ctx);
     QCOMPARE(d.size(), 1);
     QCOMPARE(d.at(0).source.toString(), u"10.9.9.9"_s);
@@ -324,8 +326,16 @@ void TestModel::json()
     const PolicyDatabase db = PolicyDatabase::windowsDefaults();
     const QJsonObject o = json::database(db);
     QCOMPARE(o.value(u"policies"_s).toArray().size(), 3);
-    QCOMPARE(o.value(u"filterLists"_s).toArray().at(1).toObject().value(u"filters"_s).toArray()
-                 .at(0).toObject().value(u"protocol"_s).toString(),
+    QCOMPARE(o.value(u"filterLists"_s)
+                 .toArray()
+                 .at(1)
+                 .toObject()
+                 .value(u"filters"_s)
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(u"protocol"_s)
+                 .toString(),
              u"ICMP"_s);
 }
 

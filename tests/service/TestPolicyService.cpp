@@ -187,10 +187,9 @@ void TestPolicyService::sharedObjectsAreProtected()
 
 void TestPolicyService::ipseccmdAndObjectEditingAgree()
 {
-    auto cmd = syntax::IpsecCmdParser::parse(
-        syntax::IpsecCmdParser::splitCommandLine(
-            u"-w REG -p \"Block UDP 1434 Filter\" -r \"Block Inbound UDP 1434 Rule\" "
-            u"-f *=0:1434:UDP -n BLOCK -x"_s));
+    auto cmd = syntax::IpsecCmdParser::parse(syntax::IpsecCmdParser::splitCommandLine(
+        u"-w REG -p \"Block UDP 1434 Filter\" -r \"Block Inbound UDP 1434 Rule\" "
+        u"-f *=0:1434:UDP -n BLOCK -x"_s));
     QVERIFY(cmd);
     QVERIFY(m_service->executeStatic(cmd.value()));
     const PolicyDatabase db = load();

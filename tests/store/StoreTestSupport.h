@@ -20,25 +20,29 @@ namespace storetest {
 
 using namespace Qt::StringLiterals;
 
-inline QByteArray fileBytes(const QString &path) {
+inline QByteArray fileBytes(const QString &path)
+{
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll();
 }
 
-inline QByteArray fileHash(const QString &path) {
+inline QByteArray fileHash(const QString &path)
+{
     return QCryptographicHash::hash(fileBytes(path), QCryptographicHash::Sha256).toHex();
 }
 
-inline void writeFile(const QString &path, const QByteArray &bytes) {
+inline void writeFile(const QString &path, const QByteArray &bytes)
+{
     QFile f(path);
     if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
         f.write(bytes);
 }
 
 // Names and sizes of everything in a folder, to see that nothing appeared or changed.
-inline QStringList folderState(const QString &dir) {
+inline QStringList folderState(const QString &dir)
+{
     QStringList state;
     const auto entries =
         QDir(dir).entryInfoList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name);
@@ -48,7 +52,8 @@ inline QStringList folderState(const QString &dir) {
 }
 
 // Runs statements on a plain Qt SQL connection of its own (to build or tamper with files).
-inline QString runSql(const QString &path, const QStringList &statements) {
+inline QString runSql(const QString &path, const QStringList &statements)
+{
     const QString name = u"storetest-%1"_s.arg(QUuid::createUuid().toString());
     QString problem;
     {
@@ -72,7 +77,8 @@ inline QString runSql(const QString &path, const QStringList &statements) {
 }
 
 // The first column of the first row of a query, on a connection of its own; -1 on error.
-inline qint64 sqlInteger(const QString &path, const QString &query) {
+inline qint64 sqlInteger(const QString &path, const QString &query)
+{
     const QString name = u"storetest-%1"_s.arg(QUuid::createUuid().toString());
     qint64 value = -1;
     {
@@ -92,7 +98,8 @@ inline qint64 sqlInteger(const QString &path, const QString &query) {
 
 inline ipsec::Filter filter(const QString &source, const QString &destination,
                             ipsec::Protocol protocol = ipsec::Protocol::any(), quint16 sport = 0,
-                            quint16 dport = 0, bool mirrored = true) {
+                            quint16 dport = 0, bool mirrored = true)
+{
     ipsec::Filter f;
     f.source = ipsec::Address::parse(source).value();
     f.destination = ipsec::Address::parse(destination).value();
@@ -104,7 +111,8 @@ inline ipsec::Filter filter(const QString &source, const QString &destination,
 }
 
 // The first difference between two loads, or an empty string.
-inline QString difference(const ipsec::PolicyDatabase &a, const ipsec::PolicyDatabase &b) {
+inline QString difference(const ipsec::PolicyDatabase &a, const ipsec::PolicyDatabase &b)
+{
     if (a.revision != b.revision)
         return u"revision %1 != %2"_s.arg(a.revision).arg(b.revision);
     if (a.policies != b.policies)

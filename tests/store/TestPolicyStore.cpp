@@ -39,7 +39,8 @@ private:
 
     QString newPath() { return m_dir.filePath(u"store-%1/policy.db"_s.arg(++m_next)); }
 
-    PolicyDatabase loaded() {
+    PolicyDatabase loaded()
+    {
         auto db = m_store->load();
         if (!db)
             qFatal("load failed: %s", qPrintable(db.error().message));
@@ -47,13 +48,15 @@ private:
     }
 
     // A write that must succeed; returns the error text otherwise.
-    QString change(const std::function<Result<void>(StoreWriter &)> &fn) {
+    QString change(const std::function<Result<void>(StoreWriter &)> &fn)
+    {
         auto ok = m_store->write(fn);
         return ok ? QString() : ok.error().message;
     }
 
 private Q_SLOTS:
-    void init() {
+    void init()
+    {
         QVERIFY(m_dir.isValid());
         auto store = PolicyStore::open(newPath());
         VERIFY_OK(store);
@@ -61,7 +64,8 @@ private Q_SLOTS:
     }
     void cleanup() { m_store.reset(); }
 
-    void newStoreHasWindowsDefaults() {
+    void newStoreHasWindowsDefaults()
+    {
         QCOMPARE(m_store->schemaVersion(), PolicyStore::CurrentSchemaVersion);
         QVERIFY(!m_store->isReadOnly());
         QVERIFY(QFileInfo::exists(m_store->path())); // its folder was created too
@@ -109,7 +113,8 @@ private Q_SLOTS:
         QCOMPARE(db.filterLists.at(0).description, defaults.filterLists.at(0).description);
     }
 
-    void reopenKeepsContent() {
+    void reopenKeepsContent()
+    {
         const PolicyDatabase before = loaded();
         const QString path = m_store->path();
         m_store.reset();
@@ -120,7 +125,8 @@ private Q_SLOTS:
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
-    void policies() {
+    void policies()
+    {
         Policy p;
         p.name = u"Block SQL"_s;
         p.description = u"KB 813878"_s;
@@ -174,7 +180,8 @@ private Q_SLOTS:
                      ErrorCode::NotFound);
     }
 
-    void duplicateGuidIsAConflict() {
+    void duplicateGuidIsAConflict()
+    {
         // Caught by the schema's UNIQUE constraint, not by a check of the writer.
         Policy copy;
         copy.name = u"Same guid"_s;
@@ -185,7 +192,8 @@ private Q_SLOTS:
         QCOMPARE(loaded().policies.size(), 3);
     }
 
-    void schemaChangedWhileOpen() {
+    void schemaChangedWhileOpen()
+    {
         const QString problem = runSql(m_store->path(), {u"PRAGMA user_version = 99"_s});
         QCOMPARE(problem, QString());
         VERIFY_ERROR(m_store->load(), ErrorCode::Store);
@@ -200,7 +208,8 @@ private Q_SLOTS:
         QCOMPARE(loaded().revision, 1);
     }
 
-    void damagedRowsAreReported() {
+    void damagedRowsAreReported()
+    {
         // An address value that no Address encodes to (a "host" with a /24 prefix).
         const qint64 bogus = qint64(2) << 48 | qint64(4) << 40 | qint64(24) << 32 | 0x0a000001;
         QCOMPARE(runSql(m_store->path(), {u"UPDATE filters SET destination = %1"_s.arg(bogus)}),
@@ -211,7 +220,8 @@ private Q_SLOTS:
         QVERIFY2(db.error().message.contains(u"All IP Traffic"_s), qPrintable(db.error().message));
     }
 
-    void invalidObjectsRefused() {
+    void invalidObjectsRefused()
+    {
         Policy p; // no name
         VERIFY_ERROR(m_store->write([&](StoreWriter &w) { return w.insertPolicy(p); }),
                      ErrorCode::Usage);
@@ -222,7 +232,8 @@ private Q_SLOTS:
         QCOMPARE(loaded().revision, 1);
     }
 
-    void rules() {
+    void rules()
+    {
         PolicyDatabase db = loaded();
         const qint64 listId = db.filterListByName(u"All ICMP Traffic"_s)->id;
         const qint64 actionId = db.filterActionByName(u"Permit"_s)->id;
@@ -297,7 +308,8 @@ private Q_SLOTS:
         QVERIFY(!loaded().rule(r.id));
     }
 
-    void filterListsAndFilters() {
+    void filterListsAndFilters()
+    {
         FilterList list;
         list.name = u"Every address kind"_s;
         list.description = u"round trip"_s;
@@ -371,7 +383,8 @@ private Q_SLOTS:
                  QString());
     }
 
-    void filterActions() {
+    void filterActions()
+    {
         FilterAction a;
         a.name = u"Negotiate strongly"_s;
         a.type = FilterAction::Type::Negotiate;
@@ -412,7 +425,8 @@ private Q_SLOTS:
         QVERIFY(!loaded().filterAction(a.id));
     }
 
-    void namesAreUniqueCaseInsensitively() {
+    void namesAreUniqueCaseInsensitively()
+    {
         Policy p;
         p.name = u"client (RESPOND only)"_s;
         auto dup = m_store->write([&](StoreWriter &w) { return w.insertPolicy(p); });
@@ -448,7 +462,8 @@ private Q_SLOTS:
         QCOMPARE(change([&](StoreWriter &w) { return w.updatePolicy(renamed); }), QString());
     }
 
-    void usedListOrActionCannotBeDeleted() {
+    void usedListOrActionCannotBeDeleted()
+    {
         const PolicyDatabase db = loaded();
         const FilterList *list = db.filterListByName(u"All IP Traffic"_s);
         const FilterAction *action = db.filterActionByName(u"Require Security"_s);
@@ -476,7 +491,8 @@ private Q_SLOTS:
                  QString());
     }
 
-    void deletesCascade() {
+    void deletesCascade()
+    {
         const PolicyDatabase db = loaded();
         const Policy *server = db.policyByName(u"Server (Request Security)"_s);
         QCOMPARE(change([&](StoreWriter &w) { return w.deletePolicy(server->id); }), QString());
@@ -496,7 +512,8 @@ private Q_SLOTS:
         QCOMPARE(sqlInteger(m_store->path(), u"SELECT count(*) FROM filters"_s), 2);
     }
 
-    void assignmentIsExclusive() {
+    void assignmentIsExclusive()
+    {
         const PolicyDatabase db = loaded();
         const qint64 a = db.policies.at(0).id;
         const qint64 b = db.policies.at(1).id;
@@ -534,7 +551,8 @@ private Q_SLOTS:
         QVERIFY2(problem.contains(u"UNIQUE"_s, Qt::CaseInsensitive), qPrintable(problem));
     }
 
-    void failedWriteChangesNothing() {
+    void failedWriteChangesNothing()
+    {
         QSignalSpy spy(m_store.get(), &PolicyStore::changed);
         const PolicyDatabase before = loaded();
         auto r = m_store->write([&](StoreWriter &w) -> Result<void> {
@@ -571,7 +589,8 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), 0);
     }
 
-    void failedOperationIsUndoneAlone() {
+    void failedOperationIsUndoneAlone()
+    {
         // An operation that fails half-way leaves nothing, even if the caller carries on.
         const PolicyDatabase before = loaded();
         FilterList bad;
@@ -592,7 +611,8 @@ private Q_SLOTS:
         QCOMPARE(bad.id, 0); // untouched on failure
     }
 
-    void revisionRisesAndSignals() {
+    void revisionRisesAndSignals()
+    {
         QSignalSpy spy(m_store.get(), &PolicyStore::changed);
         for (int i = 0; i < 3; ++i) {
             Policy p;
@@ -607,7 +627,8 @@ private Q_SLOTS:
         QCOMPARE(m_store->revision().value(), 5);
     }
 
-    void nestedWriteRefused() {
+    void nestedWriteRefused()
+    {
         Result<void> inner;
         QCOMPARE(change([&](StoreWriter &) -> Result<void> {
                      inner = m_store->write([](StoreWriter &) { return Result<void>(); });
@@ -617,7 +638,8 @@ private Q_SLOTS:
         VERIFY_ERROR(inner, ErrorCode::Store);
     }
 
-    void paths() {
+    void paths()
+    {
         qunsetenv("IPSEC_CONSOLE_STORE");
         if (::geteuid() == 0) {
             QCOMPARE(PolicyStore::defaultPath(), u"/var/lib/ipsec-console/policy.db"_s);

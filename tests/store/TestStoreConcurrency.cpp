@@ -20,7 +20,8 @@ namespace {
 const QString helperPath = QStringLiteral(STORE_WRITER_HELPER);
 
 // Adds the filter list "<tag> <i>" as one write.
-Result<void> addList(PolicyStore &store, const QString &tag, int i) {
+Result<void> addList(PolicyStore &store, const QString &tag, int i)
+{
     return store.write([&](StoreWriter &w) {
         FilterList list;
         list.name = u"%1 %2"_s.arg(tag).arg(i);
@@ -29,7 +30,8 @@ Result<void> addList(PolicyStore &store, const QString &tag, int i) {
     });
 }
 
-int countWithPrefix(const PolicyDatabase &db, const QString &prefix) {
+int countWithPrefix(const PolicyDatabase &db, const QString &prefix)
+{
     int n = 0;
     for (const FilterList &l : db.filterLists)
         n += l.name.startsWith(prefix) ? 1 : 0;
@@ -45,7 +47,8 @@ private:
     QTemporaryDir m_dir;
     int m_next = 0;
 
-    std::unique_ptr<PolicyStore> openNew(QString *path = nullptr) {
+    std::unique_ptr<PolicyStore> openNew(QString *path = nullptr)
+    {
         const QString p = m_dir.filePath(u"s%1/policy.db"_s.arg(++m_next));
         if (path)
             *path = p;
@@ -57,7 +60,8 @@ private:
 
     // Starts the helper and waits until it has the store open.
     bool startHelper(QProcess &helper, const QString &path, int count, const QString &tag,
-                     int pauseMs = 0) {
+                     int pauseMs = 0)
+    {
         helper.start(helperPath, {path, QString::number(count), tag, QString::number(pauseMs)});
         if (!helper.waitForStarted(10000))
             return false;
@@ -69,12 +73,14 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() {
+    void initTestCase()
+    {
         QVERIFY(m_dir.isValid());
         QVERIFY2(QFileInfo(helperPath).isExecutable(), qPrintable(helperPath));
     }
 
-    void twoProcessesWriteAtTheSameTime() {
+    void twoProcessesWriteAtTheSameTime()
+    {
         constexpr int Count = 150;
         QString path;
         auto store = openNew(&path);
@@ -109,7 +115,8 @@ private Q_SLOTS:
         qInfo("writers alternated %d times", switches);
     }
 
-    void watcherSeesAnotherProcess() {
+    void watcherSeesAnotherProcess()
+    {
         QString path;
         auto store = openNew(&path);
         store->setWatchInterval(20);
@@ -125,7 +132,8 @@ private Q_SLOTS:
         QCOMPARE(countWithPrefix(store->load().value(), u"other "_s), 3);
     }
 
-    void watcherSeesAnotherConnection() {
+    void watcherSeesAnotherConnection()
+    {
         QString path;
         auto writer = openNew(&path);
         auto watcher = PolicyStore::open(path, PolicyStore::OpenMode::ReadOnly);
@@ -143,7 +151,8 @@ private Q_SLOTS:
         QCOMPARE(spy.size(), 1);
     }
 
-    void ownWritesAreReportedOnce() {
+    void ownWritesAreReportedOnce()
+    {
         auto store = openNew();
         store->setWatchInterval(10);
         QSignalSpy spy(store.get(), &PolicyStore::changed);

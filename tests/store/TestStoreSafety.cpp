@@ -69,7 +69,8 @@ constexpr qint64 packedHost10001 =
     qint64(2) << 48 | qint64(4) << 40 | qint64(32) << 32 | qint64(0x0a000001);
 constexpr qint64 udpTo1434Mirrored = 17 | qint64(1434) << 24 | qint64(1) << 40;
 
-QByteArray randomBytes(qsizetype n, quint32 seed) {
+QByteArray randomBytes(qsizetype n, quint32 seed)
+{
     QRandomGenerator rng(seed);
     QByteArray b(n, Qt::Uninitialized);
     for (char &c : b)
@@ -77,7 +78,8 @@ QByteArray randomBytes(qsizetype n, quint32 seed) {
     return b;
 }
 
-int headerUserVersion(const QString &path) {
+int headerUserVersion(const QString &path)
+{
     const QByteArray b = fileBytes(path);
     if (b.size() < 64)
         return -1;
@@ -98,7 +100,8 @@ private:
     // its folder.
     void expectRefused(const QString &path, const QString &expectedWords,
                        QList<PolicyStore::OpenMode> modes = {PolicyStore::OpenMode::ReadWrite,
-                                                             PolicyStore::OpenMode::ReadOnly}) {
+                                                             PolicyStore::OpenMode::ReadOnly})
+    {
         const QString folder = QFileInfo(path).absolutePath();
         const QStringList before = folderState(folder);
         const QByteArray hash = fileHash(path);
@@ -114,14 +117,16 @@ private:
         }
     }
 
-    QString freshFolder(const QString &name) {
+    QString freshFolder(const QString &name)
+    {
         const QString folder = m_dir.filePath(name);
         QDir().mkpath(folder);
         return folder;
     }
 
 private Q_SLOTS:
-    void initTestCase() {
+    void initTestCase()
+    {
         QVERIFY(m_dir.isValid());
         const QString path = m_dir.filePath(u"real/policy.db"_s);
         {
@@ -146,7 +151,8 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(path + u"-wal"_s)); // closed cleanly: checkpointed
     }
 
-    void migratesVersion1() {
+    void migratesVersion1()
+    {
         const QString path = freshFolder(u"v1"_s) + u"/policy.db"_s;
         QStringList script = version1Ddl;
         script << u"UPDATE meta SET value = 7 WHERE key = 'revision'"_s
@@ -219,7 +225,8 @@ private Q_SLOTS:
         QCOMPARE(headerUserVersion(path), PolicyStore::CurrentSchemaVersion);
     }
 
-    void newerSchemaRefused() {
+    void newerSchemaRefused()
+    {
         const QString path = freshFolder(u"newer"_s) + u"/policy.db"_s;
         writeFile(path, m_realStore);
         QCOMPARE(runSql(path,
@@ -232,7 +239,8 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(path + u"-shm"_s));
     }
 
-    void newerSchemaInWriteAheadLogRefused() {
+    void newerSchemaInWriteAheadLogRefused()
+    {
         // Another program upgraded the file and its commit still sits in the -wal file: the
         // header looks current, SQLite sees the newer version.
         const QString path = freshFolder(u"newer-wal"_s) + u"/policy.db"_s;
@@ -263,7 +271,8 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(name);
     }
 
-    void badFilesRefused_data() {
+    void badFilesRefused_data()
+    {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("words");
 
@@ -280,7 +289,8 @@ private Q_SLOTS:
         QTest::newRow("damaged pages") << damaged << u"damaged"_s;
     }
 
-    void badFilesRefused() {
+    void badFilesRefused()
+    {
         QFETCH(QByteArray, content);
         QFETCH(QString, words);
         const QString path =
@@ -290,7 +300,8 @@ private Q_SLOTS:
         expectRefused(path, words);
     }
 
-    void foreignDatabasesRefused_data() {
+    void foreignDatabasesRefused_data()
+    {
         QTest::addColumn<QStringList>("script");
         QTest::addColumn<QString>("words");
         QTest::newRow("plain") << QStringList{u"CREATE TABLE songs (title TEXT)"_s,
@@ -308,7 +319,8 @@ private Q_SLOTS:
             << u"damaged or incomplete"_s;
     }
 
-    void foreignDatabasesRefused() {
+    void foreignDatabasesRefused()
+    {
         QFETCH(QStringList, script);
         QFETCH(QString, words);
         const QString path =
@@ -318,7 +330,8 @@ private Q_SLOTS:
         expectRefused(path, words);
     }
 
-    void emptyFilesAreInitialised() {
+    void emptyFilesAreInitialised()
+    {
         const QString empty = freshFolder(u"empty"_s) + u"/policy.db"_s;
         writeFile(empty, {});
         auto readOnly = PolicyStore::open(empty, PolicyStore::OpenMode::ReadOnly);
@@ -339,7 +352,8 @@ private Q_SLOTS:
         QCOMPARE(fromBlank.value()->load()->filterActions.size(), 3);
     }
 
-    void storeOnlyInWriteAheadLog() {
+    void storeOnlyInWriteAheadLog()
+    {
         // A store whose commits all sit in the -wal file, as right after another process
         // created it: the file's own header says nothing, SQLite knows.
         const QString source = freshFolder(u"wal-only-source"_s) + u"/policy.db"_s;
@@ -380,7 +394,8 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(name);
     }
 
-    void missingAndOddPaths() {
+    void missingAndOddPaths()
+    {
         // Characters that mean something in the URI of the immutable check connection.
         const QString odd = freshFolder(u"odd ?#% & name"_s) + u"/policy #1?.db"_s;
         for (int i = 0; i < 2; ++i) { // create, then validate and reopen
@@ -404,7 +419,8 @@ private Q_SLOTS:
         QVERIFY(onFolder.error().message.contains(u"not a regular file"_s));
     }
 
-    void readOnlyNeverWrites() {
+    void readOnlyNeverWrites()
+    {
         const QString path = freshFolder(u"read-only"_s) + u"/policy.db"_s;
         writeFile(path, m_realStore);
         const QByteArray hash = fileHash(path);

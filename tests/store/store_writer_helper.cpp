@@ -18,7 +18,8 @@
 using namespace Qt::StringLiterals;
 using namespace ipsec;
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     QTextStream out(stdout);

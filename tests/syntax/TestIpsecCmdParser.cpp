@@ -14,10 +14,12 @@ Q_DECLARE_METATYPE(ipsec::syntax::IpsecCmdCommand)
 
 namespace ipsec::syntax {
 // Readable QCOMPARE failures.
-char *toString(const IpsecCmdCommand &c) {
+char *toString(const IpsecCmdCommand &c)
+{
     return QTest::toString(IpsecCmdPrinter::commandLine(c));
 }
-char *toString(const FilterSpec &s) {
+char *toString(const FilterSpec &s)
+{
     return QTest::toString(IpsecCmdPrinter::filterSpec(s) + u" mirrored="_s
                            + (s.filter.mirrored ? u"yes"_s : u"no"_s));
 }
@@ -28,7 +30,8 @@ namespace {
 using Wrap = FilterSpec::Wrap;
 
 // The words after the program name, split as a POSIX shell would.
-QStringList argsOf(const QString &line) {
+QStringList argsOf(const QString &line)
+{
     QString error;
     QStringList words = IpsecCmdParser::splitCommandLine(line, &error);
     if (!error.isEmpty())
@@ -40,23 +43,27 @@ QStringList argsOf(const QString &line) {
     return words;
 }
 
-Address host(const char *text) {
+Address host(const char *text)
+{
     return Address::host(QHostAddress(QString::fromLatin1(text)));
 }
 
-Address net(const char *text, int prefix) {
+Address net(const char *text, int prefix)
+{
     auto a = Address::subnet(QHostAddress(QString::fromLatin1(text)), prefix);
     if (!a)
         qFatal("bad test subnet %s", text);
     return *a;
 }
 
-Address dns(const char *text) {
+Address dns(const char *text)
+{
     return *Address::dnsName(QString::fromLatin1(text));
 }
 
 FilterSpec spec(Address src, Address dst, Protocol proto = {}, quint16 srcPort = 0,
-                quint16 dstPort = 0, bool mirrored = false, Wrap wrap = Wrap::None) {
+                quint16 dstPort = 0, bool mirrored = false, Wrap wrap = Wrap::None)
+{
     FilterSpec s;
     s.filter.source = std::move(src);
     s.filter.destination = std::move(dst);
@@ -68,12 +75,14 @@ FilterSpec spec(Address src, Address dst, Protocol proto = {}, quint16 srcPort =
     return s;
 }
 
-FilterSpec wrapped(FilterSpec s, Wrap w) {
+FilterSpec wrapped(FilterSpec s, Wrap w)
+{
     s.wrap = w;
     return s;
 }
 
-FilterSpec mirror(FilterSpec s) {
+FilterSpec mirror(FilterSpec s)
+{
     s.filter.mirrored = true;
     return s;
 }
@@ -84,7 +93,8 @@ const Protocol tcp = Protocol::tcp();
 const Protocol udp = Protocol::udp();
 const Protocol icmp = Protocol::icmp();
 
-IpsecCmdCommand reg(const QString &policy, const QStringList &rules = {}) {
+IpsecCmdCommand reg(const QString &policy, const QStringList &rules = {})
+{
     IpsecCmdCommand c;
     c.staticMode = true;
     c.storeType = u"REG"_s;
@@ -93,26 +103,30 @@ IpsecCmdCommand reg(const QString &policy, const QStringList &rules = {}) {
     return c;
 }
 
-IpsecCmdCommand withFilters(IpsecCmdCommand c, const QList<FilterSpec> &filters) {
+IpsecCmdCommand withFilters(IpsecCmdCommand c, const QList<FilterSpec> &filters)
+{
     c.filters = filters;
     return c;
 }
 
-Negotiation keyword(Negotiation::Kind k) {
+Negotiation keyword(Negotiation::Kind k)
+{
     Negotiation n;
     n.kind = k;
     return n;
 }
 
 IpsecCmdCommand blockRule(const QString &policy, const QString &rule, const FilterSpec &f,
-                          bool assign = false) {
+                          bool assign = false)
+{
     IpsecCmdCommand c = withFilters(reg(policy, {rule}), {f});
     c.negotiation = keyword(Negotiation::Kind::Block);
     c.assign = assign;
     return c;
 }
 
-SecurityMethod esp(SecurityMethod::Cipher c, SecurityMethod::Hash h) {
+SecurityMethod esp(SecurityMethod::Cipher c, SecurityMethod::Hash h)
+{
     SecurityMethod m;
     m.espCipher = c;
     m.espHash = h;
@@ -120,21 +134,24 @@ SecurityMethod esp(SecurityMethod::Cipher c, SecurityMethod::Hash h) {
 }
 
 Negotiation methods(const QList<SecurityMethod> &list,
-                    Negotiation::Kind kind = Negotiation::Kind::Methods) {
+                    Negotiation::Kind kind = Negotiation::Kind::Methods)
+{
     Negotiation n;
     n.kind = kind;
     n.methods = list;
     return n;
 }
 
-IpsecCmdCommand dynamic(const QList<FilterSpec> &filters) {
+IpsecCmdCommand dynamic(const QList<FilterSpec> &filters)
+{
     IpsecCmdCommand c;
     c.filters = filters;
     return c;
 }
 
 // Every parsed command prints to arguments and to a shell line that parse back to itself.
-void checkRoundTrip(const IpsecCmdCommand &cmd) {
+void checkRoundTrip(const IpsecCmdCommand &cmd)
+{
     const QStringList args = IpsecCmdPrinter::arguments(cmd);
     const auto again = IpsecCmdParser::parse(args);
     QVERIFY2(again.ok(), qPrintable(args.join(u' ') + u" -> "_s
@@ -170,7 +187,8 @@ private slots:
 
 // --- KB 813878, every ipsecpol/IPSeccmd line as printed (templates included) -------------
 
-void TestIpsecCmdParser::articleLines_data() {
+void TestIpsecCmdParser::articleLines_data()
+{
     QTest::addColumn<QString>("line");
     QTest::addColumn<IpsecCmdCommand>("expected");
     QTest::addColumn<QString>("error"); // substring; empty when the line must parse
@@ -261,7 +279,8 @@ void TestIpsecCmdParser::articleLines_data() {
         << none << u"did you mean \"0=*:1434:UDP\"?"_s;
 }
 
-void TestIpsecCmdParser::articleLines() {
+void TestIpsecCmdParser::articleLines()
+{
     QFETCH(QString, line);
     QFETCH(IpsecCmdCommand, expected);
     QFETCH(QString, error);
@@ -279,7 +298,8 @@ void TestIpsecCmdParser::articleLines() {
 
 // --- Command lines: flags, modes, values and their errors ----------------------------------
 
-void TestIpsecCmdParser::commandLines_data() {
+void TestIpsecCmdParser::commandLines_data()
+{
     QTest::addColumn<QString>("line");
     QTest::addColumn<IpsecCmdCommand>("expected");
     QTest::addColumn<QString>("error");
@@ -523,7 +543,8 @@ void TestIpsecCmdParser::commandLines_data() {
     bad("-f 0+* -n ESP[3DES,SHA] AH", "invalid security method \"AH\"");
 }
 
-void TestIpsecCmdParser::commandLines() {
+void TestIpsecCmdParser::commandLines()
+{
     QFETCH(QString, line);
     QFETCH(IpsecCmdCommand, expected);
     QFETCH(QString, error);
@@ -540,7 +561,8 @@ void TestIpsecCmdParser::commandLines() {
 
 // --- Filter specs ----------------------------------------------------------------------------
 
-void TestIpsecCmdParser::filterSpecs_data() {
+void TestIpsecCmdParser::filterSpecs_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<FilterSpec>("expected");
     QTest::addColumn<QString>("canonical"); // printed form; empty = same as text
@@ -702,7 +724,8 @@ void TestIpsecCmdParser::filterSpecs_data() {
     bad("[2001:db8::]/129=0", "out of range (0-128)");
 }
 
-void TestIpsecCmdParser::filterSpecs() {
+void TestIpsecCmdParser::filterSpecs()
+{
     QFETCH(QString, text);
     QFETCH(FilterSpec, expected);
     QFETCH(QString, canonical);
@@ -733,7 +756,8 @@ void TestIpsecCmdParser::filterSpecs() {
 
 // --- Security methods ------------------------------------------------------------------------
 
-void TestIpsecCmdParser::securityMethods_data() {
+void TestIpsecCmdParser::securityMethods_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("canonical");
     const auto row = [](const char *text, const char *canonical) {
@@ -760,7 +784,8 @@ void TestIpsecCmdParser::securityMethods_data() {
     row("AH[SHA]+ESP[NONE,NONE]", "AH[SHA]+ESP[NONE,NONE]");
 }
 
-void TestIpsecCmdParser::securityMethods() {
+void TestIpsecCmdParser::securityMethods()
+{
     QFETCH(QString, text);
     QFETCH(QString, canonical);
     const auto m = IpsecCmdParser::parseSecurityMethod(text);
@@ -777,7 +802,8 @@ void TestIpsecCmdParser::securityMethods() {
 
 // --- Shell words -----------------------------------------------------------------------------
 
-void TestIpsecCmdParser::splitCommandLine_data() {
+void TestIpsecCmdParser::splitCommandLine_data()
+{
     QTest::addColumn<QString>("line");
     QTest::addColumn<QStringList>("words");
     QTest::addColumn<QString>("error");
@@ -804,7 +830,8 @@ void TestIpsecCmdParser::splitCommandLine_data() {
     QTest::newRow("trailing backslash") << u"abc\\"_s << QStringList() << u"backslash"_s;
 }
 
-void TestIpsecCmdParser::splitCommandLine() {
+void TestIpsecCmdParser::splitCommandLine()
+{
     QFETCH(QString, line);
     QFETCH(QStringList, words);
     QFETCH(QString, error);
@@ -816,7 +843,8 @@ void TestIpsecCmdParser::splitCommandLine() {
         QVERIFY2(message.contains(error), qPrintable(message));
 }
 
-void TestIpsecCmdParser::shellQuote_data() {
+void TestIpsecCmdParser::shellQuote_data()
+{
     QTest::addColumn<QString>("word");
     QTest::addColumn<QString>("quoted");
     const auto row = [](const QString &word, const QString &quoted) {
@@ -841,7 +869,8 @@ void TestIpsecCmdParser::shellQuote_data() {
     row(u"caf\u00e9"_s, u"'caf\u00e9'"_s);
 }
 
-void TestIpsecCmdParser::shellQuote() {
+void TestIpsecCmdParser::shellQuote()
+{
     QFETCH(QString, word);
     QFETCH(QString, quoted);
     QCOMPARE(IpsecCmdPrinter::shellQuote(word), quoted);
@@ -850,7 +879,8 @@ void TestIpsecCmdParser::shellQuote() {
 
 // --- Exact output ----------------------------------------------------------------------------
 
-void TestIpsecCmdParser::printedCommandLine() {
+void TestIpsecCmdParser::printedCommandLine()
+{
     const auto cmd = IpsecCmdParser::parse(
         argsOf(u"IPSeccmd.exe -x -n block -F *=0:1434:udp -r \"Block Inbound UDP 1434 Rule\" "
                u"\u2013W reg -p \"Block UDP 1434 Filter\""_s));
@@ -882,7 +912,8 @@ void TestIpsecCmdParser::printedCommandLine() {
              u"INPASS ESP[3DES,SHA]3600SPFS ESP[3DES,SHA]3600SPFS"_s);
 }
 
-void TestIpsecCmdParser::exactMessages() {
+void TestIpsecCmdParser::exactMessages()
+{
     const auto port = IpsecCmdParser::parseFilterSpec(u"*=0:99999:UDP");
     QVERIFY(!port.ok());
     QCOMPARE(port.error().message,
