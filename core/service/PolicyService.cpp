@@ -263,6 +263,21 @@ Result<void> validated(const QStringList &problems)
 
 } // namespace
 
+Result<ServiceReport>
+PolicyService::validatedChange(const QStringList &problems,
+                               const std::function<Result<void>(StoreWriter &)> &change,
+                               const QString &done)
+{
+    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
+        if (auto ok = validated(problems); !ok)
+            return ok;
+        if (auto ok = change(w); !ok)
+            return ok;
+        report.messages << done;
+        return {};
+    });
+}
+
 Result<ServiceReport> PolicyService::createPolicy(Policy &policy)
 {
     return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
@@ -285,14 +300,9 @@ Result<ServiceReport> PolicyService::createPolicy(Policy &policy)
 
 Result<ServiceReport> PolicyService::updatePolicy(const Policy &policy)
 {
-    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
-        if (auto ok = validated(policy.validate()); !ok)
-            return ok;
-        if (auto ok = w.updatePolicy(policy); !ok)
-            return ok;
-        report.messages << tr("Changed policy %1.").arg(quote(policy.name));
-        return {};
-    });
+    return validatedChange(
+        policy.validate(), [&](StoreWriter &w) { return w.updatePolicy(policy); },
+        tr("Changed policy %1.").arg(quote(policy.name)));
 }
 
 Result<ServiceReport> PolicyService::deletePolicy(qint64 policyId)
@@ -313,26 +323,16 @@ Result<ServiceReport> PolicyService::deletePolicy(qint64 policyId)
 
 Result<ServiceReport> PolicyService::createRule(Rule &rule)
 {
-    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
-        if (auto ok = validated(rule.validate()); !ok)
-            return ok;
-        if (auto ok = w.insertRule(rule); !ok)
-            return ok;
-        report.messages << tr("Added rule %1.").arg(quote(rule.name));
-        return {};
-    });
+    return validatedChange(
+        rule.validate(), [&](StoreWriter &w) { return w.insertRule(rule); },
+        tr("Added rule %1.").arg(quote(rule.name)));
 }
 
 Result<ServiceReport> PolicyService::updateRule(const Rule &rule)
 {
-    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
-        if (auto ok = validated(rule.validate()); !ok)
-            return ok;
-        if (auto ok = w.updateRule(rule); !ok)
-            return ok;
-        report.messages << tr("Changed rule %1.").arg(quote(rule.name));
-        return {};
-    });
+    return validatedChange(
+        rule.validate(), [&](StoreWriter &w) { return w.updateRule(rule); },
+        tr("Changed rule %1.").arg(quote(rule.name)));
 }
 
 Result<ServiceReport> PolicyService::deleteRule(qint64 ruleId)
@@ -363,29 +363,22 @@ Result<ServiceReport> PolicyService::deleteRule(qint64 ruleId)
 
 Result<ServiceReport> PolicyService::createFilterList(FilterList &list)
 {
-    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
-        if (auto ok = validated(list.validate()); !ok)
-            return ok;
-        if (auto ok = w.insertFilterList(list); !ok)
-            return ok;
-        report.messages << tr("Created filter list %1.").arg(quote(list.name));
-        return {};
-    });
+    return validatedChange(
+        list.validate(), [&](StoreWriter &w) { return w.insertFilterList(list); },
+        tr("Created filter list %1.").arg(quote(list.name)));
 }
 
 Result<ServiceReport> PolicyService::updateFilterList(const FilterList &list)
 {
-    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
-        if (auto ok = validated(list.validate()); !ok)
-            return ok;
-        if (auto ok = w.updateFilterList(list); !ok)
-            return ok;
-        QList<Filter> filters = list.filters;
-        if (auto ok = w.replaceFilters(list.id, filters); !ok)
-            return ok;
-        report.messages << tr("Changed filter list %1.").arg(quote(list.name));
-        return {};
-    });
+    return validatedChange(
+        list.validate(),
+        [&](StoreWriter &w) -> Result<void> {
+            if (auto ok = w.updateFilterList(list); !ok)
+                return ok;
+            QList<Filter> filters = list.filters;
+            return w.replaceFilters(list.id, filters);
+        },
+        tr("Changed filter list %1.").arg(quote(list.name)));
 }
 
 Result<ServiceReport> PolicyService::deleteFilterList(qint64 listId)
@@ -403,26 +396,16 @@ Result<ServiceReport> PolicyService::deleteFilterList(qint64 listId)
 
 Result<ServiceReport> PolicyService::createFilterAction(FilterAction &action)
 {
-    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
-        if (auto ok = validated(action.validate()); !ok)
-            return ok;
-        if (auto ok = w.insertFilterAction(action); !ok)
-            return ok;
-        report.messages << tr("Created filter action %1.").arg(quote(action.name));
-        return {};
-    });
+    return validatedChange(
+        action.validate(), [&](StoreWriter &w) { return w.insertFilterAction(action); },
+        tr("Created filter action %1.").arg(quote(action.name)));
 }
 
 Result<ServiceReport> PolicyService::updateFilterAction(const FilterAction &action)
 {
-    return changeStore([&](StoreWriter &w, ServiceReport &report) -> Result<void> {
-        if (auto ok = validated(action.validate()); !ok)
-            return ok;
-        if (auto ok = w.updateFilterAction(action); !ok)
-            return ok;
-        report.messages << tr("Changed filter action %1.").arg(quote(action.name));
-        return {};
-    });
+    return validatedChange(
+        action.validate(), [&](StoreWriter &w) { return w.updateFilterAction(action); },
+        tr("Changed filter action %1.").arg(quote(action.name)));
 }
 
 Result<ServiceReport> PolicyService::deleteFilterAction(qint64 actionId)

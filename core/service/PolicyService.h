@@ -15,6 +15,7 @@
 namespace ipsec {
 
 class PolicyStore;
+class StoreWriter;
 class RuntimeState;
 namespace kernel {
 class Spd;
@@ -118,7 +119,12 @@ private:
     Result<void> enforceState(const PolicyDatabase &db, const QList<engine::DynamicFilter> &dyn,
                               ServiceReport &report);
     Result<ServiceReport>
-    changeStore(const std::function<Result<void>(class StoreWriter &, ServiceReport &)> &change);
+    changeStore(const std::function<Result<void>(StoreWriter &, ServiceReport &)> &change);
+
+    // One object edit: refused with the validation problems, else applied and reported.
+    Result<ServiceReport> validatedChange(const QStringList &problems,
+                                          const std::function<Result<void>(StoreWriter &)> &change,
+                                          const QString &done);
 
     std::unique_ptr<PolicyStore> m_store;
     std::unique_ptr<kernel::Spd> m_spd;
