@@ -7,10 +7,14 @@
 #include "PolicyBrowser.h"
 #include "PropertiesController.h"
 #include "Settings.h"
+#include "monitor/MonitorView.h"
 #include "service/PolicyService.h"
+#include "tester/PacketTester.h"
+#include "wizards/BlockPortWizard.h"
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -64,6 +68,7 @@ MainWindow::MainWindow(PolicyService &service, QWidget *parent)
     m_properties = new PropertiesController(service, *m_editor, this);
 
     createActions();
+    createToolPanels();
     createMenus();
 
     connect(m_search, &QLineEdit::textChanged, m_browser, &PolicyBrowser::setFilterText);
@@ -125,6 +130,10 @@ void MainWindow::createActions()
     m_refreshAction = addAction(u"refreshAction"_s, tr("&Refresh"), QKeySequence::Refresh);
     m_findAction = addAction(u"findAction"_s, tr("&Find"), QKeySequence::Find);
     m_quitAction = addAction(u"quitAction"_s, tr("&Quit"), QKeySequence::Quit);
+    m_blockPortAction =
+        addAction(u"blockPortAction"_s, tr("&Block a Port…"), QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_blockPortAction->setToolTip(tr("Block a protocol and port with a wizard"));
+    connect(m_blockPortAction, &QAction::triggered, this, &MainWindow::openBlockPortWizard);
     m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(u"undoAction"_s);
     m_undoAction->setShortcut(QKeySequence::Undo);
@@ -177,17 +186,48 @@ void MainWindow::createMenus()
     for (QAction *a : {m_assignAction, m_unassignAction, m_deleteAction, m_propertiesAction})
         action->addAction(a);
     action->addSeparator();
+    action->addAction(m_blockPortAction);
     action->addAction(m_emergency->action());
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(u"viewMenu"_s);
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
 
     QToolBar *tools = addToolBar(tr("Main"));
     tools->setObjectName(u"mainToolBar"_s);
     tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     tools->addAction(m_emergency->action());
     tools->addSeparator();
+    tools->addAction(m_blockPortAction);
     for (QAction *a : {m_newPolicyAction, m_assignAction, m_unassignAction, m_propertiesAction})
         tools->addAction(a);
     tools->addSeparator();
     tools->addWidget(m_search);
+}
+
+void MainWindow::createToolPanels()
+{
+    // What the kernel enforces now, and "what happens to this packet?", beside the policy.
+    const auto panel = [this](const QString &name, const QString &title, QWidget *content) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(name);
+        dock->setWidget(content);
+        dock->toggleViewAction()->setObjectName(name + u"Toggle"_s);
+        addDockWidget(Qt::BottomDockWidgetArea, dock);
+        dock->hide();
+        return dock;
+    };
+    QDockWidget *monitor = panel(u"monitorDock"_s, tr("Monitor"), new MonitorView(m_service, this));
+    QDockWidget *tester =
+        panel(u"packetTesterDock"_s, tr("Packet Tester"), new PacketTester(m_service, this));
+    tabifyDockWidget(monitor, tester);
+}
+
+void MainWindow::openBlockPortWizard()
+{
+    auto *wizard = new BlockPortWizard(m_service, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->show();
 }
 
 void MainWindow::setCurrentObject(const ObjectRef &object)

@@ -50,6 +50,8 @@ private:
     void showContextMenu(const QPoint &globalPos);
     void updateStatus(const PolicyDatabase &db);
     void restoreSettings();
+    void createToolPanels();
+    void openBlockPortWizard();
 
     PolicyService &m_service;
     QUndoStack *m_undoStack = nullptr;
@@ -75,6 +77,7 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_blockPortAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
 };

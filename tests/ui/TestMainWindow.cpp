@@ -17,12 +17,17 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "monitor/MonitorView.h"
+#include "tester/PacketTester.h"
+#include "wizards/BlockPortWizard.h"
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
@@ -44,6 +49,7 @@ private Q_SLOTS:
     void deleteAsksAndUndoes();
     void assignAndUnassign();
     void emergencyErrorDoesNotBlock();
+    void toolPanelsAndBlockPortWizard();
 
 private:
     QStringList policyNames() const;
@@ -238,6 +244,26 @@ void TestMainWindow::emergencyErrorDoesNotBlock()
     QVERIFY(message && message->isVisible());
     QVERIFY2(message->text().contains(u"failed"_s), qPrintable(message->text()));
     QVERIFY(!m_window->findChild<QToolButton *>(u"emergencyUndoButton"_s)->isVisible());
+}
+
+void TestMainWindow::toolPanelsAndBlockPortWizard()
+{
+    auto *monitor = m_window->findChild<QDockWidget *>(u"monitorDock"_s);
+    auto *tester = m_window->findChild<QDockWidget *>(u"packetTesterDock"_s);
+    QVERIFY(monitor && tester);
+    QVERIFY(m_window->findChild<MonitorView *>());
+    QVERIFY(m_window->findChild<PacketTester *>());
+    auto *toggle = m_window->findChild<QAction *>(u"packetTesterDockToggle"_s);
+    QVERIFY(toggle);
+    toggle->trigger();
+    QVERIFY(tester->isVisibleTo(m_window.get()));
+
+    auto *blockPort = m_window->findChild<QAction *>(u"blockPortAction"_s);
+    QVERIFY(blockPort);
+    QCOMPARE(blockPort->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_B));
+    blockPort->trigger();
+    QTRY_VERIFY(m_window->findChild<BlockPortWizard *>());
+    m_window->findChild<BlockPortWizard *>()->reject();
 }
 
 QTEST_MAIN(TestMainWindow)
