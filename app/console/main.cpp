@@ -4,9 +4,12 @@
 #include "util/NetNamespace.h"
 #include "util/Translations.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QTimer>
+#include <QWizard>
 
 #include <memory>
 
@@ -21,6 +24,15 @@ struct ConsoleOptions {
     QCommandLineOption netns{u"netns"_s,
                              QCoreApplication::translate("main", "Work in network namespace NAME."),
                              QCoreApplication::translate("main", "NAME")};
+    QCommandLineOption screenshot{
+        u"screenshot"_s,
+        QCoreApplication::translate("main", "Save a picture of the main window to PATH and quit."),
+        QCoreApplication::translate("main", "PATH")};
+    QCommandLineOption wizardScreenshot{
+        u"screenshot-wizard"_s,
+        QCoreApplication::translate("main", "With --screenshot: also picture the Block-a-port "
+                                            "wizard."),
+        QCoreApplication::translate("main", "PATH")};
 };
 
 void setUp(QCommandLineParser &parser, const ConsoleOptions &o)
@@ -31,6 +43,8 @@ void setUp(QCommandLineParser &parser, const ConsoleOptions &o)
     parser.addVersionOption();
     parser.addOption(o.store);
     parser.addOption(o.netns);
+    parser.addOption(o.screenshot);
+    parser.addOption(o.wizardScreenshot);
 }
 
 bool wantsTextOnly(int argc, char *argv[])
@@ -80,5 +94,20 @@ int main(int argc, char *argv[])
         return fail(service.error());
     ipsec::ui::MainWindow window(*service.value());
     window.show();
+    // For the README: --screenshot PATH saves the window (and, with --screenshot-wizard PATH,
+    // the Block-a-port wizard) as PNG and quits. Works on the offscreen platform.
+    if (parser.isSet(options.screenshot))
+        QTimer::singleShot(800, &window, [&] {
+            window.grab().save(parser.value(options.screenshot));
+            if (parser.isSet(options.wizardScreenshot)) {
+                if (auto *action = window.findChild<QAction *>(u"blockPortAction"_s))
+                    action->trigger();
+            }
+            QTimer::singleShot(800, &window, [&] {
+                if (auto *wizard = window.findChild<QWizard *>())
+                    wizard->grab().save(parser.value(options.wizardScreenshot));
+                QCoreApplication::quit();
+            });
+        });
     return QCoreApplication::exec();
 }
