@@ -9,7 +9,7 @@ IPSEC_BUILD=${IPSEC_BUILD:-$IPSEC_ROOT/build}
 IPSEC_PACKAGES=(
     cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-sqlite libgl-dev
+    libqt6sql6-sqlite libqt6svg6 libgl-dev
     libnl-3-dev libnl-xfrm-3-dev
     iproute2 dbus
 )

@@ -4,6 +4,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
+#include <QIcon>
 #include <QLabel>
 #include <QStatusBar>
 #include <QStyle>
@@ -36,7 +38,10 @@ EmergencyControl::EmergencyControl(PolicyService &service, QStatusBar *statusBar
     m_action->setText(tr("Emergency Unassign"));
     m_action->setToolTip(tr("Remove every kernel IPsec policy entry of this console at once and "
                             "unassign the policy (Ctrl+Shift+E). No confirmation."));
-    m_action->setIcon(QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical));
+    // The program's own icon when its resources are linked in (the console), else the style's.
+    m_action->setIcon(QFile::exists(u":/icons/emergency.svg"_s)
+                          ? QIcon(u":/icons/emergency.svg"_s)
+                          : QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical));
     m_action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_action->setShortcutContext(Qt::ApplicationShortcut);
 

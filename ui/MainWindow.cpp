@@ -15,6 +15,8 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFile>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -133,6 +135,8 @@ void MainWindow::createActions()
     m_blockPortAction =
         addAction(u"blockPortAction"_s, tr("&Block a Port…"), QKeySequence(Qt::CTRL | Qt::Key_B));
     m_blockPortAction->setToolTip(tr("Block a protocol and port with a wizard"));
+    if (QFile::exists(u":/icons/block-port.svg"_s))
+        m_blockPortAction->setIcon(QIcon(u":/icons/block-port.svg"_s));
     connect(m_blockPortAction, &QAction::triggered, this, &MainWindow::openBlockPortWizard);
     m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(u"undoAction"_s);

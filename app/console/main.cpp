@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
 #include <QWizard>
@@ -92,6 +93,8 @@ int main(int argc, char *argv[])
     auto service = ipsec::PolicyService::open(serviceOptions);
     if (!service)
         return fail(service.error());
+    QApplication::setWindowIcon(QIcon(u":/icons/ipsec-console.svg"_s));
+    QGuiApplication::setDesktopFileName(u"ipsec-console"_s);
     ipsec::ui::MainWindow window(*service.value());
     window.show();
     // For the README: --screenshot PATH saves the window (and, with --screenshot-wizard PATH,
