@@ -5,32 +5,137 @@
     <name>Cli</name>
     <message>
         <source>%1 needs a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt einen Wert.</translation>
     </message>
     <message>
         <source>%1 needs a non-empty value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown option &quot;%1&quot;. Options: --store PATH, --netns NAME, --json, --dry-run, --help, --version.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt einen nicht leeren Wert.</translation>
     </message>
     <message>
         <source>Try &apos;%1 --help&apos; for more information.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1 --help&quot; liefert weitere Informationen.</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;%1&quot;. Options: --store PATH, --netns NAME, --json, --dry-run, --[no-]ike-exemption, --help, --version.</source>
+        <translation>Unbekannte Option &quot;%1&quot;. Optionen: --store PATH, --netns NAME, --json, --dry-run, --[no-]ike-exemption, --help, --version.</translation>
     </message>
 </context>
 <context>
     <name>IpsecCmdTool</name>
     <message>
         <source>Try &apos;%1 --help&apos; for more information.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1 --help&quot; liefert weitere Informationen.</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Authentication methods</source>
+        <translation>Authentifizierungsmethoden</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Security associations</source>
+        <translation>Sicherheitszuordnungen</translation>
+    </message>
+    <message>
+        <source>No IKE daemon is integrated yet: there are no main-mode or quick-mode security associations to show.</source>
+        <translation>Es ist noch kein IKE-Dienst integriert: Es gibt keine Sicherheitszuordnungen für Hauptmodus oder Schnellmodus anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Policy Assigned</source>
+        <translation>Richtlinie zugewiesen</translation>
+    </message>
+    <message>
+        <source>Last Modified</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>No policy is assigned.</source>
+        <translation>Es ist keine Richtlinie zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Assigned policy: %1</source>
+        <translation>Zugewiesene Richtlinie: %1</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Src Port</source>
+        <translation>Quellport</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Dst Port</source>
+        <translation>Zielport</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Mirrored</source>
+        <translation>Gespiegelt</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>The assigned policy has no active filters.</source>
+        <translation>Die zugewiesene Richtlinie hat keine aktiven Filter.</translation>
     </message>
     <message>
         <source>Usage: %1 [OPTIONS] -w REG -p POLICY[:POLL] [-r RULE]... [-f SPEC... -n ACTION] [-x|-y|-o]
        %1 [OPTIONS] -f SPEC... [-n ACTION]      (dynamic filters)
        %1 [OPTIONS] -u                          (delete all dynamic filters)
        %1 [OPTIONS] show filters|policies|auth|stats|sas|all
+       %1 [OPTIONS] emergency-unassign | reassign
 
 Manage the host&apos;s IPsec filtering policy with the command lines of the Windows
 ipsecpol.exe and IPSeccmd.exe tools. Flags may come in any order and any case.
@@ -42,6 +147,14 @@ Static mode (the persistent policy store):
   -x                  assign the policy (unassigns any other)
   -y                  unassign the policy
   -o                  delete the named rules, or the whole policy without -r
+
+Dynamic mode (no -w): filters go straight into the kernel and are lost at reboot
+  and when the policy agent restarts; -u deletes them all.
+
+Emergency:
+  emergency-unassign  remove every kernel entry of this tool (static and dynamic) at
+                      once and unassign the policy; works even when the store is broken
+  reassign            put back what the last emergency-unassign removed
 
 Filters and actions:
   -f SPEC...          filter specs SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]
@@ -59,7 +172,9 @@ Options:
                       $XDG_DATA_HOME/ipsec-console/policy.db for other users)
   --netns NAME        work in network namespace NAME (default: $IPSEC_CONSOLE_NETNS)
   --json              machine-readable output for show
-  --dry-run           show what would change and change nothing
+  --dry-run           print the kernel plan as &apos;ip xfrm policy&apos; lines, change nothing
+  --no-ike-exemption  do not exempt IKE (UDP 500/4500) from the filters; remembered
+                      for this namespace until --ike-exemption
   --help, -?          this help;  --version  the version
 
 Examples (from Microsoft KB 813878):
@@ -71,115 +186,107 @@ Examples (from Microsoft KB 813878):
 Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict,
 6 kernel error, 7 permission denied.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: %1 [OPTIONS] -w REG -p POLICY[:POLL] [-r RULE]... [-f SPEC... -n ACTION] [-x|-y|-o]
+       %1 [OPTIONS] -f SPEC... [-n ACTION]      (dynamische Filter)
+       %1 [OPTIONS] -u                          (alle dynamischen Filter löschen)
+       %1 [OPTIONS] show filters|policies|auth|stats|sas|all
+       %1 [OPTIONS] emergency-unassign | reassign
+
+Verwaltet die IPsec-Filterrichtlinie des Hosts mit den Befehlszeilen der Windows-Tools
+ipsecpol.exe und IPSeccmd.exe. Die Schalter sind in beliebiger Reihenfolge und
+Groß-/Kleinschreibung erlaubt.
+
+Statischer Modus (der dauerhafte Richtlinienspeicher):
+  -w REG              mit dem lokalen statischen Speicher arbeiten
+  -p NAME[:MINUTES]   die zu erstellende oder zu ändernde Richtlinie (und ihr Abrufintervall)
+  -r NAME             die zu erstellende, zu ändernde oder zu löschende Regel (mit -o wiederholbar)
+  -x                  die Richtlinie zuweisen (hebt die Zuweisung jeder anderen auf)
+  -y                  die Zuweisung der Richtlinie aufheben
+  -o                  die genannten Regeln löschen, ohne -r die ganze Richtlinie
+
+Dynamischer Modus (ohne -w): Die Filter gehen direkt in den Kernel und gehen beim
+  Neustart und beim Neustart des Richtlinien-Agenten verloren; -u löscht sie alle.
+
+Notfall:
+  emergency-unassign  entfernt alle Kernel-Einträge dieses Tools (statisch und dynamisch)
+                      auf einmal und hebt die Zuweisung der Richtlinie auf; funktioniert
+                      auch bei beschädigtem Speicher
+  reassign            stellt wieder her, was die letzte Notfall-Aufhebung entfernt hat
+
+Filter und Aktionen:
+  -f SPEC...          Filterangaben SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]
+                      &apos;=&apos; eine Richtung, &apos;+&apos; gespiegelt; 0 = dieser Host, * = beliebiger
+                      Host, DNS-Namen, Masken in Punktschreibweise oder Präfixlängen;
+                      PROTO ist TCP, UDP, ICMP, RAW oder eine Zahl. Port 0 bedeutet
+                      beliebiger Port. Im dynamischen Modus blockiert [SPEC] und (SPEC) lässt zu.
+  -n BLOCK|PASS|INPASS|METHOD...  was mit passendem Datenverkehr geschieht; METHOD ist eine
+                      Sicherheitsmethode wie ESP[3DES,SHA] oder AH[MD5]+ESP[DES,SHA]3600S
+  -t ADDR  -a AUTH...  -soft  -lan|-dialup  -1s -1k -1p -1f -1e -confirm
+
+Optionen:
+  --store PATH        der statische Speicher (Standard: $IPSEC_CONSOLE_STORE, sonst
+                      /var/lib/ipsec-console/policy.db für root,
+                      $XDG_DATA_HOME/ipsec-console/policy.db für andere Benutzer)
+  --netns NAME        im Netzwerk-Namespace NAME arbeiten (Standard: $IPSEC_CONSOLE_NETNS)
+  --json              maschinenlesbare Ausgabe für show
+  --dry-run           den Kernel-Plan als &apos;ip xfrm policy&apos;-Zeilen ausgeben, nichts ändern
+  --no-ike-exemption  IKE (UDP 500/4500) nicht von den Filtern ausnehmen; wird für diesen
+                      Namespace bis --ike-exemption gespeichert
+  --help, -?          diese Hilfe;  --version  die Version
+
+Beispiele (aus Microsoft KB 813878):
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -f *=0:1434:UDP -n BLOCK -x
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -f 0=*:1434:UDP -n BLOCK
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -y
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -o
+
+Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Konflikt,
+6 Kernelfehler, 7 Zugriff verweigert.
+</translation>
     </message>
     <message>
-        <source>note: %1</source>
-        <translation type="unfinished"></translation>
+        <source>%1 takes no arguments.</source>
+        <translation>%1 akzeptiert keine Argumente.</translation>
     </message>
     <message>
-        <source>Dynamic mode (-f without -w, and -u) changes the kernel&apos;s IPsec policy directly; it is not available in this build yet. Use static mode: -w REG -p POLICY -r RULE -f SPEC -n BLOCK -x.</source>
-        <translation type="unfinished"></translation>
+        <source>Dynamic filters (until reboot or ipseccmd -u):</source>
+        <translation>Dynamische Filter (bis zum Neustart oder ipseccmd -u):</translation>
     </message>
     <message>
-        <source>Policies</source>
-        <translation type="unfinished"></translation>
+        <source>Spec</source>
+        <translation>Angabe</translation>
     </message>
     <message>
-        <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <source>Kernel: not shown (reading the kernel&apos;s IPsec policy needs root).</source>
+        <translation>Kernel: nicht angezeigt (das Lesen der IPsec-Richtlinie des Kernels erfordert root).</translation>
     </message>
     <message>
-        <source>Authentication methods</source>
-        <translation type="unfinished"></translation>
+        <source>Kernel: %1</source>
+        <translation>Kernel: %1</translation>
     </message>
     <message>
-        <source>Statistics</source>
-        <translation type="unfinished"></translation>
+        <source>Kernel: %1 entries of this tool, %2 of other tools; %3.</source>
+        <translation>Kernel: %1 Einträge dieses Tools, %2 anderer Tools; %3.</translation>
     </message>
     <message>
-        <source>Security associations</source>
-        <translation type="unfinished"></translation>
+        <source>in sync with the policy</source>
+        <translation>synchron mit der Richtlinie</translation>
     </message>
     <message>
-        <source>No IKE daemon is integrated yet: there are no main-mode or quick-mode security associations to show.</source>
-        <translation type="unfinished"></translation>
+        <source>NOT in sync: %1 missing, %2 unexpected</source>
+        <translation>NICHT synchron: %1 fehlend, %2 unerwartet</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
+        <source>The kernel keeps no IPsec statistics (CONFIG_XFRM_STATISTICS is off).</source>
+        <translation>Der Kernel führt keine IPsec-Statistik (CONFIG_XFRM_STATISTICS ist deaktiviert).</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
+        <source>Counter</source>
+        <translation>Zähler</translation>
     </message>
     <message>
-        <source>Policy Assigned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last Modified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No policy is assigned.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assigned policy: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Src Port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Destination</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dst Port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protocol</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mirrored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The assigned policy has no active filters.</source>
-        <translation type="unfinished"></translation>
+        <source>Value</source>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
@@ -195,1089 +302,1351 @@ expanded to this host&apos;s addresses (&quot;specific filters&quot;).
   /debug        also print the policy path and every filter
   /v            accepted for compatibility (same as without)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: netdiag [/test:ipsec] [/debug] [--store PATH] [--netns NAME]
+
+Führt den IP-Sicherheitstest von netdiag aus den Windows-Supporttools aus: meldet,
+ob eine IPsec-Richtlinie zugewiesen ist, und listet mit /debug ihre Filter auf,
+erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
+
+  /test:ipsec   den IP-Sicherheitstest ausführen (der einzige verfügbare Test)
+  /debug        zusätzlich den Richtlinienpfad und jeden Filter ausgeben
+  /v            aus Kompatibilitätsgründen akzeptiert (wie ohne)
+</translation>
     </message>
     <message>
         <source>netdiag: test &quot;%1&quot; is not available; only /test:ipsec is.</source>
-        <translation type="unfinished"></translation>
+        <translation>netdiag: Test &quot;%1&quot; ist nicht verfügbar; nur /test:ipsec ist verfügbar.</translation>
     </message>
     <message>
         <source>netdiag: unknown argument &quot;%1&quot;. Usage: netdiag /test:ipsec [/debug]</source>
-        <translation type="unfinished"></translation>
+        <translation>netdiag: unbekanntes Argument &quot;%1&quot;. Aufruf: netdiag /test:ipsec [/debug]</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed</translation>
     </message>
     <message>
         <source>Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Passed</translation>
     </message>
     <message>
         <source>IPSec policy service is active, but no policy is assigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>IPSec policy service is active, but no policy is assigned.</translation>
     </message>
     <message>
         <source>Local IPSec Policy Active: &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Local IPSec Policy Active: &apos;%1&apos;</translation>
     </message>
     <message>
         <source>IP Security Policy Path: %1:ipsecPolicy%2</source>
-        <translation type="unfinished"></translation>
+        <translation>IP Security Policy Path: %1:ipsecPolicy%2</translation>
     </message>
     <message>
         <source>There are %1 filters</source>
-        <translation type="unfinished"></translation>
+        <translation>There are %1 filters</translation>
     </message>
     <message>
         <source>No Name</source>
-        <translation type="unfinished"></translation>
+        <translation>No Name</translation>
     </message>
     <message>
         <source>Filter Id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter Id: %1</translation>
     </message>
     <message>
         <source>Policy Id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy Id: %1</translation>
     </message>
     <message>
         <source>Src Addr : %1 Src Mask : %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Src Addr : %1 Src Mask : %2</translation>
     </message>
     <message>
         <source>Dest Addr : %1 Dest Mask : %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dest Addr : %1 Dest Mask : %2</translation>
     </message>
     <message>
         <source>Tunnel Addr : %1 Src Port : %2 Dest Port : %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel Addr : %1 Src Port : %2 Dest Port : %3</translation>
     </message>
     <message>
         <source>Protocol : %1 TunnelFilter: No</source>
-        <translation type="unfinished"></translation>
+        <translation>Protocol : %1 TunnelFilter: No</translation>
     </message>
     <message>
         <source>Flags : %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Flags : %1 %2</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s policy could not be read: %1</source>
+        <translation>Die Richtlinie des Kernels konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Policy Id: Dynamic</source>
+        <translation>Policy Id: Dynamic</translation>
+    </message>
+    <message>
+        <source>Enforced : No (missing from the kernel)</source>
+        <translation>Enforced : No (missing from the kernel)</translation>
+    </message>
+    <message>
+        <source>Kernel: not checked (reading the kernel&apos;s IPsec policy needs root).</source>
+        <translation>Kernel: nicht geprüft (das Lesen der IPsec-Richtlinie des Kernels erfordert root).</translation>
+    </message>
+    <message>
+        <source>Kernel: all filters are enforced (%1 entries of this tool, %2 of other tools).</source>
+        <translation>Kernel: Alle Filter werden durchgesetzt (%1 Einträge dieses Tools, %2 anderer Tools).</translation>
+    </message>
+    <message>
+        <source>WARNING: the store and the kernel disagree: %1 kernel entries missing, %2 unexpected. Run &apos;ipseccmd show filters&apos; or re-apply the policy.</source>
+        <translation>WARNUNG: Speicher und Kernel stimmen nicht überein: %1 Kernel-Einträge fehlen, %2 unerwartet. Führen Sie &apos;ipseccmd show filters&apos; aus oder wenden Sie die Richtlinie erneut an.</translation>
+    </message>
+    <message>
+        <source>Unexpected kernel entry: %1</source>
+        <translation>Unerwarteter Kernel-Eintrag: %1</translation>
     </message>
 </context>
 <context>
     <name>ipsec::Address</name>
     <message>
         <source>&quot;%1&quot; is not an IPv4 or IPv6 address.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine IPv4- oder IPv6-Adresse.</translation>
     </message>
     <message>
         <source>Prefix length %1 is out of range for %2 (0-%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Präfixlänge %1 liegt für %2 außerhalb des gültigen Bereichs (0-%3).</translation>
     </message>
     <message>
         <source>%1/0 has host bits set; a zero-length prefix matches any address, write 0.0.0.0/0 or *.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/0 hat gesetzte Host-Bits; ein Präfix der Länge null passt auf jede Adresse, schreiben Sie 0.0.0.0/0 oder *.</translation>
     </message>
     <message>
         <source>%1/%2 has host bits set; did you mean %3/%2?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 hat gesetzte Host-Bits; meinten Sie %3/%2?</translation>
     </message>
     <message>
         <source>Mask %1 does not fit address %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Maske %1 passt nicht zur Adresse %2.</translation>
     </message>
     <message>
         <source>Mask %1 is not contiguous (its one bits must come first).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Maske %1 ist nicht zusammenhängend (ihre Einsen müssen zuerst kommen).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid DNS name.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein gültiger DNS-Name.</translation>
     </message>
     <message>
         <source>Prefix length &quot;%1&quot; is out of range (0-%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Präfixlänge &quot;%1&quot; liegt außerhalb des gültigen Bereichs (0-%2).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a mask: expected a prefix length such as 24 or a dotted mask such as 255.255.255.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine Maske: erwartet wird eine Präfixlänge wie 24 oder eine Maske in Punktschreibweise wie 255.255.255.0.</translation>
     </message>
     <message>
         <source>An address is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Adresse ist leer.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address (a mask needs an address).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine IP-Adresse (eine Maske benötigt eine Adresse).</translation>
     </message>
 </context>
 <context>
     <name>ipsec::AuthMethod</name>
     <message>
         <source>&quot;%1&quot; is not an authentication method: expected KERBEROS, PRESHARE:&quot;key&quot; or CERT:&quot;CA name&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine Authentifizierungsmethode: erwartet wird KERBEROS, PRESHARE:&quot;Schlüssel&quot; oder CERT:&quot;Name der Zertifizierungsstelle&quot;.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs a value after the colon.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; benötigt nach dem Doppelpunkt einen Wert.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::Enforcer</name>
+    <message>
+        <source>A filter of rule &quot;%1&quot; is shadowed by rule &quot;%2&quot; (same traffic, the more restrictive action wins).</source>
+        <translation>Ein Filter der Regel &quot;%1&quot; wird von der Regel &quot;%2&quot; verdeckt (gleicher Datenverkehr, die restriktivere Aktion gewinnt).</translation>
+    </message>
+    <message>
+        <source>(dynamic)</source>
+        <translation>(dynamisch)</translation>
+    </message>
+    <message>
+        <source>Negotiate security is not enforced yet (no IKE daemon is integrated): matching traffic passes in the clear.</source>
+        <translation>Sicherheit aushandeln wird noch nicht durchgesetzt (kein IKE-Dienst integriert): passender Datenverkehr wird unverschlüsselt übertragen.</translation>
+    </message>
+    <message>
+        <source>Restoring the previous kernel state failed too: %1</source>
+        <translation>Auch das Wiederherstellen des vorherigen Kernel-Zustands ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The previous kernel state is back.</source>
+        <translation>Der vorherige Kernel-Zustand ist wiederhergestellt.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::Filter</name>
     <message>
         <source>A port is given but protocol %1 has no ports; ports need TCP or UDP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Port ist angegeben, aber das Protokoll %1 hat keine Ports; Ports erfordern TCP oder UDP.</translation>
     </message>
     <message>
         <source>Source and destination are both &quot;me&quot;; one side must be another host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle und Ziel sind beide &quot;Eigene IP-Adresse&quot;; eine Seite muss ein anderer Host sein.</translation>
     </message>
     <message>
         <source>Source %1 and destination %2 mix IPv4 and IPv6.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle %1 und Ziel %2 mischen IPv4 und IPv6.</translation>
     </message>
     <message>
         <source>The description is longer than 1024 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beschreibung ist länger als 1024 Zeichen.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::FilterAction</name>
     <message>
         <source>Filter action &quot;%1&quot; negotiates security but offers no security method.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Filteraktion &quot;%1&quot; handelt Sicherheit aus, bietet aber keine Sicherheitsmethode an.</translation>
     </message>
     <message>
         <source>Filter action &quot;%1&quot;: pass-through, fallback and PFS apply only to Negotiate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filteraktion &quot;%1&quot;: Passthrough, Fallback und PFS gelten nur für &quot;Sicherheit aushandeln&quot;.</translation>
     </message>
     <message>
         <source>Filter action &quot;%1&quot; offers more than 16 security methods.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Filteraktion &quot;%1&quot; bietet mehr als 16 Sicherheitsmethoden an.</translation>
     </message>
     <message>
         <source>Filter action &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Filteraktion &quot;%1&quot;: %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a filter action type: expected permit, block or negotiate.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein Filteraktionstyp: erwartet wird permit, block oder negotiate.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::FilterList</name>
     <message>
         <source>Filter %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter %1: %2</translation>
     </message>
 </context>
 <context>
     <name>ipsec::Names</name>
     <message>
         <source>filter action</source>
-        <translation type="unfinished"></translation>
+        <translation>Filteraktion</translation>
     </message>
     <message>
         <source>filter list</source>
-        <translation type="unfinished"></translation>
+        <translation>Filterliste</translation>
     </message>
     <message>
         <source>The %1 name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name der %1 ist leer.</translation>
     </message>
     <message>
         <source>The %1 name &quot;%2&quot; begins or ends with white space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name der %1, &quot;%2&quot;, beginnt oder endet mit Leerraum.</translation>
     </message>
     <message>
         <source>The %1 name is longer than %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name der %1 ist länger als %2 Zeichen.</translation>
     </message>
     <message>
         <source>The %1 name &quot;%2&quot; contains a control character.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name der %1, &quot;%2&quot;, enthält ein Steuerzeichen.</translation>
     </message>
     <message>
         <source>policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie</translation>
     </message>
     <message>
         <source>rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
 </context>
 <context>
     <name>ipsec::NetNamespace</name>
     <message>
         <source>&quot;%1&quot; is not a network namespace name (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein Name für einen Netzwerk-Namespace (Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</translation>
     </message>
     <message>
         <source>Network namespace &quot;%1&quot; does not exist (no %2); create it with: ip netns add %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Netzwerk-Namespace &quot;%1&quot; existiert nicht (kein %2); erstellen Sie ihn mit: ip netns add %1</translation>
     </message>
     <message>
         <source>Cannot open network namespace %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Netzwerk-Namespace %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Cannot enter network namespace &quot;%1&quot;: %2 (root is needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Netzwerk-Namespace &quot;%1&quot; kann nicht betreten werden: %2 (root ist erforderlich).</translation>
     </message>
 </context>
 <context>
     <name>ipsec::Policy</name>
     <message>
         <source>The polling interval %1 is out of range (1-43200 minutes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Abrufintervall %1 liegt außerhalb des gültigen Bereichs (1-43200 Minuten).</translation>
     </message>
 </context>
 <context>
     <name>ipsec::PolicyService</name>
     <message>
-        <source>There is no policy named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No policy is assigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine Richtlinie zugewiesen.</translation>
     </message>
     <message>
-        <source>Policy &quot;%1&quot; is not assigned (&quot;%2&quot; is).</source>
-        <translation type="unfinished"></translation>
+        <source>Stored only, not enforced: changing the kernel&apos;s IPsec policy needs root.</source>
+        <translation>Nur gespeichert, nicht durchgesetzt: Das Ändern der IPsec-Richtlinie des Kernels erfordert root.</translation>
     </message>
     <message>
-        <source>Unassigned policy &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>Kernel: %1 added, %2 replaced, %3 removed (%4 unchanged).</source>
+        <translation>Kernel: %1 hinzugefügt, %2 ersetzt, %3 entfernt (%4 unverändert).</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was changed.</source>
+        <translation>Probelauf: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>There is no policy named %1.</source>
+        <translation>Es gibt keine Richtlinie namens %1.</translation>
+    </message>
+    <message>
+        <source>Policy %1 is not assigned (%2 is).</source>
+        <translation>Die Richtlinie %1 ist nicht zugewiesen (%2 ist zugewiesen).</translation>
+    </message>
+    <message>
+        <source>Unassigned policy %1.</source>
+        <translation>Zuweisung der Richtlinie %1 aufgehoben.</translation>
+    </message>
+    <message>
+        <source>Created policy %1.</source>
+        <translation>Richtlinie %1 erstellt.</translation>
+    </message>
+    <message>
+        <source>Changed policy %1.</source>
+        <translation>Richtlinie %1 geändert.</translation>
+    </message>
+    <message>
+        <source>Policy %1 is assigned. Unassign it first.</source>
+        <translation>Die Richtlinie %1 ist zugewiesen. Heben Sie zuerst die Zuweisung auf.</translation>
+    </message>
+    <message>
+        <source>Deleted policy %1.</source>
+        <translation>Richtlinie %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Added rule %1.</source>
+        <translation>Regel %1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Changed rule %1.</source>
+        <translation>Regel %1 geändert.</translation>
+    </message>
+    <message>
+        <source>The default response rule cannot be deleted, only deactivated.</source>
+        <translation>Die Standardantwortregel kann nicht gelöscht, nur deaktiviert werden.</translation>
+    </message>
+    <message>
+        <source>Deleted rule %1.</source>
+        <translation>Regel %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>The rule no longer exists.</source>
+        <translation>Die Regel existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Created filter list %1.</source>
+        <translation>Filterliste %1 erstellt.</translation>
+    </message>
+    <message>
+        <source>Changed filter list %1.</source>
+        <translation>Filterliste %1 geändert.</translation>
+    </message>
+    <message>
+        <source>Deleted filter list %1.</source>
+        <translation>Filterliste %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Created filter action %1.</source>
+        <translation>Filteraktion %1 erstellt.</translation>
+    </message>
+    <message>
+        <source>Changed filter action %1.</source>
+        <translation>Filteraktion %1 geändert.</translation>
+    </message>
+    <message>
+        <source>Deleted filter action %1.</source>
+        <translation>Filteraktion %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Remote computers (%1) are not supported: run the command on that machine.</source>
+        <translation>Remotecomputer (%1) werden nicht unterstützt: Führen Sie den Befehl auf dem betreffenden Computer aus.</translation>
+    </message>
+    <message>
+        <source>Dynamic mode needs filters: -f SPEC...</source>
+        <translation>Der dynamische Modus benötigt Filter: -f SPEC...</translation>
+    </message>
+    <message>
+        <source>No -n given for %1: it negotiates security, as on Windows. Use [SPEC] or -n BLOCK to block, (SPEC) or -n PASS to permit.</source>
+        <translation>Kein -n für %1 angegeben: Es wird wie unter Windows Sicherheit ausgehandelt. Verwenden Sie [SPEC] oder -n BLOCK zum Blockieren, (SPEC) oder -n PASS zum Zulassen.</translation>
+    </message>
+    <message>
+        <source>Filter %1: %2</source>
+        <translation>Filter %1: %2</translation>
+    </message>
+    <message>
+        <source>Dynamic filters live only in the kernel; adding them needs root (or the policy agent).</source>
+        <translation>Dynamische Filter existieren nur im Kernel; das Hinzufügen erfordert root (oder den Richtlinien-Agenten).</translation>
+    </message>
+    <message>
+        <source>Dynamic filter %1 is already in force.</source>
+        <translation>Der dynamische Filter %1 ist bereits in Kraft.</translation>
+    </message>
+    <message>
+        <source>Added dynamic %1 filter %2.</source>
+        <translation>Dynamischer Filter %2 hinzugefügt (%1).</translation>
+    </message>
+    <message>
+        <source>Dynamic filters live only in the kernel; removing them needs root (or the policy agent).</source>
+        <translation>Dynamische Filter existieren nur im Kernel; das Entfernen erfordert root (oder den Richtlinien-Agenten).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n dynamic filter(s).</source>
+        <translation>
+            <numerusform>%n dynamischer Filter gelöscht.</numerusform>
+            <numerusform>%n dynamische Filter gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the kernel&apos;s IPsec policy needs root.</source>
+        <translation>Das Lesen der IPsec-Richtlinie des Kernels erfordert root.</translation>
+    </message>
+    <message>
+        <source>Emergency unassign changes the kernel&apos;s IPsec policy and needs root (or the policy agent).</source>
+        <translation>Die Notfall-Aufhebung ändert die IPsec-Richtlinie des Kernels und erfordert root (oder den Richtlinien-Agenten).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Emergency unassign would remove %n kernel entr(y/ies).</source>
+        <translation>
+            <numerusform>Die Notfall-Aufhebung würde %n Kernel-Eintrag entfernen.</numerusform>
+            <numerusform>Die Notfall-Aufhebung würde %n Kernel-Einträge entfernen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The policy store could not be opened (%1); the kernel entries were removed anyway.</source>
+        <translation>Der Richtlinienspeicher konnte nicht geöffnet werden (%1); die Kernel-Einträge wurden trotzdem entfernt.</translation>
+    </message>
+    <message>
+        <source>Nothing is enforced; the record of the last emergency unassign is kept for &apos;ipseccmd reassign&apos;.</source>
+        <translation>Es wird nichts durchgesetzt; die Aufzeichnung der letzten Notfall-Aufhebung bleibt für &apos;ipseccmd reassign&apos; erhalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Emergency unassign: removed %n kernel entr(y/ies).</source>
+        <translation>
+            <numerusform>Notfall-Aufhebung: %n Kernel-Eintrag entfernt.</numerusform>
+            <numerusform>Notfall-Aufhebung: %n Kernel-Einträge entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Put them back with: ipseccmd reassign</source>
+        <translation>Wiederherstellen mit: ipseccmd reassign</translation>
+    </message>
+    <message>
+        <source>Re-assigning changes the kernel&apos;s IPsec policy and needs root (or the policy agent).</source>
+        <translation>Die erneute Zuweisung ändert die IPsec-Richtlinie des Kernels und erfordert root (oder den Richtlinien-Agenten).</translation>
+    </message>
+    <message>
+        <source>Nothing to re-assign: no emergency unassign is recorded for this network namespace.</source>
+        <translation>Nichts erneut zuzuweisen: Für diesen Netzwerk-Namespace ist keine Notfall-Aufhebung aufgezeichnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n dynamic filter(s).</source>
+        <translation>
+            <numerusform>%n dynamischer Filter wiederhergestellt.</numerusform>
+            <numerusform>%n dynamische Filter wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The policy store could not be opened (%1); restoring the recorded kernel entries.</source>
+        <translation>Der Richtlinienspeicher konnte nicht geöffnet werden (%1); die aufgezeichneten Kernel-Einträge werden wiederhergestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n kernel entr(y/ies).</source>
+        <translation>
+            <numerusform>%n Kernel-Eintrag wiederhergestellt.</numerusform>
+            <numerusform>%n Kernel-Einträge wiederhergestellt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ipsec::PolicyStore</name>
     <message>
         <source>No policy store file was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde keine Datei für den Richtlinienspeicher angegeben.</translation>
     </message>
     <message>
         <source>The policy store %1 is open read-only; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 ist schreibgeschützt geöffnet; es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>A change of the policy store %1 is already in progress; changes cannot be nested.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Änderung des Richtlinienspeichers %1 ist bereits im Gange; Änderungen können nicht verschachtelt werden.</translation>
     </message>
     <message>
         <source>Cannot open the policy store %1: the Qt SQLite driver (QSQLITE) is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 kann nicht geöffnet werden: Der Qt-SQLite-Treiber (QSQLITE) ist nicht verfügbar.</translation>
     </message>
     <message>
         <source>Cannot open the policy store %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>The policy store %1 refused the change: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 hat die Änderung abgelehnt: %2.</translation>
     </message>
     <message>
         <source>The policy store %1 is locked by another program (waited %2 seconds); try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 ist durch ein anderes Programm gesperrt (%2 Sekunden gewartet); versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The policy store %1 is damaged: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 ist beschädigt: %2.</translation>
     </message>
     <message>
         <source>The policy store %1 cannot be written: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 kann nicht geschrieben werden: %2.</translation>
     </message>
     <message>
         <source>The policy store %1 cannot be written: the disk is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 kann nicht geschrieben werden: Der Datenträger ist voll.</translation>
     </message>
     <message>
         <source>The policy store %1 failed: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler im Richtlinienspeicher %1: %2.</translation>
     </message>
     <message>
         <source>There is no policy with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Richtlinie mit der ID %1.</translation>
     </message>
     <message>
         <source>There is no filter list with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Filterliste mit der ID %1.</translation>
     </message>
     <message>
         <source>There is no filter action with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Filteraktion mit der ID %1.</translation>
     </message>
     <message>
         <source>A policy named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Richtlinie namens &quot;%1&quot; existiert bereits.</translation>
     </message>
     <message>
         <source>A filter list named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Filterliste namens &quot;%1&quot; existiert bereits.</translation>
     </message>
     <message>
         <source>A filter action named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Filteraktion namens &quot;%1&quot; existiert bereits.</translation>
     </message>
     <message>
         <source>Policy &quot;%1&quot; already has a rule named &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie &quot;%1&quot; hat bereits eine Regel namens &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>rule &quot;%1&quot; of policy &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel &quot;%1&quot; der Richtlinie &quot;%2&quot;</translation>
     </message>
     <message numerus="yes">
         <source>and %n more rule(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>und %n weiterer Regel</numerusform>
+            <numerusform>und %n weiteren Regeln</numerusform>
         </translation>
     </message>
     <message>
         <source>There is no rule with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Regel mit der ID %1.</translation>
     </message>
     <message>
         <source>Filter list &quot;%1&quot; is used by %2; change or delete those rules first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Filterliste &quot;%1&quot; wird verwendet von: %2; ändern oder löschen Sie zuerst diese Regeln.</translation>
     </message>
     <message>
         <source>There is no filter with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Filter mit der ID %1.</translation>
     </message>
     <message>
         <source>Filter %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter %1: %2</translation>
     </message>
     <message>
         <source>Filter action &quot;%1&quot; is used by %2; change or delete those rules first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Filteraktion &quot;%1&quot; wird verwendet von: %2; ändern oder löschen Sie zuerst diese Regeln.</translation>
     </message>
     <message>
         <source>the stored address value 0x%1 is not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>der gespeicherte Adresswert 0x%1 ist ungültig</translation>
     </message>
     <message>
         <source>%1 is an SQLite database of another program, not an IPsec policy store; it was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine SQLite-Datenbank eines anderen Programms, kein IPsec-Richtlinienspeicher; sie wurde nicht geändert.</translation>
     </message>
     <message>
         <source>%1 is an SQLite database of another program (application id 0x%2), not an IPsec policy store; it was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine SQLite-Datenbank eines anderen Programms (Anwendungs-ID 0x%2), kein IPsec-Richtlinienspeicher; sie wurde nicht geändert.</translation>
     </message>
     <message>
         <source>The policy store %1 was written by a newer version of this program (schema version %2; this version understands up to %3). It was not changed; use the newer version, or restore a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 wurde von einer neueren Version dieses Programms geschrieben (Schemaversion %2; diese Version versteht bis zu %3). Er wurde nicht geändert; verwenden Sie die neuere Version oder stellen Sie eine Sicherung wieder her.</translation>
     </message>
     <message>
         <source>The policy store %1 is a symbolic link to a missing file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 ist ein symbolischer Link auf eine fehlende Datei.</translation>
     </message>
     <message>
         <source>The policy store %1 is not a regular file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 ist keine reguläre Datei.</translation>
     </message>
     <message>
         <source>Cannot read the policy store %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The policy store %1 is too short (%2 bytes) to be an SQLite database; it may be truncated. It was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 ist zu kurz (%2 Byte), um eine SQLite-Datenbank zu sein; möglicherweise ist er abgeschnitten. Er wurde nicht geändert.</translation>
     </message>
     <message>
         <source>%1 is not an SQLite database (it does not begin with the SQLite header), so it is not a policy store; it may be damaged. It was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine SQLite-Datenbank (sie beginnt nicht mit dem SQLite-Header) und daher kein Richtlinienspeicher; möglicherweise ist sie beschädigt. Sie wurde nicht geändert.</translation>
     </message>
     <message>
         <source>The policy store %1 has a damaged header (page size %2); it was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 hat einen beschädigten Header (Seitengröße %2); er wurde nicht geändert.</translation>
     </message>
     <message>
         <source>The policy store %1 is truncated or damaged: it holds %2 bytes, but its header describes %3 bytes. It was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 ist abgeschnitten oder beschädigt: Er enthält %2 Byte, sein Header beschreibt aber %3 Byte. Er wurde nicht geändert.</translation>
     </message>
     <message>
         <source>The policy store %1 is damaged: it has no schema version. It was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 ist beschädigt: Er hat keine Schemaversion. Er wurde nicht geändert.</translation>
     </message>
     <message>
         <source>The policy store %1 is empty; open it for writing once to create the store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 ist leer; öffnen Sie ihn einmal zum Schreiben, um den Speicher anzulegen.</translation>
     </message>
     <message>
         <source>The policy store %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 existiert nicht.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1 for the policy store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 für den Richtlinienspeicher kann nicht erstellt werden.</translation>
     </message>
     <message>
         <source>Cannot create the policy store %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 kann nicht erstellt werden: %2</translation>
     </message>
     <message>
         <source>The policy store %1 cannot be read; it was not changed. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 kann nicht gelesen werden; er wurde nicht geändert. %2</translation>
     </message>
     <message>
         <source>The policy store %1 has the older schema version %2 and must be upgraded to version %3 first; open it for writing once. It was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 hat die ältere Schemaversion %2 und muss zuerst auf Version %3 aktualisiert werden; öffnen Sie ihn einmal zum Schreiben. Er wurde nicht geändert.</translation>
     </message>
     <message>
         <source>The policy store %1 is damaged: it has no schema version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 ist beschädigt: Er hat keine Schemaversion.</translation>
     </message>
     <message>
         <source>it has no revision number</source>
-        <translation type="unfinished"></translation>
+        <translation>er hat keine Revisionsnummer</translation>
     </message>
     <message>
         <source>filter %1 of filter list &quot;%2&quot;: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter %1 der Filterliste &quot;%2&quot;: %3</translation>
     </message>
     <message>
         <source>Cannot upgrade the policy store %1 to schema version %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 kann nicht auf Schemaversion %2 aktualisiert werden: %3</translation>
     </message>
     <message>
         <source>The policy store %1 is damaged or incomplete; it was not changed. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 ist beschädigt oder unvollständig; er wurde nicht geändert. %2</translation>
     </message>
     <message>
         <source>The policy store %1 is damaged: it has no revision number; it was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 ist beschädigt: Er hat keine Revisionsnummer; er wurde nicht geändert.</translation>
     </message>
     <message>
         <source>The policy store %1 is damaged; it was not changed. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 ist beschädigt; er wurde nicht geändert. %2</translation>
     </message>
     <message>
         <source>The policy store %1 is damaged; it was not changed. SQLite reports: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 ist beschädigt; er wurde nicht geändert. SQLite meldet: %2</translation>
     </message>
     <message>
         <source>The policy store %1 has rows in table %2 that refer to missing objects; it was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinienspeicher %1 enthält in der Tabelle %2 Zeilen, die auf fehlende Objekte verweisen; er wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>The policy store %1 was changed to schema version %2 by another version of this program while it was open; nothing was changed. Open it again.</source>
+        <translation>Der Richtlinienspeicher %1 wurde, während er geöffnet war, von einer anderen Version dieses Programms auf Schemaversion %2 umgestellt; es wurde nichts geändert. Öffnen Sie ihn erneut.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::Protocol</name>
     <message>
         <source>Protocol number %1 is out of range (0-255).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Protokollnummer %1 liegt außerhalb des gültigen Bereichs (0-255).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a protocol: expected TCP, UDP, ICMP, RAW, ANY or a number 0-255.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein Protokoll: erwartet wird TCP, UDP, ICMP, RAW, ANY oder eine Zahl von 0 bis 255.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::Rule</name>
     <message>
         <source>Rule &quot;%1&quot; needs a filter list and a filter action.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regel &quot;%1&quot; benötigt eine Filterliste und eine Filteraktion.</translation>
     </message>
     <message>
         <source>Rule &quot;%1&quot;: tunnel endpoint &quot;%2&quot; is not a host address or DNS name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel &quot;%1&quot;: Der Tunnelendpunkt &quot;%2&quot; ist keine Hostadresse und kein DNS-Name.</translation>
     </message>
     <message>
         <source>Rule &quot;%1&quot; has no authentication method.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regel &quot;%1&quot; hat keine Authentifizierungsmethode.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::RuntimeState</name>
+    <message>
+        <source>Cannot create the runtime folder %1.</source>
+        <translation>Der Laufzeitordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged; remove it to clear the dynamic filters.</source>
+        <translation>%1 ist beschädigt; entfernen Sie die Datei, um die dynamischen Filter zu löschen.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged.</source>
+        <translation>%1 ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2</source>
+        <translation>%1 kann nicht entfernt werden: %2</translation>
     </message>
 </context>
 <context>
     <name>ipsec::SecurityMethod</name>
     <message>
         <source>&quot;%1&quot; is not a security method: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine Sicherheitsmethode: %2</translation>
     </message>
     <message>
         <source>expected ESP[Cipher,Hash], AH[Hash] or AH[Hash]+ESP[Cipher,Hash], optionally followed by :KBk/SECONDSs.</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird ESP[Cipher,Hash], AH[Hash] oder AH[Hash]+ESP[Cipher,Hash], optional gefolgt von :KBk/SECONDSs.</translation>
     </message>
     <message>
         <source>neither AH nor ESP is given.</source>
-        <translation type="unfinished"></translation>
+        <translation>weder AH noch ESP ist angegeben.</translation>
     </message>
     <message>
         <source>&apos;+&apos; joins exactly one AH and one ESP part.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;+&apos; verbindet genau einen AH- und einen ESP-Teil.</translation>
     </message>
     <message>
         <source>AH takes MD5 or SHA1, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>AH akzeptiert MD5 oder SHA1, nicht &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>ESP takes a cipher (None, DES, 3DES) and a hash (None, MD5, SHA1).</source>
-        <translation type="unfinished"></translation>
+        <translation>ESP akzeptiert eine Verschlüsselung (None, DES, 3DES) und einen Hash (None, MD5, SHA1).</translation>
     </message>
     <message>
         <source>A security method needs AH, ESP or both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sicherheitsmethode benötigt AH, ESP oder beides.</translation>
     </message>
     <message>
         <source>ESP[None,None] protects nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>ESP[None,None] schützt nichts.</translation>
     </message>
     <message>
         <source>A key lifetime of %1 seconds is below the minimum of 300.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Schlüssellebensdauer von %1 Sekunden liegt unter dem Minimum von 300.</translation>
     </message>
     <message>
         <source>A key lifetime of %1 KB is below the minimum of 20480.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Schlüssellebensdauer von %1 KB liegt unter dem Minimum von 20480.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::StaticCommand</name>
     <message>
         <source>Remote computers (%1) are not supported: run the command on that machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remotecomputer (%1) werden nicht unterstützt: Führen Sie den Befehl auf dem betreffenden Computer aus.</translation>
     </message>
     <message>
         <source>The directory store (-w DS) is not available; use -w REG for the local store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verzeichnisspeicher (-w DS) ist nicht verfügbar; verwenden Sie -w REG für den lokalen Speicher.</translation>
     </message>
     <message>
         <source>Static mode (-w) needs a policy name: add -p &quot;Policy Name&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der statische Modus (-w) benötigt einen Richtliniennamen: Fügen Sie -p &quot;Richtlinienname&quot; hinzu.</translation>
     </message>
     <message>
         <source>-u deletes dynamic filters and cannot be combined with -w.</source>
-        <translation type="unfinished"></translation>
+        <translation>-u löscht dynamische Filter und kann nicht mit -w kombiniert werden.</translation>
     </message>
     <message>
         <source>-x (assign) and -y (unassign) contradict each other.</source>
-        <translation type="unfinished"></translation>
+        <translation>-x (Zuweisen) und -y (Zuweisung aufheben) widersprechen sich.</translation>
     </message>
     <message>
         <source>-o (delete) and -x (assign) contradict each other.</source>
-        <translation type="unfinished"></translation>
+        <translation>-o (Löschen) und -x (Zuweisen) widersprechen sich.</translation>
     </message>
     <message>
         <source>-o deletes; it cannot be combined with -f.</source>
-        <translation type="unfinished"></translation>
+        <translation>-o löscht; es kann nicht mit -f kombiniert werden.</translation>
     </message>
     <message>
         <source>Filters (-f) in static mode belong to a rule: add -r &quot;Rule Name&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter (-f) gehören im statischen Modus zu einer Regel: Fügen Sie -r &quot;Regelname&quot; hinzu.</translation>
     </message>
     <message>
         <source>Filters (-f) go into one rule, but %1 rule names (-r) were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter (-f) gehören in eine einzige Regel, es wurden aber %1 Regelnamen (-r) angegeben.</translation>
     </message>
     <message>
         <source>[ ] and ( ) mark dynamic block and pass filters; in static mode (-w) give the action with -n BLOCK or -n PASS instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>[ ] und ( ) kennzeichnen dynamische Blockier- und Zulassungsfilter; geben Sie im statischen Modus (-w) die Aktion stattdessen mit -n BLOCK oder -n PASS an.</translation>
     </message>
     <message>
         <source>Rule %1 needs filters: add -f SPEC, or -o to delete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regel %1 benötigt Filter: Fügen Sie -f SPEC hinzu oder -o, um sie zu löschen.</translation>
     </message>
     <message>
         <source>The polling interval %1 is out of range (1-43200 minutes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Abrufintervall %1 liegt außerhalb des gültigen Bereichs (1-43200 Minuten).</translation>
     </message>
     <message>
         <source>There is no policy named %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Richtlinie namens %1.</translation>
     </message>
     <message>
         <source>Unassigned policy %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisung der Richtlinie %1 aufgehoben.</translation>
     </message>
     <message>
         <source>Policy %1 was not assigned; nothing to unassign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie %1 war nicht zugewiesen; keine Zuweisung aufzuheben.</translation>
     </message>
     <message>
         <source>Policy %1 is assigned. Unassign it first (-y), e.g. ipseccmd -w REG -p %1 -y</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie %1 ist zugewiesen. Heben Sie zuerst die Zuweisung auf (-y), z. B. ipseccmd -w REG -p %1 -y</translation>
     </message>
     <message>
         <source>Assigned policy %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie %1 zugewiesen.</translation>
     </message>
     <message>
         <source>Policy %1 now checks for changes every %2 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie %1 prüft jetzt alle %2 Minuten auf Änderungen.</translation>
     </message>
     <message>
         <source>Created policy %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie %1 erstellt.</translation>
     </message>
     <message numerus="yes">
         <source>%n filter(s), action %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Filter, Aktion %1</numerusform>
+            <numerusform>%n Filter, Aktion %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Replaced rule %1 of policy %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 der Richtlinie %2 ersetzt: %3.</translation>
     </message>
     <message>
         <source>Added rule %1 to policy %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 zur Richtlinie %2 hinzugefügt: %3.</translation>
     </message>
     <message>
         <source>Block all traffic that matches the filter list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamten Datenverkehr blockieren, der der Filterliste entspricht.</translation>
     </message>
     <message>
         <source>Permit unsecured IP packets to pass through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungesicherte IP-Pakete passieren lassen.</translation>
     </message>
     <message>
         <source>Negotiate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheit aushandeln: %1</translation>
     </message>
     <message>
         <source>, inbound pass-through</source>
-        <translation type="unfinished"></translation>
+        <translation>, eingehender Passthrough</translation>
     </message>
     <message>
         <source>, fall back to clear</source>
-        <translation type="unfinished"></translation>
+        <translation>, Fallback auf unverschlüsselt</translation>
     </message>
     <message>
         <source>Created by ipseccmd -n.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt von ipseccmd -n.</translation>
     </message>
     <message>
         <source>No -n given: the rule negotiates security (%1), as on Windows. Use -n BLOCK or -n PASS to block or permit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein -n angegeben: Die Regel handelt wie unter Windows Sicherheit aus (%1). Verwenden Sie -n BLOCK oder -n PASS zum Blockieren oder Zulassen.</translation>
     </message>
     <message>
         <source>Created filter action %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filteraktion %1 erstellt.</translation>
     </message>
     <message>
         <source>Policy %1 has no rule named %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie %1 hat keine Regel namens %2.</translation>
     </message>
     <message>
         <source>Deleted rule %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 gelöscht.</translation>
     </message>
     <message>
         <source>Deleted policy %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie %1 gelöscht.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::engine::EffectivePolicy</name>
     <message>
         <source>Rule &quot;%1&quot; of policy &quot;%2&quot; is skipped: its filter list or filter action does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regel &quot;%1&quot; der Richtlinie &quot;%2&quot; wird übersprungen: Ihre Filterliste oder Filteraktion existiert nicht.</translation>
     </message>
     <message>
         <source>Filter %1 → %2 is left out: an address could not be resolved or its address families do not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Filter %1 → %2 wird ausgelassen: Eine Adresse konnte nicht aufgelöst werden oder die Adressfamilien passen nicht zusammen.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::engine::Verdict</name>
     <message>
         <source>no match</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Übereinstimmung</translation>
     </message>
     <message>
         <source>permit</source>
-        <translation type="unfinished"></translation>
+        <translation>zulassen</translation>
     </message>
     <message>
         <source>block</source>
-        <translation type="unfinished"></translation>
+        <translation>blockieren</translation>
     </message>
     <message>
         <source>negotiate</source>
-        <translation type="unfinished"></translation>
+        <translation>aushandeln</translation>
     </message>
     <message>
         <source>No filter matches; the packet passes in clear.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Filter passt; das Paket wird unverschlüsselt durchgelassen.</translation>
     </message>
     <message>
         <source>IKE traffic (UDP 500/4500) is exempt from filtering; the packet passes.</source>
-        <translation type="unfinished"></translation>
+        <translation>IKE-Datenverkehr (UDP 500/4500) ist von der Filterung ausgenommen; das Paket wird durchgelassen.</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>%1 by the dynamic filter %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion %1 durch den dynamischen Filter %2.</translation>
     </message>
     <message>
         <source>%1 by filter %2 of rule &quot;%3&quot; in policy &quot;%4&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion %1 durch Filter %2 der Regel &quot;%3&quot; in der Richtlinie &quot;%4&quot;.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::engine::XfrmCompiler</name>
     <message>
         <source>The policy needs %1 kernel entries but the priority band %2–%3 holds only %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie benötigt %1 Kernel-Einträge, aber der Prioritätsbereich %2–%3 fasst nur %4.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::kernel::NetlinkSpd</name>
     <message>
         <source>Cannot allocate a netlink socket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es kann kein Netlink-Socket angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot open the XFRM netlink socket: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der XFRM-Netlink-Socket kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>injected failure (testing hook)</source>
-        <translation type="unfinished"></translation>
+        <translation>eingeschleuster Fehler (Test-Hook)</translation>
     </message>
     <message>
         <source>Cannot list the XFRM policies: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die XFRM-Richtlinien können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
         <source>Refusing to install a policy outside the console&apos;s priority band %1-%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Richtlinie außerhalb des Prioritätsbereichs %1-%2 der Konsole wird nicht installiert: %3</translation>
     </message>
     <message>
         <source>The kernel already has a policy with the same direction and selector: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kernel hat bereits eine Richtlinie mit derselben Richtung und demselben Selektor: %1</translation>
     </message>
     <message>
         <source>Cannot add the policy (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie kann nicht hinzugefügt werden (%1): %2</translation>
     </message>
     <message>
         <source>Refusing to delete a policy the console does not own: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Richtlinie, die nicht der Konsole gehört, wird nicht gelöscht: %1</translation>
     </message>
     <message>
         <source>No such policy is installed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine solche Richtlinie installiert: %1</translation>
     </message>
     <message>
         <source>Cannot read the policy (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie kann nicht gelesen werden (%1): %2</translation>
     </message>
     <message>
         <source>Refusing to delete a foreign policy with the same selector: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine fremde Richtlinie mit demselben Selektor wird nicht gelöscht: %1</translation>
     </message>
     <message>
         <source>Cannot delete the policy (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie kann nicht gelöscht werden (%1): %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Cannot install the policy (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie kann nicht installiert werden (%1): %2</translation>
     </message>
     <message>
         <source>The kernel already has a policy with the same direction and selector (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kernel hat bereits eine Richtlinie mit derselben Richtung und demselben Selektor (%1): %2</translation>
     </message>
     <message>
         <source>Restoring the previous policies failed too: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch das Wiederherstellen der vorherigen Richtlinien ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>ipsec::kernel::XfrmStatistics</name>
     <message>
         <source>%1 does not exist: the kernel has no XFRM statistics (CONFIG_XFRM_STATISTICS is off).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert nicht: Der Kernel hat keine XFRM-Statistik (CONFIG_XFRM_STATISTICS ist deaktiviert).</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Unexpected line %1 in the XFRM statistics: &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartete Zeile %1 in der XFRM-Statistik: &quot;%2&quot;</translation>
     </message>
     <message>
         <source>The XFRM statistics are empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die XFRM-Statistik ist leer.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::syntax::IpsecCmdParser</name>
     <message>
         <source>%1 is a placeholder: put a port number such as 1434</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein Platzhalter: Setzen Sie eine Portnummer wie 1434 ein</translation>
     </message>
     <message>
         <source>%1 is a placeholder: put a protocol such as TCP or UDP</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein Platzhalter: Setzen Sie ein Protokoll wie TCP oder UDP ein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an address: * may only replace whole trailing octets, as in 144.92.*.*</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine Adresse: * darf nur ganze Oktette am Ende ersetzen, wie in 144.92.*.*</translation>
     </message>
     <message>
         <source>0 means this computer and takes no mask other than 255.255.255.255, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>0 steht für diesen Computer und akzeptiert keine andere Maske als 255.255.255.255, nicht &quot;%1&quot;</translation>
     </message>
     <message>
         <source>* means any address and takes no mask (&quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>* steht für eine beliebige Adresse und akzeptiert keine Maske (&quot;%1&quot;)</translation>
     </message>
     <message>
         <source>&quot;%1/%2&quot;: an address with * takes no mask</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1/%2&quot;: Eine Adresse mit * akzeptiert keine Maske</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid IPv6 address</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine gültige IPv6-Adresse</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid IPv4 address</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine gültige IPv4-Adresse</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a DNS name and takes no mask (&quot;%2&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist ein DNS-Name und akzeptiert keine Maske (&quot;%2&quot;)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address or DNS name (0 = this computer, * = any address)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine IP-Adresse und kein DNS-Name (0 = dieser Computer, * = beliebige Adresse)</translation>
     </message>
     <message>
         <source>source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quell</translation>
     </message>
     <message>
         <source>destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>the %1 address is missing (0 = this computer, * = any address)</source>
-        <translation type="unfinished"></translation>
+        <translation>die %1adresse fehlt (0 = dieser Computer, * = beliebige Adresse)</translation>
     </message>
     <message>
         <source>IPv6 addresses must be written in brackets, e.g. [%1]</source>
-        <translation type="unfinished"></translation>
+        <translation>IPv6-Adressen müssen in eckigen Klammern geschrieben werden, z. B. [%1]</translation>
     </message>
     <message>
         <source>the %1 address has &apos;[&apos; without &apos;]&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>die %1adresse hat &apos;[&apos; ohne &apos;]&apos;</translation>
     </message>
     <message>
         <source>the %1 address in [ ] is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die %1adresse in [ ] ist leer</translation>
     </message>
     <message>
         <source>the %1 address has two masks</source>
-        <translation type="unfinished"></translation>
+        <translation>die %1adresse hat zwei Masken</translation>
     </message>
     <message>
         <source>unexpected &quot;%1&quot; after the %2 address</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes &quot;%1&quot; nach der %2adresse</translation>
     </message>
     <message>
         <source>port &quot;%1&quot; is not a number (0-65535, 0 = any)</source>
-        <translation type="unfinished"></translation>
+        <translation>Port &quot;%1&quot; ist keine Zahl (0-65535, 0 = beliebig)</translation>
     </message>
     <message>
         <source>port %1 is out of range (0-65535)</source>
-        <translation type="unfinished"></translation>
+        <translation>Port %1 liegt außerhalb des gültigen Bereichs (0-65535)</translation>
     </message>
     <message>
         <source>the protocol after the last &apos;:&apos; is empty; leave out the &apos;:&apos; for any protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>das Protokoll nach dem letzten &apos;:&apos; ist leer; lassen Sie das &apos;:&apos; für ein beliebiges Protokoll weg</translation>
     </message>
     <message>
         <source>only one = or + may separate source and destination</source>
-        <translation type="unfinished"></translation>
+        <translation>nur ein = oder + darf Quelle und Ziel trennen</translation>
     </message>
     <message>
         <source>&apos;]&apos; without &apos;[&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;]&apos; ohne &apos;[&apos;</translation>
     </message>
     <message>
         <source>&apos;[&apos; without &apos;]&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;[&apos; ohne &apos;]&apos;</translation>
     </message>
     <message>
         <source>expected SRC=DST (one direction) or SRC+DST (mirrored), e.g. *=0:1434:UDP</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird SRC=DST (eine Richtung) oder SRC+DST (gespiegelt), z. B. *=0:1434:UDP</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an address; did you mean &quot;0=*%2&quot;? (0 = this computer, * = any address)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine Adresse; meinten Sie &quot;0=*%2&quot;? (0 = dieser Computer, * = beliebige Adresse)</translation>
     </message>
     <message>
         <source>the source takes only a port; the protocol goes at the end of the destination, as in 0:80+*::TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>die Quelle akzeptiert nur einen Port; das Protokoll steht am Ende des Ziels, wie in 0:80+*::TCP</translation>
     </message>
     <message>
         <source>too many &apos;:&apos; fields in &quot;%1&quot;: expected DST[/MASK][:PORT][:PROTOCOL]</source>
-        <translation type="unfinished"></translation>
+        <translation>zu viele &apos;:&apos;-Felder in &quot;%1&quot;: erwartet wird DST[/MASK][:PORT][:PROTOCOL]</translation>
     </message>
     <message>
         <source>invalid filter &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiger Filter &quot;%1&quot;: %2</translation>
     </message>
     <message>
         <source>empty filter: expected SRC=DST or SRC+DST, e.g. *=0:1434:UDP</source>
-        <translation type="unfinished"></translation>
+        <translation>leerer Filter: erwartet wird SRC=DST oder SRC+DST, z. B. *=0:1434:UDP</translation>
     </message>
     <message>
         <source>&apos;(&apos; and &apos;)&apos; must wrap the whole filter, as in (0:80+*::TCP)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;(&apos; und &apos;)&apos; müssen den ganzen Filter umschließen, wie in (0:80+*::TCP)</translation>
     </message>
     <message>
         <source>a filter is wrapped either in [ ] (block) or in ( ) (pass), not both</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Filter steht entweder in [ ] (blockieren) oder in ( ) (zulassen), nicht in beidem</translation>
     </message>
     <message>
         <source>nothing inside the brackets</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts innerhalb der Klammern</translation>
     </message>
     <message>
         <source>no arguments given.</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Argumente angegeben.</translation>
     </message>
     <message>
         <source>%1 &quot;%2&quot;: ProtocolPortNumber is a placeholder: put the protocol and port, as in &quot;Block UDP 1434 Filter&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &quot;%2&quot;: ProtocolPortNumber ist ein Platzhalter: Setzen Sie Protokoll und Port ein, wie in &quot;Block UDP 1434 Filter&quot;</translation>
     </message>
     <message>
         <source>%1 &quot;%2&quot;: Existing_IPSec_Policy_Name is a placeholder: put the name of the assigned policy (netdiag /test:ipsec shows it)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &quot;%2&quot;: Existing_IPSec_Policy_Name ist ein Platzhalter: Setzen Sie den Namen der zugewiesenen Richtlinie ein (netdiag /test:ipsec zeigt ihn an)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a computer name: expected \\name</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein Computername: erwartet wird \\name</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: \\computer must be the first argument</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;: \\computer muss das erste Argument sein</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot; after %2 &quot;%3&quot;; quote values that contain spaces, e.g. %2 &quot;%3 %1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Argument &quot;%1&quot; nach %2 &quot;%3&quot;; setzen Sie Werte mit Leerzeichen in Anführungszeichen, z. B. %2 &quot;%3 %1&quot;</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot;: flags start with &apos;-&apos;, as in -%2</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Argument &quot;%1&quot;: Schalter beginnen mit &apos;-&apos;, wie in -%2</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Argument &quot;%1&quot;</translation>
     </message>
     <message>
         <source>&quot;show&quot; is given twice</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;show&quot; ist zweimal angegeben</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a show keyword: expected %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein show-Schlüsselwort: erwartet wird %2</translation>
     </message>
     <message>
         <source>show needs one or more of: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>show benötigt eines oder mehrere von: %1</translation>
     </message>
     <message>
         <source>unknown flag &quot;%1&quot;; valid flags are %2, and show KEYWORDS</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Schalter &quot;%1&quot;; gültige Schalter sind %2 sowie show KEYWORDS</translation>
     </message>
     <message>
         <source>%1 needs a value: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt einen Wert: %2</translation>
     </message>
     <message>
         <source>%1 needs one or more values: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt einen oder mehrere Werte: %2</translation>
     </message>
     <message>
         <source>%1 is given twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zweimal angegeben</translation>
     </message>
     <message>
         <source>-w &quot;%1&quot;: expected REG (local registry store) or DS[:domain] (directory store)</source>
-        <translation type="unfinished"></translation>
+        <translation>-w &quot;%1&quot;: erwartet wird REG (lokaler Registrierungsspeicher) oder DS[:domain] (Verzeichnisspeicher)</translation>
     </message>
     <message>
         <source>-w &quot;%1&quot;: only DS takes a domain, and it may not be empty, as in -w DS:example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>-w &quot;%1&quot;: nur DS akzeptiert eine Domäne, und diese darf nicht leer sein, wie in -w DS:example.com</translation>
     </message>
     <message>
         <source>-p &quot;%1&quot;: the polling interval %2 is out of range (1-43200 minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>-p &quot;%1&quot;: das Abrufintervall %2 liegt außerhalb des gültigen Bereichs (1-43200 Minuten)</translation>
     </message>
     <message>
         <source>; a filter spec contains no blanks: did you mean &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>; eine Filterangabe enthält keine Leerzeichen: meinten Sie &quot;%1&quot;?</translation>
     </message>
     <message>
         <source>-t &quot;%1&quot;: expected the tunnel endpoint as one IP address or a DNS name</source>
-        <translation type="unfinished"></translation>
+        <translation>-t &quot;%1&quot;: erwartet wird der Tunnelendpunkt als eine IP-Adresse oder ein DNS-Name</translation>
     </message>
     <message>
         <source>-lan and -dialup exclude each other</source>
-        <translation type="unfinished"></translation>
+        <translation>-lan und -dialup schließen sich gegenseitig aus</translation>
     </message>
     <message>
         <source>-1s &quot;%1&quot;: expected ConfAlg-HashAlg-Group such as 3DES-SHA-2 (DES|3DES, MD5|SHA, group 1|2|3)</source>
-        <translation type="unfinished"></translation>
+        <translation>-1s &quot;%1&quot;: erwartet wird ConfAlg-HashAlg-Group wie 3DES-SHA-2 (DES|3DES, MD5|SHA, Gruppe 1|2|3)</translation>
     </message>
     <message>
         <source>-1k &quot;%1&quot;: expected NQ (quick modes), NS (seconds) or NQ/NS, as in 10Q/3600S</source>
-        <translation type="unfinished"></translation>
+        <translation>-1k &quot;%1&quot;: erwartet wird NQ (Schnellmodi), NS (Sekunden) oder NQ/NS, wie in 10Q/3600S</translation>
     </message>
     <message>
         <source>-1f &quot;%1&quot;: main-mode filters name addresses only, as in 0+*, without ports, protocol or [ ]/( )</source>
-        <translation type="unfinished"></translation>
+        <translation>-1f &quot;%1&quot;: Hauptmodusfilter nennen nur Adressen, wie in 0+*, ohne Ports, Protokoll oder [ ]/( )</translation>
     </message>
     <message>
         <source>-1e &quot;%1&quot;: expected the soft-SA expiry in seconds, such as 300</source>
-        <translation type="unfinished"></translation>
+        <translation>-1e &quot;%1&quot;: erwartet wird der Ablauf der Soft-SA in Sekunden, z. B. 300</translation>
     </message>
     <message>
         <source>show cannot be combined with %1; only \\computer may precede it</source>
-        <translation type="unfinished"></translation>
+        <translation>show kann nicht mit %1 kombiniert werden; nur \\computer darf davor stehen</translation>
     </message>
     <message>
         <source>-u deletes all dynamic policy and takes no other flag (found %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>-u löscht alle dynamischen Richtlinien und akzeptiert keinen weiteren Schalter (gefunden: %1)</translation>
     </message>
     <message>
         <source>%1 needs static mode: add -w REG</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erfordert den statischen Modus: Fügen Sie -w REG hinzu</translation>
     </message>
     <message>
         <source>-confirm works in dynamic mode only; drop it or drop -w</source>
-        <translation type="unfinished"></translation>
+        <translation>-confirm funktioniert nur im dynamischen Modus; lassen Sie es oder -w weg</translation>
     </message>
     <message>
         <source>filter &quot;%1&quot;: [ ] and ( ) are dynamic-mode shortcuts; with -w write the filter bare and give -n BLOCK or -n PASS</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter &quot;%1&quot;: [ ] und ( ) sind Kurzformen des dynamischen Modus; schreiben Sie den Filter mit -w ohne Klammern und geben Sie -n BLOCK oder -n PASS an</translation>
     </message>
     <message>
         <source>-x (assign) and -y (unassign) contradict each other</source>
-        <translation type="unfinished"></translation>
+        <translation>-x (Zuweisen) und -y (Zuweisung aufheben) widersprechen sich</translation>
     </message>
     <message>
         <source>-x (assign) and -o (delete) contradict each other</source>
-        <translation type="unfinished"></translation>
+        <translation>-x (Zuweisen) und -o (Löschen) widersprechen sich</translation>
     </message>
     <message>
         <source>-f FILTERS is required unless -u, -x, -y, -o or show is given, e.g. -f *=0:1434:UDP</source>
-        <translation type="unfinished"></translation>
+        <translation>-f FILTERS ist erforderlich, sofern nicht -u, -x, -y, -o oder show angegeben ist, z. B. -f *=0:1434:UDP</translation>
     </message>
     <message>
         <source>usage: ipseccmd [\\computer] -f FILTER... [-n BLOCK|PASS|INPASS|METHOD...] [-t TUNNEL] [-a AUTH...] [-soft] [-lan|-dialup] [-1s MMMETHOD...] [-1k REKEY] [-1p] [-1f MMFILTER...] [-1e SECONDS] [-confirm]
@@ -1285,141 +1654,1627 @@ expanded to this host&apos;s addresses (&quot;specific filters&quot;).
        ipseccmd -u
        ipseccmd [\\computer] show filters|policies|auth|stats|sas|all...
 FILTER is SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], e.g. *=0:1434:UDP; 0 = this computer, * = any; [FILTER] blocks, (FILTER) passes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: ipseccmd [\\computer] -f FILTER... [-n BLOCK|PASS|INPASS|METHOD...] [-t TUNNEL] [-a AUTH...] [-soft] [-lan|-dialup] [-1s MMMETHOD...] [-1k REKEY] [-1p] [-1f MMFILTER...] [-1e SECONDS] [-confirm]
+       statisch: -w REG|DS[:domain] [-p POLICY[:POLL]] [-r RULE]... [-x] [-y] [-o]
+       ipseccmd -u
+       ipseccmd [\\computer] show filters|policies|auth|stats|sas|all...
+FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UDP; 0 = dieser Computer, * = beliebig; [FILTER] blockiert, (FILTER) lässt zu.</translation>
     </message>
     <message>
         <source>expected ESP[ConfAlg,AuthAlg], AH[HashAlg] or AH[HashAlg]+ESP[ConfAlg,AuthAlg], optionally followed by lifetimes such as 3600S/50000K and PFS</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird ESP[ConfAlg,AuthAlg], AH[HashAlg] oder AH[HashAlg]+ESP[ConfAlg,AuthAlg], optional gefolgt von Lebensdauern wie 3600S/50000K und PFS</translation>
     </message>
     <message>
         <source>invalid security method &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige Sicherheitsmethode &quot;%1&quot;: %2</translation>
     </message>
     <message>
         <source>AH is given twice</source>
-        <translation type="unfinished"></translation>
+        <translation>AH ist zweimal angegeben</translation>
     </message>
     <message>
         <source>AH takes one hash, MD5 or SHA, as in AH[SHA]</source>
-        <translation type="unfinished"></translation>
+        <translation>AH akzeptiert einen Hash, MD5 oder SHA, wie in AH[SHA]</translation>
     </message>
     <message>
         <source>ESP is given twice</source>
-        <translation type="unfinished"></translation>
+        <translation>ESP ist zweimal angegeben</translation>
     </message>
     <message>
         <source>ESP takes a cipher and a hash, as in ESP[3DES,SHA]</source>
-        <translation type="unfinished"></translation>
+        <translation>ESP akzeptiert eine Verschlüsselung und einen Hash, wie in ESP[3DES,SHA]</translation>
     </message>
     <message>
         <source>ESP takes one cipher (DES, 3DES or NONE) and one hash (MD5, SHA or NONE), as in ESP[3DES,SHA]</source>
-        <translation type="unfinished"></translation>
+        <translation>ESP akzeptiert eine Verschlüsselung (DES, 3DES oder NONE) und einen Hash (MD5, SHA oder NONE), wie in ESP[3DES,SHA]</translation>
     </message>
     <message>
         <source>lifetime %1 needs a unit: S (seconds) or K (kilobytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Lebensdauer %1 benötigt eine Einheit: S (Sekunden) oder K (Kilobyte)</translation>
     </message>
     <message>
         <source>lifetime %1 is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>die Lebensdauer %1 ist zu groß</translation>
     </message>
     <message>
         <source>lifetimes are N S (seconds) and/or N K (kilobytes), each once, as in 3600S/50000K</source>
-        <translation type="unfinished"></translation>
+        <translation>Lebensdauern sind N S (Sekunden) und/oder N K (Kilobyte), jeweils einmal, wie in 3600S/50000K</translation>
     </message>
     <message>
         <source>unexpected &quot;%1&quot;; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes &quot;%1&quot;; %2</translation>
     </message>
     <message>
         <source>-n needs BLOCK, PASS, INPASS or one or more security methods such as ESP[3DES,SHA]</source>
-        <translation type="unfinished"></translation>
+        <translation>-n benötigt BLOCK, PASS, INPASS oder eine oder mehrere Sicherheitsmethoden wie ESP[3DES,SHA]</translation>
     </message>
     <message>
         <source>-n %1 stands alone; it cannot be combined with &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>-n %1 steht allein; es kann nicht mit &quot;%2&quot; kombiniert werden</translation>
     </message>
     <message>
         <source>-n INPASS is given twice</source>
-        <translation type="unfinished"></translation>
+        <translation>-n INPASS ist zweimal angegeben</translation>
     </message>
     <message>
         <source>the line ends with a backslash</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zeile endet mit einem Backslash</translation>
     </message>
     <message>
         <source>a single quote (&apos;) is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>ein einfaches Anführungszeichen (&apos;) ist nicht geschlossen</translation>
     </message>
     <message>
         <source>a double quote (&quot;) is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>ein doppeltes Anführungszeichen (&quot;) ist nicht geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::AddressChooserPage</name>
+    <message>
+        <source>My IP Address</source>
+        <translation>Eigene IP-Adresse</translation>
+    </message>
+    <message>
+        <source>Any IP Address</source>
+        <translation>Beliebige IP-Adresse</translation>
+    </message>
+    <message>
+        <source>A specific DNS Name</source>
+        <translation>Ein bestimmter DNS-Name</translation>
+    </message>
+    <message>
+        <source>A specific IP Address</source>
+        <translation>Eine bestimmte IP-Adresse</translation>
+    </message>
+    <message>
+        <source>A specific IP Subnet</source>
+        <translation>Ein bestimmtes IP-Subnetz</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Wert:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one IP address, e.g. 192.0.2.7.</source>
+        <translation>&quot;%1&quot; ist keine einzelne IP-Adresse, z. B. 192.0.2.7.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP subnet, e.g. 192.0.2.0/24 or 192.0.2.0/255.255.255.0.</source>
+        <translation>&quot;%1&quot; ist kein IP-Subnetz, z. B. 192.0.2.0/24 oder 192.0.2.0/255.255.255.0.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::BlockPortPlan</name>
+    <message>
+        <source>TCP and UDP</source>
+        <translation>TCP und UDP</translation>
+    </message>
+    <message>
+        <source>Block %1 %2 Filter</source>
+        <translation>Filter zum Blockieren von %1 %2</translation>
+    </message>
+    <message>
+        <source>Block Inbound %1 %2 Rule</source>
+        <translation>Regel zum Blockieren von eingehendem %1 %2</translation>
+    </message>
+    <message>
+        <source>Block Outbound %1 %2 Rule</source>
+        <translation>Regel zum Blockieren von ausgehendem %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::BlockPortPolicyPage</name>
+    <message>
+        <source>&amp;New policy named:</source>
+        <translation>&amp;Neue Richtlinie mit dem Namen:</translation>
+    </message>
+    <message>
+        <source>Add the rules to an &amp;existing policy:</source>
+        <translation>Regeln zu einer &amp;vorhandenen Richtlinie hinzufügen:</translation>
+    </message>
+    <message>
+        <source>&amp;Assign the policy now</source>
+        <translation>Richtlinie jetzt &amp;zuweisen</translation>
+    </message>
+    <message>
+        <source>IP Security Policy</source>
+        <translation>IP-Sicherheitsrichtlinie</translation>
+    </message>
+    <message>
+        <source>Choose the policy that receives the blocking rules.</source>
+        <translation>Wählen Sie die Richtlinie, die die Blockierregeln erhält.</translation>
+    </message>
+    <message>
+        <source>Choose a policy.</source>
+        <translation>Wählen Sie eine Richtlinie.</translation>
+    </message>
+    <message>
+        <source>A policy named &quot;%1&quot; exists already; choose it as an existing policy or enter another name.</source>
+        <translation>Eine Richtlinie namens &quot;%1&quot; existiert bereits; wählen Sie sie als vorhandene Richtlinie aus oder geben Sie einen anderen Namen ein.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::BlockPortPortsPage</name>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Enter one port, or a list of ports and ranges separated by commas.</source>
+        <translation>Geben Sie einen Port oder eine durch Kommas getrennte Liste von Ports und Bereichen ein.</translation>
+    </message>
+    <message>
+        <source>e.g. 1434 or 135,137-139,445</source>
+        <translation>z. B. 1434 oder 135,137-139,445</translation>
+    </message>
+    <message>
+        <source>&amp;Port(s):</source>
+        <translation>&amp;Port(s):</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::BlockPortRemotePage</name>
+    <message>
+        <source>&amp;Any IP address</source>
+        <translation>&amp;Beliebige IP-Adresse</translation>
+    </message>
+    <message>
+        <source>A specific IP address or &amp;subnet:</source>
+        <translation>Eine bestimmte IP-Adresse oder ein bestimmtes &amp;Subnetz:</translation>
+    </message>
+    <message>
+        <source>Remote Computers</source>
+        <translation>Remotecomputer</translation>
+    </message>
+    <message>
+        <source>Block the traffic exchanged with these computers.</source>
+        <translation>Den mit diesen Computern ausgetauschten Datenverkehr blockieren.</translation>
+    </message>
+    <message>
+        <source>e.g. 192.0.2.7 or 192.0.2.0/24</source>
+        <translation>z. B. 192.0.2.7 oder 192.0.2.0/24</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address or subnet; enter e.g. 192.0.2.7 or 192.0.2.0/24.</source>
+        <translation>&quot;%1&quot; ist keine IP-Adresse und kein Subnetz; geben Sie z. B. 192.0.2.7 oder 192.0.2.0/24 ein.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::BlockPortSummaryPage</name>
+    <message>
+        <source>Completing the Block a Port Wizard</source>
+        <translation>Fertigstellen des Assistenten zum Blockieren eines Ports</translation>
+    </message>
+    <message>
+        <source>Finish runs these commands; you can also copy them into a script.</source>
+        <translation>&quot;Fertig stellen&quot; führt diese Befehle aus; Sie können sie auch in ein Skript kopieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) will be added to policy &quot;%1&quot;; each with %2 filter(s).</source>
+        <translation>
+            <numerusform>%n Regel wird zur Richtlinie &quot;%1&quot; hinzugefügt, mit jeweils %2 Filter(n).</numerusform>
+            <numerusform>%n Regeln werden zur Richtlinie &quot;%1&quot; hinzugefügt, mit jeweils %2 Filter(n).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dynamic filters block the traffic at once; they are lost when the policy agent restarts.</source>
+        <translation>Dynamische Filter blockieren den Datenverkehr sofort; sie gehen verloren, wenn der Richtlinien-Agent neu startet.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::BlockPortWizard</name>
+    <message>
+        <source>Block a Port</source>
+        <translation>Port blockieren</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Which traffic do you want to block?</source>
+        <translation>Welchen Datenverkehr möchten Sie blockieren?</translation>
+    </message>
+    <message>
+        <source>&amp;TCP</source>
+        <translation>&amp;TCP</translation>
+    </message>
+    <message>
+        <source>&amp;UDP</source>
+        <translation>&amp;UDP</translation>
+    </message>
+    <message>
+        <source>&amp;Both TCP and UDP</source>
+        <translation>&amp;Sowohl TCP als auch UDP</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Block the traffic that reaches this computer, that leaves it, or both.</source>
+        <translation>Den Datenverkehr blockieren, der diesen Computer erreicht, ihn verlässt, oder beides.</translation>
+    </message>
+    <message>
+        <source>&amp;Inbound (other computers to this port here)</source>
+        <translation>&amp;Eingehend (andere Computer zu diesem Port hier)</translation>
+    </message>
+    <message>
+        <source>&amp;Outbound (this computer to the port elsewhere)</source>
+        <translation>&amp;Ausgehend (dieser Computer zum Port anderswo)</translation>
+    </message>
+    <message>
+        <source>&amp;Both directions</source>
+        <translation>&amp;Beide Richtungen</translation>
+    </message>
+    <message>
+        <source>Static or Dynamic</source>
+        <translation>Statisch oder dynamisch</translation>
+    </message>
+    <message>
+        <source>Where the blocking filters live.</source>
+        <translation>Wo die Blockierfilter gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Static: stored in a policy (ipseccmd -w REG)</source>
+        <translation>&amp;Statisch: in einer Richtlinie gespeichert (ipseccmd -w REG)</translation>
+    </message>
+    <message>
+        <source>&amp;Dynamic: in force at once, until the policy agent restarts</source>
+        <translation>&amp;Dynamisch: sofort in Kraft, bis der Richtlinien-Agent neu startet</translation>
+    </message>
+    <message>
+        <source>Dynamic filters are not available: the console does not enforce the policy in the kernel (it needs root).</source>
+        <translation>Dynamische Filter sind nicht verfügbar: Die Konsole setzt die Richtlinie nicht im Kernel durch (dazu ist root erforderlich).</translation>
+    </message>
+    <message>
+        <source>Command %1 of %2 failed: %3
+%4</source>
+        <translation>Befehl %1 von %2 ist fehlgeschlagen: %3
+%4</translation>
+    </message>
+    <message>
+        <source>The commands before it were carried out; Finish runs only the remaining ones.</source>
+        <translation>Die Befehle davor wurden ausgeführt; &quot;Fertig stellen&quot; führt nur die verbleibenden aus.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::DisplayText</name>
+    <message>
+        <source>&lt;Any IP Address&gt;</source>
+        <translation>&lt;Beliebige IP-Adresse&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;My IP Address&gt;</source>
+        <translation>&lt;Eigene IP-Adresse&gt;</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Permit</source>
+        <translation>Zulassen</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Blockieren</translation>
+    </message>
+    <message>
+        <source>Negotiate security</source>
+        <translation>Sicherheit aushandeln</translation>
+    </message>
+    <message>
+        <source>&lt;Dynamic&gt; (default response rule)</source>
+        <translation>&lt;Dynamisch&gt; (Standardantwortregel)</translation>
+    </message>
+    <message>
+        <source>&lt;unnamed rule&gt;</source>
+        <translation>&lt;unbenannte Regel&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::EmergencyControl</name>
+    <message>
+        <source>Emergency Unassign</source>
+        <translation>Notfall-Aufhebung</translation>
+    </message>
+    <message>
+        <source>Remove every kernel IPsec policy entry of this console at once and unassign the policy (Ctrl+Shift+E). No confirmation.</source>
+        <translation>Alle IPsec-Richtlinieneinträge dieser Konsole im Kernel auf einmal entfernen und die Zuweisung der Richtlinie aufheben (Strg+Umschalt+E). Ohne Bestätigung.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Put back what the emergency unassign removed.</source>
+        <translation>Wiederherstellen, was die Notfall-Aufhebung entfernt hat.</translation>
+    </message>
+    <message>
+        <source>Emergency unassign failed: %1</source>
+        <translation>Notfall-Aufhebung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Re-assigning failed: %1</source>
+        <translation>Erneute Zuweisung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Re-assigned what the emergency unassign removed.</source>
+        <translation>Was die Notfall-Aufhebung entfernt hat, wurde erneut zugewiesen.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::FilterActionDialog</name>
+    <message>
+        <source>Accept unsecured communication, but always respond using IPsec</source>
+        <translation>Unsichere Kommunikation annehmen, aber immer mit IPsec antworten</translation>
+    </message>
+    <message>
+        <source>Allow unsecured communication with non-IPsec-aware computers</source>
+        <translation>Unsichere Kommunikation mit Computern ohne IPsec-Unterstützung zulassen</translation>
+    </message>
+    <message>
+        <source>Use session key perfect forward secrecy (PFS)</source>
+        <translation>Sitzungsschlüssel mit Perfect Forward Secrecy (PFS) verwenden</translation>
+    </message>
+    <message>
+        <source>%1 Properties</source>
+        <translation>Eigenschaften von %1</translation>
+    </message>
+    <message>
+        <source>New Filter Action</source>
+        <translation>Neue Filteraktion</translation>
+    </message>
+    <message>
+        <source>Permit</source>
+        <translation>Zulassen</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Blockieren</translation>
+    </message>
+    <message>
+        <source>Negotiate security</source>
+        <translation>Sicherheit aushandeln</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. ESP[3DES,SHA1]:100000k/3600s</source>
+        <translation>Eine pro Zeile, z. B. ESP[3DES,SHA1]:100000k/3600s</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Aktion:</translation>
+    </message>
+    <message>
+        <source>&amp;Security methods:</source>
+        <translation>&amp;Sicherheitsmethoden:</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::FilterActionSecurityPage</name>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>&amp;Integrity and encryption (ESP 3DES, SHA1)</source>
+        <translation>&amp;Integrität und Verschlüsselung (ESP 3DES, SHA1)</translation>
+    </message>
+    <message>
+        <source>Integrity &amp;only (ESP SHA1, no encryption)</source>
+        <translation>&amp;Nur Integrität (ESP SHA1, keine Verschlüsselung)</translation>
+    </message>
+    <message>
+        <source>&amp;Custom</source>
+        <translation>&amp;Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Data and address integrity without encryption (&amp;AH):</source>
+        <translation>Daten- und Adressintegrität ohne Verschlüsselung (&amp;AH):</translation>
+    </message>
+    <message>
+        <source>Data integrity and encryption (&amp;ESP):</source>
+        <translation>Datenintegrität und Verschlüsselung (&amp;ESP):</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source> KB</source>
+        <translation> KB</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Use session key &amp;perfect forward secrecy (PFS)</source>
+        <translation>Sitzungsschlüssel mit &amp;Perfect Forward Secrecy (PFS) verwenden</translation>
+    </message>
+    <message>
+        <source>IP Traffic Security</source>
+        <translation>IP-Datenverkehrssicherheit</translation>
+    </message>
+    <message>
+        <source>Specify the security method for IP traffic.</source>
+        <translation>Geben Sie die Sicherheitsmethode für den IP-Datenverkehr an.</translation>
+    </message>
+    <message>
+        <source>Encryption algorithm:</source>
+        <translation>Verschlüsselungsalgorithmus:</translation>
+    </message>
+    <message>
+        <source>Generate a new key every:</source>
+        <translation>Neuen Schlüssel generieren alle:</translation>
+    </message>
+    <message>
+        <source>or every:</source>
+        <translation>oder alle:</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::FilterActionWizard</name>
+    <message>
+        <source>Completing the Filter Action Wizard</source>
+        <translation>Fertigstellen des Filteraktions-Assistenten</translation>
+    </message>
+    <message>
+        <source>Filter Action Wizard</source>
+        <translation>Filteraktions-Assistent</translation>
+    </message>
+    <message>
+        <source>Filter Action Name</source>
+        <translation>Name der Filteraktion</translation>
+    </message>
+    <message>
+        <source>Name this filter action and give it a short description.</source>
+        <translation>Geben Sie der Filteraktion einen Namen und eine kurze Beschreibung.</translation>
+    </message>
+    <message>
+        <source>Filter Action General Options</source>
+        <translation>Allgemeine Optionen der Filteraktion</translation>
+    </message>
+    <message>
+        <source>Set the filter action behavior.</source>
+        <translation>Legen Sie das Verhalten der Filteraktion fest.</translation>
+    </message>
+    <message>
+        <source>&amp;Permit</source>
+        <translation>&amp;Zulassen</translation>
+    </message>
+    <message>
+        <source>&amp;Block</source>
+        <translation>&amp;Blockieren</translation>
+    </message>
+    <message>
+        <source>&amp;Negotiate security</source>
+        <translation>Sicherheit &amp;aushandeln</translation>
+    </message>
+    <message>
+        <source>Communicating with computers that do not support IPSec</source>
+        <translation>Kommunikation mit Computern, die IPsec nicht unterstützen</translation>
+    </message>
+    <message>
+        <source>Communication with computers that do not support IPSec may expose your network to security risks.</source>
+        <translation>Die Kommunikation mit Computern, die IPsec nicht unterstützen, kann Ihr Netzwerk Sicherheitsrisiken aussetzen.</translation>
+    </message>
+    <message>
+        <source>&amp;Do not communicate with computers that do not support IPSec</source>
+        <translation>&amp;Nicht mit Computern kommunizieren, die IPsec nicht unterstützen</translation>
+    </message>
+    <message>
+        <source>&amp;Fall back to unsecured communication</source>
+        <translation>&amp;Auf unsichere Kommunikation zurückgreifen</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::FilterActionsTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Accept Unsecured Inbound</source>
+        <translation>Unsichere eingehende Kommunikation annehmen</translation>
+    </message>
+    <message>
+        <source>Fall Back to Unsecured</source>
+        <translation>Fallback auf unsichere Kommunikation</translation>
+    </message>
+    <message>
+        <source>Session Key PFS</source>
+        <translation>Sitzungsschlüssel-PFS</translation>
+    </message>
+    <message>
+        <source>Security Methods</source>
+        <translation>Sicherheitsmethoden</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::FilterDialog</name>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>&amp;Mirrored: also match packets with the exact opposite source and destination</source>
+        <translation>&amp;Gespiegelt: auch Pakete mit genau vertauschten Quell- und Zieladressen zuordnen</translation>
+    </message>
+    <message>
+        <source>Filter Properties</source>
+        <translation>Filtereigenschaften</translation>
+    </message>
+    <message>
+        <source>&amp;Source address:</source>
+        <translation>&amp;Quelladresse:</translation>
+    </message>
+    <message>
+        <source>IP address or DNS name:</source>
+        <translation>IP-Adresse oder DNS-Name:</translation>
+    </message>
+    <message>
+        <source>Subnet mask:</source>
+        <translation>Subnetzmaske:</translation>
+    </message>
+    <message>
+        <source>&amp;Destination address:</source>
+        <translation>&amp;Zieladresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>&amp;Protokoll:</translation>
+    </message>
+    <message>
+        <source>F&amp;rom port:</source>
+        <translation>&amp;Von Port:</translation>
+    </message>
+    <message>
+        <source>&amp;To port:</source>
+        <translation>&amp;An Port:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>My IP Address</source>
+        <translation>Eigene IP-Adresse</translation>
+    </message>
+    <message>
+        <source>Any IP Address</source>
+        <translation>Beliebige IP-Adresse</translation>
+    </message>
+    <message>
+        <source>A specific IP Address</source>
+        <translation>Eine bestimmte IP-Adresse</translation>
+    </message>
+    <message>
+        <source>A specific IP Subnet</source>
+        <translation>Ein bestimmtes IP-Subnetz</translation>
+    </message>
+    <message>
+        <source>A specific DNS Name</source>
+        <translation>Ein bestimmter DNS-Name</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address.</source>
+        <translation>&quot;%1&quot; ist keine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>Source address: %1</source>
+        <translation>Quelladresse: %1</translation>
+    </message>
+    <message>
+        <source>Destination address: %1</source>
+        <translation>Zieladresse: %1</translation>
+    </message>
+    <message>
+        <source>Protocol: %1</source>
+        <translation>Protokoll: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::FilterListDialog</name>
+    <message>
+        <source>%1 Properties</source>
+        <translation>Eigenschaften von %1</translation>
+    </message>
+    <message>
+        <source>New IP Filter List</source>
+        <translation>Neue IP-Filterliste</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>IP &amp;filters:</source>
+        <translation>IP-&amp;Filter:</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::FilterListsTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::FiltersTableModel</name>
+    <message>
+        <source>Mirrored</source>
+        <translation>Gespiegelt</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Src Port</source>
+        <translation>Quellport</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Dst Port</source>
+        <translation>Zielport</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::InfoBar</name>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::IpFilterProtocolPage</name>
+    <message>
+        <source>IP Protocol Type</source>
+        <translation>IP-Protokolltyp</translation>
+    </message>
+    <message>
+        <source>Select the IP protocol type; for TCP and UDP you choose the ports next.</source>
+        <translation>Wählen Sie den IP-Protokolltyp; bei TCP und UDP wählen Sie als Nächstes die Ports.</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol type:</source>
+        <translation>&amp;Protokolltyp:</translation>
+    </message>
+    <message>
+        <source>Protocol &amp;number:</source>
+        <translation>Protokoll&amp;nummer:</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::IpFilterWizard</name>
+    <message>
+        <source>any port</source>
+        <translation>beliebiger Port</translation>
+    </message>
+    <message>
+        <source>Completing the IP Filter Wizard</source>
+        <translation>Fertigstellen des IP-Filter-Assistenten</translation>
+    </message>
+    <message>
+        <source>IP Filter Wizard</source>
+        <translation>IP-Filter-Assistent</translation>
+    </message>
+    <message>
+        <source>IP Filter Description and Mirrored property</source>
+        <translation>IP-Filterbeschreibung und Eigenschaft &quot;Gespiegelt&quot;</translation>
+    </message>
+    <message>
+        <source>&amp;Mirrored. Match packets with the exact opposite source and destination addresses.</source>
+        <translation>&amp;Gespiegelt. Auch Pakete mit genau vertauschten Quell- und Zieladressen zuordnen.</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>IP Traffic Source</source>
+        <translation>Quelle des IP-Datenverkehrs</translation>
+    </message>
+    <message>
+        <source>Specify the source address of the IP traffic.</source>
+        <translation>Geben Sie die Quelladresse des IP-Datenverkehrs an.</translation>
+    </message>
+    <message>
+        <source>IP Traffic Destination</source>
+        <translation>Ziel des IP-Datenverkehrs</translation>
+    </message>
+    <message>
+        <source>Specify the destination address of the IP traffic.</source>
+        <translation>Geben Sie die Zieladresse des IP-Datenverkehrs an.</translation>
+    </message>
+    <message>
+        <source>IP Protocol Port</source>
+        <translation>IP-Protokollport</translation>
+    </message>
+    <message>
+        <source>&amp;From this port:</source>
+        <translation>&amp;Von diesem Port:</translation>
+    </message>
+    <message>
+        <source>&amp;To this port:</source>
+        <translation>&amp;An diesen Port:</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::IpSecurityPolicyWizard</name>
+    <message>
+        <source>Requests for Secure Communication</source>
+        <translation>Anforderungen für sichere Kommunikation</translation>
+    </message>
+    <message>
+        <source>The default response rule answers remote computers that request security when no other rule applies.</source>
+        <translation>Die Standardantwortregel antwortet Remotecomputern, die Sicherheit anfordern, wenn keine andere Regel zutrifft.</translation>
+    </message>
+    <message>
+        <source>&amp;Activate the default response rule</source>
+        <translation>Standardantwortregel &amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>IP Security Policy Wizard</source>
+        <translation>IP-Sicherheitsrichtlinien-Assistent</translation>
+    </message>
+    <message>
+        <source>IP Security Policy Name</source>
+        <translation>Name der IP-Sicherheitsrichtlinie</translation>
+    </message>
+    <message>
+        <source>Name this IP Security policy and give it a short description.</source>
+        <translation>Geben Sie der IP-Sicherheitsrichtlinie einen Namen und eine kurze Beschreibung.</translation>
+    </message>
+    <message>
+        <source>Completing the IP Security Policy Wizard</source>
+        <translation>Fertigstellen des IP-Sicherheitsrichtlinien-Assistenten</translation>
+    </message>
+    <message>
+        <source>Policy &quot;%1&quot; will be created with an active default response rule.</source>
+        <translation>Die Richtlinie &quot;%1&quot; wird mit einer aktiven Standardantwortregel erstellt.</translation>
+    </message>
+    <message>
+        <source>Policy &quot;%1&quot; will be created; its default response rule is inactive.</source>
+        <translation>Die Richtlinie &quot;%1&quot; wird erstellt; ihre Standardantwortregel ist inaktiv.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::ui::MainWindow</name>
     <message>
         <source>IP Security Policies on Local Computer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Policy Assigned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last Modified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assigned policy: %1 (stored; kernel enforcement is not available in this build)</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Sicherheitsrichtlinien auf dem lokalen Computer</translation>
     </message>
     <message>
         <source>No policy is assigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine Richtlinie zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Search policies, rules, filters…</source>
+        <translation>Richtlinien, Regeln, Filter durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>You are not root and no policy agent is running: this console edits the policy store %1, but changes are not enforced in the kernel.</source>
+        <translation>Sie sind nicht root und es läuft kein Richtlinien-Agent: Diese Konsole bearbeitet den Richtlinienspeicher %1, aber die Änderungen werden nicht im Kernel durchgesetzt.</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Zuweisen</translation>
+    </message>
+    <message>
+        <source>&amp;Un-assign</source>
+        <translation>Zuweisung &amp;aufheben</translation>
+    </message>
+    <message>
+        <source>&amp;Properties</source>
+        <translation>&amp;Eigenschaften</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Create IP Security &amp;Policy…</source>
+        <translation>IP-Sicherheits&amp;richtlinie erstellen…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Rule…</source>
+        <translation>Regel &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>New IP &amp;Filter List…</source>
+        <translation>Neue IP-&amp;Filterliste…</translation>
+    </message>
+    <message>
+        <source>New Filter A&amp;ction…</source>
+        <translation>Neue Filterakti&amp;on…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>&amp;Aktion</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptsymbolleiste</translation>
+    </message>
+    <message>
+        <source>The policy store cannot be read: %1</source>
+        <translation>Der Richtlinienspeicher kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Assigned policy: %1.</source>
+        <translation>Zugewiesene Richtlinie: %1.</translation>
+    </message>
+    <message>
+        <source>Changes are stored but not enforced (needs root or the policy agent).</source>
+        <translation>Änderungen werden gespeichert, aber nicht durchgesetzt (erfordert root oder den Richtlinien-Agenten).</translation>
+    </message>
+    <message>
+        <source>Enforced; the kernel cannot be read: %1</source>
+        <translation>Durchgesetzt; der Kernel kann nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enforced; the kernel is in sync (%n entr(y/ies)).</source>
+        <translation>
+            <numerusform>Durchgesetzt; der Kernel ist synchron (%n Eintrag).</numerusform>
+            <numerusform>Durchgesetzt; der Kernel ist synchron (%n Einträge).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enforced, but the kernel is NOT in sync: %1 missing, %2 extra.</source>
+        <translation>Durchgesetzt, aber der Kernel ist NICHT synchron: %1 fehlend, %2 zusätzlich.</translation>
+    </message>
+    <message>
+        <source>&amp;Block a Port…</source>
+        <translation>&amp;Port blockieren…</translation>
+    </message>
+    <message>
+        <source>Block a protocol and port with a wizard</source>
+        <translation>Ein Protokoll und einen Port mit einem Assistenten blockieren</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Überwachung</translation>
+    </message>
+    <message>
+        <source>Packet Tester</source>
+        <translation>Pakettester</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::MonitorView</name>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>type %1 code %2</source>
+        <translation>Typ %1, Code %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>in Kraft</translation>
+    </message>
+    <message>
+        <source>extra (not in the policy)</source>
+        <translation>zusätzlich (nicht in der Richtlinie)</translation>
+    </message>
+    <message>
+        <source>missing (not in the kernel)</source>
+        <translation>fehlt (nicht im Kernel)</translation>
+    </message>
+    <message>
+        <source>foreign</source>
+        <translation>fremd</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Last Use</source>
+        <translation>Letzte Verwendung</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Zähler</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Nothing to show: the console keeps the policy in the store only and does not enforce it, because changing or reading the kernel&apos;s IPsec policy needs root.</source>
+        <translation>Nichts anzuzeigen: Die Konsole hält die Richtlinie nur im Speicher und setzt sie nicht durch, weil das Ändern oder Lesen der IPsec-Richtlinie des Kernels root erfordert.</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s IPsec policy cannot be read: %1</source>
+        <translation>Die IPsec-Richtlinie des Kernels kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The kernel enforces exactly what the policy asks for.</source>
+        <translation>Der Kernel setzt genau das durch, was die Richtlinie verlangt.</translation>
+    </message>
+    <message>
+        <source>The kernel differs from the policy: %1 missing, %2 extra entries (highlighted).</source>
+        <translation>Der Kernel weicht von der Richtlinie ab: %1 fehlende, %2 zusätzliche Einträge (hervorgehoben).</translation>
+    </message>
+    <message>
+        <source>(/proc/net/xfrm_stat is not available)</source>
+        <translation>(/proc/net/xfrm_stat ist nicht verfügbar)</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::NameDescriptionPage</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>The name &quot;%1&quot; is taken; enter another name.</source>
+        <translation>Der Name &quot;%1&quot; ist bereits vergeben; geben Sie einen anderen Namen ein.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::ObjectEditor</name>
+    <message>
+        <source>Assign %1</source>
+        <translation>%1 zuweisen</translation>
+    </message>
+    <message>
+        <source>Un-assign %1</source>
+        <translation>Zuweisung von %1 aufheben</translation>
+    </message>
+    <message>
+        <source>Create policy %1</source>
+        <translation>Richtlinie %1 erstellen</translation>
+    </message>
+    <message>
+        <source>The policy no longer exists.</source>
+        <translation>Die Richtlinie existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Edit policy %1</source>
+        <translation>Richtlinie %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Create rule %1</source>
+        <translation>Regel %1 erstellen</translation>
+    </message>
+    <message>
+        <source>The rule no longer exists.</source>
+        <translation>Die Regel existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Edit rule %1</source>
+        <translation>Regel %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Create filter list %1</source>
+        <translation>Filterliste %1 erstellen</translation>
+    </message>
+    <message>
+        <source>The filter list no longer exists.</source>
+        <translation>Die Filterliste existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Edit filter list %1</source>
+        <translation>Filterliste %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Create filter action %1</source>
+        <translation>Filteraktion %1 erstellen</translation>
+    </message>
+    <message>
+        <source>The filter action no longer exists.</source>
+        <translation>Die Filteraktion existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Edit filter action %1</source>
+        <translation>Filteraktion %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>the policy %1</source>
+        <translation>die Richtlinie %1</translation>
+    </message>
+    <message>
+        <source>the rule %1</source>
+        <translation>die Regel %1</translation>
+    </message>
+    <message>
+        <source>the filter list %1</source>
+        <translation>die Filterliste %1</translation>
+    </message>
+    <message>
+        <source>the filter action %1</source>
+        <translation>die Filteraktion %1</translation>
+    </message>
+    <message>
+        <source>this filter of %1</source>
+        <translation>diesen Filter von %1</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1? You can undo this with Edit ▸ Undo.</source>
+        <translation>%1 löschen? Sie können dies mit Bearbeiten ▸ Rückgängig widerrufen.</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Regel löschen</translation>
+    </message>
+    <message>
+        <source>Delete filter list %1</source>
+        <translation>Filterliste %1 löschen</translation>
+    </message>
+    <message>
+        <source>Delete filter action %1</source>
+        <translation>Filteraktion %1 löschen</translation>
+    </message>
+    <message>
+        <source>Delete policy %1</source>
+        <translation>Richtlinie %1 löschen</translation>
+    </message>
+    <message>
+        <source>Delete filter</source>
+        <translation>Filter löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::ObjectTables</name>
+    <message>
+        <source>IP Security Policies</source>
+        <translation>IP-Sicherheitsrichtlinien</translation>
+    </message>
+    <message>
+        <source>IP Filter Lists</source>
+        <translation>IP-Filterlisten</translation>
+    </message>
+    <message>
+        <source>Filter Actions</source>
+        <translation>Filteraktionen</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::PacketTester</name>
+    <message>
+        <source>any port</source>
+        <translation>beliebiger Port</translation>
+    </message>
+    <message>
+        <source>&amp;Test Packet</source>
+        <translation>Paket &amp;testen</translation>
+    </message>
+    <message>
+        <source>e.g. 192.0.2.7</source>
+        <translation>z. B. 192.0.2.7</translation>
+    </message>
+    <message>
+        <source>e.g. 192.0.2.1</source>
+        <translation>z. B. 192.0.2.1</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>Ausgehend</translation>
+    </message>
+    <message>
+        <source>&amp;Source address:</source>
+        <translation>&amp;Quelladresse:</translation>
+    </message>
+    <message>
+        <source>Source &amp;port:</source>
+        <translation>Q&amp;uellport:</translation>
+    </message>
+    <message>
+        <source>&amp;Destination address:</source>
+        <translation>&amp;Zieladresse:</translation>
+    </message>
+    <message>
+        <source>Destination p&amp;ort:</source>
+        <translation>Ziel&amp;port:</translation>
+    </message>
+    <message>
+        <source>P&amp;rotocol:</source>
+        <translation>P&amp;rotokoll:</translation>
+    </message>
+    <message>
+        <source>D&amp;irection:</source>
+        <translation>R&amp;ichtung:</translation>
+    </message>
+    <message>
+        <source>The source &quot;%1&quot; is not an IP address.</source>
+        <translation>Die Quelle &quot;%1&quot; ist keine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>The destination &quot;%1&quot; is not an IP address.</source>
+        <translation>Das Ziel &quot;%1&quot; ist keine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>The source and destination mix IPv4 and IPv6.</source>
+        <translation>Quelle und Ziel mischen IPv4 und IPv6.</translation>
+    </message>
+    <message>
+        <source>Filter: %1 %2 (%3) → %4 (%5), protocol %6</source>
+        <translation>Filter: %1 %2 (%3) → %4 (%5), Protokoll %6</translation>
+    </message>
+    <message>
+        <source>Dynamic filter: %1</source>
+        <translation>Dynamischer Filter: %1</translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation>Regel: %1</translation>
+    </message>
+    <message>
+        <source>Policy: %1</source>
+        <translation>Richtlinie: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::PoliciesTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Policy Assigned</source>
+        <translation>Richtlinie zugewiesen</translation>
+    </message>
+    <message>
+        <source>Last Modified</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::PolicyDialog</name>
+    <message>
+        <source>%1 Properties</source>
+        <translation>Eigenschaften von %1</translation>
+    </message>
+    <message>
+        <source>New IP Security Policy</source>
+        <translation>Neue IP-Sicherheitsrichtlinie</translation>
+    </message>
+    <message>
+        <source> minute(s)</source>
+        <translation> Minute(n)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Check for policy changes every:</source>
+        <translation>Auf &amp;Richtlinienänderungen überprüfen alle:</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::PolicyTreeModel</name>
+    <message>
+        <source>IP Filter List: %1</source>
+        <translation>IP-Filterliste: %1</translation>
+    </message>
+    <message>
+        <source>Filter Action: %1</source>
+        <translation>Filteraktion: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::PortList</name>
+    <message>
+        <source>&quot;%1&quot; is not a port number: use digits, e.g. 1434.</source>
+        <translation>&quot;%1&quot; ist keine Portnummer: Verwenden Sie Ziffern, z. B. 1434.</translation>
+    </message>
+    <message>
+        <source>Port %1 is out of range: ports are 1 to 65535.</source>
+        <translation>Port %1 liegt außerhalb des gültigen Bereichs: Ports reichen von 1 bis 65535.</translation>
+    </message>
+    <message>
+        <source>Enter a port (1434) or a list of ports and ranges (135,137-139,445).</source>
+        <translation>Geben Sie einen Port (1434) oder eine Liste von Ports und Bereichen (135,137-139,445) ein.</translation>
+    </message>
+    <message>
+        <source>Item %1 of the list is empty: remove the extra comma.</source>
+        <translation>Eintrag %1 der Liste ist leer: Entfernen Sie das überzählige Komma.</translation>
+    </message>
+    <message>
+        <source>The range %1 runs backwards: write it as %2-%3.</source>
+        <translation>Der Bereich %1 ist verkehrt herum: Schreiben Sie ihn als %2-%3.</translation>
+    </message>
+    <message>
+        <source>The list names more than %1 ports; block fewer ports per rule.</source>
+        <translation>Die Liste nennt mehr als %1 Ports; blockieren Sie weniger Ports pro Regel.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::RuleFilterActionPage</name>
+    <message>
+        <source>Use an &amp;existing filter action:</source>
+        <translation>&amp;Vorhandene Filteraktion verwenden:</translation>
+    </message>
+    <message>
+        <source>Use a &amp;new filter action:</source>
+        <translation>&amp;Neue Filteraktion verwenden:</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(noch keine)</translation>
+    </message>
+    <message>
+        <source>Filter Action</source>
+        <translation>Filteraktion</translation>
+    </message>
+    <message>
+        <source>Select the filter action for this security rule.</source>
+        <translation>Wählen Sie die Filteraktion für diese Sicherheitsregel aus.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::RuleFilterListPage</name>
+    <message>
+        <source>Use an &amp;existing IP filter list:</source>
+        <translation>&amp;Vorhandene IP-Filterliste verwenden:</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new IP filter list named:</source>
+        <translation>&amp;Neue IP-Filterliste erstellen mit dem Namen:</translation>
+    </message>
+    <message>
+        <source>IP Filter List</source>
+        <translation>IP-Filterliste</translation>
+    </message>
+    <message>
+        <source>Select the IP filter list for the type of IP traffic this rule applies to.</source>
+        <translation>Wählen Sie die IP-Filterliste für die Art des IP-Datenverkehrs, für die diese Regel gilt.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Filter…</source>
+        <translation>Filter &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Choose an IP filter list.</source>
+        <translation>Wählen Sie eine IP-Filterliste aus.</translation>
+    </message>
+    <message>
+        <source>An IP filter list named &quot;%1&quot; exists already.</source>
+        <translation>Eine IP-Filterliste namens &quot;%1&quot; existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Add at least one filter to the new list.</source>
+        <translation>Fügen Sie der neuen Liste mindestens einen Filter hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::SecurityRuleWizard</name>
+    <message>
+        <source>Security Rule Wizard</source>
+        <translation>Sicherheitsregel-Assistent</translation>
+    </message>
+    <message>
+        <source>Tunnel Endpoint</source>
+        <translation>Tunnelendpunkt</translation>
+    </message>
+    <message>
+        <source>The tunnel endpoint is the tunneling computer closest to the IP traffic destination.</source>
+        <translation>Der Tunnelendpunkt ist der Tunnelcomputer, der dem Ziel des IP-Datenverkehrs am nächsten liegt.</translation>
+    </message>
+    <message>
+        <source>This rule does &amp;not specify a tunnel</source>
+        <translation>Diese Regel gibt &amp;keinen Tunnel an</translation>
+    </message>
+    <message>
+        <source>The tunnel endpoint is specified by this &amp;IP address:</source>
+        <translation>Der Tunnelendpunkt wird durch diese &amp;IP-Adresse angegeben:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address.</source>
+        <translation>&quot;%1&quot; ist keine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>Network Type</source>
+        <translation>Netzwerktyp</translation>
+    </message>
+    <message>
+        <source>Select the network type this security rule applies to.</source>
+        <translation>Wählen Sie den Netzwerktyp aus, für den diese Sicherheitsregel gilt.</translation>
+    </message>
+    <message>
+        <source>&amp;All network connections</source>
+        <translation>&amp;Alle Netzwerkverbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;Local area network (LAN)</source>
+        <translation>&amp;Lokales Netzwerk (LAN)</translation>
+    </message>
+    <message>
+        <source>&amp;Remote access</source>
+        <translation>&amp;Remotezugriff</translation>
+    </message>
+    <message>
+        <source>Authentication Method</source>
+        <translation>Authentifizierungsmethode</translation>
+    </message>
+    <message>
+        <source>How computers establish trust when they negotiate security.</source>
+        <translation>Wie Computer beim Aushandeln der Sicherheit eine Vertrauensstellung herstellen.</translation>
+    </message>
+    <message>
+        <source>Active Directory default (&amp;Kerberos V5 protocol)</source>
+        <translation>Active Directory-Standard (&amp;Kerberos V5-Protokoll)</translation>
+    </message>
+    <message>
+        <source>Use a &amp;certificate from this certification authority (CA):</source>
+        <translation>&amp;Zertifikat von dieser Zertifizierungsstelle verwenden:</translation>
+    </message>
+    <message>
+        <source>Use this &amp;string to protect the key exchange (preshared key):</source>
+        <translation>Diese &amp;Zeichenfolge zum Schutz des Schlüsselaustauschs verwenden (vorinstallierter Schlüssel):</translation>
+    </message>
+    <message>
+        <source>Enter the name of the certification authority.</source>
+        <translation>Geben Sie den Namen der Zertifizierungsstelle ein.</translation>
+    </message>
+    <message>
+        <source>Enter the preshared key.</source>
+        <translation>Geben Sie den vorinstallierten Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>Completing the Security Rule Wizard</source>
+        <translation>Fertigstellen des Sicherheitsregel-Assistenten</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; (new, %n filter(s))</source>
+        <translation>
+            <numerusform>&quot;%1&quot; (neu, %n Filter)</numerusform>
+            <numerusform>&quot;%1&quot; (neu, %n Filter)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;</source>
+        <translation>&quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (new)</source>
+        <translation>&quot;%1&quot; (neu)</translation>
+    </message>
+    <message>
+        <source>The rule will use the filter list %1 and the filter action %2.</source>
+        <translation>Die Regel verwendet die Filterliste %1 und die Filteraktion %2.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>IPsec Policy Console</source>
-        <translation type="unfinished"></translation>
+        <translation>IPsec-Richtlinienkonsole</translation>
     </message>
     <message>
         <source>Manage the host&apos;s IPsec filtering policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwaltet die IPsec-Filterrichtlinie des Hosts.</translation>
     </message>
     <message>
         <source>Use the static policy store at PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den statischen Richtlinienspeicher unter PATH verwenden.</translation>
     </message>
     <message>
         <source>PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>PATH</translation>
     </message>
     <message>
         <source>Work in network namespace NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Netzwerk-Namespace NAME arbeiten.</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window to PATH and quit.</source>
+        <translation>Ein Bild des Hauptfensters unter PATH speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: also picture the Block-a-port wizard.</source>
+        <translation>Mit --screenshot: auch den Assistenten zum Blockieren eines Ports abbilden.</translation>
     </message>
 </context>
 </TS>
