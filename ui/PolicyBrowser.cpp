@@ -12,16 +12,39 @@ using namespace Qt::StringLiterals;
 
 namespace ipsec::ui {
 
+namespace {
+
+// Searching the tree matches policies, rules, filter lists and actions by their text; the
+// filters themselves (up to hundreds of thousands of leaves) are searched in the Filters table,
+// and shown here under a list that matches. Keeps every keystroke cheap on large stores.
+class TreeSearchProxy : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        if (!filterRegularExpression().pattern().isEmpty()
+            && sourceModel()->index(row, 0, parent).data(KindRole).toInt()
+                   == int(ObjectRef::Kind::Filter))
+            return false;
+        return QSortFilterProxyModel::filterAcceptsRow(row, parent);
+    }
+};
+
+} // namespace
+
 PolicyBrowser::PolicyBrowser(QWidget *parent)
     : QWidget(parent)
     , m_model(new PolicyTreeModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new TreeSearchProxy(this))
     , m_view(new QTreeView(this))
 {
     setObjectName(u"policyBrowser"_s);
     m_proxy->setObjectName(u"policyTreeProxy"_s);
     m_proxy->setSourceModel(m_model);
     m_proxy->setRecursiveFilteringEnabled(true);
+    m_proxy->setAutoAcceptChildRows(true);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
     m_view->setObjectName(u"policyTree"_s);
@@ -62,7 +85,7 @@ void PolicyBrowser::setFilterText(const QString &text)
 {
     m_proxy->setFilterFixedString(text);
     if (!text.isEmpty())
-        m_view->expandAll(); // show where the matches are
+        m_view->expandToDepth(1); // policies and their rules: where the matches are
 }
 
 ObjectRef PolicyBrowser::currentObject() const

@@ -116,6 +116,7 @@ int main(int argc, char *argv[])
         QTest::keyClick(search, c.toLatin1());
         QCoreApplication::processEvents();
         keys << double(k.nsecsElapsed()) / 1e6;
+        std::printf("  key '%c': %.2f ms\n", c.toLatin1(), keys.last());
     }
     std::sort(keys.begin(), keys.end());
     line("search keystroke, median", keys.at(keys.size() / 2), 100);
