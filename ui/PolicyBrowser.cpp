@@ -85,7 +85,7 @@ void PolicyBrowser::setFilterText(const QString &text)
 {
     m_proxy->setFilterFixedString(text);
     if (!text.isEmpty())
-        m_view->expandToDepth(1); // policies and their rules: where the matches are
+        m_view->expandToDepth(0); // the policies open: their matching rules show
 }
 
 ObjectRef PolicyBrowser::currentObject() const
