@@ -155,6 +155,8 @@ void MainWindow::createActions()
     connect(m_propertiesAction, &QAction::triggered, this,
             [this] { m_properties->showProperties(m_current); });
     connect(m_newPolicyAction, &QAction::triggered, m_properties, &PropertiesController::newPolicy);
+    connect(m_newRuleAction, &QAction::triggered, this,
+            [this] { m_properties->newRule(m_current.policyId); });
     connect(m_newFilterListAction, &QAction::triggered, m_properties,
             &PropertiesController::newFilterList);
     connect(m_newFilterActionAction, &QAction::triggered, m_properties,
@@ -247,8 +249,7 @@ void MainWindow::updateActions()
     m_unassignAction->setEnabled(m_policyAssigned);
     m_propertiesAction->setEnabled(m_current.isValid());
     m_deleteAction->setEnabled(m_current.isValid());
-    // The rule wizard (ui/wizards) is wired in separately; until then there is nothing to open.
-    m_newRuleAction->setEnabled(false);
+    m_newRuleAction->setEnabled(onPolicy);
 }
 
 void MainWindow::showContextMenu(const QPoint &globalPos)

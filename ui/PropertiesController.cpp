@@ -1,5 +1,7 @@
 #include "PropertiesController.h"
 
+#include "wizards/SecurityRuleWizard.h"
+
 #include "ObjectEditor.h"
 #include "dialogs/FilterActionDialog.h"
 #include "dialogs/FilterDialog.h"
@@ -98,6 +100,41 @@ void PropertiesController::newFilterAction()
         if (auto value = d.filterAction())
             m_editor.createFilterAction(value.value());
     });
+}
+
+void PropertiesController::newRule(qint64 policyId)
+{
+    auto db = m_service.load();
+    if (!db) {
+        Q_EMIT error(db.error().message);
+        return;
+    }
+    auto *wizard = new SecurityRuleWizard(db.value(), policyId, m_dialogParent);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QWizard::accepted, this, [this, wizard] {
+        Rule rule = wizard->rule();
+        // Objects made inside the wizard get their ids from the store, found by their names.
+        const auto idOf = [this](const QString &name, bool list) -> qint64 {
+            auto now = m_service.load();
+            if (!now)
+                return 0;
+            if (list)
+                return now->filterListByName(name) ? now->filterListByName(name)->id : 0;
+            return now->filterActionByName(name) ? now->filterActionByName(name)->id : 0;
+        };
+        if (const auto list = wizard->newFilterList()) {
+            if (!m_editor.createFilterList(*list))
+                return;
+            rule.filterListId = idOf(list->name, true);
+        }
+        if (const auto action = wizard->newFilterAction()) {
+            if (!m_editor.createFilterAction(*action))
+                return;
+            rule.filterActionId = idOf(action->name, false);
+        }
+        m_editor.createRule(rule);
+    });
+    wizard->show();
 }
 
 } // namespace ipsec::ui

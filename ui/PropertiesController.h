@@ -26,6 +26,8 @@ public:
     void newPolicy();
     void newFilterList();
     void newFilterAction();
+    // The Security Rule wizard for a policy; a list or action made in it is created first.
+    void newRule(qint64 policyId);
 
 Q_SIGNALS:
     void error(const QString &text);

@@ -25,9 +25,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "PropertiesController.h"
 #include "monitor/MonitorView.h"
 #include "tester/PacketTester.h"
 #include "wizards/BlockPortWizard.h"
+#include "wizards/SecurityRuleWizard.h"
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void assignAndUnassign();
     void emergencyErrorDoesNotBlock();
     void toolPanelsAndBlockPortWizard();
+    void addRuleOpensTheRuleWizard();
 
 private:
     QStringList policyNames() const;
@@ -264,6 +267,17 @@ void TestMainWindow::toolPanelsAndBlockPortWizard()
     blockPort->trigger();
     QTRY_VERIFY(m_window->findChild<BlockPortWizard *>());
     m_window->findChild<BlockPortWizard *>()->reject();
+}
+
+void TestMainWindow::addRuleOpensTheRuleWizard()
+{
+    auto *controller = m_window->findChild<PropertiesController *>();
+    QVERIFY(controller);
+    controller->newRule(1);
+    QTRY_VERIFY(m_window->findChild<SecurityRuleWizard *>());
+    m_window->findChild<SecurityRuleWizard *>()->reject();
+    auto *action = m_window->findChild<QAction *>(u"newRuleAction"_s);
+    QVERIFY(action);
 }
 
 QTEST_MAIN(TestMainWindow)
