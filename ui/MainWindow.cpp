@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "EmergencyControl.h"
+#include "FileDialog.h"
 #include "InfoBar.h"
 #include "ObjectEditor.h"
 #include "ObjectTables.h"
@@ -14,13 +15,16 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QFile>
 #include <QIcon>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
@@ -138,6 +142,9 @@ void MainWindow::createActions()
     if (QFile::exists(u":/icons/block-port.svg"_s))
         m_blockPortAction->setIcon(QIcon(u":/icons/block-port.svg"_s));
     connect(m_blockPortAction, &QAction::triggered, this, &MainWindow::openBlockPortWizard);
+    m_exportAction = addAction(u"exportSnapshotAction"_s, tr("&Export Snapshot…"),
+                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportSnapshot);
     m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(u"undoAction"_s);
     m_undoAction->setShortcut(QKeySequence::Undo);
@@ -175,6 +182,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(u"fileMenu"_s);
     file->addAction(m_refreshAction);
+    file->addAction(m_exportAction);
     file->addSeparator();
     file->addAction(m_quitAction);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -227,6 +235,28 @@ void MainWindow::createToolPanels()
     QDockWidget *tester =
         panel(u"packetTesterDock"_s, tr("Packet Tester"), new PacketTester(m_service, this));
     tabifyDockWidget(monitor, tester);
+}
+
+void MainWindow::exportSnapshot()
+{
+    const QString suggested = u"ipsec-snapshot-%1.json"_s.arg(
+        QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
+    const QString path = FileDialog::saveFileName(this, tr("Export Snapshot"), suggested,
+                                                  tr("Policy snapshots (*.json)"));
+    if (path.isEmpty())
+        return;
+    auto doc = m_service.exportSnapshot();
+    if (!doc) {
+        statusBar()->showMessage(tr("Error: %1").arg(doc.error().message));
+        return;
+    }
+    QSaveFile file(path);
+    const QByteArray json = QJsonDocument(doc.value()).toJson(QJsonDocument::Indented);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        statusBar()->showMessage(tr("Error: cannot write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    statusBar()->showMessage(tr("Snapshot saved to %1.").arg(path), 10000);
 }
 
 void MainWindow::openBlockPortWizard()

@@ -52,6 +52,7 @@ private:
     void restoreSettings();
     void createToolPanels();
     void openBlockPortWizard();
+    void exportSnapshot();
 
     PolicyService &m_service;
     QUndoStack *m_undoStack = nullptr;
@@ -78,6 +79,7 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_blockPortAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
 };

@@ -6,9 +6,12 @@
 #include "service/Enforcer.h"
 #include "service/RuntimeState.h"
 #include "service/StaticCommand.h"
+#include "snapshot/ModelJson.h"
 #include "store/PolicyStore.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QSysInfo>
 #include <QHostInfo>
 #include <QSet>
 
@@ -594,6 +597,46 @@ Result<KernelView> PolicyService::kernelView()
         for (auto it = counters->cbegin(); it != counters->cend(); ++it)
             view.counters.emplace(it.key(), it.value());
     return view;
+}
+
+Result<QJsonObject> PolicyService::exportSnapshot()
+{
+    auto db = m_store->load();
+    if (!db)
+        return db.error();
+    QJsonObject doc{{u"format"_s, u"ipsec-console-snapshot"_s},
+                    {u"formatVersion"_s, 1},
+                    {u"programVersion"_s, QStringLiteral(IPSEC_VERSION)},
+                    {u"host"_s, QSysInfo::machineHostName()},
+                    {u"created"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                    {u"store"_s, m_store->path()},
+                    {u"netns"_s, m_options.netns},
+                    {u"database"_s, json::database(db.value())}};
+    QJsonArray dynamic;
+    if (auto dyn = m_runtime->dynamicFilters()) {
+        for (const auto &d : dyn.value()) {
+            QJsonObject o = json::filter(d.filter);
+            o.insert(u"action"_s, FilterAction::typeName(d.action).toLower());
+            o.insert(u"spec"_s, d.label);
+            dynamic.append(o);
+        }
+    }
+    doc.insert(u"dynamicFilters"_s, dynamic);
+    if (m_spd) {
+        if (auto view = kernelView()) {
+            QJsonArray owned;
+            for (const auto &e : view->owned)
+                owned.append(e.toIpCommand());
+            QJsonObject counters;
+            for (const auto &[name, value] : view->counters)
+                counters.insert(name, qint64(value));
+            doc.insert(u"kernel"_s, QJsonObject{{u"entries"_s, owned},
+                                                {u"foreignEntries"_s, view->foreign.size()},
+                                                {u"inSync"_s, view->inSync()},
+                                                {u"counters"_s, counters}});
+        }
+    }
+    return doc;
 }
 
 Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)

@@ -6,6 +6,7 @@
 #include "syntax/IpsecCmd.h"
 #include "util/Result.h"
 
+#include <QJsonObject>
 #include <QObject>
 
 #include <map>
@@ -103,6 +104,10 @@ public:
     // Applies the store's assigned policy and the dynamic filters again.
     Result<ServiceReport> enforce();
     Result<KernelView> kernelView();
+    // The current policy state as a versioned JSON document: the store's contents and
+    // assignment, the dynamic filters, what the kernel enforces (when readable), host, time and
+    // program version.
+    Result<QJsonObject> exportSnapshot();
 
     // Removes every kernel entry of the project (static and dynamic) at once, marks the store
     // unassigned and remembers what was in force. Works when the store cannot be opened.

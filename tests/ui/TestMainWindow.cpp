@@ -18,6 +18,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
@@ -25,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "FileDialog.h"
 #include "PropertiesController.h"
 #include "monitor/MonitorView.h"
 #include "tester/PacketTester.h"
@@ -53,6 +57,7 @@ private Q_SLOTS:
     void emergencyErrorDoesNotBlock();
     void toolPanelsAndBlockPortWizard();
     void addRuleOpensTheRuleWizard();
+    void exportSnapshotWritesJson();
 
 private:
     QStringList policyNames() const;
@@ -278,6 +283,28 @@ void TestMainWindow::addRuleOpensTheRuleWizard()
     m_window->findChild<SecurityRuleWizard *>()->reject();
     auto *action = m_window->findChild<QAction *>(u"newRuleAction"_s);
     QVERIFY(action);
+}
+
+void TestMainWindow::exportSnapshotWritesJson()
+{
+    QTemporaryDir out;
+    const QString path = out.filePath(u"snapshot.json"_s);
+    FileDialog::setNextFileName(path);
+    auto *action = m_window->findChild<QAction *>(u"exportSnapshotAction"_s);
+    QVERIFY(action);
+    action->trigger();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(doc.value(u"format"_s).toString(), u"ipsec-console-snapshot"_s);
+    QCOMPARE(doc.value(u"formatVersion"_s).toInt(), 1);
+    QVERIFY(!doc.value(u"host"_s).toString().isEmpty());
+    const QJsonArray policies = doc.value(u"database"_s).toObject().value(u"policies"_s).toArray();
+    QVERIFY(policies.size() >= 3);
+    QStringList names;
+    for (const auto &p : policies)
+        names << p.toObject().value(u"name"_s).toString();
+    QVERIFY(names.contains(u"Server (Request Security)"_s));
 }
 
 QTEST_MAIN(TestMainWindow)

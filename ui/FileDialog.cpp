@@ -1,0 +1,22 @@
+#include "FileDialog.h"
+
+#include <QFileDialog>
+
+namespace ipsec::ui {
+
+QString FileDialog::s_nextFileName;
+
+QString FileDialog::saveFileName(QWidget *parent, const QString &caption, const QString &suggested,
+                                 const QString &filter)
+{
+    if (!s_nextFileName.isEmpty())
+        return std::exchange(s_nextFileName, QString());
+    return QFileDialog::getSaveFileName(parent, caption, suggested, filter);
+}
+
+void FileDialog::setNextFileName(const QString &fileName)
+{
+    s_nextFileName = fileName;
+}
+
+} // namespace ipsec::ui

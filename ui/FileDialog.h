@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+class QWidget;
+
+namespace ipsec::ui {
+
+// File choices go through here so that tests can answer them without a nested event loop
+// (setNextFileName), like MessageBox.
+class FileDialog {
+public:
+    static QString saveFileName(QWidget *parent, const QString &caption, const QString &suggested,
+                                const QString &filter);
+    // The answer the next question gets without being shown (empty: ask for real).
+    static void setNextFileName(const QString &fileName);
+
+private:
+    static QString s_nextFileName;
+};
+
+} // namespace ipsec::ui
