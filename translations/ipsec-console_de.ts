@@ -2670,6 +2670,26 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
         <source>Packet Tester</source>
         <translation>Pakettester</translation>
     </message>
+    <message>
+        <source>&amp;Export Snapshot…</source>
+        <translation>Momentaufnahme &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Snapshot</source>
+        <translation>Momentaufnahme exportieren</translation>
+    </message>
+    <message>
+        <source>Policy snapshots (*.json)</source>
+        <translation>Richtlinien-Momentaufnahmen (*.json)</translation>
+    </message>
+    <message>
+        <source>Error: cannot write %1: %2</source>
+        <translation>Fehler: %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Snapshot saved to %1.</source>
+        <translation>Momentaufnahme in %1 gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::ui::MonitorView</name>

@@ -59,4 +59,34 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ipsec::ui::BlockPortSummaryPage</name>
+    <message numerus="yes">
+        <source>%n rule(s) will be added to policy &quot;%1&quot;; each with %2 filter(s).</source>
+        <translation>
+            <numerusform>%n rule will be added to policy &quot;%1&quot;; each with %2 filter(s).</numerusform>
+            <numerusform>%n rules will be added to policy &quot;%1&quot;; each with %2 filter(s).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>Enforced; the kernel is in sync (%n entr(y/ies)).</source>
+        <translation>
+            <numerusform>Enforced; the kernel is in sync (%n entry).</numerusform>
+            <numerusform>Enforced; the kernel is in sync (%n entries).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::SecurityRuleWizard</name>
+    <message numerus="yes">
+        <source>&quot;%1&quot; (new, %n filter(s))</source>
+        <translation>
+            <numerusform>&quot;%1&quot; (new, %n filter)</numerusform>
+            <numerusform>&quot;%1&quot; (new, %n filters)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
