@@ -3099,6 +3099,53 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     </message>
 </context>
 <context>
+    <name>ipsec::ui::RuleDialog</name>
+    <message>
+        <source>Rule is &amp;active</source>
+        <translation>Regel ist &amp;aktiv</translation>
+    </message>
+    <message>
+        <source>%1 Properties</source>
+        <translation>Eigenschaften von %1</translation>
+    </message>
+    <message>
+        <source>none: this rule does not specify an IP tunnel</source>
+        <translation>keiner: diese Regel legt keinen IP-Tunnel fest</translation>
+    </message>
+    <message>
+        <source>All network connections</source>
+        <translation>Alle Netzwerkverbindungen</translation>
+    </message>
+    <message>
+        <source>Local area network (LAN)</source>
+        <translation>LAN (lokales Netzwerk)</translation>
+    </message>
+    <message>
+        <source>Remote access</source>
+        <translation>RAS (Remotezugriff)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>IP &amp;filter list:</source>
+        <translation>IP-&amp;Filterliste:</translation>
+    </message>
+    <message>
+        <source>Filter a&amp;ction:</source>
+        <translation>Filtera&amp;ktion:</translation>
+    </message>
+    <message>
+        <source>&amp;Tunnel endpoint:</source>
+        <translation>&amp;Tunnelendpunkt:</translation>
+    </message>
+    <message>
+        <source>Connection t&amp;ype:</source>
+        <translation>&amp;Verbindungstyp:</translation>
+    </message>
+</context>
+<context>
     <name>ipsec::ui::RuleFilterActionPage</name>
     <message>
         <source>Use an &amp;existing filter action:</source>

@@ -7,6 +7,7 @@
 #include "dialogs/FilterDialog.h"
 #include "dialogs/FilterListDialog.h"
 #include "dialogs/PolicyDialog.h"
+#include "dialogs/RuleDialog.h"
 #include "service/PolicyService.h"
 
 #include <QDialog>
@@ -42,8 +43,14 @@ void PropertiesController::showProperties(const ObjectRef &object)
     }
     using Kind = ObjectRef::Kind;
     switch (object.kind) {
+    case Kind::Rule:
+        if (const Rule *r = db->rule(object.id)) {
+            open(new RuleDialog(*r, db.value(), m_dialogParent),
+                 [this](RuleDialog &d) { m_editor.updateRule(d.rule()); });
+            break;
+        }
+        [[fallthrough]];
     case Kind::Policy:
-    case Kind::Rule: // the rule's own page is not written yet: show its policy
         if (const Policy *p = db->policy(object.policyId))
             open(new PolicyDialog(*p, m_dialogParent),
                  [this](PolicyDialog &d) { m_editor.updatePolicy(d.policy()); });

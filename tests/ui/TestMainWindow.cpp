@@ -17,6 +17,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,6 +32,7 @@
 
 #include "FileDialog.h"
 #include "PropertiesController.h"
+#include "dialogs/RuleDialog.h"
 #include "monitor/MonitorView.h"
 #include "tester/PacketTester.h"
 #include "wizards/BlockPortWizard.h"
@@ -58,6 +61,7 @@ private Q_SLOTS:
     void toolPanelsAndBlockPortWizard();
     void addRuleOpensTheRuleWizard();
     void exportSnapshotWritesJson();
+    void ruleProperties();
 
 private:
     QStringList policyNames() const;
@@ -305,6 +309,28 @@ void TestMainWindow::exportSnapshotWritesJson()
     for (const auto &p : policies)
         names << p.toObject().value(u"name"_s).toString();
     QVERIFY(names.contains(u"Server (Request Security)"_s));
+}
+
+void TestMainWindow::ruleProperties()
+{
+    const Policy server = policy(u"Server (Request Security)"_s);
+    const PolicyDatabase db = m_service->load().value();
+    const Rule *icmp = nullptr;
+    for (const Rule *r : db.rulesOf(server.id))
+        if (r->name == u"All ICMP Traffic"_s)
+            icmp = r;
+    QVERIFY(icmp && icmp->active);
+    auto *controller = m_window->findChild<PropertiesController *>();
+    controller->showProperties({ObjectRef::Kind::Rule, icmp->id, -1, server.id});
+    RuleDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<RuleDialog *>()));
+    QCOMPARE(dialog->findChild<QComboBox *>(u"filterListCombo"_s)->currentText(),
+             u"All ICMP Traffic"_s);
+    dialog->findChild<QCheckBox *>(u"activeCheck"_s)->setChecked(false);
+    dialog->accept();
+    QTRY_VERIFY(!m_service->load()->rule(icmp->id)->active);
+    m_window->undoStack()->undo();
+    QTRY_VERIFY(m_service->load()->rule(icmp->id)->active);
 }
 
 QTEST_MAIN(TestMainWindow)
