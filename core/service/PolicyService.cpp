@@ -10,10 +10,10 @@
 #include "store/PolicyStore.h"
 
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QSysInfo>
 #include <QHostInfo>
+#include <QJsonArray>
 #include <QSet>
+#include <QSysInfo>
 
 #include <unistd.h>
 
