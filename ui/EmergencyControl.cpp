@@ -1,6 +1,6 @@
 #include "EmergencyControl.h"
 
-#include "service/PolicyService.h"
+#include "service/PolicyClient.h"
 
 #include <QAction>
 #include <QApplication>
@@ -15,19 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace ipsec::ui {
 
-namespace {
-
-PolicyService::Options optionsOf(const PolicyService &service)
-{
-    PolicyService::Options o;
-    o.storePath = service.storePath();
-    o.netns = service.netns();
-    return o;
-}
-
-} // namespace
-
-EmergencyControl::EmergencyControl(PolicyService &service, QStatusBar *statusBar, QObject *parent)
+EmergencyControl::EmergencyControl(PolicyClient &service, QStatusBar *statusBar, QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_action(new QAction(this))
@@ -61,7 +49,7 @@ EmergencyControl::EmergencyControl(PolicyService &service, QStatusBar *statusBar
 
 void EmergencyControl::unassignNow()
 {
-    const auto report = PolicyService::emergencyUnassign(optionsOf(m_service));
+    const auto report = m_service.emergencyUnassign();
     if (!report) {
         showMessage(tr("Emergency unassign failed: %1").arg(report.error().message), true);
         return;
@@ -77,7 +65,7 @@ void EmergencyControl::unassignNow()
 
 void EmergencyControl::undo()
 {
-    const auto report = PolicyService::reassign(optionsOf(m_service));
+    const auto report = m_service.reassign();
     if (!report) {
         showMessage(tr("Re-assigning failed: %1").arg(report.error().message), true);
         return;

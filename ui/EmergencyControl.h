@@ -8,7 +8,7 @@ class QStatusBar;
 class QToolButton;
 
 namespace ipsec {
-class PolicyService;
+class PolicyClient;
 }
 
 namespace ipsec::ui {
@@ -18,7 +18,7 @@ namespace ipsec::ui {
 class EmergencyControl : public QObject {
     Q_OBJECT
 public:
-    EmergencyControl(PolicyService &service, QStatusBar *statusBar, QObject *parent = nullptr);
+    EmergencyControl(PolicyClient &service, QStatusBar *statusBar, QObject *parent = nullptr);
 
     QAction *action() const { return m_action; }
 
@@ -32,7 +32,7 @@ Q_SIGNALS:
 private:
     void showMessage(const QString &text, bool error);
 
-    PolicyService &m_service;
+    PolicyClient &m_service;
     QAction *m_action = nullptr;
     QLabel *m_message = nullptr;
     QToolButton *m_undo = nullptr;

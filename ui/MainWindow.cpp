@@ -9,7 +9,7 @@
 #include "PropertiesController.h"
 #include "Settings.h"
 #include "monitor/MonitorView.h"
-#include "service/PolicyService.h"
+#include "service/PolicyClient.h"
 #include "tester/PacketTester.h"
 #include "wizards/BlockPortWizard.h"
 
@@ -35,7 +35,7 @@ using namespace Qt::StringLiterals;
 
 namespace ipsec::ui {
 
-MainWindow::MainWindow(PolicyService &service, QWidget *parent)
+MainWindow::MainWindow(PolicyClient &service, QWidget *parent)
     : QMainWindow(parent)
     , m_service(service)
     , m_undoStack(new QUndoStack(this))
@@ -93,7 +93,7 @@ MainWindow::MainWindow(PolicyService &service, QWidget *parent)
     connect(m_tables, &ObjectTables::objectActivated, m_properties,
             &PropertiesController::showProperties);
     connect(m_emergency, &EmergencyControl::stateChanged, this, &MainWindow::reload);
-    connect(&m_service, &PolicyService::changed, this, &MainWindow::reload);
+    connect(&m_service, &PolicyClient::changed, this, &MainWindow::reload);
 
     restoreSettings();
     m_service.setWatchInterval(Settings().integer(Settings::Key::WatchIntervalMs));

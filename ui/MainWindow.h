@@ -11,7 +11,7 @@ class QMenu;
 class QUndoStack;
 
 namespace ipsec {
-class PolicyService;
+class PolicyClient;
 struct PolicyDatabase;
 } // namespace ipsec
 
@@ -28,7 +28,7 @@ class PropertiesController;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(PolicyService &service, QWidget *parent = nullptr);
+    explicit MainWindow(PolicyClient &service, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void reload();
@@ -54,7 +54,7 @@ private:
     void openBlockPortWizard();
     void exportSnapshot();
 
-    PolicyService &m_service;
+    PolicyClient &m_service;
     QUndoStack *m_undoStack = nullptr;
     PolicyBrowser *m_browser = nullptr;
     ObjectTables *m_tables = nullptr;

@@ -30,7 +30,7 @@ Result<ServiceReport> chain(const QList<std::function<Result<ServiceReport>()>> 
 
 } // namespace
 
-ObjectEditor::ObjectEditor(PolicyService &service, QUndoStack *undoStack, QWidget *dialogParent)
+ObjectEditor::ObjectEditor(PolicyClient &service, QUndoStack *undoStack, QWidget *dialogParent)
     : QObject(dialogParent)
     , m_service(service)
     , m_undoStack(undoStack)

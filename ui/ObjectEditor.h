@@ -2,7 +2,7 @@
 
 #include "ObjectRef.h"
 #include "model/PolicyDatabase.h"
-#include "service/PolicyService.h"
+#include "service/PolicyClient.h"
 
 #include <QObject>
 
@@ -18,7 +18,7 @@ namespace ipsec::ui {
 class ObjectEditor : public QObject {
     Q_OBJECT
 public:
-    ObjectEditor(PolicyService &service, QUndoStack *undoStack, QWidget *dialogParent);
+    ObjectEditor(PolicyClient &service, QUndoStack *undoStack, QWidget *dialogParent);
 
     bool assign(qint64 policyId);
     bool unassign();
@@ -44,7 +44,7 @@ private:
     bool deletePolicy(const Policy &policy, const PolicyDatabase &db);
     bool deleteFilter(const FilterList &list, int index);
 
-    PolicyService &m_service;
+    PolicyClient &m_service;
     QUndoStack *m_undoStack = nullptr;
     QWidget *m_dialogParent = nullptr;
 };

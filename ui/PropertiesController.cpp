@@ -8,7 +8,7 @@
 #include "dialogs/FilterListDialog.h"
 #include "dialogs/PolicyDialog.h"
 #include "dialogs/RuleDialog.h"
-#include "service/PolicyService.h"
+#include "service/PolicyClient.h"
 
 #include <QDialog>
 
@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace ipsec::ui {
 
-PropertiesController::PropertiesController(PolicyService &service, ObjectEditor &editor,
+PropertiesController::PropertiesController(PolicyClient &service, ObjectEditor &editor,
                                            QWidget *dialogParent)
     : QObject(dialogParent)
     , m_service(service)

@@ -8,7 +8,7 @@ class QDialog;
 class QWidget;
 
 namespace ipsec {
-class PolicyService;
+class PolicyClient;
 }
 
 namespace ipsec::ui {
@@ -20,7 +20,7 @@ class ObjectEditor;
 class PropertiesController : public QObject {
     Q_OBJECT
 public:
-    PropertiesController(PolicyService &service, ObjectEditor &editor, QWidget *dialogParent);
+    PropertiesController(PolicyClient &service, ObjectEditor &editor, QWidget *dialogParent);
 
     void showProperties(const ObjectRef &object);
     void newPolicy();
@@ -36,7 +36,7 @@ private:
     template <typename Dialog, typename Apply>
     void open(Dialog *dialog, Apply apply);
 
-    PolicyService &m_service;
+    PolicyClient &m_service;
     ObjectEditor &m_editor;
     QWidget *m_dialogParent = nullptr;
 };

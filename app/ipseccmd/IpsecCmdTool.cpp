@@ -262,7 +262,7 @@ int IpsecCmdTool::show(const QStringList &what)
     return 0;
 }
 
-void IpsecCmdTool::showDynamic(PolicyService &service)
+void IpsecCmdTool::showDynamic(PolicyClient &service)
 {
     auto dyn = service.dynamicFilters();
     if (!dyn) {
@@ -285,7 +285,7 @@ void IpsecCmdTool::showDynamic(PolicyService &service)
     t.print(m_io.out);
 }
 
-void IpsecCmdTool::showKernel(PolicyService &service, bool counters)
+void IpsecCmdTool::showKernel(PolicyClient &service, bool counters)
 {
     if (!service.isEnforcing()) {
         m_io.out << '\n'

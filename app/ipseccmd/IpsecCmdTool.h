@@ -20,8 +20,8 @@ private:
     ipsec::PolicyService::Options serviceOptions(bool readOnly) const;
     ipsec::Result<std::unique_ptr<ipsec::PolicyService>> openService(bool readOnly);
     int report(const ipsec::Result<ipsec::ServiceReport> &r);
-    void showDynamic(ipsec::PolicyService &service);
-    void showKernel(ipsec::PolicyService &service, bool counters);
+    void showDynamic(ipsec::PolicyClient &service);
+    void showKernel(ipsec::PolicyClient &service, bool counters);
     int fail(const ipsec::Error &e);
 
     CliOptions m_options;

@@ -128,7 +128,7 @@ int NetdiagTool::run(const QStringList &args)
     return 0;
 }
 
-void NetdiagTool::printFilters(PolicyService &service, const PolicyDatabase &db,
+void NetdiagTool::printFilters(PolicyClient &service, const PolicyDatabase &db,
                                const QString &storePath)
 {
     const Policy *assigned = db.assignedPolicy();

@@ -4,7 +4,7 @@
 
 namespace ipsec {
 struct PolicyDatabase;
-class PolicyService;
+class PolicyClient;
 } // namespace ipsec
 
 // netdiag /test:ipsec [/debug]: the IP Security test of the Windows Support Tools.
@@ -16,7 +16,7 @@ public:
 
 private:
     void printUsage();
-    void printFilters(ipsec::PolicyService &service, const ipsec::PolicyDatabase &db,
+    void printFilters(ipsec::PolicyClient &service, const ipsec::PolicyDatabase &db,
                       const QString &storePath);
 
     CliOptions m_options;

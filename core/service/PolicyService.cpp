@@ -507,6 +507,8 @@ Result<ServiceReport> PolicyService::addDynamicFilters(const QList<engine::Dynam
     }
     if (m_options.dryRun)
         report.notices << tr("Dry run: nothing was changed.");
+    else
+        Q_EMIT dynamicFiltersChanged();
     return report;
 }
 
@@ -534,6 +536,8 @@ Result<ServiceReport> PolicyService::clearDynamicFilters()
     report.messages.prepend(tr("Deleted %n dynamic filter(s).", nullptr, int(current->size())));
     if (m_options.dryRun)
         report.notices << tr("Dry run: nothing was changed.");
+    else
+        Q_EMIT dynamicFiltersChanged();
     return report;
 }
 
@@ -763,6 +767,42 @@ Result<ServiceReport> PolicyService::reassign(const Options &options)
     if (!options.dryRun)
         (void)runtime.clearEmergencyRecord();
     return report;
+}
+
+} // namespace ipsec
+
+namespace ipsec {
+
+Result<ServiceReport> PolicyService::emergencyUnassign()
+{
+    auto report = emergencyUnassign(m_options);
+    announceOutsideChange();
+    return report;
+}
+
+Result<ServiceReport> PolicyService::reassign()
+{
+    auto report = reassign(m_options);
+    announceOutsideChange();
+    return report;
+}
+
+void PolicyService::announceOutsideChange()
+{
+    // The static operations above work through their own store connection.
+    if (auto revision = m_store->revision())
+        Q_EMIT changed(revision.value());
+    Q_EMIT dynamicFiltersChanged();
+}
+
+Result<ServiceReport> PolicyService::confirm()
+{
+    return Error::notFound(tr("No change is waiting for confirmation."));
+}
+
+std::optional<PendingConfirmation> PolicyService::pendingConfirmation() const
+{
+    return std::nullopt;
 }
 
 } // namespace ipsec

@@ -1,15 +1,7 @@
 #pragma once
 
-#include "engine/EffectivePolicy.h"
-#include "kernel/SpdEntry.h"
-#include "model/PolicyDatabase.h"
-#include "syntax/IpsecCmd.h"
-#include "util/Result.h"
+#include "service/PolicyClient.h"
 
-#include <QJsonObject>
-#include <QObject>
-
-#include <map>
 #include <memory>
 #include <optional>
 
@@ -22,27 +14,10 @@ namespace kernel {
 class Spd;
 }
 
-// What a command did, line by line, for the user.
-struct ServiceReport {
-    QStringList messages;
-    QStringList notices;    // things the user should know but that are not errors
-    QStringList ipCommands; // --dry-run: the kernel plan as `ip xfrm policy` lines
-};
-
-// What the kernel enforces now, for netdiag, `show` and the monitor.
-struct KernelView {
-    QList<kernel::SpdEntry> owned;       // installed by this project
-    QList<kernel::SpdEntry> foreign;     // everybody else's, never touched
-    QList<kernel::SpdEntry> missing;     // the policy wants them, the kernel lacks them
-    QList<kernel::SpdEntry> extra;       // the kernel has them (ours), the policy does not
-    std::map<QString, quint64> counters; // /proc/net/xfrm_stat; empty when unavailable
-    bool inSync() const { return missing.isEmpty() && extra.isEmpty(); }
-};
-
 // The single door to the policy store and the kernel for the console, the command-line tools
 // and the agent. Business rules of the ipsecpol/ipseccmd model live here; every change of the
 // store is enforced in the kernel in the same step (when enforcing).
-class PolicyService : public QObject {
+class PolicyService : public PolicyClient {
     Q_OBJECT
 public:
     enum class Enforcement {
@@ -65,60 +40,64 @@ public:
     static Result<std::unique_ptr<PolicyService>> open(const Options &options);
     ~PolicyService() override;
 
-    QString storePath() const;
-    QString netns() const;
-    bool isEnforcing() const;
-    bool ikeExemption() const { return m_ikeExemption; }
-    Result<PolicyDatabase> load() const;
+    QString storePath() const override;
+    QString netns() const override;
+    bool isEnforcing() const override;
+    Backend backend() const override { return Backend::InProcess; }
+    bool ikeExemption() const override { return m_ikeExemption; }
+    Result<PolicyDatabase> load() const override;
     // Watches for changes of other processes; changed() follows.
-    void setWatchInterval(int intervalMs);
+    void setWatchInterval(int intervalMs) override;
 
     // Static mode of ipsecpol/ipseccmd (-w given): create/modify/assign/unassign/delete, as one
     // transaction, enforced before it commits.
-    Result<ServiceReport> executeStatic(const syntax::IpsecCmdCommand &command);
+    Result<ServiceReport> executeStatic(const syntax::IpsecCmdCommand &command) override;
     // Dynamic mode: -f without -w adds dynamic filters, -u removes them all.
-    Result<ServiceReport> executeDynamic(const syntax::IpsecCmdCommand &command);
+    Result<ServiceReport> executeDynamic(const syntax::IpsecCmdCommand &command) override;
 
     // Intent-level operations used by every front end.
-    Result<ServiceReport> assignPolicy(const QString &name);
-    Result<ServiceReport> unassignPolicy(const QString &name = {}); // empty: whatever is assigned
-    Result<ServiceReport> deletePolicy(const QString &name);
+    Result<ServiceReport> assignPolicy(const QString &name) override;
+    Result<ServiceReport> unassignPolicy(const QString &name = {}) override; // empty: any
+    Result<ServiceReport> deletePolicy(const QString &name) override;
     // Object editing for the console: each call validates, is one transaction, and is enforced
     // before it commits. Inserted objects get their id and guid filled in.
-    Result<ServiceReport> createPolicy(Policy &policy);
-    Result<ServiceReport> updatePolicy(const Policy &policy);
-    Result<ServiceReport> deletePolicy(qint64 policyId);
-    Result<ServiceReport> createRule(Rule &rule);
-    Result<ServiceReport> updateRule(const Rule &rule);
-    Result<ServiceReport> deleteRule(qint64 ruleId);
-    Result<ServiceReport> createFilterList(FilterList &list);
-    Result<ServiceReport> updateFilterList(const FilterList &list); // name, description, filters
-    Result<ServiceReport> deleteFilterList(qint64 listId);
-    Result<ServiceReport> createFilterAction(FilterAction &action);
-    Result<ServiceReport> updateFilterAction(const FilterAction &action);
-    Result<ServiceReport> deleteFilterAction(qint64 actionId);
+    Result<ServiceReport> createPolicy(Policy &policy) override;
+    Result<ServiceReport> updatePolicy(const Policy &policy) override;
+    Result<ServiceReport> deletePolicy(qint64 policyId) override;
+    Result<ServiceReport> createRule(Rule &rule) override;
+    Result<ServiceReport> updateRule(const Rule &rule) override;
+    Result<ServiceReport> deleteRule(qint64 ruleId) override;
+    Result<ServiceReport> createFilterList(FilterList &list) override;
+    Result<ServiceReport> updateFilterList(const FilterList &list) override; // name, desc., filters
+    Result<ServiceReport> deleteFilterList(qint64 listId) override;
+    Result<ServiceReport> createFilterAction(FilterAction &action) override;
+    Result<ServiceReport> updateFilterAction(const FilterAction &action) override;
+    Result<ServiceReport> deleteFilterAction(qint64 actionId) override;
 
-    Result<ServiceReport> addDynamicFilters(const QList<engine::DynamicFilter> &filters);
-    Result<ServiceReport> clearDynamicFilters();
-    Result<QList<engine::DynamicFilter>> dynamicFilters() const;
+    Result<ServiceReport> addDynamicFilters(const QList<engine::DynamicFilter> &filters) override;
+    Result<ServiceReport> clearDynamicFilters() override;
+    Result<QList<engine::DynamicFilter>> dynamicFilters() const override;
     // Applies the store's assigned policy and the dynamic filters again.
-    Result<ServiceReport> enforce();
-    Result<KernelView> kernelView();
+    Result<ServiceReport> enforce() override;
+    Result<KernelView> kernelView() override;
     // The current policy state as a versioned JSON document: the store's contents and
     // assignment, the dynamic filters, what the kernel enforces (when readable), host, time and
     // program version.
-    Result<QJsonObject> exportSnapshot();
+    Result<QJsonObject> exportSnapshot() override;
 
     // Removes every kernel entry of the project (static and dynamic) at once, marks the store
     // unassigned and remembers what was in force. Works when the store cannot be opened.
     static Result<ServiceReport> emergencyUnassign(const Options &options);
     // Puts back what the last emergency unassign removed.
     static Result<ServiceReport> reassign(const Options &options);
+    Result<ServiceReport> emergencyUnassign() override;
+    Result<ServiceReport> reassign() override;
 
-Q_SIGNALS:
-    void changed(qint64 revision);
+    Result<ServiceReport> confirm() override;
+    std::optional<PendingConfirmation> pendingConfirmation() const override;
 
 private:
+    void announceOutsideChange();
     PolicyService(std::unique_ptr<PolicyStore> store, Options options);
     Result<void> openKernel();
     Result<void> enforceState(const PolicyDatabase &db, const QList<engine::DynamicFilter> &dyn,

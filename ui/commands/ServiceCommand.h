@@ -1,6 +1,6 @@
 #pragma once
 
-#include "service/PolicyService.h"
+#include "service/PolicyClient.h"
 
 #include <QUndoCommand>
 

@@ -1,6 +1,6 @@
 #include "monitor/MonitorView.h"
 
-#include "service/PolicyService.h"
+#include "service/PolicyClient.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -84,7 +84,7 @@ QTableWidget *makeTable(const QString &objectName, const QStringList &headers, Q
 
 } // namespace
 
-MonitorView::MonitorView(PolicyService &service, QWidget *parent)
+MonitorView::MonitorView(PolicyClient &service, QWidget *parent)
     : QWidget(parent)
     , m_service(service)
     , m_timer(new QTimer(this))
@@ -123,7 +123,7 @@ MonitorView::MonitorView(PolicyService &service, QWidget *parent)
     layout->addWidget(m_stack);
 
     connect(m_timer, &QTimer::timeout, this, &MonitorView::refresh);
-    connect(&m_service, &PolicyService::changed, this, &MonitorView::refresh);
+    connect(&m_service, &PolicyClient::changed, this, &MonitorView::refresh);
     refresh();
 }
 

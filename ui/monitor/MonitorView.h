@@ -8,7 +8,7 @@ class QTableWidget;
 class QTimer;
 
 namespace ipsec {
-class PolicyService;
+class PolicyClient;
 struct KernelView;
 } // namespace ipsec
 
@@ -35,7 +35,7 @@ public:
     };
     static constexpr int RefreshIntervalMs = 2000;
 
-    explicit MonitorView(PolicyService &service, QWidget *parent = nullptr);
+    explicit MonitorView(PolicyClient &service, QWidget *parent = nullptr);
 
     void refresh();
 
@@ -47,7 +47,7 @@ private:
     void showReason(const QString &reason);
     void fill(const KernelView &view);
 
-    PolicyService &m_service;
+    PolicyClient &m_service;
     QTimer *m_timer = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_reason = nullptr;

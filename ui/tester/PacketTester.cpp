@@ -1,6 +1,6 @@
 #include "tester/PacketTester.h"
 
-#include "service/PolicyService.h"
+#include "service/PolicyClient.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -32,7 +32,7 @@ QString portText(quint16 port)
 
 } // namespace
 
-PacketTester::PacketTester(PolicyService &service, QWidget *parent)
+PacketTester::PacketTester(PolicyClient &service, QWidget *parent)
     : QWidget(parent)
     , m_service(service)
     , m_source(new QLineEdit(this))
@@ -89,7 +89,7 @@ PacketTester::PacketTester(PolicyService &service, QWidget *parent)
     connect(m_source, &QLineEdit::returnPressed, this, &PacketTester::evaluate);
     connect(m_destination, &QLineEdit::returnPressed, this, &PacketTester::evaluate);
     connect(m_protocol, &QComboBox::currentTextChanged, this, &PacketTester::updatePorts);
-    connect(&m_service, &PolicyService::changed, this, [this] {
+    connect(&m_service, &PolicyClient::changed, this, [this] {
         if (m_shown)
             evaluate();
     });

@@ -12,7 +12,7 @@ class QPushButton;
 class QSpinBox;
 
 namespace ipsec {
-class PolicyService;
+class PolicyClient;
 }
 
 namespace ipsec::ui {
@@ -23,7 +23,7 @@ namespace ipsec::ui {
 class PacketTester : public QWidget {
     Q_OBJECT
 public:
-    explicit PacketTester(PolicyService &service, QWidget *parent = nullptr);
+    explicit PacketTester(PolicyClient &service, QWidget *parent = nullptr);
 
     // Evaluates the packet the fields describe and shows the verdict. Invalid input or an
     // unreadable store yields a NoMatch verdict and an error line.
@@ -38,7 +38,7 @@ private:
     void showError(const QString &error);
     void updatePorts();
 
-    PolicyService &m_service;
+    PolicyClient &m_service;
     QList<QHostAddress> m_localAddresses;
     bool m_shown = false; // a verdict is on screen: follow changes of the store
     QLineEdit *m_source = nullptr;

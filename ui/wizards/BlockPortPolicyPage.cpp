@@ -1,6 +1,6 @@
 #include "wizards/BlockPortPolicyPage.h"
 
-#include "service/PolicyService.h"
+#include "service/PolicyClient.h"
 #include "wizards/BlockPortWizard.h"
 #include "wizards/WizardSupport.h"
 

@@ -1,6 +1,6 @@
 #include "wizards/BlockPortWizard.h"
 
-#include "service/PolicyService.h"
+#include "service/PolicyClient.h"
 #include "wizards/BlockPortPolicyPage.h"
 #include "wizards/BlockPortPortsPage.h"
 #include "wizards/BlockPortRemotePage.h"
@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace ipsec::ui {
 
-BlockPortWizard::BlockPortWizard(PolicyService &service, QWidget *parent)
+BlockPortWizard::BlockPortWizard(PolicyClient &service, QWidget *parent)
     : QWizard(parent)
     , m_service(service)
 {

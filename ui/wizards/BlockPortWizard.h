@@ -7,7 +7,7 @@
 #include <QWizard>
 
 namespace ipsec {
-class PolicyService;
+class PolicyClient;
 }
 
 namespace ipsec::ui {
@@ -29,7 +29,7 @@ public:
         Page_Summary,
     };
 
-    explicit BlockPortWizard(PolicyService &service, QWidget *parent = nullptr);
+    explicit BlockPortWizard(PolicyClient &service, QWidget *parent = nullptr);
 
     // What the pages say so far (ports empty while the port page is invalid).
     BlockPortPlan plan() const;
@@ -39,14 +39,14 @@ public:
     // What the service reported for the commands carried out so far.
     QStringList messages() const { return m_messages; }
 
-    PolicyService &service() const { return m_service; }
+    PolicyClient &service() const { return m_service; }
 
     // Runs the commands; stays open and shows the error when one fails.
     void accept() override;
     int nextId() const override;
 
 private:
-    PolicyService &m_service;
+    PolicyClient &m_service;
     BlockPortSummaryPage *m_summary = nullptr;
     QSet<QString> m_done; // command lines already carried out (a retry skips them)
     QStringList m_messages;

@@ -11,7 +11,7 @@ class FilterActionSecurityPage;
 // The snap-in's Filter Action Wizard: name and description, Permit / Block / Negotiate and,
 // for Negotiate, the fallback to unsecured peers and the security method. Builds a
 // FilterAction, checked with FilterAction::validate() before Finish; the caller commits it with
-// PolicyService::createFilterAction().
+// PolicyClient::createFilterAction().
 class FilterActionWizard : public QWizard {
     Q_OBJECT
 public:

@@ -8,7 +8,7 @@ namespace ipsec::ui {
 
 // The snap-in's IP Security Policy Wizard: name and description, then whether the default
 // response rule is active. Builds a Policy; the caller commits it with
-// PolicyService::createPolicy() (which adds the default response rule) and deactivates that
+// PolicyClient::createPolicy() (which adds the default response rule) and deactivates that
 // rule when activateDefaultResponseRule() is false.
 class IpSecurityPolicyWizard : public QWizard {
     Q_OBJECT

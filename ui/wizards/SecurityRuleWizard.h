@@ -15,8 +15,8 @@ class TextChoicePage;
 // The snap-in's Security Rule Wizard: tunnel endpoint, network type, IP filter list, filter
 // action and (for Negotiate only) the authentication method. Builds a Rule for policyId. When
 // the user made a new filter list or action, the caller creates it first
-// (PolicyService::createFilterList / createFilterAction) and puts its id into the rule before
-// PolicyService::createRule().
+// (PolicyClient::createFilterList / createFilterAction) and puts its id into the rule before
+// PolicyClient::createRule().
 class SecurityRuleWizard : public QWizard {
     Q_OBJECT
 public:

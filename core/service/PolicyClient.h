@@ -1,0 +1,132 @@
+#pragma once
+
+#include "engine/EffectivePolicy.h"
+#include "kernel/SpdEntry.h"
+#include "model/PolicyDatabase.h"
+#include "syntax/IpsecCmd.h"
+#include "util/Result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+
+#include <map>
+
+namespace ipsec {
+
+// What a command did, line by line, for the user.
+struct ServiceReport {
+    QStringList messages;
+    QStringList notices;    // things the user should know but that are not errors
+    QStringList ipCommands; // --dry-run: the kernel plan as `ip xfrm policy` lines
+};
+
+// What the kernel enforces now, for netdiag, `show` and the monitor.
+struct KernelView {
+    QList<kernel::SpdEntry> owned;       // installed by this project
+    QList<kernel::SpdEntry> foreign;     // everybody else's, never touched
+    QList<kernel::SpdEntry> missing;     // the policy wants them, the kernel lacks them
+    QList<kernel::SpdEntry> extra;       // the kernel has them (ours), the policy does not
+    std::map<QString, quint64> counters; // /proc/net/xfrm_stat; empty when unavailable
+    bool inSync() const { return missing.isEmpty() && extra.isEmpty(); }
+};
+
+// How the changes that follow are applied (every change that reaches the kernel).
+struct ChangeOptions {
+    // > 0: the change is rolled back unless confirm() is called within this many seconds.
+    int confirmWithinSeconds = 0;
+    // Apply even when the change would block the caller's own SSH connection.
+    bool force = false;
+    // The caller's $SSH_CONNECTION ("client-ip client-port server-ip server-port"); empty when
+    // the caller is not on SSH.
+    QString sshConnection;
+};
+
+// A change waiting for its confirmation.
+struct PendingConfirmation {
+    QDateTime deadline;  // UTC; the previous state comes back then
+    QString description; // what was changed, for the user
+};
+
+// The one interface of the policy operations, implemented in-process by PolicyService (root,
+// or a user's own store) and over D-Bus by the policy agent's proxy. The console and the
+// command-line tools use only this.
+class PolicyClient : public QObject {
+    Q_OBJECT
+public:
+    enum class Backend {
+        InProcess, // this process works on the store and the kernel itself
+        Agent,     // ipsec-policyd does, over D-Bus
+    };
+
+    using QObject::QObject;
+    ~PolicyClient() override = default;
+
+    virtual Backend backend() const = 0;
+    virtual QString storePath() const = 0;
+    virtual QString netns() const = 0;
+    // Whether changes reach the kernel (root, the agent) or only the store.
+    virtual bool isEnforcing() const = 0;
+    virtual bool ikeExemption() const = 0;
+    virtual Result<PolicyDatabase> load() const = 0;
+    // Watches for changes made by others; changed() follows.
+    virtual void setWatchInterval(int intervalMs) = 0;
+
+    void setChangeOptions(const ChangeOptions &options) { m_changeOptions = options; }
+    const ChangeOptions &changeOptions() const { return m_changeOptions; }
+
+    // Static mode of ipsecpol/ipseccmd (-w given): one transaction, enforced before it commits.
+    virtual Result<ServiceReport> executeStatic(const syntax::IpsecCmdCommand &command) = 0;
+    // Dynamic mode: -f without -w adds dynamic filters, -u removes them all.
+    virtual Result<ServiceReport> executeDynamic(const syntax::IpsecCmdCommand &command) = 0;
+
+    virtual Result<ServiceReport> assignPolicy(const QString &name) = 0;
+    virtual Result<ServiceReport> unassignPolicy(const QString &name = {}) = 0; // empty: any
+    virtual Result<ServiceReport> deletePolicy(const QString &name) = 0;
+    // Object editing: each call validates, is one transaction, and is enforced before it
+    // commits. Inserted objects get their id and guid filled in.
+    virtual Result<ServiceReport> createPolicy(Policy &policy) = 0;
+    virtual Result<ServiceReport> updatePolicy(const Policy &policy) = 0;
+    virtual Result<ServiceReport> deletePolicy(qint64 policyId) = 0;
+    virtual Result<ServiceReport> createRule(Rule &rule) = 0;
+    virtual Result<ServiceReport> updateRule(const Rule &rule) = 0;
+    virtual Result<ServiceReport> deleteRule(qint64 ruleId) = 0;
+    virtual Result<ServiceReport> createFilterList(FilterList &list) = 0;
+    virtual Result<ServiceReport> updateFilterList(const FilterList &list) = 0;
+    virtual Result<ServiceReport> deleteFilterList(qint64 listId) = 0;
+    virtual Result<ServiceReport> createFilterAction(FilterAction &action) = 0;
+    virtual Result<ServiceReport> updateFilterAction(const FilterAction &action) = 0;
+    virtual Result<ServiceReport> deleteFilterAction(qint64 actionId) = 0;
+
+    virtual Result<ServiceReport> addDynamicFilters(const QList<engine::DynamicFilter> &f) = 0;
+    virtual Result<ServiceReport> clearDynamicFilters() = 0;
+    virtual Result<QList<engine::DynamicFilter>> dynamicFilters() const = 0;
+    // Applies the store's assigned policy and the dynamic filters again.
+    virtual Result<ServiceReport> enforce() = 0;
+    virtual Result<KernelView> kernelView() = 0;
+    // The current policy state as a versioned JSON document (see PolicyService).
+    virtual Result<QJsonObject> exportSnapshot() = 0;
+
+    // Removes every kernel entry of the project at once, marks the store unassigned and
+    // remembers what was in force; reassign() puts it back.
+    virtual Result<ServiceReport> emergencyUnassign() = 0;
+    virtual Result<ServiceReport> reassign() = 0;
+
+    // Keeps the changes made with a confirmation deadline; an error when none is pending.
+    virtual Result<ServiceReport> confirm() = 0;
+    virtual std::optional<PendingConfirmation> pendingConfirmation() const = 0;
+
+Q_SIGNALS:
+    void changed(qint64 revision);
+    // The dynamic filters changed (they live outside the store).
+    void dynamicFiltersChanged();
+    // A change now waits for confirm() until the deadline.
+    void confirmationPending(const ipsec::PendingConfirmation &pending);
+    // The wait ended: kept (confirmed) or rolled back (deadline passed); message says which.
+    void confirmationEnded(bool kept, const QString &message);
+
+private:
+    ChangeOptions m_changeOptions;
+};
+
+} // namespace ipsec
