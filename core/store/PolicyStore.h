@@ -90,6 +90,7 @@ public:
     virtual Result<void> updatePolicy(const Policy &policy) = 0; // name, description, polling
     virtual Result<void> deletePolicy(qint64 id) = 0;            // and its rules
     virtual Result<void> touchPolicy(qint64 id) = 0;             // lastModified = now
+    virtual Result<void> setLastModified(qint64 id, const QDateTime &when) = 0;
     // Assigns the policy (unassigning any other); std::nullopt unassigns whatever is assigned.
     virtual Result<void> setAssignedPolicy(std::optional<qint64> id) = 0;
     virtual Result<std::optional<qint64>> assignedPolicy() = 0;

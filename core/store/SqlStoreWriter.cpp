@@ -152,8 +152,13 @@ Result<void> SqlStoreWriter::deletePolicy(qint64 id)
 
 Result<void> SqlStoreWriter::touchPolicy(qint64 id)
 {
-    auto changed =
-        c.exec(u"UPDATE policies SET last_modified = ? WHERE id = ?"_s, {nowMsecs(), id});
+    return setLastModified(id, QDateTime::currentDateTimeUtc());
+}
+
+Result<void> SqlStoreWriter::setLastModified(qint64 id, const QDateTime &when)
+{
+    auto changed = c.exec(u"UPDATE policies SET last_modified = ? WHERE id = ?"_s,
+                          {when.toMSecsSinceEpoch(), id});
     if (!changed)
         return changed.error();
     if (changed.value() == 0)

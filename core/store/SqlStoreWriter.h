@@ -28,6 +28,7 @@ public:
     Result<void> updatePolicy(const Policy &policy) override;
     Result<void> deletePolicy(qint64 id) override;
     Result<void> touchPolicy(qint64 id) override;
+    Result<void> setLastModified(qint64 id, const QDateTime &when) override;
     Result<void> setAssignedPolicy(std::optional<qint64> id) override;
     Result<std::optional<qint64>> assignedPolicy() override;
 

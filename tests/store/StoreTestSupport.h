@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QHostAddress>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -14,7 +15,9 @@
 #include <QStringList>
 #include <QUuid>
 
+#include <algorithm>
 #include <functional>
+#include <utility>
 
 namespace storetest {
 
@@ -124,6 +127,37 @@ inline QString difference(const ipsec::PolicyDatabase &a, const ipsec::PolicyDat
     if (a.filterActions != b.filterActions)
         return u"filter actions differ"_s;
     return {};
+}
+
+// The same content, row ids aside: every object renumbered in guid order, references followed.
+inline ipsec::PolicyDatabase withoutRowIds(ipsec::PolicyDatabase db)
+{
+    db.revision = 0;
+    auto byGuid = [](const auto &a, const auto &b) {
+        return a.guid < b.guid;
+    };
+    std::sort(db.policies.begin(), db.policies.end(), byGuid);
+    std::sort(db.rules.begin(), db.rules.end(), byGuid);
+    std::sort(db.filterLists.begin(), db.filterLists.end(), byGuid);
+    std::sort(db.filterActions.begin(), db.filterActions.end(), byGuid);
+    QHash<qint64, qint64> policyIds, listIds, actionIds;
+    for (qsizetype i = 0; i < db.policies.size(); ++i)
+        policyIds.insert(std::exchange(db.policies[i].id, i + 1), i + 1);
+    for (qsizetype i = 0; i < db.filterLists.size(); ++i) {
+        listIds.insert(std::exchange(db.filterLists[i].id, i + 1), i + 1);
+        for (auto &f : db.filterLists[i].filters)
+            f.id = 0;
+    }
+    for (qsizetype i = 0; i < db.filterActions.size(); ++i)
+        actionIds.insert(std::exchange(db.filterActions[i].id, i + 1), i + 1);
+    for (qsizetype i = 0; i < db.rules.size(); ++i) {
+        auto &r = db.rules[i];
+        r.id = i + 1;
+        r.policyId = policyIds.value(r.policyId);
+        r.filterListId = listIds.value(r.filterListId);
+        r.filterActionId = actionIds.value(r.filterActionId);
+    }
+    return db;
 }
 
 } // namespace storetest

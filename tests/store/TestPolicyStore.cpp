@@ -4,6 +4,7 @@
 #include "StoreTestSupport.h"
 
 #include "store/PolicyStore.h"
+#include "store/StoreContents.h"
 
 #include <QFileInfo>
 #include <QSignalSpy>
@@ -587,6 +588,74 @@ private Q_SLOTS:
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
         QCOMPARE(m_store->revision().value(), before.revision);
         QCOMPARE(spy.count(), 0);
+    }
+
+    void replaceContentsCopiesAnotherStore()
+    {
+        // The source: the defaults plus an assigned policy with a rule, a list and an action.
+        QString problem = change([&](StoreWriter &w) -> Result<void> {
+            FilterList l;
+            l.name = u"Web"_s;
+            l.filters << filter(u"me"_s, u"10.0.0.1"_s) << filter(u"any"_s, u"me"_s);
+            if (auto ok = w.insertFilterList(l); !ok)
+                return ok;
+            FilterAction a;
+            a.name = u"Stop"_s;
+            a.type = FilterAction::Type::Block;
+            if (auto ok = w.insertFilterAction(a); !ok)
+                return ok;
+            Policy p;
+            p.name = u"Hardened"_s;
+            if (auto ok = w.insertPolicy(p); !ok)
+                return ok;
+            Rule r;
+            r.policyId = p.id;
+            r.name = u"Block web"_s;
+            r.filterListId = l.id;
+            r.filterActionId = a.id;
+            if (auto ok = w.insertRule(r); !ok)
+                return ok;
+            if (auto ok =
+                    w.setLastModified(p.id, QDateTime::fromSecsSinceEpoch(1'000'000, Qt::UTC));
+                !ok)
+                return ok;
+            return w.setAssignedPolicy(p.id);
+        });
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const PolicyDatabase source = loaded();
+
+        // The target holds other things, which must go.
+        auto target = PolicyStore::open(newPath());
+        VERIFY_OK(target);
+        VERIFY_OK(target.value()->write([&](StoreWriter &w) -> Result<void> {
+            Policy p;
+            p.name = u"Leftover"_s;
+            if (auto ok = w.insertPolicy(p); !ok)
+                return ok;
+            return w.setAssignedPolicy(p.id);
+        }));
+        VERIFY_OK(
+            target.value()->write([&](StoreWriter &w) { return replaceStoreContents(w, source); }));
+        auto copied = target.value()->load();
+        VERIFY_OK(copied);
+        QCOMPARE(copied->assignedPolicy()->name, u"Hardened"_s);
+        QCOMPARE(copied->policyByName(u"Hardened"_s)->lastModified.toSecsSinceEpoch(), 1'000'000);
+        QVERIFY(!copied->policyByName(u"Leftover"_s));
+        const QString diff = difference(withoutRowIds(source), withoutRowIds(copied.value()));
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void replaceContentsRefusesDanglingReferences()
+    {
+        PolicyDatabase broken = loaded();
+        broken.rules.first().filterListId = 999'999;
+        broken.rules.first().defaultResponse = false;
+        const PolicyDatabase before = loaded();
+        auto r = m_store->write([&](StoreWriter &w) { return replaceStoreContents(w, broken); });
+        VERIFY_ERROR(r, ErrorCode::Usage);
+        QVERIFY2(r.error().message.contains(u"999999"_s), qPrintable(r.error().message));
+        const QString diff = difference(before, loaded());
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
     void failedOperationIsUndoneAlone()
