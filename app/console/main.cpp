@@ -1,6 +1,6 @@
 #include "MainWindow.h"
 
-#include "service/PolicyService.h"
+#include "client/ClientFactory.h"
 #include "util/NetNamespace.h"
 #include "util/Translations.h"
 
@@ -29,6 +29,12 @@ struct ConsoleOptions {
         u"screenshot"_s,
         QCoreApplication::translate("main", "Save a picture of the main window to PATH and quit."),
         QCoreApplication::translate("main", "PATH")};
+    QCommandLineOption agent{
+        u"agent"_s,
+        QCoreApplication::translate("main", "Work only through the policy agent ipsec-policyd.")};
+    QCommandLineOption noAgent{
+        u"no-agent"_s,
+        QCoreApplication::translate("main", "Never use the policy agent; work in this process.")};
     QCommandLineOption wizardScreenshot{
         u"screenshot-wizard"_s,
         QCoreApplication::translate("main", "With --screenshot: also picture the Block-a-port "
@@ -44,6 +50,8 @@ void setUp(QCommandLineParser &parser, const ConsoleOptions &o)
     parser.addVersionOption();
     parser.addOption(o.store);
     parser.addOption(o.netns);
+    parser.addOption(o.agent);
+    parser.addOption(o.noAgent);
     parser.addOption(o.screenshot);
     parser.addOption(o.wizardScreenshot);
 }
@@ -79,18 +87,19 @@ int main(int argc, char *argv[])
     setUp(parser, options);
     parser.process(*app);
 
-    ipsec::PolicyService::Options serviceOptions;
-    serviceOptions.storePath = parser.value(options.store);
-    serviceOptions.netns = ipsec::resolveNetworkNamespace(parser.value(options.netns));
+    // The agent when it runs (the console then needs no root), else this process.
+    ipsec::ClientOptions clientOptions;
+    clientOptions.service.storePath = parser.value(options.store);
+    clientOptions.service.netns = ipsec::resolveNetworkNamespace(parser.value(options.netns));
+    if (parser.isSet(options.agent))
+        clientOptions.backend = ipsec::ClientOptions::Backend::Agent;
+    else if (parser.isSet(options.noAgent))
+        clientOptions.backend = ipsec::ClientOptions::Backend::InProcess;
     const auto fail = [](const ipsec::Error &e) {
         QMessageBox::critical(nullptr, QGuiApplication::applicationDisplayName(), e.message);
         return int(e.code);
     };
-    if (!serviceOptions.netns.isEmpty()) {
-        if (auto ok = ipsec::enterNetworkNamespace(serviceOptions.netns); !ok)
-            return fail(ok.error());
-    }
-    auto service = ipsec::PolicyService::open(serviceOptions);
+    auto service = ipsec::openPolicyClient(clientOptions);
     if (!service)
         return fail(service.error());
     QApplication::setWindowIcon(QIcon(u":/icons/ipsec-console.svg"_s));

@@ -68,13 +68,16 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
             o.ikeExemption = false;
         } else if (key == u"--ike-exemption"_s && eq < 0) {
             o.ikeExemption = true;
+        } else if ((key == u"--agent"_s || key == u"--no-agent"_s) && eq < 0) {
+            o.agent = key == u"--agent"_s;
         } else if (key == u"--help"_s && eq < 0) {
             o.help = true;
         } else if (key == u"--version"_s && eq < 0) {
             o.version = true;
         } else {
             return Error::usage(tr("Unknown option \"%1\". Options: --store PATH, --netns NAME, "
-                                   "--json, --dry-run, --[no-]ike-exemption, --help, --version.")
+                                   "--json, --dry-run, --[no-]ike-exemption, --[no-]agent, --help, "
+                                   "--version.")
                                     .arg(a));
         }
     }
@@ -91,6 +94,23 @@ int Cli::fail(const Error &error, CliIo io, Personality p)
     return int(error.code);
 }
 
+ClientOptions Cli::clientOptions(const CliOptions &options, bool readOnly)
+{
+    ClientOptions o;
+    if (options.agent)
+        o.backend =
+            *options.agent ? ClientOptions::Backend::Agent : ClientOptions::Backend::InProcess;
+    o.service.storePath = options.store;
+    o.service.netns = options.netns;
+    o.service.readOnly = readOnly;
+    o.service.dryRun = options.dryRun;
+    o.service.ikeExemption = options.ikeExemption;
+    const QString failAfter = qEnvironmentVariable("IPSEC_CONSOLE_TEST_KERNEL_FAIL_AFTER");
+    if (!failAfter.isEmpty())
+        o.service.kernelFailAfter = failAfter.toInt();
+    return o;
+}
+
 int Cli::run(const QString &argv0, const QStringList &arguments, CliIo io)
 {
     const Personality p = personalityOf(argv0);
@@ -102,12 +122,9 @@ int Cli::run(const QString &argv0, const QStringList &arguments, CliIo io)
         io.out << personalityName(p) << " (IPsec Policy Console) " << IPSEC_VERSION << '\n';
         return 0;
     }
-    const QString netns = resolveNetworkNamespace(options->netns);
-    if (!netns.isEmpty() && !options->help) {
-        if (auto ok = enterNetworkNamespace(netns); !ok)
-            return fail(ok.error(), io, p);
-        options->netns = netns;
-    }
+    // The namespace is entered by the client factory, and only when working in-process: the
+    // agent serves its namespace itself, for callers that could not enter it.
+    options->netns = resolveNetworkNamespace(options->netns);
     int rc = 0;
     if (p == Personality::Netdiag)
         rc = NetdiagTool(*options, io).run(args);

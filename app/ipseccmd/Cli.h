@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/ClientFactory.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
@@ -17,6 +18,9 @@ struct CliOptions {
     std::optional<bool> ikeExemption; // --ike-exemption / --no-ike-exemption
     bool help = false;
     bool version = false;
+    // --agent: only through ipsec-policyd; --no-agent: never (in-process); default: the agent
+    // when it runs and serves this namespace and store.
+    std::optional<bool> agent;
 };
 
 struct CliIo {
@@ -36,7 +40,9 @@ public:
     // Runs one command; returns the exit status (0, or an ipsec::ErrorCode value).
     static int run(const QString &argv0, const QStringList &args, CliIo io);
 
-    // Removes --store/--netns/--json/--dry-run/--help/--version from args.
+    // Removes --store/--netns/--json/--dry-run/--[no-]agent/--help/--version from args.
     static ipsec::Result<CliOptions> takeOptions(QStringList &args);
     static int fail(const ipsec::Error &error, CliIo io, Personality p);
+    // What the tools ask the client factory for.
+    static ipsec::ClientOptions clientOptions(const CliOptions &options, bool readOnly);
 };

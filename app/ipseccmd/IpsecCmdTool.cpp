@@ -1,7 +1,7 @@
 #include "IpsecCmdTool.h"
 
 #include "TextTable.h"
-#include "service/PolicyService.h"
+#include "client/ClientFactory.h"
 #include "snapshot/ModelJson.h"
 #include "syntax/IpsecCmd.h"
 
@@ -79,6 +79,9 @@ void IpsecCmdTool::printUsage()
               "  --json              machine-readable output for show\n"
               "  --dry-run           print the kernel plan as 'ip xfrm policy' lines, change "
               "nothing\n"
+              "  --agent, --no-agent only through the policy agent ipsec-policyd / never through\n"
+              "                      it (default: the agent when it runs and serves this\n"
+              "                      namespace and store, else this process)\n"
               "  --no-ike-exemption  do not exempt IKE (UDP 500/4500) from the filters; "
               "remembered\n"
               "                      for this namespace until --ike-exemption\n"
@@ -98,23 +101,9 @@ void IpsecCmdTool::printUsage()
                .arg(m_program);
 }
 
-PolicyService::Options IpsecCmdTool::serviceOptions(bool readOnly) const
+Result<std::unique_ptr<PolicyClient>> IpsecCmdTool::openClient(bool readOnly)
 {
-    PolicyService::Options o;
-    o.storePath = m_options.store;
-    o.netns = m_options.netns;
-    o.readOnly = readOnly;
-    o.dryRun = m_options.dryRun;
-    o.ikeExemption = m_options.ikeExemption;
-    const QString failAfter = qEnvironmentVariable("IPSEC_CONSOLE_TEST_KERNEL_FAIL_AFTER");
-    if (!failAfter.isEmpty())
-        o.kernelFailAfter = failAfter.toInt();
-    return o;
-}
-
-Result<std::unique_ptr<PolicyService>> IpsecCmdTool::openService(bool readOnly)
-{
-    return PolicyService::open(serviceOptions(readOnly));
+    return ClientFactory::open(Cli::clientOptions(m_options, readOnly));
 }
 
 int IpsecCmdTool::report(const Result<ServiceReport> &r)
@@ -142,9 +131,10 @@ int IpsecCmdTool::run(const QStringList &args)
     if (first == u"emergency-unassign"_s || first == u"reassign"_s) {
         if (args.size() > 1)
             return fail(Error::usage(tr("%1 takes no arguments.").arg(first)));
-        return report(first == u"reassign"_s
-                          ? PolicyService::reassign(serviceOptions(false))
-                          : PolicyService::emergencyUnassign(serviceOptions(false)));
+        // Through the agent when it answers; when it hangs, this process does it (root).
+        const ClientOptions options = Cli::clientOptions(m_options, false);
+        return report(first == u"reassign"_s ? ClientFactory::reassign(options)
+                                             : ClientFactory::emergencyUnassign(options));
     }
 
     auto parsed = syntax::IpsecCmdParser::parse(args);
@@ -158,7 +148,7 @@ int IpsecCmdTool::run(const QStringList &args)
     if (!command.show.isEmpty())
         return show(command.show);
 
-    auto service = openService(false);
+    auto service = openClient(false);
     if (!service)
         return fail(service.error());
     if (command.staticMode)
@@ -168,7 +158,7 @@ int IpsecCmdTool::run(const QStringList &args)
 
 int IpsecCmdTool::show(const QStringList &what)
 {
-    auto service = openService(true);
+    auto service = openClient(true);
     if (!service)
         return fail(service.error());
     auto db = (*service)->load();

@@ -3,7 +3,7 @@
 #include "Cli.h"
 
 #include "model/PolicyDatabase.h"
-#include "service/PolicyService.h"
+#include "service/PolicyClient.h"
 
 // The ipseccmd / ipsecpol personality: static mode, query mode (show), dynamic mode.
 class IpsecCmdTool {
@@ -17,8 +17,7 @@ private:
     int show(const QStringList &what);
     void showPolicies(const ipsec::PolicyDatabase &db);
     void showFilters(const ipsec::PolicyDatabase &db);
-    ipsec::PolicyService::Options serviceOptions(bool readOnly) const;
-    ipsec::Result<std::unique_ptr<ipsec::PolicyService>> openService(bool readOnly);
+    ipsec::Result<std::unique_ptr<ipsec::PolicyClient>> openClient(bool readOnly);
     int report(const ipsec::Result<ipsec::ServiceReport> &r);
     void showDynamic(ipsec::PolicyClient &service);
     void showKernel(ipsec::PolicyClient &service, bool counters);

@@ -1,8 +1,8 @@
 #include "NetdiagTool.h"
 
+#include "client/ClientFactory.h"
 #include "engine/FilterExpansion.h"
 #include "service/Enforcer.h"
-#include "service/PolicyService.h"
 
 #include <QHostInfo>
 #include <QSet>
@@ -98,12 +98,7 @@ int NetdiagTool::run(const QStringList &args)
         return 0;
     }
 
-    PolicyService::Options o;
-    o.storePath = m_options.store;
-    o.netns = m_options.netns;
-    o.readOnly = true;
-    o.ikeExemption = m_options.ikeExemption;
-    auto service = PolicyService::open(o);
+    auto service = ClientFactory::open(Cli::clientOptions(m_options, true));
     const QString title = u"    IP Security test . . . . . . . . . : "_s;
     if (!service) {
         m_io.out << title << tr("Failed") << '\n';

@@ -1,0 +1,120 @@
+#pragma once
+
+#include "Authorizer.h"
+#include "client/AgentProtocol.h"
+#include "client/DBusMarshalling.h"
+#include "service/PolicyService.h"
+
+#include <QDBusContext>
+#include <QTimer>
+
+#include <functional>
+
+// ipsec-policyd's D-Bus object: one method per PolicyClient operation, each authorized for its
+// sender and run on the agent's PolicyService; the service's signals go out as D-Bus signals.
+// Adding an operation = one slot that calls serve() with the action and a lambda.
+class PolicyAgent : public QObject, protected QDBusContext {
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "io.github.ipsecconsole.PolicyAgent1")
+public:
+    struct Options {
+        ipsec::PolicyService::Options service;
+        QString adminGroup = QStringLiteral("sudo");
+        int watchIntervalMs = 1000;
+    };
+
+    PolicyAgent(QDBusConnection bus, std::unique_ptr<ipsec::PolicyService> service, Options options,
+                QObject *parent = nullptr);
+    ~PolicyAgent() override;
+
+    // Start of the agent (as a Windows Policy Agent start): the dynamic filters are gone, every
+    // kernel entry of the project that the static policy does not want is removed, the
+    // assigned policy is enforced.
+    ipsec::Result<ipsec::ServiceReport> startUp();
+    // Exports the object and takes the bus name.
+    ipsec::Result<void> registerOnBus();
+
+    // Guards against clients that send too much: a longer string or list is refused.
+    static constexpr qsizetype MaxStringLength = 64 * 1024;
+    static constexpr qsizetype MaxListLength = 1'000'000;
+
+public Q_SLOTS:
+    // Reading (everybody)
+    Q_SCRIPTABLE QVariantMap Status();
+    Q_SCRIPTABLE ipsec::PolicyDatabase Load();
+    Q_SCRIPTABLE QList<ipsec::engine::DynamicFilter> DynamicFilters();
+    Q_SCRIPTABLE ipsec::KernelView KernelView();
+    Q_SCRIPTABLE QString ExportSnapshot();
+
+    // Changes (root, polkit or the admin group)
+    Q_SCRIPTABLE ipsec::ServiceReport ExecuteStatic(const QStringList &argv,
+                                                    const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport ExecuteDynamic(const QStringList &argv,
+                                                     const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport AssignPolicy(const QString &name, const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport UnassignPolicy(const QString &name,
+                                                     const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport DeletePolicyByName(const QString &name,
+                                                         const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport
+    CreatePolicy(const ipsec::Policy &policy, const QVariantMap &options, ipsec::Policy &created);
+    Q_SCRIPTABLE ipsec::ServiceReport UpdatePolicy(const ipsec::Policy &policy,
+                                                   const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport DeletePolicy(qlonglong id, const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport CreateRule(const ipsec::Rule &rule,
+                                                 const QVariantMap &options, ipsec::Rule &created);
+    Q_SCRIPTABLE ipsec::ServiceReport UpdateRule(const ipsec::Rule &rule,
+                                                 const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport DeleteRule(qlonglong id, const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport CreateFilterList(const ipsec::FilterList &list,
+                                                       const QVariantMap &options,
+                                                       ipsec::FilterList &created);
+    Q_SCRIPTABLE ipsec::ServiceReport UpdateFilterList(const ipsec::FilterList &list,
+                                                       const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport DeleteFilterList(qlonglong id, const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport CreateFilterAction(const ipsec::FilterAction &action,
+                                                         const QVariantMap &options,
+                                                         ipsec::FilterAction &created);
+    Q_SCRIPTABLE ipsec::ServiceReport UpdateFilterAction(const ipsec::FilterAction &action,
+                                                         const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport DeleteFilterAction(qlonglong id, const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport
+    AddDynamicFilters(const QList<ipsec::engine::DynamicFilter> &filters,
+                      const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport ClearDynamicFilters(const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport Enforce(const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport Confirm(const QVariantMap &options);
+
+    // Emergency (root, polkit's emergency action or the admin group)
+    Q_SCRIPTABLE ipsec::ServiceReport EmergencyUnassign(const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport Reassign(const QVariantMap &options);
+
+Q_SIGNALS:
+    Q_SCRIPTABLE void Changed(qlonglong revision);
+    Q_SCRIPTABLE void DynamicFiltersChanged();
+    Q_SCRIPTABLE void ConfirmationPending(qlonglong deadlineMsecsUtc, const QString &description);
+    Q_SCRIPTABLE void ConfirmationEnded(bool kept, const QString &message);
+
+private:
+    // The reply's arguments, or the error to send.
+    using Outcome = ipsec::Result<QVariantList>;
+    using Operation = std::function<Outcome(ipsec::PolicyService &)>;
+    // Checks sizes and decoded values, authorizes the sender, applies the call's options, runs
+    // the operation and replies (later, when polkit asks the user).
+    void serve(Authorizer::Action action, const QString &what, const QVariantMap *options,
+               Operation operation, const QStringList &strings = {}, qsizetype listLength = 0);
+    static Outcome report(const ipsec::Result<ipsec::ServiceReport> &r);
+    template <typename T>
+    void create(const QString &what, const T &object, const QVariantMap &options,
+                std::function<ipsec::Result<ipsec::ServiceReport>(ipsec::PolicyService &, T &)> op,
+                qsizetype listLength = 0);
+    ipsec::Result<ipsec::PolicyService *> serviceFor(bool dryRun);
+    void enforceOutsideChange();
+
+    QDBusConnection m_bus;
+    std::unique_ptr<ipsec::PolicyService> m_service;
+    std::unique_ptr<ipsec::PolicyService> m_dryRunService; // opened on the first --dry-run
+    Options m_options;
+    Authorizer m_authorizer;
+    QTimer m_enforceTimer;
+};

@@ -1,0 +1,131 @@
+// ipsec-policyd: the policy agent. Runs as root (systemd), applies the assigned static policy at
+// start, holds the dynamic filters, watches the store and serves the console and ipseccmd on
+// the system bus.
+
+#include "PolicyAgent.h"
+
+#include "store/PolicyStore.h"
+#include "util/NetNamespace.h"
+#include "util/Translations.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QSettings>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const auto DefaultConfig = u"/etc/ipsec-console/policyd.conf"_s;
+
+int fail(const QString &message, int code)
+{
+    std::fprintf(stderr, "ipsec-policyd: %s\n", qPrintable(message));
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"ipsec-policyd"_s);
+    QCoreApplication::setOrganizationName(u"ipsec-console"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(IPSEC_VERSION));
+    ipsec::installTranslations();
+    // systemd's journal adds the time and the program name itself.
+    qSetMessagePattern(u"%{if-warning}warning: %{endif}%{if-critical}error: %{endif}%{message}"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "The IPsec policy agent: enforces the assigned static policy, holds the dynamic "
+                "filters and serves the console and ipseccmd over D-Bus."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption netns(
+        u"netns"_s, QCoreApplication::translate("main", "Serve network namespace NAME."),
+        QCoreApplication::translate("main", "NAME"));
+    const QCommandLineOption store(
+        u"store"_s, QCoreApplication::translate("main", "Use the static policy store at PATH."),
+        QCoreApplication::translate("main", "PATH"));
+    const QCommandLineOption adminGroup(
+        u"admin-group"_s,
+        QCoreApplication::translate("main", "Members of GROUP (a name or a number) may change "
+                                            "the policy when polkit does not run (default: "
+                                            "AdminGroup of the configuration file, else sudo)."),
+        QCoreApplication::translate("main", "GROUP"));
+    const QCommandLineOption config(
+        u"config"_s,
+        QCoreApplication::translate("main", "Read the configuration file PATH (default: %1).")
+            .arg(DefaultConfig),
+        QCoreApplication::translate("main", "PATH"));
+    const QCommandLineOption watch(
+        u"watch-interval"_s,
+        QCoreApplication::translate("main", "Look for changes of the store every MS "
+                                            "milliseconds (default: 1000)."),
+        QCoreApplication::translate("main", "MS"), u"1000"_s);
+    const QCommandLineOption session(
+        u"session"_s,
+        QCoreApplication::translate("main", "Serve on the session bus (for debugging)."));
+    parser.addOptions({netns, store, adminGroup, config, watch, session});
+    parser.process(app);
+
+    PolicyAgent::Options options;
+    QSettings settings(parser.isSet(config) ? parser.value(config) : DefaultConfig,
+                       QSettings::IniFormat);
+    if (parser.isSet(config) && settings.status() != QSettings::NoError)
+        return fail(
+            QCoreApplication::translate("main", "Cannot read %1.").arg(parser.value(config)), 2);
+    options.adminGroup = parser.isSet(adminGroup)
+                             ? parser.value(adminGroup)
+                             : settings.value(u"AdminGroup"_s, u"sudo"_s).toString();
+    bool numeric = false;
+    options.watchIntervalMs = parser.value(watch).toInt(&numeric);
+    if (!numeric || options.watchIntervalMs < 50)
+        return fail(QCoreApplication::translate("main", "--watch-interval needs at least 50 ms."),
+                    2);
+    options.service.storePath = parser.value(store);
+    options.service.netns = ipsec::resolveNetworkNamespace(parser.value(netns));
+
+    // The namespace first: every netlink socket of the agent is opened in it.
+    if (!options.service.netns.isEmpty()) {
+        if (auto ok = ipsec::enterNetworkNamespace(options.service.netns); !ok)
+            return fail(ok.error().message, int(ok.error().code));
+    }
+    auto service = ipsec::PolicyService::open(options.service);
+    if (!service)
+        return fail(service.error().message, int(service.error().code));
+    if (!service.value()->isEnforcing())
+        qWarning().noquote() << QCoreApplication::translate(
+            "main", "Not root: the store is served, the kernel is not changed.");
+
+    QDBusConnection bus =
+        parser.isSet(session) ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
+    if (!bus.isConnected())
+        return fail(QCoreApplication::translate("main", "No D-Bus connection: %1")
+                        .arg(bus.lastError().message()),
+                    6);
+    PolicyAgent agent(bus, std::move(service.value()), options);
+    auto started = agent.startUp();
+    if (!started)
+        qWarning().noquote() << QCoreApplication::translate("main", "Enforcing at start failed: %1")
+                                    .arg(started.error().message);
+    else
+        for (const QString &m : started->messages)
+            qInfo().noquote() << m;
+    if (auto ok = agent.registerOnBus(); !ok)
+        return fail(ok.error().message, int(ok.error().code));
+    qInfo().noquote() << QCoreApplication::translate(
+                             "main", "Serving %1 (network namespace %2, store %3, admin group %4).")
+                             .arg(ipsec::AgentProtocol::service(),
+                                  options.service.netns.isEmpty() ? u"(default)"_s
+                                                                  : options.service.netns,
+                                  ipsec::PolicyStore::resolvePath(options.service.storePath),
+                                  options.adminGroup);
+    // SIGTERM (systemctl stop) ends the process as it is: every store change is one SQLite
+    // transaction, and the kernel keeps the static policy until the next start.
+    return QCoreApplication::exec();
+}

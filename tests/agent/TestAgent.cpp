@@ -1,0 +1,222 @@
+// The policy agent end to end: a private bus, the real ipsec-policyd on a namespace pair, the real
+// ipseccmd as root and as an unprivileged user, real traffic. The functions run in order and
+// share one agent (and its namespaces), as an administrator's session would.
+
+#include "AgentFixture.h"
+#include "client/AgentClient.h"
+#include "kernel/NetnsFixture.h"
+#include "kernel/TrafficProbe.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString AdminGid = u"4242"_s;
+const QStringList Nobody{u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s};
+const QStringList NobodyAdmin{u"--reuid=65534"_s, u"--regid=65534"_s, u"--groups="_s + AdminGid};
+
+} // namespace
+
+class TestAgent : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void startEnforcesAssignedPolicy();
+    void changeSeenBySecondClient();
+    void dynamicFilters();
+    void unauthorizedUserRefused();
+    void adminGroupMayChange();
+    void killAndRestartClearsDynamicFilters();
+    void emergencyUnassignWhenAgentHangs();
+
+private:
+    Flow in(quint16 port) const
+    {
+        return Flow::udp(m_pair.a, VethPair::a4(), 40000, m_pair.b, VethPair::b4(), port);
+    }
+    // Which of the ports get through, as a string for readable failures.
+    QString delivered(const QList<quint16> &ports) const;
+    QStringList cmd(const QStringList &args) const
+    {
+        return QStringList{u"--netns"_s, m_pair.b} + args;
+    }
+    std::unique_ptr<ipsec::AgentClient> client();
+
+    NetnsFixture m_ns;
+    VethPair m_pair;
+    AgentFixture m_agent;
+    QString m_rootBefore;
+    std::unique_ptr<ipsec::AgentClient> m_client;
+};
+
+QString TestAgent::delivered(const QList<quint16> &ports) const
+{
+    QList<Flow> flows;
+    for (quint16 p : ports)
+        flows << in(p);
+    const QList<bool> got = TrafficProbe::run(flows, 400);
+    QStringList out;
+    for (qsizetype i = 0; i < ports.size(); ++i)
+        out << u"%1:%2"_s.arg(ports.at(i)).arg(got.at(i) ? u"pass"_s : u"block"_s);
+    return out.join(u' ');
+}
+
+std::unique_ptr<ipsec::AgentClient> TestAgent::client()
+{
+    auto c = ipsec::AgentClient::open(m_agent.connect());
+    if (!c) {
+        qWarning("%s", qPrintable(c.error().message));
+        return {};
+    }
+    return std::move(c.value());
+}
+
+void TestAgent::initTestCase()
+{
+    if (!NetnsFixture::isRoot())
+        QSKIP("The agent tests need root (namespaces, XFRM, other uids); run them as root.");
+    NetnsFixture::removeStale();
+    m_rootBefore = m_ns.ipOutput({u"xfrm"_s, u"policy"_s, u"list"_s});
+    QString error;
+    QVERIFY2(VethPair::create(m_ns, &m_pair, &error), qPrintable(error));
+    QVERIFY(TrafficProbe::waitUntilDelivered({in(7)}));
+    QVERIFY2(m_agent.startBus(&error), qPrintable(error));
+}
+
+void TestAgent::cleanupTestCase()
+{
+    m_client.reset();
+    m_ns.removeAll();
+    if (NetnsFixture::isRoot()) // the machine's own SPD must never change
+        QCOMPARE(m_ns.ipOutput({u"xfrm"_s, u"policy"_s, u"list"_s}), m_rootBefore);
+}
+
+void TestAgent::startEnforcesAssignedPolicy()
+{
+    // The store is made without the agent; the kernel is then emptied, as after a reboot.
+    const AgentRun made = m_agent.ipseccmd(
+        cmd({u"--no-agent"_s, u"--store"_s, m_agent.storePath(), u"-w"_s, u"REG"_s, u"-p"_s,
+             u"Block UDP 1434 Filter"_s, u"-r"_s, u"Block Inbound UDP 1434 Rule"_s, u"-f"_s,
+             u"*=0:1434:UDP"_s, u"-n"_s, u"BLOCK"_s, u"-x"_s}));
+    QVERIFY2(made.code == 0, qPrintable(made.describe()));
+    QVERIFY(m_ns.ip({u"-netns"_s, m_pair.b, u"xfrm"_s, u"policy"_s, u"flush"_s}));
+    QCOMPARE(delivered({1434, 1435}), u"1434:pass 1435:pass"_s);
+
+    QString error;
+    QVERIFY2(m_agent.startAgent(m_pair.b, {u"--admin-group"_s, AdminGid}, &error),
+             qPrintable(error));
+    QCOMPARE(delivered({1434, 1435}), u"1434:block 1435:pass"_s);
+    m_client = client();
+    QVERIFY(m_client);
+    QCOMPARE(m_client->netns(), m_pair.b);
+    QCOMPARE(m_client->storePath(), m_agent.storePath());
+    QVERIFY(m_client->isEnforcing());
+    QCOMPARE(m_client->backend(), ipsec::PolicyClient::Backend::Agent);
+}
+
+void TestAgent::changeSeenBySecondClient()
+{
+    QVERIFY(m_client);
+    QSignalSpy changed(m_client.get(), &ipsec::PolicyClient::changed);
+    const AgentRun r = m_agent.ipseccmd(
+        cmd({u"--agent"_s, u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"-r"_s,
+             u"Block 1436"_s, u"-f"_s, u"*=0:1436:UDP"_s, u"-n"_s, u"BLOCK"_s}));
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QVERIFY2(r.out.contains(u"Kernel: "_s), qPrintable(r.describe())); // enforced by the agent
+    QVERIFY(changed.wait(5000) || !changed.isEmpty());
+    auto db = m_client->load();
+    QVERIFY(db);
+    QCOMPARE(changed.last().at(0).toLongLong(), db->revision);
+    QVERIFY(std::any_of(db->rules.cbegin(), db->rules.cend(),
+                        [](const ipsec::Rule &rule) { return rule.name == u"Block 1436"_s; }));
+    QCOMPARE(delivered({1434, 1435, 1436}), u"1434:block 1435:pass 1436:block"_s);
+}
+
+void TestAgent::dynamicFilters()
+{
+    QSignalSpy spy(m_client.get(), &ipsec::PolicyClient::dynamicFiltersChanged);
+    const AgentRun r = m_agent.ipseccmd(cmd({u"-f"_s, u"[*=0:5000:UDP]"_s}));
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QVERIFY(spy.wait(5000) || !spy.isEmpty());
+    auto dyn = m_client->dynamicFilters();
+    QVERIFY(dyn);
+    QCOMPARE(dyn->size(), 1);
+    QCOMPARE(dyn->first().filter.destinationPort, quint16(5000));
+    QCOMPARE(delivered({1434, 5000, 5001}), u"1434:block 5000:block 5001:pass"_s);
+}
+
+void TestAgent::unauthorizedUserRefused()
+{
+    const qint64 revision = m_client->load()->revision;
+    for (const QStringList &args :
+         {QStringList{u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"-y"_s},
+          QStringList{u"-u"_s}, QStringList{u"emergency-unassign"_s}}) {
+        const AgentRun r = m_agent.ipseccmd(cmd(args), Nobody);
+        QVERIFY2(r.code == 7, qPrintable(r.describe()));
+        QVERIFY2(r.err.contains(u"Not authorized"_s) && r.err.contains(u"uid 65534"_s),
+                 qPrintable(r.describe()));
+    }
+    QCOMPARE(m_client->load()->revision, revision);
+    QCOMPARE(m_client->dynamicFilters()->size(), 1);
+    QCOMPARE(delivered({1434, 5000}), u"1434:block 5000:block"_s);
+
+    // Reading is open to everybody, through the agent (nobody cannot enter the namespace).
+    const AgentRun show = m_agent.ipseccmd(cmd({u"show"_s, u"all"_s}), Nobody);
+    QVERIFY2(show.code == 0, qPrintable(show.describe()));
+    QVERIFY(show.out.contains(u"Block UDP 1434 Filter"_s));
+    QVERIFY(show.out.contains(u"[*=0:5000:UDP]"_s));
+    QVERIFY2(show.out.contains(u"in sync with the policy"_s), qPrintable(show.describe()));
+}
+
+void TestAgent::adminGroupMayChange()
+{
+    const AgentRun r =
+        m_agent.ipseccmd(cmd({u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"-r"_s,
+                              u"Block 1437"_s, u"-f"_s, u"*=0:1437:UDP"_s, u"-n"_s, u"BLOCK"_s}),
+                         NobodyAdmin);
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QCOMPARE(delivered({1434, 1437, 1438}), u"1434:block 1437:block 1438:pass"_s);
+}
+
+void TestAgent::killAndRestartClearsDynamicFilters()
+{
+    m_agent.killAgent();
+    // The kernel keeps what it had: the crash itself opens nothing.
+    QCOMPARE(delivered({1434, 5000}), u"1434:block 5000:block"_s);
+    QString error;
+    QVERIFY2(m_agent.startAgent(m_pair.b, {u"--admin-group"_s, AdminGid}, &error),
+             qPrintable(error));
+    QCOMPARE(delivered({1434, 1436, 5000}), u"1434:block 1436:block 5000:pass"_s);
+    auto dyn = m_client->dynamicFilters(); // the same client object, across the restart
+    QVERIFY2(dyn, qPrintable(dyn ? QString() : dyn.error().message));
+    QVERIFY(dyn->isEmpty());
+}
+
+void TestAgent::emergencyUnassignWhenAgentHangs()
+{
+    QVERIFY(!m_ns.policies(m_pair.b).isEmpty());
+    m_agent.stopAgent(true);
+    // The agent's store given explicitly: the fallback cannot ask the hanging agent for it
+    // (installed, both use the machine's store).
+    const AgentRun r =
+        m_agent.ipseccmd(cmd({u"--store"_s, m_agent.storePath(), u"emergency-unassign"_s}));
+    m_agent.stopAgent(false);
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains(u"did not answer"_s), qPrintable(r.describe()));
+    QVERIFY2(m_ns.policies(m_pair.b).isEmpty(), qPrintable(m_ns.policies(m_pair.b).join(u'\n')));
+    QCOMPARE(delivered({1434, 1436}), u"1434:pass 1436:pass"_s);
+    // The agent lives on, sees the unassigned store and keeps the kernel empty.
+    auto db = m_client->load();
+    QVERIFY(db);
+    QVERIFY2(!db->assignedPolicy(), qPrintable(r.describe()));
+    QTest::qWait(600);
+    QCOMPARE(delivered({1434}), u"1434:pass"_s);
+    QVERIFY(m_agent.agentRunning());
+}
+
+QTEST_GUILESS_MAIN(TestAgent)
+#include "TestAgent.moc"
