@@ -20,6 +20,11 @@ private:
     ipsec::PolicyService::Options serviceOptions(bool readOnly) const;
     ipsec::Result<std::unique_ptr<ipsec::PolicyService>> openService(bool readOnly);
     int report(const ipsec::Result<ipsec::ServiceReport> &r);
+    // --confirm-within, --force and $SSH_CONNECTION, for every change.
+    ipsec::ChangeOptions changeOptions() const;
+    // Reports a change; with --confirm-within, waits for it to be kept or rolled back.
+    int finishChange(ipsec::PolicyService &service, const ipsec::Result<ipsec::ServiceReport> &r);
+    int confirm();
     void showDynamic(ipsec::PolicyClient &service);
     void showKernel(ipsec::PolicyClient &service, bool counters);
     int fail(const ipsec::Error &e);
