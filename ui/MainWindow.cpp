@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ConfirmController.h"
 #include "EmergencyControl.h"
 #include "FileDialog.h"
 #include "InfoBar.h"
@@ -72,6 +73,9 @@ MainWindow::MainWindow(PolicyClient &service, QWidget *parent)
     statusBar()->addWidget(m_status, 1);
     m_emergency = new EmergencyControl(service, statusBar(), this);
     m_properties = new PropertiesController(service, *m_editor, this);
+    m_confirm = new ConfirmController(service, m_infoBar, this);
+    // A rollback recreates the store's objects: the undo history no longer matches them.
+    connect(m_confirm, &ConfirmController::rolledBack, m_undoStack, &QUndoStack::clear);
 
     createActions();
     createToolPanels();
@@ -202,6 +206,7 @@ void MainWindow::createMenus()
     action->addSeparator();
     action->addAction(m_blockPortAction);
     action->addAction(m_emergency->action());
+    action->addMenu(m_confirm->menu());
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(u"viewMenu"_s);
     for (QDockWidget *dock : findChildren<QDockWidget *>())

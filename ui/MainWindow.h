@@ -17,6 +17,7 @@ struct PolicyDatabase;
 
 namespace ipsec::ui {
 
+class ConfirmController;
 class EmergencyControl;
 class InfoBar;
 class ObjectEditor;
@@ -61,6 +62,7 @@ private:
     ObjectEditor *m_editor = nullptr;
     PropertiesController *m_properties = nullptr;
     EmergencyControl *m_emergency = nullptr;
+    ConfirmController *m_confirm = nullptr;
     InfoBar *m_infoBar = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_status = nullptr;

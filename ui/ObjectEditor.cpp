@@ -1,5 +1,6 @@
 #include "ObjectEditor.h"
 
+#include "ApplyAnyway.h"
 #include "MessageBox.h"
 #include "commands/ServiceCommand.h"
 #include "models/DisplayText.h"
@@ -41,7 +42,7 @@ ObjectEditor::ObjectEditor(PolicyClient &service, QUndoStack *undoStack, QWidget
 
 bool ObjectEditor::execute(const QString &text, const Operation &redo, const Operation &undo)
 {
-    const auto report = redo();
+    const auto report = ApplyAnyway::run(m_service, m_dialogParent, redo);
     if (!report) {
         Q_EMIT error(report.error().message);
         return false;

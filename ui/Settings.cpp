@@ -16,6 +16,9 @@ Settings::Entry Settings::entry(Key key)
     case Key::WatchIntervalMs:
         // How often the store is checked for changes made by other programs.
         return {"Store/watchIntervalMs", 1000};
+    case Key::KeepChangesSeconds:
+        // Off by default: the console is usually run at the machine, not over SSH.
+        return {"Kernel/keepChangesSeconds", 0};
     }
     Q_UNREACHABLE();
 }

@@ -14,6 +14,7 @@ public:
         BrowserSplitterState,
         CurrentTab,
         WatchIntervalMs,
+        KeepChangesSeconds, // ask to keep kernel changes: 0 off, else the seconds to answer
     };
 
     Settings() = default;

@@ -60,6 +60,19 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
             if (v->isEmpty())
                 return Error::usage(tr("%1 needs a non-empty value.").arg(key));
             (key == u"--store"_s ? o.store : o.netns) = *v;
+        } else if (key == u"--confirm-within"_s) {
+            auto v = value();
+            if (!v)
+                return v.error();
+            bool number = false;
+            const int seconds = v->toInt(&number);
+            if (!number || seconds < 1 || seconds > 86400)
+                return Error::usage(tr("--confirm-within needs a number of seconds from 1 to "
+                                       "86400 (one day), not \"%1\".")
+                                        .arg(*v));
+            o.confirmWithinSeconds = seconds;
+        } else if (key == u"--force"_s && eq < 0) {
+            o.force = true;
         } else if (key == u"--json"_s && eq < 0) {
             o.json = true;
         } else if (key == u"--dry-run"_s && eq < 0) {
@@ -76,8 +89,8 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
             o.version = true;
         } else {
             return Error::usage(tr("Unknown option \"%1\". Options: --store PATH, --netns NAME, "
-                                   "--json, --dry-run, --[no-]ike-exemption, --[no-]agent, --help, "
-                                   "--version.")
+                                   "--json, --dry-run, --[no-]ike-exemption, --[no-]agent, "
+                                   "--confirm-within SECONDS, --force, --help, --version.")
                                     .arg(a));
         }
     }

@@ -16,6 +16,8 @@ struct CliOptions {
     bool json = false;
     bool dryRun = false;
     std::optional<bool> ikeExemption; // --ike-exemption / --no-ike-exemption
+    int confirmWithinSeconds = 0;     // --confirm-within SECONDS: roll back unless confirmed
+    bool force = false;               // --force: apply even when it cuts the caller's SSH session
     bool help = false;
     bool version = false;
     // --agent: only through ipsec-policyd; --no-agent: never (in-process); default: the agent

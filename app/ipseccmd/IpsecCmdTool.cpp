@@ -1,5 +1,7 @@
 #include "IpsecCmdTool.h"
 
+#include "ConfirmationRecord.h"
+#include "ConfirmationWait.h"
 #include "TextTable.h"
 #include "client/ClientFactory.h"
 #include "snapshot/ModelJson.h"
@@ -36,6 +38,8 @@ void IpsecCmdTool::printUsage()
               "       %1 [OPTIONS] -u                          (delete all dynamic filters)\n"
               "       %1 [OPTIONS] show filters|policies|auth|stats|sas|all\n"
               "       %1 [OPTIONS] emergency-unassign | reassign\n"
+              "       %1 [OPTIONS] confirm                     (keep changes made with "
+              "--confirm-within)\n"
               "\n"
               "Manage the host's IPsec filtering policy with the command lines of the Windows\n"
               "ipsecpol.exe and IPSeccmd.exe tools. Flags may come in any order and any case.\n"
@@ -85,6 +89,10 @@ void IpsecCmdTool::printUsage()
               "  --no-ike-exemption  do not exempt IKE (UDP 500/4500) from the filters; "
               "remembered\n"
               "                      for this namespace until --ike-exemption\n"
+              "  --confirm-within SECONDS  roll the change back unless it is confirmed within\n"
+              "                      SECONDS (1-86400): type yes, or run '%1 confirm'\n"
+              "  --force             apply even when the change blocks your own SSH connection\n"
+              "                      ($SSH_CONNECTION), which is otherwise refused\n"
               "  --help, -?          this help;  --version  the version\n"
               "\n"
               "Examples (from Microsoft KB 813878):\n"
@@ -96,8 +104,9 @@ void IpsecCmdTool::printUsage()
               "  %1 -w REG -p \"Block UDP 1434 Filter\" -r \"Block Inbound UDP 1434 Rule\" -r "
               "\"Block Outbound UDP 1434 Rule\" -o\n"
               "\n"
-              "Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict,\n"
-              "6 kernel error, 7 permission denied.\n")
+              "Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict\n"
+              "(also: refused by the SSH guard, or rolled back unconfirmed), 6 kernel error,\n"
+              "7 permission denied.\n")
                .arg(m_program);
 }
 
@@ -128,13 +137,22 @@ int IpsecCmdTool::run(const QStringList &args)
     }
     // Native subcommands (no Windows equivalent).
     const QString first = args.first().toLower();
-    if (first == u"emergency-unassign"_s || first == u"reassign"_s) {
+    if (first == u"emergency-unassign"_s || first == u"reassign"_s || first == u"confirm"_s) {
         if (args.size() > 1)
             return fail(Error::usage(tr("%1 takes no arguments.").arg(first)));
+        if (first == u"confirm"_s)
+            return confirm();
         // Through the agent when it answers; when it hangs, this process does it (root).
         const ClientOptions options = Cli::clientOptions(m_options, false);
-        return report(first == u"reassign"_s ? ClientFactory::reassign(options)
-                                             : ClientFactory::emergencyUnassign(options));
+        if (first == u"emergency-unassign"_s)
+            return report(ClientFactory::emergencyUnassign(options));
+        // Re-assigning is a change like any other (SSH guard, --confirm-within); without a
+        // store the recorded kernel entries come back as they were.
+        auto client = openClient(false);
+        if (!client)
+            return report(ClientFactory::reassign(options, changeOptions()));
+        (*client)->setChangeOptions(changeOptions());
+        return finishChange(**client, (*client)->reassign());
     }
 
     auto parsed = syntax::IpsecCmdParser::parse(args);
@@ -151,9 +169,55 @@ int IpsecCmdTool::run(const QStringList &args)
     auto service = openClient(false);
     if (!service)
         return fail(service.error());
+    (*service)->setChangeOptions(changeOptions());
     if (command.staticMode)
-        return report((*service)->executeStatic(command));
-    return report((*service)->executeDynamic(command));
+        return finishChange(**service, (*service)->executeStatic(command));
+    return finishChange(**service, (*service)->executeDynamic(command));
+}
+
+ChangeOptions IpsecCmdTool::changeOptions() const
+{
+    ChangeOptions o;
+    o.confirmWithinSeconds = m_options.confirmWithinSeconds;
+    o.force = m_options.force;
+    o.sshConnection = qEnvironmentVariable("SSH_CONNECTION");
+    return o;
+}
+
+int IpsecCmdTool::finishChange(PolicyClient &service, const Result<ServiceReport> &r)
+{
+    const int rc = report(r);
+    if (rc != 0 || m_options.confirmWithinSeconds <= 0)
+        return rc;
+    const auto pending = service.pendingConfirmation();
+    if (!pending)
+        return 0;
+    if (service.backend() == PolicyClient::Backend::Agent) {
+        // The agent holds the deadline; this program is free to go.
+        const qint64 left = QDateTime::currentDateTimeUtc().secsTo(pending->deadline);
+        m_io.out << tr("Keep these changes? Confirm with '%1 confirm' within %n s; otherwise the "
+                       "policy agent rolls them back.",
+                       nullptr, int(left))
+                        .arg(m_program)
+                 << '\n';
+        return 0;
+    }
+    m_io.out.flush();
+    m_io.err.flush();
+    return ConfirmationWait(
+               service, [&service] { service.rollBackNow(); }, m_options.netns, m_program, m_io)
+        .run();
+}
+
+int IpsecCmdTool::confirm()
+{
+    auto service = openClient(true);
+    if (!service)
+        return fail(service.error());
+    if ((*service)->backend() == PolicyClient::Backend::Agent)
+        return report((*service)->confirm());
+    // In-process, the change waits in the ipseccmd that made it.
+    return report(ConfirmationRecord(m_options.netns).confirmWaiting());
 }
 
 int IpsecCmdTool::show(const QStringList &what)

@@ -19,6 +19,11 @@ private:
     void showFilters(const ipsec::PolicyDatabase &db);
     ipsec::Result<std::unique_ptr<ipsec::PolicyClient>> openClient(bool readOnly);
     int report(const ipsec::Result<ipsec::ServiceReport> &r);
+    // --confirm-within, --force and $SSH_CONNECTION, for every change.
+    ipsec::ChangeOptions changeOptions() const;
+    // Reports a change; with --confirm-within, waits for it to be kept or rolled back.
+    int finishChange(ipsec::PolicyClient &service, const ipsec::Result<ipsec::ServiceReport> &r);
+    int confirm();
     void showDynamic(ipsec::PolicyClient &service);
     void showKernel(ipsec::PolicyClient &service, bool counters);
     int fail(const ipsec::Error &e);

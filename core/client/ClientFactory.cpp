@@ -106,18 +106,21 @@ Result<ServiceReport> ClientFactory::emergencyUnassign(const ClientOptions &opti
     return report;
 }
 
-Result<ServiceReport> ClientFactory::reassign(const ClientOptions &options)
+Result<ServiceReport> ClientFactory::reassign(const ClientOptions &options,
+                                              const ChangeOptions &change)
 {
     if (options.backend != ClientOptions::Backend::InProcess) {
         auto agent = connectAgent(options, 5000);
-        if (agent)
+        if (agent) {
+            agent.value()->setChangeOptions(change);
             return agent.value()->reassign();
+        }
         if (options.backend == ClientOptions::Backend::Agent)
             return agent.error();
     }
     if (auto ok = enterNamespace(options); !ok)
         return ok.error();
-    return PolicyService::reassign(options.service);
+    return PolicyService::reassign(options.service, change);
 }
 
 } // namespace ipsec

@@ -32,7 +32,8 @@ public:
     // this process does it itself (root).
     static Result<ServiceReport> emergencyUnassign(const ClientOptions &options,
                                                    int agentTimeoutMs = 3000);
-    static Result<ServiceReport> reassign(const ClientOptions &options);
+    static Result<ServiceReport> reassign(const ClientOptions &options,
+                                          const ChangeOptions &change = {});
 };
 
 inline Result<std::unique_ptr<PolicyClient>> openPolicyClient(const ClientOptions &options)

@@ -72,8 +72,14 @@ PolicyService::PolicyService(std::unique_ptr<PolicyStore> store, Options options
     : m_store(std::move(store))
     , m_runtime(std::make_unique<RuntimeState>(options.netns))
     , m_options(std::move(options))
+    , m_confirmation(std::make_unique<ConfirmationGuard>(
+          [this](const ConfirmationGuard::State &state) { return restoreState(state); }))
 {
     connect(m_store.get(), &PolicyStore::changed, this, &PolicyService::changed);
+    connect(m_confirmation.get(), &ConfirmationGuard::pendingChanged, this,
+            &PolicyClient::confirmationPending);
+    connect(m_confirmation.get(), &ConfirmationGuard::ended, this,
+            &PolicyClient::confirmationEnded);
     m_ikeExemption = m_options.ikeExemption.value_or(m_runtime->ikeExemption());
 }
 
@@ -137,6 +143,9 @@ Result<void> PolicyService::enforceState(const PolicyDatabase &db,
 {
     if (!m_spd)
         return {};
+    // The one place every kernel change passes: nothing may cut the caller's SSH session.
+    if (auto ok = checkSshConnection(db, dyn, report); !ok)
+        return ok;
     Enforcer::Options o;
     o.ikeExemption = m_ikeExemption;
     o.dryRun = m_options.dryRun;
@@ -162,7 +171,12 @@ Result<ServiceReport> PolicyService::changeStore(
 {
     ServiceReport report;
     bool rolledBackForDryRun = false;
+    std::optional<ConfirmationGuard::State> before;
     auto ok = m_store->write([&](StoreWriter &w) -> Result<void> {
+        auto remembered = stateBefore(&w);
+        if (!remembered)
+            return remembered.error();
+        before = std::move(remembered.value());
         if (auto r = change(w, report); !r)
             return r;
         if (m_spd) {
@@ -193,6 +207,7 @@ Result<ServiceReport> PolicyService::changeStore(
         report.notices << notEnforcedNotice();
     if (m_options.dryRun)
         report.notices << tr("Dry run: nothing was changed.");
+    changeApplied(before, report);
     return report;
 }
 
@@ -496,6 +511,9 @@ Result<ServiceReport> PolicyService::addDynamicFilters(const QList<engine::Dynam
     auto db = m_store->load();
     if (!db)
         return db.error();
+    std::optional<ConfirmationGuard::State> before;
+    if (remembersState())
+        before = ConfirmationGuard::State{db.value(), current.value()};
     if (!m_options.dryRun) {
         if (auto ok = m_runtime->setDynamicFilters(next); !ok)
             return ok.error();
@@ -509,6 +527,7 @@ Result<ServiceReport> PolicyService::addDynamicFilters(const QList<engine::Dynam
         report.notices << tr("Dry run: nothing was changed.");
     else
         Q_EMIT dynamicFiltersChanged();
+    changeApplied(before, report);
     return report;
 }
 
@@ -523,6 +542,9 @@ Result<ServiceReport> PolicyService::clearDynamicFilters()
     auto db = m_store->load();
     if (!db)
         return db.error();
+    std::optional<ConfirmationGuard::State> before;
+    if (remembersState())
+        before = ConfirmationGuard::State{db.value(), current.value()};
     ServiceReport report;
     if (!m_options.dryRun) {
         if (auto ok = m_runtime->setDynamicFilters({}); !ok)
@@ -538,6 +560,7 @@ Result<ServiceReport> PolicyService::clearDynamicFilters()
         report.notices << tr("Dry run: nothing was changed.");
     else
         Q_EMIT dynamicFiltersChanged();
+    changeApplied(before, report);
     return report;
 }
 
@@ -554,8 +577,12 @@ Result<ServiceReport> PolicyService::enforce()
     auto dyn = m_runtime->dynamicFilters();
     if (!dyn)
         return dyn.error();
+    std::optional<ConfirmationGuard::State> before;
+    if (remembersState())
+        before = ConfirmationGuard::State{db.value(), dyn.value()};
     if (auto ok = enforceState(db.value(), dyn.value(), report); !ok)
         return ok.error();
+    changeApplied(before, report);
     return report;
 }
 
@@ -719,7 +746,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
     return report;
 }
 
-Result<ServiceReport> PolicyService::reassign(const Options &options)
+Result<ServiceReport> PolicyService::reassign(const Options &options, const ChangeOptions &change)
 {
     if (auto ok = checkKernelAccess(options, tr("Re-assigning changes the kernel's IPsec policy "
                                                 "and needs root (or the policy agent)."));
@@ -736,6 +763,8 @@ Result<ServiceReport> PolicyService::reassign(const Options &options)
     ServiceReport report;
     auto service = open(options);
     if (service) {
+        // The SSH guard applies; a confirmation deadline is the caller's to hold.
+        service.value()->setChangeOptions({0, change.force, change.sshConnection});
         if (!options.dryRun) {
             if (auto ok = runtime.setDynamicFilters(r.dynamicFilters); !ok)
                 return ok.error();
@@ -776,14 +805,21 @@ namespace ipsec {
 Result<ServiceReport> PolicyService::emergencyUnassign()
 {
     auto report = emergencyUnassign(m_options);
+    if (report)
+        discardPendingForEmergency(report.value());
     announceOutsideChange();
     return report;
 }
 
 Result<ServiceReport> PolicyService::reassign()
 {
-    auto report = reassign(m_options);
+    auto before = stateBefore(nullptr);
+    if (!before)
+        return before.error();
+    auto report = reassign(m_options, changeOptions());
     announceOutsideChange();
+    if (report)
+        changeApplied(before.value(), report.value());
     return report;
 }
 
@@ -793,16 +829,6 @@ void PolicyService::announceOutsideChange()
     if (auto revision = m_store->revision())
         Q_EMIT changed(revision.value());
     Q_EMIT dynamicFiltersChanged();
-}
-
-Result<ServiceReport> PolicyService::confirm()
-{
-    return Error::notFound(tr("No change is waiting for confirmation."));
-}
-
-std::optional<PendingConfirmation> PolicyService::pendingConfirmation() const
-{
-    return std::nullopt;
 }
 
 } // namespace ipsec

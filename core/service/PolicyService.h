@@ -1,5 +1,6 @@
 #pragma once
 
+#include "service/ConfirmationGuard.h"
 #include "service/PolicyClient.h"
 
 #include <memory>
@@ -89,12 +90,15 @@ public:
     // unassigned and remembers what was in force. Works when the store cannot be opened.
     static Result<ServiceReport> emergencyUnassign(const Options &options);
     // Puts back what the last emergency unassign removed.
-    static Result<ServiceReport> reassign(const Options &options);
+    // `change` carries the caller's SSH connection and --force for the SSH guard.
+    static Result<ServiceReport> reassign(const Options &options, const ChangeOptions &change = {});
     Result<ServiceReport> emergencyUnassign() override;
     Result<ServiceReport> reassign() override;
 
     Result<ServiceReport> confirm() override;
     std::optional<PendingConfirmation> pendingConfirmation() const override;
+    // Rolls a change waiting for confirmation back now (the waiting program is being stopped).
+    void rollBackNow();
 
 private:
     void announceOutsideChange();
@@ -110,11 +114,23 @@ private:
                                           const std::function<Result<void>(StoreWriter &)> &change,
                                           const QString &done);
 
+    // Changes that roll themselves back and the SSH lock-out guard (PolicyServiceGuards.cpp).
+    bool remembersState() const;
+    Result<std::optional<ConfirmationGuard::State>> stateBefore(StoreWriter *writer);
+    void changeApplied(const std::optional<ConfirmationGuard::State> &before,
+                       ServiceReport &report);
+    Result<void> checkSshConnection(const PolicyDatabase &db,
+                                    const QList<engine::DynamicFilter> &dyn, ServiceReport &report);
+    Result<ServiceReport> restoreState(const ConfirmationGuard::State &state);
+    void discardPendingForEmergency(ServiceReport &report);
+
     std::unique_ptr<PolicyStore> m_store;
     std::unique_ptr<kernel::Spd> m_spd;
     std::unique_ptr<RuntimeState> m_runtime;
     Options m_options;
     bool m_ikeExemption = true;
+    std::unique_ptr<ConfirmationGuard> m_confirmation;
+    bool m_restoring = false; // a rollback puts back an earlier state: no SSH guard, no joining
 };
 
 } // namespace ipsec

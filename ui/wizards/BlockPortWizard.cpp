@@ -1,4 +1,5 @@
 #include "wizards/BlockPortWizard.h"
+#include "ApplyAnyway.h"
 
 #include "service/PolicyClient.h"
 #include "wizards/BlockPortPolicyPage.h"
@@ -120,8 +121,10 @@ void BlockPortWizard::accept()
         if (m_done.contains(lines.at(i)))
             continue;
         const auto &command = all.at(i);
-        auto report = command.staticMode ? m_service.executeStatic(command)
-                                         : m_service.executeDynamic(command);
+        auto report = ApplyAnyway::run(m_service, this, [&] {
+            return command.staticMode ? m_service.executeStatic(command)
+                                      : m_service.executeDynamic(command);
+        });
         if (!report) {
             QString text = tr("Command %1 of %2 failed: %3\n%4")
                                .arg(i + 1)

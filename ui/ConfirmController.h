@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QObject>
+
+class QActionGroup;
+class QMenu;
+class QWidget;
+
+namespace ipsec {
+class PolicyClient;
+struct PendingConfirmation;
+} // namespace ipsec
+
+namespace ipsec::ui {
+
+class ConfirmChangesDialog;
+class InfoBar;
+
+// Changes that roll themselves back, in the console: applies the "ask to keep kernel changes"
+// setting and the console's own $SSH_CONNECTION to the client, shows the "Keep these changes?"
+// countdown while a change waits, and tells in the info bar when one was rolled back.
+class ConfirmController : public QObject {
+    Q_OBJECT
+public:
+    ConfirmController(PolicyClient &client, InfoBar *infoBar, QWidget *parent);
+
+    // Off / 15 / 30 / 60 / 120 seconds, checkable; the choice is saved in the settings.
+    QMenu *menu() const { return m_menu; }
+    ConfirmChangesDialog *dialog() const { return m_dialog; }
+    // Sets the client's change options from the settings and the environment.
+    void applySettings();
+
+Q_SIGNALS:
+    // A change was rolled back: the store holds other objects than the undo history knows.
+    void rolledBack();
+
+private:
+    void pending(const ipsec::PendingConfirmation &pending);
+    void ended(bool kept, const QString &message);
+
+    PolicyClient &m_client;
+    InfoBar *m_infoBar = nullptr;
+    ConfirmChangesDialog *m_dialog = nullptr;
+    QMenu *m_menu = nullptr;
+    QActionGroup *m_choices = nullptr;
+};
+
+} // namespace ipsec::ui
