@@ -2,6 +2,7 @@
 
 #include "IpsecCmdTool.h"
 #include "NetdiagTool.h"
+#include "NetshTool.h"
 #include "util/NetNamespace.h"
 
 #include <QFileInfo>
@@ -18,6 +19,8 @@ Cli::Personality Cli::personalityOf(const QString &argv0)
         return Personality::Netdiag;
     if (name == u"ipsecpol"_s)
         return Personality::IpsecPol;
+    if (name == u"netsh"_s)
+        return Personality::Netsh;
     return Personality::IpsecCmd;
 }
 
@@ -30,6 +33,8 @@ QString Cli::personalityName(Personality p)
         return u"ipsecpol"_s;
     case Personality::Netdiag:
         return u"netdiag"_s;
+    case Personality::Netsh:
+        return u"netsh"_s;
     }
     return {};
 }
@@ -93,8 +98,14 @@ int Cli::fail(const Error &error, CliIo io, Personality p)
 
 int Cli::run(const QString &argv0, const QStringList &arguments, CliIo io)
 {
-    const Personality p = personalityOf(argv0);
+    Personality p = personalityOf(argv0);
     QStringList args = arguments;
+    // `ipseccmd netsh ...` is the netsh personality too.
+    if (p == Personality::IpsecCmd && !args.isEmpty()
+        && args.first().compare(u"netsh"_s, Qt::CaseInsensitive) == 0) {
+        args.removeFirst();
+        p = Personality::Netsh;
+    }
     auto options = takeOptions(args);
     if (!options)
         return fail(options.error(), io, p);
@@ -111,6 +122,8 @@ int Cli::run(const QString &argv0, const QStringList &arguments, CliIo io)
     int rc = 0;
     if (p == Personality::Netdiag)
         rc = NetdiagTool(*options, io).run(args);
+    else if (p == Personality::Netsh)
+        rc = NetshTool(*options, io).run(args);
     else
         rc = IpsecCmdTool(*options, io, personalityName(p)).run(args);
     io.out.flush();

@@ -25,11 +25,11 @@ struct CliIo {
 };
 
 // The multi-call entry point: the personality comes from the program name (ipseccmd, ipsecpol,
-// netdiag; case and a trailing ".exe" ignored, so pasted Windows lines work).
+// netdiag, netsh; case and a trailing ".exe" ignored, so pasted Windows lines work).
 class Cli {
     Q_DECLARE_TR_FUNCTIONS(Cli)
 public:
-    enum class Personality { IpsecCmd, IpsecPol, Netdiag };
+    enum class Personality { IpsecCmd, IpsecPol, Netdiag, Netsh };
     static Personality personalityOf(const QString &argv0);
     static QString personalityName(Personality p);
 
