@@ -178,9 +178,11 @@ Result<void> NetshRunner::setPolicy(const C &c)
                 return ok;
         }
     }
-    report.messages << (oldName == p.name
-                            ? tr("Changed policy %1.").arg(quote(p.name))
-                            : tr("Changed policy %1 (now %2).").arg(quote(oldName), quote(p.name)));
+    if (c.newName || c.description || c.pollingMinutes || c.activateDefaultRule)
+        report.messages
+            << (oldName == p.name
+                    ? tr("Changed policy %1.").arg(quote(p.name))
+                    : tr("Changed policy %1 (now %2).").arg(quote(oldName), quote(p.name)));
     if (c.assign) {
         auto assigned = w.assignedPolicy();
         if (!assigned)

@@ -126,7 +126,8 @@ public:
     static Result<QList<NetshCommand>> parse(const QString &text, const QString &origin);
     // Decodes script bytes (BOM, UTF-8 check with the line of the first bad byte).
     static Result<QString> decode(const QByteArray &bytes, const QString &origin);
-    // Where a message points: "ORIGIN line N", or just "ORIGIN" for a one-line script.
+    // Where a message points: "ORIGIN line N", or just "ORIGIN" for a script without any line
+    // break (a single command).
     static QString location(const QString &origin, int line, const QString &script);
 };
 

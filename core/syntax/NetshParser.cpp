@@ -13,6 +13,7 @@
 #include "IpsecCmd.h"
 #include "Netsh.h"
 #include "SyntaxHelpers.h"
+#include "model/Filter.h"
 
 #include <QUuid>
 
@@ -773,6 +774,20 @@ Result<NetshCommand> NetshParser::parse(const QStringList &input)
     }
     if (!ok)
         return ok.error();
+    // A filter to be added must make sense on its own (ports only with TCP or UDP, ...).
+    const bool addsFilter =
+        (c.verb == V::Add && c.object == O::Filter)
+        || (c.context == C::Context::Dynamic && c.object == O::Rule && c.verb != V::Show);
+    if (addsFilter) {
+        Filter f;
+        f.source = *c.source;
+        f.destination = *c.destination;
+        f.protocol = c.protocol.value_or(Protocol::any());
+        f.sourcePort = c.sourcePort.value_or(0);
+        f.destinationPort = c.destinationPort.value_or(0);
+        if (const QStringList problems = f.validate(); !problems.isEmpty())
+            return Error::usage(problems.join(u' '));
+    }
     return c;
 }
 

@@ -132,7 +132,8 @@ Result<QString> NetshScript::decode(const QByteArray &bytes, const QString &orig
 
 QString NetshScript::location(const QString &origin, int line, const QString &script)
 {
-    if (!script.trimmed().contains(u'\n'))
+    // A one-liner without a line break is a command line, where "line 1" would only confuse.
+    if (!script.contains(u'\n'))
         return origin;
     return tr("%1 line %2").arg(origin).arg(line);
 }
