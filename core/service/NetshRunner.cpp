@@ -661,12 +661,14 @@ Result<QList<engine::DynamicFilter>> NetshRunner::dynamicFiltersOf(const C &c)
     };
     if (in == out)
         return QList<engine::DynamicFilter>{make(f, in)};
-    // Different actions per direction: srcaddr->dstaddr is outbound, the mirror inbound.
+    // Different actions per direction. Inbound is traffic to this host: srcaddr->dstaddr is
+    // inbound when dstaddr is "me", else outbound; the mirror is the other direction.
+    const bool forwardInbound = f.destination.isMe() && !f.source.isMe();
+    const auto forwardAction = forwardInbound ? in : out;
+    const auto backAction = forwardInbound ? out : in;
     if (!f.mirrored) {
-        if (f.source.isMe())
-            return QList<engine::DynamicFilter>{make(f, out)};
-        if (f.destination.isMe())
-            return QList<engine::DynamicFilter>{make(f, in)};
+        if (f.source.isMe() || f.destination.isMe())
+            return QList<engine::DynamicFilter>{make(f, forwardAction)};
         return Error::usage(tr("actioninbound and actionoutbound differ, but with mirrored=no "
                                "and neither address \"me\" only one direction exists; use "
                                "mirrored=yes or the same action."));
@@ -676,7 +678,7 @@ Result<QList<engine::DynamicFilter>> NetshRunner::dynamicFiltersOf(const C &c)
     Filter back = forward;
     std::swap(back.source, back.destination);
     std::swap(back.sourcePort, back.destinationPort);
-    return QList<engine::DynamicFilter>{make(forward, out), make(back, in)};
+    return QList<engine::DynamicFilter>{make(forward, forwardAction), make(back, backAction)};
 }
 
 Result<void> NetshRunner::runDynamic(const C &c)
@@ -755,13 +757,14 @@ Result<void> NetshRunner::runDynamic(const C &c)
                 kept << d;
                 continue;
             }
-            // Keep the direction whose action is not given.
-            const bool isBack = !d.filter.mirrored && d.filter.source == forward.destination
-                                && !(forward.source == forward.destination);
-            if (!merged.actionOutbound && !isBack)
-                merged.actionOutbound = d.action;
-            if (!merged.actionInbound && (isBack || d.filter.mirrored))
-                merged.actionInbound = d.action;
+            // Keep the action of a direction that is not given (see dynamicFiltersOf).
+            const bool forwardInbound = forward.destination.isMe() && !forward.source.isMe();
+            const bool isBack = shapes.size() == 3 && shapes[2].sameTraffic(d.filter);
+            const bool inbound = isBack ? !forwardInbound : forwardInbound;
+            if (d.filter.mirrored || inbound)
+                merged.actionInbound = merged.actionInbound.value_or(d.action);
+            if (d.filter.mirrored || !inbound)
+                merged.actionOutbound = merged.actionOutbound.value_or(d.action);
         }
         auto replaced = dynamicFiltersOf(merged);
         if (!replaced)
