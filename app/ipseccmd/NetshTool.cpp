@@ -62,7 +62,12 @@ int NetshTool::run(const QStringList &args)
         return a == u"-?"_s || a == u"/?"_s || a == u"?"_s
                || a.compare(u"help"_s, Qt::CaseInsensitive) == 0;
     };
-    if (m_options.help || args.isEmpty() || (args.size() <= 3 && isHelp(args.last()))) {
+    // "netsh ipsec static ?" and "... add policy /?" ask for help, as on Windows.
+    const bool asksHelp =
+        !args.isEmpty()
+        && (args.last() == u"?"_s || args.last() == u"/?"_s || args.last() == u"-?"_s
+            || (args.size() <= 3 && isHelp(args.last())));
+    if (m_options.help || args.isEmpty() || asksHelp) {
         m_io.out << NetshParser::usage();
         return args.isEmpty() && !m_options.help ? int(ErrorCode::Usage) : 0;
     }

@@ -137,6 +137,13 @@ Result<void> NetshRunner::addPolicy(const C &c)
         return ok;
     report.messages << tr("Created policy %1.").arg(quote(p.name));
     if (c.assign.value_or(false)) {
+        auto assigned = w.assignedPolicy();
+        if (!assigned)
+            return assigned.error();
+        if (assigned.value()) {
+            if (auto previous = w.policy(*assigned.value()))
+                report.messages << tr("Unassigned policy %1.").arg(quote(previous->name));
+        }
         if (auto ok = w.setAssignedPolicy(p.id); !ok)
             return ok;
         report.messages << tr("Assigned policy %1.").arg(quote(p.name));
