@@ -213,6 +213,10 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
     auto commands = syntax::NetshScript::parse(script, origin);
     if (!commands)
         return commands.error();
+    const bool changes = std::any_of(commands->cbegin(), commands->cend(),
+                                     [](const auto &c) { return !c.isReadOnly(); });
+    if (!changes)
+        return ServiceReport{}; // show and exportpolicy are the caller's; nothing to write
     const bool dynamic = std::any_of(commands->cbegin(), commands->cend(), [](const auto &c) {
         return c.isDynamic() && !c.isReadOnly();
     });
