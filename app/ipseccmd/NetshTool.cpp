@@ -5,7 +5,9 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSaveFile>
 
 using namespace Qt::StringLiterals;
@@ -47,6 +49,13 @@ int NetshTool::fail(const Error &e)
 
 int NetshTool::report(const ServiceReport &r)
 {
+    if (m_options.json) {
+        const QJsonObject o{{u"messages"_s, QJsonArray::fromStringList(r.messages)},
+                            {u"notices"_s, QJsonArray::fromStringList(r.notices)},
+                            {u"ipCommands"_s, QJsonArray::fromStringList(r.ipCommands)}};
+        m_io.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+        return 0;
+    }
     for (const QString &m : r.messages)
         m_io.out << m << '\n';
     for (const QString &c : r.ipCommands)

@@ -171,11 +171,12 @@ Result<QList<NetshCommand>> NetshScript::parse(const QString &text, const QStrin
         const QString trimmed = line.trimmed();
         if (trimmed.isEmpty() || trimmed.startsWith(u'#'))
             continue;
+        // Noise first: an echo or rem line may hold anything, even an unbalanced quote.
+        if (isBatchNoise(trimmed, {trimmed.section(u' ', 0, 0)}))
+            continue;
         auto split = NetshParser::splitLine(trimmed);
         if (!split)
             return fail(split.error().message);
-        if (isBatchNoise(trimmed, *split))
-            continue;
         auto cleaned = dropRedirections(*split);
         if (!cleaned)
             return fail(cleaned.error().message);

@@ -300,6 +300,8 @@ void TestNetshParser::batchScript()
                            ":: label-style comment\r\n"
                            "setlocal\r\n"
                            "echo Creating \"policy\" & stuff\r\n"
+                           "echo Don't \"quote me\r\n"
+                           "rem 100% %DONE% ok\r\n"
                            "echo.\r\n"
                            "\r\n"
                            "netsh ipsec static add policy name=P\r\n"
@@ -314,9 +316,9 @@ void TestNetshParser::batchScript()
     auto commands = script(bat);
     QVERIFY2(commands, qPrintable(commands ? QString() : commands.error().message));
     QCOMPARE(commands->size(), 5);
-    QCOMPARE(commands->at(0).line, 9);
+    QCOMPARE(commands->at(0).line, 11);
     QCOMPARE(commands->at(1).object, C::Object::FilterList);
-    QCOMPARE(commands->at(2).line, 11);
+    QCOMPARE(commands->at(2).line, 13);
     QCOMPARE(*commands->at(3).filterAction, u"A"_s);
     QCOMPARE(*commands->at(4).name, u"100%"_s);
 }
