@@ -1,5 +1,6 @@
 #pragma once
 
+#include "service/NetshDynamicRules.h"
 #include "service/PolicyClient.h"
 #include "syntax/Netsh.h"
 
@@ -17,15 +18,10 @@ public:
     NetshRunner(StoreWriter &writer, QList<engine::DynamicFilter> &dynamicFilters,
                 ServiceReport &report);
     Result<void> run(const syntax::NetshCommand &command);
-    bool dynamicChanged() const { return m_dynamicChanged; }
-
-    // The filters a dynamic add rule stands for (one, or two when the inbound and outbound
-    // actions differ), in the order they are added.
-    static Result<QList<engine::DynamicFilter>> dynamicFiltersOf(const syntax::NetshCommand &c);
+    bool dynamicChanged() const { return m_dynamic.changed(); }
 
 private:
     Result<void> runStatic(const syntax::NetshCommand &c);
-    Result<void> runDynamic(const syntax::NetshCommand &c);
     Result<void> addPolicy(const syntax::NetshCommand &c);
     Result<void> setPolicy(const syntax::NetshCommand &c);
     Result<void> deletePolicy(const syntax::NetshCommand &c);
@@ -51,9 +47,8 @@ private:
     void noteUnmodelled(const syntax::NetshCommand &c);
 
     StoreWriter &w;
-    QList<engine::DynamicFilter> &m_dynamic;
     ServiceReport &report;
-    bool m_dynamicChanged = false;
+    NetshDynamicRules m_dynamic;
 };
 
 } // namespace ipsec
