@@ -1,7 +1,10 @@
 #include "Cli.h"
 
+#include "ConfirmationWait.h"
+
 #include "IpsecCmdTool.h"
 #include "NetdiagTool.h"
+#include "NetshTool.h"
 #include "util/NetNamespace.h"
 
 #include <QFileInfo>
@@ -18,6 +21,8 @@ Cli::Personality Cli::personalityOf(const QString &argv0)
         return Personality::Netdiag;
     if (name == u"ipsecpol"_s)
         return Personality::IpsecPol;
+    if (name == u"netsh"_s)
+        return Personality::Netsh;
     return Personality::IpsecCmd;
 }
 
@@ -30,6 +35,8 @@ QString Cli::personalityName(Personality p)
         return u"ipsecpol"_s;
     case Personality::Netdiag:
         return u"netdiag"_s;
+    case Personality::Netsh:
+        return u"netsh"_s;
     }
     return {};
 }
@@ -126,8 +133,14 @@ ClientOptions Cli::clientOptions(const CliOptions &options, bool readOnly)
 
 int Cli::run(const QString &argv0, const QStringList &arguments, CliIo io)
 {
-    const Personality p = personalityOf(argv0);
+    Personality p = personalityOf(argv0);
     QStringList args = arguments;
+    // `ipseccmd netsh ...` is the netsh personality too.
+    if (p == Personality::IpsecCmd && !args.isEmpty()
+        && args.first().compare(u"netsh"_s, Qt::CaseInsensitive) == 0) {
+        args.removeFirst();
+        p = Personality::Netsh;
+    }
     auto options = takeOptions(args);
     if (!options)
         return fail(options.error(), io, p);
@@ -141,9 +154,49 @@ int Cli::run(const QString &argv0, const QStringList &arguments, CliIo io)
     int rc = 0;
     if (p == Personality::Netdiag)
         rc = NetdiagTool(*options, io).run(args);
+    else if (p == Personality::Netsh)
+        rc = NetshTool(*options, io).run(args);
     else
         rc = IpsecCmdTool(*options, io, personalityName(p)).run(args);
     io.out.flush();
     io.err.flush();
     return rc;
+}
+
+ChangeOptions Cli::changeOptions(const CliOptions &options)
+{
+    ChangeOptions o;
+    o.confirmWithinSeconds = options.confirmWithinSeconds;
+    o.force = options.force;
+    o.sshConnection = qEnvironmentVariable("SSH_CONNECTION");
+    return o;
+}
+
+int Cli::awaitConfirmation(PolicyClient &client, const CliOptions &options, const QString &program,
+                           CliIo io)
+{
+    if (options.confirmWithinSeconds <= 0)
+        return 0;
+    const auto pending = client.pendingConfirmation();
+    if (!pending)
+        return 0;
+    if (client.backend() == PolicyClient::Backend::Agent) {
+        // The agent holds the deadline; this program is free to go.
+        const qint64 left = QDateTime::currentDateTimeUtc().secsTo(pending->deadline);
+        io.out << tr("Keep these changes? Confirm with '%1 confirm' within %n s; otherwise the "
+                     "policy agent rolls them back.",
+                     nullptr, int(left))
+                      .arg(program)
+               << '\n';
+        return 0;
+    }
+    // In this process: it holds the deadline and waits for the confirmation.
+    auto *local = qobject_cast<PolicyService *>(&client);
+    if (!local)
+        return 0;
+    io.out.flush();
+    io.err.flush();
+    return ConfirmationWait(
+               *local, [local] { local->rollBackNow(); }, options.netns, program, io)
+        .run();
 }

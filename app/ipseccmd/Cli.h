@@ -31,11 +31,11 @@ struct CliIo {
 };
 
 // The multi-call entry point: the personality comes from the program name (ipseccmd, ipsecpol,
-// netdiag; case and a trailing ".exe" ignored, so pasted Windows lines work).
+// netdiag, netsh; case and a trailing ".exe" ignored, so pasted Windows lines work).
 class Cli {
     Q_DECLARE_TR_FUNCTIONS(Cli)
 public:
-    enum class Personality { IpsecCmd, IpsecPol, Netdiag };
+    enum class Personality { IpsecCmd, IpsecPol, Netdiag, Netsh };
     static Personality personalityOf(const QString &argv0);
     static QString personalityName(Personality p);
 
@@ -47,4 +47,10 @@ public:
     static int fail(const ipsec::Error &error, CliIo io, Personality p);
     // What the tools ask the client factory for.
     static ipsec::ClientOptions clientOptions(const CliOptions &options, bool readOnly);
+    // The caller's ChangeOptions: --confirm-within, --force and $SSH_CONNECTION.
+    static ipsec::ChangeOptions changeOptions(const CliOptions &options);
+    // After a change made with --confirm-within: through the agent, says how to confirm; in
+    // this process, waits for the confirmation or rolls back (ConfirmationWait). Exit status.
+    static int awaitConfirmation(ipsec::PolicyClient &client, const CliOptions &options,
+                                 const QString &program, CliIo io);
 };

@@ -1,7 +1,6 @@
 #include "IpsecCmdTool.h"
 
 #include "ConfirmationRecord.h"
-#include "ConfirmationWait.h"
 #include "TextTable.h"
 #include "client/ClientFactory.h"
 #include "snapshot/ModelJson.h"
@@ -177,36 +176,15 @@ int IpsecCmdTool::run(const QStringList &args)
 
 ChangeOptions IpsecCmdTool::changeOptions() const
 {
-    ChangeOptions o;
-    o.confirmWithinSeconds = m_options.confirmWithinSeconds;
-    o.force = m_options.force;
-    o.sshConnection = qEnvironmentVariable("SSH_CONNECTION");
-    return o;
+    return Cli::changeOptions(m_options);
 }
 
 int IpsecCmdTool::finishChange(PolicyClient &service, const Result<ServiceReport> &r)
 {
     const int rc = report(r);
-    if (rc != 0 || m_options.confirmWithinSeconds <= 0)
+    if (rc != 0)
         return rc;
-    const auto pending = service.pendingConfirmation();
-    if (!pending)
-        return 0;
-    if (service.backend() == PolicyClient::Backend::Agent) {
-        // The agent holds the deadline; this program is free to go.
-        const qint64 left = QDateTime::currentDateTimeUtc().secsTo(pending->deadline);
-        m_io.out << tr("Keep these changes? Confirm with '%1 confirm' within %n s; otherwise the "
-                       "policy agent rolls them back.",
-                       nullptr, int(left))
-                        .arg(m_program)
-                 << '\n';
-        return 0;
-    }
-    m_io.out.flush();
-    m_io.err.flush();
-    return ConfirmationWait(
-               service, [&service] { service.rollBackNow(); }, m_options.netns, m_program, m_io)
-        .run();
+    return Cli::awaitConfirmation(service, m_options, m_program, m_io);
 }
 
 int IpsecCmdTool::confirm()

@@ -79,6 +79,11 @@ public:
     virtual Result<ServiceReport> executeStatic(const syntax::IpsecCmdCommand &command) = 0;
     // Dynamic mode: -f without -w adds dynamic filters, -u removes them all.
     virtual Result<ServiceReport> executeDynamic(const syntax::IpsecCmdCommand &command) = 0;
+    // A `netsh ipsec` script (or one command): parsed whole first, then every static and
+    // dynamic command applied as one step enforced before the store commits; any error leaves
+    // store, dynamic filters and kernel as they were. origin names the script in messages
+    // (a file name, or "command line").
+    virtual Result<ServiceReport> executeNetsh(const QString &script, const QString &origin) = 0;
 
     virtual Result<ServiceReport> assignPolicy(const QString &name) = 0;
     virtual Result<ServiceReport> unassignPolicy(const QString &name = {}) = 0; // empty: any

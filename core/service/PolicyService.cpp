@@ -4,6 +4,7 @@
 #include "kernel/Ownership.h"
 #include "kernel/XfrmStatistics.h"
 #include "service/Enforcer.h"
+#include "service/NetshRunner.h"
 #include "service/RuntimeState.h"
 #include "service/StaticCommand.h"
 #include "snapshot/ModelJson.h"
@@ -167,7 +168,8 @@ Result<void> PolicyService::enforceState(const PolicyDatabase &db,
 }
 
 Result<ServiceReport> PolicyService::changeStore(
-    const std::function<Result<void>(StoreWriter &, ServiceReport &)> &change)
+    const std::function<Result<void>(StoreWriter &, ServiceReport &)> &change,
+    const QList<engine::DynamicFilter> *dynamicFilters)
 {
     ServiceReport report;
     bool rolledBackForDryRun = false;
@@ -185,7 +187,8 @@ Result<ServiceReport> PolicyService::changeStore(
             auto db = w.snapshot();
             if (!db)
                 return db.error();
-            auto dyn = m_runtime->dynamicFilters();
+            auto dyn = dynamicFilters ? Result<QList<engine::DynamicFilter>>(*dynamicFilters)
+                                      : m_runtime->dynamicFilters();
             if (!dyn)
                 return dyn.error();
             if (auto r = enforceState(db.value(), dyn.value(), report); !r)
@@ -218,6 +221,58 @@ Result<ServiceReport> PolicyService::executeStatic(const syntax::IpsecCmdCommand
     return changeStore([&](StoreWriter &w, ServiceReport &report) {
         return StaticCommand(w, report).run(command);
     });
+}
+
+Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const QString &origin)
+{
+    auto commands = syntax::NetshScript::parse(script, origin);
+    if (!commands)
+        return commands.error();
+    const bool changes = std::any_of(commands->cbegin(), commands->cend(),
+                                     [](const auto &c) { return !c.isReadOnly(); });
+    if (!changes)
+        return ServiceReport{}; // show and exportpolicy are the caller's; nothing to write
+    const bool dynamic = std::any_of(commands->cbegin(), commands->cend(), [](const auto &c) {
+        return c.isDynamic() && !c.isReadOnly();
+    });
+    if (dynamic && !m_spd)
+        return Error::permission(tr("%1: dynamic rules live only in the kernel; changing them "
+                                    "needs root (or the policy agent). Nothing was changed.")
+                                     .arg(origin));
+    auto current = m_runtime->dynamicFilters();
+    if (!current)
+        return current.error();
+    // The dynamic list is computed inside the store transaction and enforced with it; it is
+    // written to the runtime state only once the store has committed.
+    QList<engine::DynamicFilter> next = current.value();
+    bool dynamicChanged = false;
+    auto report = changeStore(
+        [&](StoreWriter &w, ServiceReport &r) -> Result<void> {
+            NetshRunner runner(w, next, r);
+            for (const syntax::NetshCommand &c : commands.value()) {
+                if (auto ok = runner.run(c); !ok)
+                    return Error{ok.error().code,
+                                 syntax::NetshScript::location(origin, c.line, script) + u": "_s
+                                     + ok.error().message + tr(" Nothing was changed.")};
+            }
+            dynamicChanged = runner.dynamicChanged();
+            return {};
+        },
+        &next);
+    if (!report || !dynamicChanged || m_options.dryRun)
+        return report;
+    if (auto ok = m_runtime->setDynamicFilters(next); !ok) {
+        // Keep kernel and runtime state in step: back to the recorded dynamic filters.
+        ServiceReport ignored;
+        if (auto db = m_store->load())
+            (void)enforceState(db.value(), current.value(), ignored);
+        return Error{ok.error().code,
+                     tr("The static changes were committed, but the dynamic rules could not be "
+                        "recorded (%1); the dynamic rules were left as they were.")
+                         .arg(ok.error().message)};
+    }
+    Q_EMIT dynamicFiltersChanged();
+    return report;
 }
 
 Result<ServiceReport> PolicyService::assignPolicy(const QString &name)

@@ -55,6 +55,9 @@ public:
     Result<ServiceReport> executeStatic(const syntax::IpsecCmdCommand &command) override;
     // Dynamic mode: -f without -w adds dynamic filters, -u removes them all.
     Result<ServiceReport> executeDynamic(const syntax::IpsecCmdCommand &command) override;
+    // netsh ipsec scripts: all or nothing, see PolicyClient; the commands are applied by
+    // NetshRunner.
+    Result<ServiceReport> executeNetsh(const QString &script, const QString &origin) override;
 
     // Intent-level operations used by every front end.
     Result<ServiceReport> assignPolicy(const QString &name) override;
@@ -106,8 +109,11 @@ private:
     Result<void> openKernel();
     Result<void> enforceState(const PolicyDatabase &db, const QList<engine::DynamicFilter> &dyn,
                               ServiceReport &report);
+    // dynamicFilters: the dynamic filters to enforce with the new store state (default: the
+    // current ones).
     Result<ServiceReport>
-    changeStore(const std::function<Result<void>(StoreWriter &, ServiceReport &)> &change);
+    changeStore(const std::function<Result<void>(StoreWriter &, ServiceReport &)> &change,
+                const QList<engine::DynamicFilter> *dynamicFilters = nullptr);
 
     // One object edit: refused with the validation problems, else applied and reported.
     Result<ServiceReport> validatedChange(const QStringList &problems,

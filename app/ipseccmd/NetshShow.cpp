@@ -1,0 +1,286 @@
+#include "NetshShow.h"
+
+#include "TextTable.h"
+#include "snapshot/ModelJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+using namespace ipsec;
+using C = syntax::NetshCommand;
+
+namespace {
+
+QString yesNo(bool b)
+{
+    return b ? u"YES"_s : u"NO"_s;
+}
+
+QString orNone(const QString &s)
+{
+    return s.isEmpty() ? u"NONE"_s : s;
+}
+
+QString port(quint16 p)
+{
+    return p ? QString::number(p) : u"ANY"_s;
+}
+
+QString addressText(const Address &a)
+{
+    if (a.isMe())
+        return NetshShow::tr("<My IP Address>");
+    if (a.isAny())
+        return NetshShow::tr("<Any IP Address>");
+    return a.isLiteral() ? a.address().toString() : a.name();
+}
+
+QString maskText(const Address &a)
+{
+    if (!a.isLiteral())
+        return a.isAny() ? u"0.0.0.0"_s : u"255.255.255.255"_s;
+    return a.isIPv6() ? QString::number(a.prefixLength()) : a.netmask().toString();
+}
+
+bool named(const std::optional<QString> &wanted, const QString &name)
+{
+    return !wanted || wanted->compare(name, Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+NetshShow::NetshShow(PolicyClient &client, QTextStream &out, bool json)
+    : m_client(client)
+    , m_out(out)
+    , m_json(json)
+{
+}
+
+void NetshShow::field(const QString &label, const QString &value)
+{
+    m_out << label.leftJustified(24) << ": " << value << '\n';
+}
+
+Result<void> NetshShow::show(const C &c)
+{
+    if (c.isDynamic())
+        return showDynamic(c);
+    auto loaded = m_client.load();
+    if (!loaded)
+        return loaded.error();
+    const PolicyDatabase &db = loaded.value();
+    const bool verbose = c.displayOptions.contains(u"level=verbose"_s);
+    QJsonArray items;
+    int shown = 0;
+    const auto wants = [&](C::Object o) {
+        return c.object == o || c.object == C::Object::All;
+    };
+
+    if (c.object == C::Object::Store) {
+        if (m_json)
+            items.append(
+                QJsonObject{{u"location"_s, u"local"_s}, {u"path"_s, m_client.storePath()}});
+        else
+            m_out << tr("Local store: %1").arg(m_client.storePath()) << '\n';
+        ++shown;
+    }
+    if (c.object == C::Object::GpoAssignedPolicy) {
+        const Policy *p = db.assignedPolicy();
+        if (m_json) {
+            items.append(QJsonObject{{u"domainPolicy"_s, QJsonValue()},
+                                     {u"localPolicy"_s, p ? QJsonValue(p->name) : QJsonValue()}});
+        } else {
+            m_out << tr("No domain (group policy) store: the local store is in effect.") << '\n';
+            field(tr("Local Policy Assigned"), p ? p->name : tr("NONE"));
+        }
+        ++shown;
+    }
+    if (wants(C::Object::Policy)) {
+        for (const Policy &p : db.policies) {
+            if (!named(c.name, p.name))
+                continue;
+            ++shown;
+            if (m_json)
+                items.append(json::policy(p, db));
+            else
+                policy(p, db, verbose || c.object == C::Object::All);
+        }
+    }
+    if (wants(C::Object::FilterList)) {
+        for (const FilterList &l : db.filterLists) {
+            if (!named(c.name, l.name))
+                continue;
+            ++shown;
+            if (m_json)
+                items.append(json::filterList(l));
+            else
+                filterList(l);
+        }
+    }
+    if (wants(C::Object::FilterAction)) {
+        for (const FilterAction &a : db.filterActions) {
+            if (!named(c.name, a.name))
+                continue;
+            ++shown;
+            if (m_json)
+                items.append(json::filterAction(a));
+            else
+                filterAction(a);
+        }
+    }
+    if (c.object == C::Object::Rule) {
+        const bool onlyDefault = c.displayOptions.contains(u"default"_s);
+        for (const Policy &p : db.policies) {
+            if (!named(c.policy, p.name))
+                continue;
+            for (const Rule *r : db.rulesOf(p.id)) {
+                if (onlyDefault != r->defaultResponse || !named(c.name, r->name))
+                    continue;
+                ++shown;
+                if (m_json) {
+                    QJsonObject o = json::rule(*r, db);
+                    o.insert(u"policy"_s, p.name);
+                    items.append(o);
+                } else {
+                    field(tr("Policy Name"), p.name);
+                    rule(*r, db);
+                }
+            }
+        }
+    }
+    if (m_json) {
+        m_out << QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Indented));
+        return {};
+    }
+    if (!shown) {
+        if (c.name)
+            return Error::notFound(tr("Nothing named \"%1\" to show.").arg(*c.name));
+        m_out << tr("There is nothing to show.") << '\n';
+    }
+    return {};
+}
+
+void NetshShow::policy(const Policy &p, const PolicyDatabase &db, bool verbose)
+{
+    int rules = 0;
+    const Rule *drr = nullptr;
+    for (const Rule *r : db.rulesOf(p.id)) {
+        if (r->defaultResponse)
+            drr = r;
+        else
+            ++rules;
+    }
+    field(tr("Policy Name"), p.name);
+    field(tr("Description"), orNone(p.description));
+    field(tr("Last Modified"), p.lastModified.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s));
+    field(tr("Assigned"), yesNo(p.assigned));
+    field(tr("Polling Interval"), tr("%1 minutes").arg(p.pollingIntervalMinutes));
+    field(tr("Default Response Rule"), drr && drr->active ? tr("Activated") : tr("Deactivated"));
+    field(tr("No. of Rules"), QString::number(rules));
+    m_out << '\n';
+    if (!verbose)
+        return;
+    for (const Rule *r : db.rulesOf(p.id))
+        if (!r->defaultResponse)
+            rule(*r, db);
+}
+
+void NetshShow::rule(const Rule &r, const PolicyDatabase &db)
+{
+    const FilterList *list = db.filterList(r.filterListId);
+    const FilterAction *action = db.filterAction(r.filterActionId);
+    QStringList auth;
+    for (const AuthMethod &m : r.authMethods)
+        auth << (m.kind == AuthMethod::Kind::PresharedKey ? u"PRESHARE:***"_s : m.toString());
+    field(tr("Rule Name"), r.defaultResponse ? tr("<Default Response Rule>") : r.name);
+    field(tr("Description"), orNone(r.description));
+    field(tr("Activated"), yesNo(r.active));
+    if (!r.defaultResponse) {
+        field(tr("Filter List"), list ? list->name : tr("<missing>"));
+        field(tr("Filter Action"), action ? action->name : tr("<missing>"));
+        field(tr("Tunnel Endpoint"), orNone(r.tunnelEndpoint));
+        field(tr("Connection Type"), Rule::connectionTypeName(r.connectionType).toUpper());
+    }
+    field(tr("Authentication"), auth.join(u", "_s));
+    m_out << '\n';
+}
+
+void NetshShow::filterList(const FilterList &l)
+{
+    field(tr("FilterList Name"), l.name);
+    field(tr("Description"), orNone(l.description));
+    field(tr("No. of Filters"), QString::number(l.filters.size()));
+    for (const Filter &f : l.filters) {
+        m_out << '\n';
+        field(tr("  Description"), orNone(f.description));
+        field(tr("  Mirrored"), yesNo(f.mirrored));
+        field(tr("  Source IP Address"), addressText(f.source));
+        field(tr("  Source Mask"), maskText(f.source));
+        field(tr("  Destination IP Address"), addressText(f.destination));
+        field(tr("  Destination Mask"), maskText(f.destination));
+        field(tr("  Protocol"), f.protocol.name());
+        field(tr("  Source Port"), port(f.sourcePort));
+        field(tr("  Destination Port"), port(f.destinationPort));
+    }
+    m_out << '\n';
+}
+
+void NetshShow::filterAction(const FilterAction &a)
+{
+    field(tr("FilterAction Name"), a.name);
+    field(tr("Description"), orNone(a.description));
+    field(tr("Action"), FilterAction::typeName(a.type).toUpper());
+    if (a.type == FilterAction::Type::Negotiate) {
+        field(tr("QMPFS"), yesNo(a.sessionKeyPfs));
+        field(tr("Inbound Passthru"), yesNo(a.inboundPassThrough));
+        field(tr("AllowUnsecured"), yesNo(a.allowUnsecured));
+        QStringList methods;
+        for (const SecurityMethod &m : a.securityMethods)
+            methods << m.toString();
+        field(tr("Security Methods"), methods.join(u' '));
+    }
+    m_out << '\n';
+}
+
+Result<void> NetshShow::showDynamic(const C &c)
+{
+    auto dyn = m_client.dynamicFilters();
+    if (!dyn)
+        return dyn.error();
+    if (m_json) {
+        QJsonArray items;
+        for (const auto &d : dyn.value()) {
+            QJsonObject o = json::filter(d.filter);
+            o.insert(u"action"_s, FilterAction::typeName(d.action).toLower());
+            o.insert(u"spec"_s, d.label);
+            items.append(o);
+        }
+        m_out << QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Indented));
+        return {};
+    }
+    if (dyn->isEmpty()) {
+        m_out << tr("No dynamic rules.") << '\n';
+    } else {
+        TextTable t({tr("Source"), tr("Destination"), tr("Protocol"), tr("Src Port"),
+                     tr("Dst Port"), tr("Mirrored"), tr("Action")});
+        for (const auto &d : dyn.value()) {
+            const Filter &f = d.filter;
+            t.addRow({f.source.toString(), f.destination.toString(), f.protocol.name(),
+                      port(f.sourcePort), port(f.destinationPort), yesNo(f.mirrored),
+                      FilterAction::typeName(d.action).toUpper()});
+        }
+        t.print(m_out);
+    }
+    if (c.object == C::Object::All && m_client.isEnforcing()) {
+        if (auto view = m_client.kernelView())
+            m_out << '\n'
+                  << tr("Kernel: %1 entries of this tool, %2 of other tools; %3.")
+                         .arg(view->owned.size())
+                         .arg(view->foreign.size())
+                         .arg(view->inSync() ? tr("in sync") : tr("NOT in sync"))
+                  << '\n';
+    }
+    return {};
+}

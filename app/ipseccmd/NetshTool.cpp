@@ -1,0 +1,177 @@
+#include "NetshTool.h"
+
+#include "NetshShow.h"
+#include "client/ClientFactory.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+using namespace ipsec;
+using syntax::NetshCommand;
+using syntax::NetshParser;
+using syntax::NetshScript;
+
+NetshTool::NetshTool(CliOptions options, CliIo io)
+    : m_options(std::move(options))
+    , m_io(io)
+{
+}
+
+Result<std::unique_ptr<PolicyClient>> NetshTool::openClient(bool readOnly) const
+{
+    auto client = ClientFactory::open(Cli::clientOptions(m_options, readOnly));
+    if (client)
+        (*client)->setChangeOptions(Cli::changeOptions(m_options));
+    return client;
+}
+
+int NetshTool::fail(const Error &e)
+{
+    m_io.err << "netsh: " << e.message << '\n';
+    if (e.code == ErrorCode::Usage)
+        m_io.err << tr("Try 'netsh --help' for more information.") << '\n';
+    return int(e.code);
+}
+
+int NetshTool::report(const ServiceReport &r)
+{
+    if (m_options.json) {
+        const QJsonObject o{{u"messages"_s, QJsonArray::fromStringList(r.messages)},
+                            {u"notices"_s, QJsonArray::fromStringList(r.notices)},
+                            {u"ipCommands"_s, QJsonArray::fromStringList(r.ipCommands)}};
+        m_io.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+        return 0;
+    }
+    for (const QString &m : r.messages)
+        m_io.out << m << '\n';
+    for (const QString &c : r.ipCommands)
+        m_io.out << c << '\n';
+    for (const QString &n : r.notices)
+        m_io.err << tr("note: %1").arg(n) << '\n';
+    return 0;
+}
+
+int NetshTool::run(const QStringList &args)
+{
+    const auto isHelp = [](const QString &a) {
+        return a == u"-?"_s || a == u"/?"_s || a == u"?"_s
+               || a.compare(u"help"_s, Qt::CaseInsensitive) == 0;
+    };
+    // "netsh ipsec static ?" and "... add policy /?" ask for help, as on Windows.
+    const bool asksHelp =
+        !args.isEmpty()
+        && (args.last() == u"?"_s || args.last() == u"/?"_s || args.last() == u"-?"_s
+            || (args.size() <= 3 && isHelp(args.last())));
+    if (m_options.help || args.isEmpty() || asksHelp) {
+        m_io.out << NetshParser::usage();
+        return args.isEmpty() && !m_options.help ? int(ErrorCode::Usage) : 0;
+    }
+    QStringList words = args;
+    if (words.first() == u"-f"_s || words.first() == u"-F"_s) {
+        if (words.size() != 2)
+            return fail(Error::usage(tr("netsh -f takes one script file, e.g. netsh -f "
+                                        "harden.cmd")));
+        const QString path = words[1];
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(
+                Error::notFound(tr("Cannot read the script %1: %2").arg(path, file.errorString())));
+        const QByteArray bytes = file.read(NetshScript::MaxBytes + 1);
+        auto text = NetshScript::decode(bytes, QFileInfo(path).fileName());
+        if (!text)
+            return fail(text.error());
+        return runScript(text.value(), QFileInfo(path).fileName());
+    }
+    QStringList start;
+    while (!words.isEmpty() && words.first().startsWith(u'-')) {
+        const QString option = words.takeFirst();
+        if (option.compare(u"-c"_s, Qt::CaseInsensitive) == 0 && !words.isEmpty()) {
+            start = words.takeFirst().split(u' ', Qt::SkipEmptyParts);
+        } else if (option.compare(u"-r"_s, Qt::CaseInsensitive) == 0) {
+            return fail(Error::usage(tr("netsh -r (remote computers) is not supported: run the "
+                                        "command on that machine.")));
+        } else {
+            return fail(Error::usage(tr("Unknown netsh option \"%1\". Use -f SCRIPT, -c "
+                                        "CONTEXT or a command such as: netsh ipsec static show "
+                                        "all")
+                                         .arg(option)));
+        }
+    }
+    words = start + words;
+    QStringList quoted;
+    for (const QString &w : std::as_const(words)) {
+        if (w.contains(u'\n') || w.contains(u'\r'))
+            return fail(Error::usage(tr("A value contains a line break: %1").arg(w.left(60))));
+        quoted << NetshParser::quoteWord(w);
+    }
+    return runScript(quoted.join(u' '), tr("command line"));
+}
+
+int NetshTool::runScript(const QString &text, const QString &origin)
+{
+    auto commands = NetshScript::parse(text, origin);
+    if (!commands)
+        return fail(commands.error());
+    if (commands->isEmpty()) {
+        m_io.err << tr("netsh: %1 holds no netsh ipsec command; nothing was changed.").arg(origin)
+                 << '\n';
+        return 0;
+    }
+    const bool changes = std::any_of(commands->cbegin(), commands->cend(),
+                                     [](const NetshCommand &c) { return !c.isReadOnly(); });
+    auto client = openClient(!changes);
+    if (!client)
+        return fail(client.error());
+    if (changes) {
+        auto done = (*client)->executeNetsh(text, origin);
+        if (!done)
+            return fail(done.error());
+        report(done.value());
+        if (int rc = Cli::awaitConfirmation(**client, m_options, u"netsh"_s, m_io); rc != 0)
+            return rc;
+    }
+    // Read-only commands run after the changes, against the new state.
+    for (const NetshCommand &c : commands.value()) {
+        if (!c.isReadOnly())
+            continue;
+        if (int rc = readOnly(**client, c); rc != 0)
+            return rc;
+    }
+    return 0;
+}
+
+int NetshTool::readOnly(PolicyClient &client, const NetshCommand &c)
+{
+    if (c.verb == NetshCommand::Verb::ExportPolicy)
+        return exportPolicy(client, c);
+    if (auto ok = NetshShow(client, m_io.out, m_options.json).show(c); !ok)
+        return fail(ok.error());
+    return 0;
+}
+
+int NetshTool::exportPolicy(PolicyClient &client, const NetshCommand &c)
+{
+    // netsh's file name as given; the snap-in's .ipsec extension when there is none.
+    QString path = *c.file;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += u".ipsec"_s;
+    auto snapshot = client.exportSnapshot();
+    if (!snapshot)
+        return fail(snapshot.error());
+    if (m_options.dryRun) {
+        m_io.out << tr("Dry run: would export the policy store to %1.").arg(path) << '\n';
+        return 0;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(QJsonDocument(snapshot.value()).toJson(QJsonDocument::Indented)) < 0
+        || !file.commit())
+        return fail(Error::store(tr("Cannot write %1: %2").arg(path, file.errorString())));
+    m_io.out << tr("Exported the policy store to %1.").arg(path) << '\n';
+    return 0;
+}

@@ -1,0 +1,644 @@
+#include "service/NetshRunner.h"
+
+#include "store/PolicyStore.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ipsec {
+
+namespace {
+
+using C = syntax::NetshCommand;
+
+QString quote(const QString &s)
+{
+    return u'"' + s + u'"';
+}
+
+// The default response rule's name, as the other front ends create it.
+const QString kDefaultRuleName = u"<Dynamic>"_s;
+
+} // namespace
+
+NetshRunner::NetshRunner(StoreWriter &writer, QList<engine::DynamicFilter> &dynamicFilters,
+                         ServiceReport &r)
+    : w(writer)
+    , report(r)
+    , m_dynamic(dynamicFilters, r)
+{
+}
+
+Result<void> NetshRunner::run(const C &c)
+{
+    if (c.isReadOnly())
+        return {}; // the front end shows and exports
+    noteUnmodelled(c);
+    return c.isDynamic() ? m_dynamic.run(c) : runStatic(c);
+}
+
+void NetshRunner::noteUnmodelled(const C &c)
+{
+    if (!c.unmodelledSettings.isEmpty())
+        report.notices << tr("%1: not stored (%2): main-mode (IKE) settings belong to the IKE "
+                             "daemon, which this program does not configure.")
+                              .arg(c.text.left(60), c.unmodelledSettings.join(u", "_s));
+    if (!c.rootCaOptions.isEmpty())
+        report.notices << tr("%1: certificate options %2 are not stored; only the CA name is.")
+                              .arg(c.text.left(60), c.rootCaOptions.join(u' '));
+}
+
+Result<void> NetshRunner::runStatic(const C &c)
+{
+    using V = C::Verb;
+    using O = C::Object;
+    if (c.verb == V::ImportPolicy)
+        return Error::usage(tr("importpolicy: importing policy files is done by 'ipseccmd "
+                               "snapshot import %1'; nothing was changed.")
+                                .arg(c.file.value_or(QString())));
+    switch (c.object) {
+    case O::Policy:
+        return c.verb == V::Add ? addPolicy(c) : c.verb == V::Set ? setPolicy(c) : deletePolicy(c);
+    case O::FilterList:
+        return c.verb == V::Add   ? addFilterList(c)
+               : c.verb == V::Set ? setFilterList(c)
+                                  : deleteFilterList(c);
+    case O::Filter:
+        return c.verb == V::Add ? addFilter(c) : deleteFilter(c);
+    case O::FilterAction:
+        return c.verb == V::Add   ? addFilterAction(c)
+               : c.verb == V::Set ? setFilterAction(c)
+                                  : deleteFilterAction(c);
+    case O::Rule:
+        return c.verb == V::Add ? addRule(c) : c.verb == V::Set ? setRule(c) : deleteRule(c);
+    case O::DefaultRule:
+        return setDefaultRule(c);
+    case O::Store:
+        if (c.storeLocation != u"local"_s)
+            return Error::usage(tr("set store location=%1: only the local store is available "
+                                   "here (no directory or persistent store); use "
+                                   "location=local.")
+                                    .arg(*c.storeLocation));
+        if (c.domain)
+            report.notices
+                << tr("set store: domain=%1 is ignored for the local store.").arg(*c.domain);
+        return {};
+    case O::Batch:
+        report.notices << tr("set batch mode=%1: a script here always runs as one transaction.")
+                              .arg(*c.batchMode);
+        return {};
+    case O::All:
+        return deleteAll();
+    default:
+        return Error::usage(tr("\"%1\" is not supported.").arg(c.text));
+    }
+}
+
+Result<Policy> NetshRunner::findPolicy(const C &c, const std::optional<QString> &name)
+{
+    if (c.guid && !name) {
+        auto db = w.snapshot();
+        if (!db)
+            return db.error();
+        const QUuid guid = QUuid::fromString(*c.guid);
+        for (const Policy &p : db->policies)
+            if (p.guid == guid)
+                return p;
+        return Error::notFound(tr("There is no policy with GUID %1.").arg(*c.guid));
+    }
+    auto found = w.findPolicy(name.value_or(QString()));
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return Error::notFound(tr("There is no policy named %1.").arg(quote(*name)));
+    return *found.value();
+}
+
+Result<void> NetshRunner::addPolicy(const C &c)
+{
+    auto found = w.findPolicy(*c.name);
+    if (!found)
+        return found.error();
+    if (found.value())
+        return Error::conflict(tr("A policy named %1 already exists; change it with \"set "
+                                  "policy\" or delete it first.")
+                                   .arg(quote(*c.name)));
+    Policy p;
+    p.name = *c.name;
+    p.description = c.description.value_or(QString());
+    p.pollingIntervalMinutes = c.pollingMinutes.value_or(Policy::DefaultPollingMinutes);
+    if (auto ok = w.insertPolicy(p); !ok)
+        return ok;
+    Rule drr;
+    drr.policyId = p.id;
+    drr.name = kDefaultRuleName;
+    drr.defaultResponse = true;
+    drr.active = c.activateDefaultRule.value_or(true);
+    if (auto ok = w.insertRule(drr); !ok)
+        return ok;
+    report.messages << tr("Created policy %1.").arg(quote(p.name));
+    if (c.assign.value_or(false)) {
+        auto assigned = w.assignedPolicy();
+        if (!assigned)
+            return assigned.error();
+        if (assigned.value()) {
+            if (auto previous = w.policy(*assigned.value()))
+                report.messages << tr("Unassigned policy %1.").arg(quote(previous->name));
+        }
+        if (auto ok = w.setAssignedPolicy(p.id); !ok)
+            return ok;
+        report.messages << tr("Assigned policy %1.").arg(quote(p.name));
+    }
+    return {};
+}
+
+Result<void> NetshRunner::setPolicy(const C &c)
+{
+    auto policy = findPolicy(c, c.name);
+    if (!policy)
+        return policy.error();
+    Policy p = *policy;
+    if (c.gpoName)
+        return Error::usage(tr("set policy gponame=: group policy objects belong to a domain "
+                               "store, which is not available here."));
+    if (c.newName && c.newName->compare(p.name, Qt::CaseInsensitive) != 0) {
+        auto clash = w.findPolicy(*c.newName);
+        if (!clash)
+            return clash.error();
+        if (clash.value())
+            return Error::conflict(tr("A policy named %1 already exists.").arg(quote(*c.newName)));
+    }
+    const QString oldName = p.name;
+    p.name = c.newName.value_or(p.name);
+    p.description = c.description.value_or(p.description);
+    p.pollingIntervalMinutes = c.pollingMinutes.value_or(p.pollingIntervalMinutes);
+    if (auto ok = w.updatePolicy(p); !ok)
+        return ok;
+    if (c.activateDefaultRule) {
+        auto rules = w.rulesOf(p.id);
+        if (!rules)
+            return rules.error();
+        for (Rule r : rules.value()) {
+            if (!r.defaultResponse)
+                continue;
+            r.active = *c.activateDefaultRule;
+            if (auto ok = w.updateRule(r); !ok)
+                return ok;
+        }
+    }
+    if (c.newName || c.description || c.pollingMinutes || c.activateDefaultRule)
+        report.messages
+            << (oldName == p.name
+                    ? tr("Changed policy %1.").arg(quote(p.name))
+                    : tr("Changed policy %1 (now %2).").arg(quote(oldName), quote(p.name)));
+    if (c.assign) {
+        auto assigned = w.assignedPolicy();
+        if (!assigned)
+            return assigned.error();
+        const bool isAssigned = assigned.value() && *assigned.value() == p.id;
+        if (*c.assign && !isAssigned) {
+            if (assigned.value()) {
+                if (auto previous = w.policy(*assigned.value()))
+                    report.messages << tr("Unassigned policy %1.").arg(quote(previous->name));
+            }
+            if (auto ok = w.setAssignedPolicy(p.id); !ok)
+                return ok;
+            report.messages << tr("Assigned policy %1.").arg(quote(p.name));
+        } else if (!*c.assign && isAssigned) {
+            if (auto ok = w.setAssignedPolicy(std::nullopt); !ok)
+                return ok;
+            report.messages << tr("Unassigned policy %1.").arg(quote(p.name));
+        }
+    }
+    return {};
+}
+
+Result<void> NetshRunner::deletePolicy(const C &c)
+{
+    auto policy = findPolicy(c, c.name);
+    if (!policy)
+        return policy.error();
+    auto assigned = w.assignedPolicy();
+    if (!assigned)
+        return assigned.error();
+    if (assigned.value() && *assigned.value() == policy->id)
+        return Error::conflict(tr("Policy %1 is assigned. Unassign it first: set policy "
+                                  "name=%1 assign=no")
+                                   .arg(quote(policy->name)));
+    if (auto ok = w.deletePolicy(policy->id); !ok)
+        return ok;
+    report.messages << tr("Deleted policy %1.").arg(quote(policy->name));
+    return {};
+}
+
+Result<FilterList> NetshRunner::findFilterList(const C &c)
+{
+    if (c.guid && !c.name) {
+        auto db = w.snapshot();
+        if (!db)
+            return db.error();
+        const QUuid guid = QUuid::fromString(*c.guid);
+        for (const FilterList &l : db->filterLists)
+            if (l.guid == guid)
+                return l;
+        return Error::notFound(tr("There is no filter list with GUID %1.").arg(*c.guid));
+    }
+    const QString name = c.name.value_or(c.filterList.value_or(QString()));
+    auto found = w.findFilterList(name);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return Error::notFound(tr("There is no filter list named %1.").arg(quote(name)));
+    return *found.value();
+}
+
+Result<void> NetshRunner::addFilterList(const C &c)
+{
+    auto found = w.findFilterList(*c.name);
+    if (!found)
+        return found.error();
+    if (found.value())
+        return Error::conflict(tr("A filter list named %1 already exists.").arg(quote(*c.name)));
+    FilterList l;
+    l.name = *c.name;
+    l.description = c.description.value_or(QString());
+    if (auto ok = w.insertFilterList(l); !ok)
+        return ok;
+    report.messages << tr("Created filter list %1.").arg(quote(l.name));
+    return {};
+}
+
+Result<void> NetshRunner::setFilterList(const C &c)
+{
+    auto list = findFilterList(c);
+    if (!list)
+        return list.error();
+    FilterList l = *list;
+    if (c.newName && c.newName->compare(l.name, Qt::CaseInsensitive) != 0) {
+        auto clash = w.findFilterList(*c.newName);
+        if (!clash)
+            return clash.error();
+        if (clash.value())
+            return Error::conflict(
+                tr("A filter list named %1 already exists.").arg(quote(*c.newName)));
+    }
+    l.name = c.newName.value_or(l.name);
+    l.description = c.description.value_or(l.description);
+    l.implicit = false; // named and edited by hand now
+    if (auto ok = w.updateFilterList(l); !ok)
+        return ok;
+    report.messages << tr("Changed filter list %1.").arg(quote(l.name));
+    return {};
+}
+
+Result<void> NetshRunner::deleteFilterList(const C &c)
+{
+    auto list = findFilterList(c);
+    if (!list)
+        return list.error();
+    if (auto ok = w.deleteFilterList(list->id); !ok)
+        return ok;
+    report.messages << tr("Deleted filter list %1.").arg(quote(list->name));
+    return {};
+}
+
+Result<void> NetshRunner::addFilter(const C &c)
+{
+    auto found = w.findFilterList(*c.filterList);
+    if (!found)
+        return found.error();
+    FilterList list;
+    if (found.value()) {
+        list = *found.value();
+    } else {
+        // As netsh does: add filter creates the list it names.
+        list.name = *c.filterList;
+        if (auto ok = w.insertFilterList(list); !ok)
+            return ok;
+        report.messages << tr("Created filter list %1.").arg(quote(list.name));
+    }
+    Filter f;
+    f.source = *c.source;
+    f.destination = *c.destination;
+    f.protocol = c.protocol.value_or(Protocol::any());
+    f.sourcePort = c.sourcePort.value_or(0);
+    f.destinationPort = c.destinationPort.value_or(0);
+    f.mirrored = c.mirrored.value_or(true);
+    f.description = c.description.value_or(QString());
+    if (const QStringList p = f.validate(); !p.isEmpty())
+        return Error::usage(p.join(u' '));
+    for (const Filter &other : std::as_const(list.filters)) {
+        if (other.sameTraffic(f)) {
+            report.notices << tr("Filter list %1 already has this filter; not added twice.")
+                                  .arg(quote(list.name));
+            return {};
+        }
+    }
+    if (auto ok = w.insertFilter(list.id, f); !ok)
+        return ok;
+    report.messages << tr("Added a filter to %1.").arg(quote(list.name));
+    return {};
+}
+
+Result<void> NetshRunner::deleteFilter(const C &c)
+{
+    auto list = findFilterList(c);
+    if (!list)
+        return list.error();
+    int deleted = 0;
+    for (const Filter &f : std::as_const(list->filters)) {
+        const bool match = (!c.source || f.source == *c.source)
+                           && (!c.destination || f.destination == *c.destination)
+                           && (!c.protocol || f.protocol == *c.protocol)
+                           && (!c.sourcePort || f.sourcePort == *c.sourcePort)
+                           && (!c.destinationPort || f.destinationPort == *c.destinationPort)
+                           && (!c.mirrored || f.mirrored == *c.mirrored);
+        if (!match)
+            continue;
+        if (auto ok = w.deleteFilter(f.id); !ok)
+            return ok;
+        ++deleted;
+    }
+    if (!deleted)
+        return Error::notFound(
+            tr("Filter list %1 has no filter matching these fields.").arg(quote(list->name)));
+    report.messages << tr("Deleted %n filter(s) from %1.", nullptr, deleted).arg(quote(list->name));
+    return {};
+}
+
+Result<FilterAction> NetshRunner::findFilterAction(const C &c)
+{
+    if (c.guid && !c.name) {
+        auto actions = w.filterActions();
+        if (!actions)
+            return actions.error();
+        const QUuid guid = QUuid::fromString(*c.guid);
+        for (const FilterAction &a : actions.value())
+            if (a.guid == guid)
+                return a;
+        return Error::notFound(tr("There is no filter action with GUID %1.").arg(*c.guid));
+    }
+    const QString name = c.name.value_or(c.filterAction.value_or(QString()));
+    auto found = w.findFilterAction(name);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return Error::notFound(tr("There is no filter action named %1.").arg(quote(name)));
+    return *found.value();
+}
+
+Result<void> NetshRunner::applyFilterAction(FilterAction &a, const C &c)
+{
+    a.description = c.description.value_or(a.description);
+    a.type = c.action.value_or(a.type);
+    a.sessionKeyPfs = c.qmPfs.value_or(a.sessionKeyPfs);
+    a.inboundPassThrough = c.inPass.value_or(a.inboundPassThrough);
+    a.allowUnsecured = c.soft.value_or(a.allowUnsecured);
+    if (a.type == FilterAction::Type::Negotiate) {
+        if (c.qmSecMethods)
+            a.securityMethods = *c.qmSecMethods;
+        if (a.securityMethods.isEmpty())
+            a.securityMethods << SecurityMethod{}; // ESP[3DES,SHA1], as Windows offers first
+        return {};
+    }
+    // Quick-mode settings mean nothing to Permit and Block (netsh ignores them too).
+    QStringList ignored;
+    if (c.qmSecMethods)
+        ignored << u"qmsecmethods"_s;
+    if (c.qmPfs.value_or(false))
+        ignored << u"qmpfs"_s;
+    if (c.inPass.value_or(false))
+        ignored << u"inpass"_s;
+    if (c.soft.value_or(false))
+        ignored << u"soft"_s;
+    if (!ignored.isEmpty())
+        report.notices << tr("Filter action %1: %2 apply only to action=negotiate and are not "
+                             "stored.")
+                              .arg(quote(a.name), ignored.join(u", "_s));
+    a.securityMethods.clear();
+    a.sessionKeyPfs = a.inboundPassThrough = a.allowUnsecured = false;
+    return {};
+}
+
+Result<void> NetshRunner::addFilterAction(const C &c)
+{
+    auto found = w.findFilterAction(*c.name);
+    if (!found)
+        return found.error();
+    if (found.value())
+        return Error::conflict(tr("A filter action named %1 already exists.").arg(quote(*c.name)));
+    FilterAction a;
+    a.name = *c.name;
+    a.type = FilterAction::Type::Negotiate; // netsh's default
+    if (auto ok = applyFilterAction(a, c); !ok)
+        return ok;
+    if (auto ok = w.insertFilterAction(a); !ok)
+        return ok;
+    report.messages
+        << tr("Created filter action %1 (%2).").arg(quote(a.name), FilterAction::typeName(a.type));
+    return {};
+}
+
+Result<void> NetshRunner::setFilterAction(const C &c)
+{
+    auto action = findFilterAction(c);
+    if (!action)
+        return action.error();
+    FilterAction a = *action;
+    if (c.newName && c.newName->compare(a.name, Qt::CaseInsensitive) != 0) {
+        auto clash = w.findFilterAction(*c.newName);
+        if (!clash)
+            return clash.error();
+        if (clash.value())
+            return Error::conflict(
+                tr("A filter action named %1 already exists.").arg(quote(*c.newName)));
+    }
+    a.name = c.newName.value_or(a.name);
+    if (auto ok = applyFilterAction(a, c); !ok)
+        return ok;
+    if (auto ok = w.updateFilterAction(a); !ok)
+        return ok;
+    report.messages << tr("Changed filter action %1.").arg(quote(a.name));
+    return {};
+}
+
+Result<void> NetshRunner::deleteFilterAction(const C &c)
+{
+    auto action = findFilterAction(c);
+    if (!action)
+        return action.error();
+    if (auto ok = w.deleteFilterAction(action->id); !ok)
+        return ok;
+    report.messages << tr("Deleted filter action %1.").arg(quote(action->name));
+    return {};
+}
+
+Result<Rule> NetshRunner::findRule(const Policy &policy, const C &c)
+{
+    auto rules = w.rulesOf(policy.id);
+    if (!rules)
+        return rules.error();
+    int index = 0;
+    for (const Rule &r : rules.value()) {
+        if (r.defaultResponse)
+            continue;
+        ++index;
+        if ((c.ruleId && *c.ruleId == index)
+            || (c.name && r.name.compare(*c.name, Qt::CaseInsensitive) == 0))
+            return r;
+    }
+    return Error::notFound(
+        c.ruleId ? tr("Policy %1 has no rule %2 (it has %3).")
+                       .arg(quote(policy.name))
+                       .arg(*c.ruleId)
+                       .arg(index)
+                 : tr("Policy %1 has no rule named %2.").arg(quote(policy.name), quote(*c.name)));
+}
+
+Result<void> NetshRunner::addRule(const C &c)
+{
+    auto policy = findPolicy(c, c.policy);
+    if (!policy)
+        return policy.error();
+    auto existing = w.findRule(policy->id, *c.name);
+    if (!existing)
+        return existing.error();
+    if (existing.value())
+        return Error::conflict(
+            tr("Policy %1 already has a rule named %2.").arg(quote(policy->name), quote(*c.name)));
+    C lookup = c;
+    lookup.name.reset();
+    lookup.guid.reset();
+    auto list = findFilterList(lookup);
+    if (!list)
+        return list.error();
+    auto action = findFilterAction(lookup);
+    if (!action)
+        return action.error();
+    Rule r;
+    r.policyId = policy->id;
+    r.name = *c.name;
+    r.description = c.description.value_or(QString());
+    r.filterListId = list->id;
+    r.filterActionId = action->id;
+    r.active = c.activate.value_or(true);
+    r.tunnelEndpoint = c.tunnel.value_or(QString());
+    r.connectionType = c.connectionType.value_or(Rule::ConnectionType::All);
+    if (c.authMethods)
+        r.authMethods = *c.authMethods;
+    if (auto ok = w.insertRule(r); !ok)
+        return ok;
+    report.messages << tr("Added rule %1 to policy %2: filter list %3, filter action %4.")
+                           .arg(quote(r.name), quote(policy->name), quote(list->name),
+                                quote(action->name));
+    return w.touchPolicy(policy->id);
+}
+
+Result<void> NetshRunner::setRule(const C &c)
+{
+    auto policy = findPolicy(c, c.policy);
+    if (!policy)
+        return policy.error();
+    auto rule = findRule(*policy, c);
+    if (!rule)
+        return rule.error();
+    Rule r = *rule;
+    if (c.newName && c.newName->compare(r.name, Qt::CaseInsensitive) != 0) {
+        auto clash = w.findRule(policy->id, *c.newName);
+        if (!clash)
+            return clash.error();
+        if (clash.value())
+            return Error::conflict(tr("Policy %1 already has a rule named %2.")
+                                       .arg(quote(policy->name), quote(*c.newName)));
+        r.name = *c.newName;
+    }
+    C lookup = c;
+    lookup.name.reset();
+    lookup.guid.reset();
+    if (c.filterList) {
+        auto list = findFilterList(lookup);
+        if (!list)
+            return list.error();
+        r.filterListId = list->id;
+    }
+    if (c.filterAction) {
+        auto action = findFilterAction(lookup);
+        if (!action)
+            return action.error();
+        r.filterActionId = action->id;
+    }
+    r.description = c.description.value_or(r.description);
+    r.active = c.activate.value_or(r.active);
+    r.tunnelEndpoint = c.tunnel.value_or(r.tunnelEndpoint);
+    r.connectionType = c.connectionType.value_or(r.connectionType);
+    if (c.authMethods)
+        r.authMethods = *c.authMethods;
+    if (auto ok = w.updateRule(r); !ok)
+        return ok;
+    report.messages << tr("Changed rule %1 of policy %2.").arg(quote(r.name), quote(policy->name));
+    return w.touchPolicy(policy->id);
+}
+
+Result<void> NetshRunner::deleteRule(const C &c)
+{
+    auto policy = findPolicy(c, c.policy);
+    if (!policy)
+        return policy.error();
+    auto rule = findRule(*policy, c);
+    if (!rule)
+        return rule.error();
+    if (auto ok = w.deleteRule(rule->id); !ok)
+        return ok;
+    report.messages
+        << tr("Deleted rule %1 of policy %2.").arg(quote(rule->name), quote(policy->name));
+    return w.touchPolicy(policy->id);
+}
+
+Result<void> NetshRunner::setDefaultRule(const C &c)
+{
+    auto policy = findPolicy(c, c.policy);
+    if (!policy)
+        return policy.error();
+    auto rules = w.rulesOf(policy->id);
+    if (!rules)
+        return rules.error();
+    for (Rule r : rules.value()) {
+        if (!r.defaultResponse)
+            continue;
+        r.active = c.activate.value_or(r.active);
+        if (c.authMethods)
+            r.authMethods = *c.authMethods;
+        if (c.qmSecMethods || c.qmPfs)
+            report.notices << tr("set defaultrule: qmsecmethods and qmpfs of the default "
+                                 "response rule are not stored (it answers with the IKE "
+                                 "daemon's defaults).");
+        if (auto ok = w.updateRule(r); !ok)
+            return ok;
+        report.messages << tr("Changed the default response rule of policy %1 (%2).")
+                               .arg(quote(policy->name), r.active ? tr("active") : tr("inactive"));
+        return w.touchPolicy(policy->id);
+    }
+    return Error::notFound(tr("Policy %1 has no default response rule.").arg(quote(policy->name)));
+}
+
+Result<void> NetshRunner::deleteAll()
+{
+    auto db = w.snapshot();
+    if (!db)
+        return db.error();
+    for (const Policy &p : db->policies)
+        if (auto ok = w.deletePolicy(p.id); !ok)
+            return ok;
+    for (const FilterList &l : db->filterLists)
+        if (auto ok = w.deleteFilterList(l.id); !ok)
+            return ok;
+    for (const FilterAction &a : db->filterActions)
+        if (auto ok = w.deleteFilterAction(a.id); !ok)
+            return ok;
+    report.messages << tr("Deleted every policy (%1), filter list (%2) and filter action (%3).")
+                           .arg(db->policies.size())
+                           .arg(db->filterLists.size())
+                           .arg(db->filterActions.size());
+    return {};
+}
+
+} // namespace ipsec
