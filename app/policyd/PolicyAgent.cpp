@@ -278,6 +278,23 @@ ServiceReport PolicyAgent::ExecuteStatic(const QStringList &argv, const QVariant
     return {};
 }
 
+ServiceReport PolicyAgent::ExecuteNetsh(const QString &script, const QString &origin,
+                                        const QVariantMap &options)
+{
+    serve(Authorizer::Action::Modify, tr("run a netsh script"), &options,
+          [script, origin](PolicyService &s) -> Outcome {
+              if (script.size() > MaxDocumentLength)
+                  return Error::usage(
+                      tr("A script of %1 characters is longer than the %2 the agent "
+                         "accepts.")
+                          .arg(script.size())
+                          .arg(MaxDocumentLength));
+              return report(s.executeNetsh(script, origin));
+          },
+          {origin});
+    return {};
+}
+
 ServiceReport PolicyAgent::ExecuteDynamic(const QStringList &argv, const QVariantMap &options)
 {
     serve(

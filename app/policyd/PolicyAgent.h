@@ -37,6 +37,8 @@ public:
     // Guards against clients that send too much: a longer string or list is refused.
     static constexpr qsizetype MaxStringLength = 64 * 1024;
     static constexpr qsizetype MaxListLength = 1'000'000;
+    // netsh scripts and snapshot documents are longer than any name.
+    static constexpr qsizetype MaxDocumentLength = 16 * 1024 * 1024;
 
 public Q_SLOTS:
     // Reading (everybody)
@@ -51,6 +53,8 @@ public Q_SLOTS:
                                                     const QVariantMap &options);
     Q_SCRIPTABLE ipsec::ServiceReport ExecuteDynamic(const QStringList &argv,
                                                      const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport ExecuteNetsh(const QString &script, const QString &origin,
+                                                   const QVariantMap &options);
     Q_SCRIPTABLE ipsec::ServiceReport AssignPolicy(const QString &name, const QVariantMap &options);
     Q_SCRIPTABLE ipsec::ServiceReport UnassignPolicy(const QString &name,
                                                      const QVariantMap &options);

@@ -152,6 +152,11 @@ Result<ServiceReport> AgentClient::executeStatic(const syntax::IpsecCmdCommand &
     return change(u"ExecuteStatic"_s, {syntax::IpsecCmdPrinter::arguments(command)});
 }
 
+Result<ServiceReport> AgentClient::executeNetsh(const QString &script, const QString &origin)
+{
+    return change(u"ExecuteNetsh"_s, {script, origin});
+}
+
 Result<ServiceReport> AgentClient::executeDynamic(const syntax::IpsecCmdCommand &command)
 {
     return change(u"ExecuteDynamic"_s, {syntax::IpsecCmdPrinter::arguments(command)});

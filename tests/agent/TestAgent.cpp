@@ -30,6 +30,9 @@ private Q_SLOTS:
     void dynamicFilters();
     void unauthorizedUserRefused();
     void adminGroupMayChange();
+    void netshScriptThroughAgent();
+    void unconfirmedChangeRolledBack();
+    void confirmedChangeStays();
     void killAndRestartClearsDynamicFilters();
     void emergencyUnassignWhenAgentHangs();
 
@@ -182,6 +185,78 @@ void TestAgent::adminGroupMayChange()
     QCOMPARE(delivered({1434, 1437, 1438}), u"1434:block 1437:block 1438:pass"_s);
 }
 
+void TestAgent::netshScriptThroughAgent()
+{
+    QSignalSpy changed(m_client.get(), &ipsec::PolicyClient::changed);
+    const QString script =
+        u"ipsec static add filterlist name=\"UDP 1441\"\n"
+        u"ipsec static add filter filterlist=\"UDP 1441\" srcaddr=any dstaddr=me protocol=UDP "
+        u"dstport=1441 mirrored=no\n"
+        u"ipsec static add filteraction name=\"Drop 1441\" action=block\n"
+        u"ipsec static add rule name=\"Block 1441\" policy=\"Block UDP 1434 Filter\" "
+        u"filterlist=\"UDP 1441\" filteraction=\"Drop 1441\"\n"_s;
+    auto report = m_client->executeNetsh(script, u"test script"_s);
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+    QVERIFY(changed.wait(5000) || !changed.isEmpty());
+    QCOMPARE(delivered({1441, 1442}), u"1441:block 1442:pass"_s);
+
+    // A bad line: an error naming it, nothing changed.
+    const qint64 revision = m_client->load()->revision;
+    auto bad = m_client->executeNetsh(u"ipsec static add filterlist name=Other\nipsec static "
+                                      u"add bogus\n"_s,
+                                      u"bad script"_s);
+    QVERIFY(!bad);
+    QVERIFY2(bad.error().message.contains(u"2"_s), qPrintable(bad.error().message));
+    QCOMPARE(m_client->load()->revision, revision);
+}
+
+void TestAgent::unconfirmedChangeRolledBack()
+{
+    auto before = m_client->load();
+    QVERIFY(before);
+    QSignalSpy ended(m_client.get(), &ipsec::PolicyClient::confirmationEnded);
+    const AgentRun r =
+        m_agent.ipseccmd(cmd({u"--agent"_s, u"--confirm-within"_s, u"2"_s, u"-w"_s, u"REG"_s,
+                              u"-p"_s, u"Block UDP 1434 Filter"_s, u"-r"_s, u"Block 1439"_s,
+                              u"-f"_s, u"*=0:1439:UDP"_s, u"-n"_s, u"BLOCK"_s}));
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QVERIFY2(r.out.contains(u"confirm"_s), qPrintable(r.describe())); // how to keep it
+    QVERIFY(m_client->pendingConfirmation().has_value());
+    QCOMPARE(delivered({1439, 1434}), u"1439:block 1434:block"_s);
+    // The agent holds the deadline: the client program has long exited.
+    QVERIFY(ended.wait(8000) || !ended.isEmpty());
+    QCOMPARE(ended.last().at(0).toBool(), false);
+    QCOMPARE(delivered({1439, 1434}), u"1439:pass 1434:block"_s);
+    auto after = m_client->load();
+    QVERIFY(after);
+    QStringList rulesBefore, rulesAfter;
+    for (const auto &rule : before->rules)
+        rulesBefore << rule.guid.toString();
+    for (const auto &rule : after->rules)
+        rulesAfter << rule.guid.toString();
+    rulesBefore.sort();
+    rulesAfter.sort();
+    QCOMPARE(rulesAfter, rulesBefore);
+    QVERIFY(!m_client->pendingConfirmation().has_value());
+}
+
+void TestAgent::confirmedChangeStays()
+{
+    QSignalSpy ended(m_client.get(), &ipsec::PolicyClient::confirmationEnded);
+    const AgentRun r =
+        m_agent.ipseccmd(cmd({u"--agent"_s, u"--confirm-within"_s, u"3"_s, u"-w"_s, u"REG"_s,
+                              u"-p"_s, u"Block UDP 1434 Filter"_s, u"-r"_s, u"Block 1440"_s,
+                              u"-f"_s, u"*=0:1440:UDP"_s, u"-n"_s, u"BLOCK"_s}));
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    const AgentRun keep = m_agent.ipseccmd(cmd({u"--agent"_s, u"confirm"_s}));
+    QVERIFY2(keep.code == 0, qPrintable(keep.describe()));
+    QVERIFY(ended.wait(5000) || !ended.isEmpty());
+    QCOMPARE(ended.last().at(0).toBool(), true);
+    QTest::qWait(3500); // past the deadline
+    QCOMPARE(delivered({1440}), u"1440:block"_s);
+    QCOMPARE(m_agent.ipseccmd(cmd({u"--agent"_s, u"confirm"_s})).code, 3); // nothing pending
+}
+
 void TestAgent::killAndRestartClearsDynamicFilters()
 {
     m_agent.killAgent();
@@ -190,7 +265,7 @@ void TestAgent::killAndRestartClearsDynamicFilters()
     QString error;
     QVERIFY2(m_agent.startAgent(m_pair.b, {u"--admin-group"_s, AdminGid}, &error),
              qPrintable(error));
-    QCOMPARE(delivered({1434, 1436, 5000}), u"1434:block 1436:block 5000:pass"_s);
+    QCOMPARE(delivered({1434, 1436, 1440, 5000}), u"1434:block 1436:block 1440:block 5000:pass"_s);
     auto dyn = m_client->dynamicFilters(); // the same client object, across the restart
     QVERIFY2(dyn, qPrintable(dyn ? QString() : dyn.error().message));
     QVERIFY(dyn->isEmpty());
