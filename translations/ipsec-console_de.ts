@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Authorizer</name>
+    <message>
+        <source>Not authorized to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the caller&apos;s user could not be determined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user %1 (uid %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only root may make changes, because the admin group &quot;%1&quot; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the groups of %1 could not be read from the system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is neither root nor a member of the admin group &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>polkit could not be asked (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>polkit refused action %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>%1 needs a value.</source>
@@ -16,8 +51,94 @@
         <translation>&quot;%1 --help&quot; liefert weitere Informationen.</translation>
     </message>
     <message>
-        <source>Unknown option &quot;%1&quot;. Options: --store PATH, --netns NAME, --json, --dry-run, --[no-]ike-exemption, --help, --version.</source>
-        <translation>Unbekannte Option &quot;%1&quot;. Optionen: --store PATH, --netns NAME, --json, --dry-run, --[no-]ike-exemption, --help, --version.</translation>
+        <source>--confirm-within needs a number of seconds from 1 to 86400 (one day), not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;%1&quot;. Options: --store PATH, --netns NAME, --json, --dry-run, --[no-]ike-exemption, --[no-]agent, --confirm-within SECONDS, --force, --help, --version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep these changes? Confirm with &apos;%1 confirm&apos; within %n s; otherwise the policy agent rolls them back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationRecord</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>No change is waiting for confirmation in this network namespace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot signal the waiting ipseccmd (process %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too late: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The waiting ipseccmd (process %1) ended without an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The waiting ipseccmd (process %1) did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationWait</name>
+    <message>
+        <source>Cannot wait for confirmation; rolling back now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation type="unfinished">Hinweis: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep these changes? Type yes within %n s, or run &apos;%1&apos; from another shell; otherwise they are rolled back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep these changes? Run &apos;%1&apos; within %n s; otherwise they are rolled back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: rolling the changes back now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type yes to keep the changes, or no to roll them back now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolled back in %n s unless confirmed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -131,120 +252,6 @@
         <translation>Die zugewiesene Richtlinie hat keine aktiven Filter.</translation>
     </message>
     <message>
-        <source>Usage: %1 [OPTIONS] -w REG -p POLICY[:POLL] [-r RULE]... [-f SPEC... -n ACTION] [-x|-y|-o]
-       %1 [OPTIONS] -f SPEC... [-n ACTION]      (dynamic filters)
-       %1 [OPTIONS] -u                          (delete all dynamic filters)
-       %1 [OPTIONS] show filters|policies|auth|stats|sas|all
-       %1 [OPTIONS] emergency-unassign | reassign
-
-Manage the host&apos;s IPsec filtering policy with the command lines of the Windows
-ipsecpol.exe and IPSeccmd.exe tools. Flags may come in any order and any case.
-
-Static mode (the persistent policy store):
-  -w REG              work on the local static store
-  -p NAME[:MINUTES]   the policy to create or change (and its polling interval)
-  -r NAME             the rule to create, change or delete (repeat with -o)
-  -x                  assign the policy (unassigns any other)
-  -y                  unassign the policy
-  -o                  delete the named rules, or the whole policy without -r
-
-Dynamic mode (no -w): filters go straight into the kernel and are lost at reboot
-  and when the policy agent restarts; -u deletes them all.
-
-Emergency:
-  emergency-unassign  remove every kernel entry of this tool (static and dynamic) at
-                      once and unassign the policy; works even when the store is broken
-  reassign            put back what the last emergency-unassign removed
-
-Filters and actions:
-  -f SPEC...          filter specs SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]
-                      &apos;=&apos; one direction, &apos;+&apos; mirrored; 0 = this host, * = any host,
-                      DNS names, dotted masks or prefix lengths; PROTO is TCP, UDP,
-                      ICMP, RAW or a number. Port 0 means any port.
-                      [SPEC] blocks and (SPEC) passes in dynamic mode.
-  -n BLOCK|PASS|INPASS|METHOD...  what matching traffic gets; METHOD is a security
-                      method such as ESP[3DES,SHA] or AH[MD5]+ESP[DES,SHA]3600S
-  -t ADDR  -a AUTH...  -soft  -lan|-dialup  -1s -1k -1p -1f -1e -confirm
-
-Options:
-  --store PATH        the static store (default: $IPSEC_CONSOLE_STORE, else
-                      /var/lib/ipsec-console/policy.db for root,
-                      $XDG_DATA_HOME/ipsec-console/policy.db for other users)
-  --netns NAME        work in network namespace NAME (default: $IPSEC_CONSOLE_NETNS)
-  --json              machine-readable output for show
-  --dry-run           print the kernel plan as &apos;ip xfrm policy&apos; lines, change nothing
-  --no-ike-exemption  do not exempt IKE (UDP 500/4500) from the filters; remembered
-                      for this namespace until --ike-exemption
-  --help, -?          this help;  --version  the version
-
-Examples (from Microsoft KB 813878):
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -f *=0:1434:UDP -n BLOCK -x
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -f 0=*:1434:UDP -n BLOCK
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -y
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -o
-
-Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict,
-6 kernel error, 7 permission denied.
-</source>
-        <translation>Aufruf: %1 [OPTIONS] -w REG -p POLICY[:POLL] [-r RULE]... [-f SPEC... -n ACTION] [-x|-y|-o]
-       %1 [OPTIONS] -f SPEC... [-n ACTION]      (dynamische Filter)
-       %1 [OPTIONS] -u                          (alle dynamischen Filter löschen)
-       %1 [OPTIONS] show filters|policies|auth|stats|sas|all
-       %1 [OPTIONS] emergency-unassign | reassign
-
-Verwaltet die IPsec-Filterrichtlinie des Hosts mit den Befehlszeilen der Windows-Tools
-ipsecpol.exe und IPSeccmd.exe. Die Schalter sind in beliebiger Reihenfolge und
-Groß-/Kleinschreibung erlaubt.
-
-Statischer Modus (der dauerhafte Richtlinienspeicher):
-  -w REG              mit dem lokalen statischen Speicher arbeiten
-  -p NAME[:MINUTES]   die zu erstellende oder zu ändernde Richtlinie (und ihr Abrufintervall)
-  -r NAME             die zu erstellende, zu ändernde oder zu löschende Regel (mit -o wiederholbar)
-  -x                  die Richtlinie zuweisen (hebt die Zuweisung jeder anderen auf)
-  -y                  die Zuweisung der Richtlinie aufheben
-  -o                  die genannten Regeln löschen, ohne -r die ganze Richtlinie
-
-Dynamischer Modus (ohne -w): Die Filter gehen direkt in den Kernel und gehen beim
-  Neustart und beim Neustart des Richtlinien-Agenten verloren; -u löscht sie alle.
-
-Notfall:
-  emergency-unassign  entfernt alle Kernel-Einträge dieses Tools (statisch und dynamisch)
-                      auf einmal und hebt die Zuweisung der Richtlinie auf; funktioniert
-                      auch bei beschädigtem Speicher
-  reassign            stellt wieder her, was die letzte Notfall-Aufhebung entfernt hat
-
-Filter und Aktionen:
-  -f SPEC...          Filterangaben SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]
-                      &apos;=&apos; eine Richtung, &apos;+&apos; gespiegelt; 0 = dieser Host, * = beliebiger
-                      Host, DNS-Namen, Masken in Punktschreibweise oder Präfixlängen;
-                      PROTO ist TCP, UDP, ICMP, RAW oder eine Zahl. Port 0 bedeutet
-                      beliebiger Port. Im dynamischen Modus blockiert [SPEC] und (SPEC) lässt zu.
-  -n BLOCK|PASS|INPASS|METHOD...  was mit passendem Datenverkehr geschieht; METHOD ist eine
-                      Sicherheitsmethode wie ESP[3DES,SHA] oder AH[MD5]+ESP[DES,SHA]3600S
-  -t ADDR  -a AUTH...  -soft  -lan|-dialup  -1s -1k -1p -1f -1e -confirm
-
-Optionen:
-  --store PATH        der statische Speicher (Standard: $IPSEC_CONSOLE_STORE, sonst
-                      /var/lib/ipsec-console/policy.db für root,
-                      $XDG_DATA_HOME/ipsec-console/policy.db für andere Benutzer)
-  --netns NAME        im Netzwerk-Namespace NAME arbeiten (Standard: $IPSEC_CONSOLE_NETNS)
-  --json              maschinenlesbare Ausgabe für show
-  --dry-run           den Kernel-Plan als &apos;ip xfrm policy&apos;-Zeilen ausgeben, nichts ändern
-  --no-ike-exemption  IKE (UDP 500/4500) nicht von den Filtern ausnehmen; wird für diesen
-                      Namespace bis --ike-exemption gespeichert
-  --help, -?          diese Hilfe;  --version  die Version
-
-Beispiele (aus Microsoft KB 813878):
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -f *=0:1434:UDP -n BLOCK -x
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -f 0=*:1434:UDP -n BLOCK
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -y
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -o
-
-Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Konflikt,
-6 Kernelfehler, 7 Zugriff verweigert.
-</translation>
-    </message>
-    <message>
         <source>%1 takes no arguments.</source>
         <translation>%1 akzeptiert keine Argumente.</translation>
     </message>
@@ -287,6 +294,73 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Usage: %1 [OPTIONS] -w REG -p POLICY[:POLL] [-r RULE]... [-f SPEC... -n ACTION] [-x|-y|-o]
+       %1 [OPTIONS] -f SPEC... [-n ACTION]      (dynamic filters)
+       %1 [OPTIONS] -u                          (delete all dynamic filters)
+       %1 [OPTIONS] show filters|policies|auth|stats|sas|all
+       %1 [OPTIONS] emergency-unassign | reassign
+       %1 [OPTIONS] confirm                     (keep changes made with --confirm-within)
+
+Manage the host&apos;s IPsec filtering policy with the command lines of the Windows
+ipsecpol.exe and IPSeccmd.exe tools. Flags may come in any order and any case.
+
+Static mode (the persistent policy store):
+  -w REG              work on the local static store
+  -p NAME[:MINUTES]   the policy to create or change (and its polling interval)
+  -r NAME             the rule to create, change or delete (repeat with -o)
+  -x                  assign the policy (unassigns any other)
+  -y                  unassign the policy
+  -o                  delete the named rules, or the whole policy without -r
+
+Dynamic mode (no -w): filters go straight into the kernel and are lost at reboot
+  and when the policy agent restarts; -u deletes them all.
+
+Emergency:
+  emergency-unassign  remove every kernel entry of this tool (static and dynamic) at
+                      once and unassign the policy; works even when the store is broken
+  reassign            put back what the last emergency-unassign removed
+
+Filters and actions:
+  -f SPEC...          filter specs SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]
+                      &apos;=&apos; one direction, &apos;+&apos; mirrored; 0 = this host, * = any host,
+                      DNS names, dotted masks or prefix lengths; PROTO is TCP, UDP,
+                      ICMP, RAW or a number. Port 0 means any port.
+                      [SPEC] blocks and (SPEC) passes in dynamic mode.
+  -n BLOCK|PASS|INPASS|METHOD...  what matching traffic gets; METHOD is a security
+                      method such as ESP[3DES,SHA] or AH[MD5]+ESP[DES,SHA]3600S
+  -t ADDR  -a AUTH...  -soft  -lan|-dialup  -1s -1k -1p -1f -1e -confirm
+
+Options:
+  --store PATH        the static store (default: $IPSEC_CONSOLE_STORE, else
+                      /var/lib/ipsec-console/policy.db for root,
+                      $XDG_DATA_HOME/ipsec-console/policy.db for other users)
+  --netns NAME        work in network namespace NAME (default: $IPSEC_CONSOLE_NETNS)
+  --json              machine-readable output for show
+  --dry-run           print the kernel plan as &apos;ip xfrm policy&apos; lines, change nothing
+  --agent, --no-agent only through the policy agent ipsec-policyd / never through
+                      it (default: the agent when it runs and serves this
+                      namespace and store, else this process)
+  --no-ike-exemption  do not exempt IKE (UDP 500/4500) from the filters; remembered
+                      for this namespace until --ike-exemption
+  --confirm-within SECONDS  roll the change back unless it is confirmed within
+                      SECONDS (1-86400): type yes, or run &apos;%1 confirm&apos;
+  --force             apply even when the change blocks your own SSH connection
+                      ($SSH_CONNECTION), which is otherwise refused
+  --help, -?          this help;  --version  the version
+
+Examples (from Microsoft KB 813878):
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -f *=0:1434:UDP -n BLOCK -x
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -f 0=*:1434:UDP -n BLOCK
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -y
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -o
+
+Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict
+(also: refused by the SSH guard, or rolled back unconfirmed), 6 kernel error,
+7 permission denied.
+</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -407,6 +481,435 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     </message>
 </context>
 <context>
+    <name>NetshShow</name>
+    <message>
+        <source>&lt;My IP Address&gt;</source>
+        <translation type="unfinished">&lt;Eigene IP-Adresse&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;Any IP Address&gt;</source>
+        <translation type="unfinished">&lt;Beliebige IP-Adresse&gt;</translation>
+    </message>
+    <message>
+        <source>Local store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No domain (group policy) store: the local store is in effect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Policy Assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NONE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing named &quot;%1&quot; to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Beschreibung</translation>
+    </message>
+    <message>
+        <source>Last Modified</source>
+        <translation type="unfinished">Zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling Interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default Response Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. of Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;Default Response Rule&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;missing&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter Action</source>
+        <translation type="unfinished">Filteraktion</translation>
+    </message>
+    <message>
+        <source>Tunnel Endpoint</source>
+        <translation type="unfinished">Tunnelendpunkt</translation>
+    </message>
+    <message>
+        <source>Connection Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FilterList Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. of Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Mirrored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Source IP Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Source Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Destination IP Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Destination Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Source Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Destination Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FilterAction Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Aktion</translation>
+    </message>
+    <message>
+        <source>QMPFS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbound Passthru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AllowUnsecured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security Methods</source>
+        <translation type="unfinished">Sicherheitsmethoden</translation>
+    </message>
+    <message>
+        <source>No dynamic rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Quelle</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished">Ziel</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished">Protokoll</translation>
+    </message>
+    <message>
+        <source>Src Port</source>
+        <translation type="unfinished">Quellport</translation>
+    </message>
+    <message>
+        <source>Dst Port</source>
+        <translation type="unfinished">Zielport</translation>
+    </message>
+    <message>
+        <source>Mirrored</source>
+        <translation type="unfinished">Gespiegelt</translation>
+    </message>
+    <message>
+        <source>Kernel: %1 entries of this tool, %2 of other tools; %3.</source>
+        <translation type="unfinished">Kernel: %1 Einträge dieses Tools, %2 anderer Tools; %3.</translation>
+    </message>
+    <message>
+        <source>in sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT in sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetshTool</name>
+    <message>
+        <source>Try &apos;netsh --help&apos; for more information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation type="unfinished">Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>netsh -f takes one script file, e.g. netsh -f harden.cmd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the script %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>netsh -r (remote computers) is not supported: run the command on that machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown netsh option &quot;%1&quot;. Use -f SCRIPT, -c CONTEXT or a command such as: netsh ipsec static show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value contains a line break: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>netsh: %1 holds no netsh ipsec command; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run: would export the policy store to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported the policy store to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PolicyAgent</name>
+    <message>
+        <source>Could not export %1 on the bus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not own the bus name %1: %2 (is another agent running, or does the bus policy not allow it?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enforcing the changed store failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid values: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A text of %1 characters is longer than the %2 the agent accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A list of %1 items is longer than the %2 the agent accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the policy store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the dynamic filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the kernel&apos;s IPsec policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export a snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change the static policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ExecuteStatic needs a static command line (-w).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run a netsh script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A script of %1 characters is longer than the %2 the agent accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change the dynamic filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ExecuteDynamic takes no static command line (-w).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assign a policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unassign a policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete a policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change a policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change a rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete a rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a filter list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change a filter list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete a filter list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a filter action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change a filter action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete a filter action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add dynamic filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete the dynamic filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enforce the policy again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep the pending changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unassign in an emergency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-assign after an emergency</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ipsec::Address</name>
     <message>
         <source>&quot;%1&quot; is not an IPv4 or IPv6 address.</source>
@@ -454,6 +957,52 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     </message>
 </context>
 <context>
+    <name>ipsec::AgentClient</name>
+    <message>
+        <source>No D-Bus connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy agent (%1) is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy agent gave no answer to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy agent sent a snapshot that is not JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::AgentProtocol</name>
+    <message>
+        <source>The D-Bus policy refused the call to the policy agent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy agent could not be reached (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option &quot;%1&quot; must be of D-Bus type %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A confirmation deadline of %1 seconds is longer than a day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option &quot;sshConnection&quot; is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;%1&quot;; known: confirmWithin, force, sshConnection, dryRun.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ipsec::AuthMethod</name>
     <message>
         <source>&quot;%1&quot; is not an authentication method: expected KERBEROS, PRESHARE:&quot;key&quot; or CERT:&quot;CA name&quot;.</source>
@@ -462,6 +1011,48 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <message>
         <source>&quot;%1&quot; needs a value after the colon.</source>
         <translation>&quot;%1&quot; benötigt nach dem Doppelpunkt einen Wert.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ClientFactory</name>
+    <message>
+        <source>the policy agent serves network namespace &quot;%1&quot;, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the policy agent serves the store %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the policy agent enforces with the IKE exemption %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not using the policy agent: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy agent did not answer (%1); done in this process instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ConfirmationGuard</name>
+    <message>
+        <source>No change is waiting for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes were not confirmed in time and were rolled back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes were not confirmed in time, but rolling them back failed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -588,6 +1179,249 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <message>
         <source>Cannot enter network namespace &quot;%1&quot;: %2 (root is needed).</source>
         <translation>Der Netzwerk-Namespace &quot;%1&quot; kann nicht betreten werden: %2 (root ist erforderlich).</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::NetshDynamicRules</name>
+    <message>
+        <source>dynamic tunnel rules (tunneldstaddress=) are not supported; use a static rule with tunnel=.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>actioninbound and actionoutbound differ, but with mirrored=no and neither address &quot;me&quot; only one direction exists; use mirrored=yes or the same action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n dynamic filter(s).</source>
+        <translation type="unfinished">
+            <numerusform>%n dynamischer Filter gelöscht.</numerusform>
+            <numerusform>%n dynamische Filter gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: conntype and authentication settings do not apply to dynamic filters and are not stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dynamic rule for this traffic already exists; change it with &quot;set rule&quot; or delete it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added dynamic %1 filter %2 -&gt; %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dynamic rule matches %1 -&gt; %2 with these fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed dynamic rule %1 -&gt; %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n dynamic filter(s) of %1 -&gt; %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::NetshRunner</name>
+    <message>
+        <source>%1: not stored (%2): main-mode (IKE) settings belong to the IKE daemon, which this program does not configure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: certificate options %2 are not stored; only the CA name is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>importpolicy: importing policy files is done by &apos;ipseccmd snapshot import %1&apos;; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set store location=%1: only the local store is available here (no directory or persistent store); use location=local.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set store: domain=%1 is ignored for the local store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set batch mode=%1: a script here always runs as one transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no policy with GUID %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no policy named %1.</source>
+        <translation type="unfinished">Es gibt keine Richtlinie namens %1.</translation>
+    </message>
+    <message>
+        <source>A policy named %1 already exists; change it with &quot;set policy&quot; or delete it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created policy %1.</source>
+        <translation type="unfinished">Richtlinie %1 erstellt.</translation>
+    </message>
+    <message>
+        <source>Unassigned policy %1.</source>
+        <translation type="unfinished">Zuweisung der Richtlinie %1 aufgehoben.</translation>
+    </message>
+    <message>
+        <source>Assigned policy %1.</source>
+        <translation type="unfinished">Richtlinie %1 zugewiesen.</translation>
+    </message>
+    <message>
+        <source>set policy gponame=: group policy objects belong to a domain store, which is not available here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A policy named %1 already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed policy %1.</source>
+        <translation type="unfinished">Richtlinie %1 geändert.</translation>
+    </message>
+    <message>
+        <source>Changed policy %1 (now %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy %1 is assigned. Unassign it first: set policy name=%1 assign=no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted policy %1.</source>
+        <translation type="unfinished">Richtlinie %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>There is no filter list with GUID %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no filter list named %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A filter list named %1 already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created filter list %1.</source>
+        <translation type="unfinished">Filterliste %1 erstellt.</translation>
+    </message>
+    <message>
+        <source>Changed filter list %1.</source>
+        <translation type="unfinished">Filterliste %1 geändert.</translation>
+    </message>
+    <message>
+        <source>Deleted filter list %1.</source>
+        <translation type="unfinished">Filterliste %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Filter list %1 already has this filter; not added twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added a filter to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter list %1 has no filter matching these fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n filter(s) from %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no filter action with GUID %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no filter action named %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter action %1: %2 apply only to action=negotiate and are not stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A filter action named %1 already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created filter action %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed filter action %1.</source>
+        <translation type="unfinished">Filteraktion %1 geändert.</translation>
+    </message>
+    <message>
+        <source>Deleted filter action %1.</source>
+        <translation type="unfinished">Filteraktion %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Policy %1 has no rule %2 (it has %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy %1 has no rule named %2.</source>
+        <translation type="unfinished">Die Richtlinie %1 hat keine Regel namens %2.</translation>
+    </message>
+    <message>
+        <source>Policy %1 already has a rule named %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added rule %1 to policy %2: filter list %3, filter action %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed rule %1 of policy %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted rule %1 of policy %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set defaultrule: qmsecmethods and qmpfs of the default response rule are not stored (it answers with the IKE daemon&apos;s defaults).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the default response rule of policy %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy %1 has no default response rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted every policy (%1), filter list (%2) and filter action (%3).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -785,6 +1619,54 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
             <numerusform>%n Kernel-Eintrag wiederhergestellt.</numerusform>
             <numerusform>%n Kernel-Einträge wiederhergestellt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: dynamic rules live only in the kernel; changing them needs root (or the policy agent). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The static changes were committed, but the dynamic rules could not be recorded (%1); the dynamic rules were left as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing reached the kernel, so there is nothing to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change joins the change waiting for confirmation: unless confirmed by %1, all of them are rolled back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your SSH connection was not checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without --dry-run this change is refused unless forced: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied although it cuts your own SSH connection (forced): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The emergency unassign that followed failed too: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring the previous state failed (%1), so every kernel entry of this tool was removed instead; &apos;ipseccmd reassign&apos; puts them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The emergency unassign ended the wait for confirmation: nothing of this tool is enforced now, and &apos;ipseccmd reassign&apos; puts back the state before the unconfirmed change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change waiting for confirmation was discarded; &apos;ipseccmd reassign&apos; puts back the state before it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1102,6 +1984,37 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     </message>
 </context>
 <context>
+    <name>ipsec::SshGuard</name>
+    <message>
+        <source>The SSH connection &quot;%1&quot; is not &quot;client-address client-port server-address server-port&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the dynamic filter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filter %1 of filter list &quot;%2&quot; in rule &quot;%3&quot; of policy &quot;%4&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its inbound packets (TCP %1 → %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its outbound replies (TCP %1 → %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change would cut your own SSH connection from %1 to %2: %3 would be blocked by %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1 Nothing was changed. To apply it anyway, add --force (in the console: Apply Anyway); with --confirm-within SECONDS it is rolled back unless you confirm it in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ipsec::StaticCommand</name>
     <message>
         <source>Remote computers (%1) are not supported: run the command on that machine.</source>
@@ -1237,6 +2150,21 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <message>
         <source>Deleted policy %1.</source>
         <translation>Richtlinie %1 gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::StoreContents</name>
+    <message>
+        <source>Rule &quot;%1&quot; belongs to policy id %2, which is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot; uses filter list id %2, which is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot; uses filter action id %2, which is missing.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1730,6 +2658,283 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     </message>
 </context>
 <context>
+    <name>ipsec::syntax::NetshParser</name>
+    <message>
+        <source>%1=%2: expected %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes, no, y or n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one or more methods such as ESP[3DES,SHA1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ConfAlg-HashAlg-GroupNum such as 3DES-SHA1-2 (DES|3DES, MD5|SHA1, 1|2|3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one or more methods such as 3DES-SHA1-2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name of a root certification authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a GUID such as {01234567-89ab-cdef-0123-456789abcdef}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ANY, ICMP, TCP, UDP, RAW or a number 0-255</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the IP address or DNS name of the tunnel endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a non-empty preshared key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is ambiguous: it could be %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown %1 %2; expected %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1=%2: server types (WINS, DNS, DHCP, GATEWAY) are not supported here; give the server&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>me, any, an IP address or a DNS name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1=%2 takes no %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing after &quot;%2&quot;; expected %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty command; expected &quot;ipsec static ...&quot; or &quot;ipsec dynamic ...&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;dynamic ... %1&quot; is not supported: main-mode and quick-mode policies and the IPsec driver settings belong to the IKE daemon, which this program does not configure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a netsh ipsec command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes no values, but %2 was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected value %1: every tag of &quot;%2&quot; is already given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no tag before &apos;=&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes no tags, but %2 was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag for &quot;%1&quot;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1= is given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>srcmask= needs srcaddr=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dstmask= needs dstaddr=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs %2=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes %2= or %3=, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs %2= or %3=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;set rule&quot; changes actioninbound= or actionoutbound=; give at least one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: netsh [OPTIONS] ipsec static|dynamic COMMAND [tag=]value ...
+       netsh [OPTIONS] -c ipsec COMMAND ...
+       netsh [OPTIONS] -f SCRIPT      (a netsh script or a .cmd/.bat file of
+                                      netsh ipsec lines, run as one transaction)
+
+static (the persistent store):
+  add|set|delete policy       name= description= pollinginterval= (minutes)
+                              activatedefaultrule= assign=yes|no newname=
+  add|set|delete filterlist   name= description= newname=
+  add|delete filter           filterlist= srcaddr= dstaddr= protocol= srcport=
+                              dstport= srcmask= dstmask= mirrored= description=
+  add|set|delete filteraction name= action=permit|block|negotiate qmsecmethods=
+                              inpass= soft= qmpfs= description= newname=
+  add|set|delete rule         name=|id= policy= filterlist= filteraction=
+                              activate= tunnel= conntype= kerberos= psk= rootca=
+  set defaultrule             policy= activate= kerberos= psk= rootca=
+  set store location=local   set batch mode=enable|disable   delete all
+  show policy|filterlist|filteraction|rule|all|store|gpoassignedpolicy [name=] [all]
+  exportpolicy file=FILE      (.ipsec is added when FILE has no extension)
+  importpolicy file=FILE
+dynamic (the running policy, lost at reboot):
+  add|set|delete rule         srcaddr= dstaddr= protocol= srcport= dstport=
+                              mirrored= actioninbound= actionoutbound= srcmask= dstmask=
+  delete all                  show all|rule
+
+Addresses: me, any, an IP address (IPv4 or IPv6) or a DNS name; masks dotted or
+prefix lengths; port 0 means any port. Tags may be shortened (desc=, mirror=) or
+left out (values in the order above); yes|no|y|n.
+
+Options:
+  --store PATH   --netns NAME   --dry-run   --json (show)   --help   --version
+
+Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict,
+6 kernel error, 7 permission denied.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::syntax::NetshScript</name>
+    <message>
+        <source>%1 is not supported here: one netsh command per line, no pipes, chaining or redirection to files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB; that is not a netsh script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not valid UTF-16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line %2: the text is not UTF-8 (a Windows code page?); save the file as UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line %2: contains a NUL character; that is not a text file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2
+  %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 line %2: the line is %3 characters long (at most %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch variables such as %NAME% are not expanded here; write the values out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>netsh -c needs a context such as ipsec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>netsh %1 (remote computers, other accounts) is not supported: run the script on that machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>netsh -f inside a script is not supported; run each script on its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown netsh option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>netsh without a command; expected &quot;netsh ipsec static ...&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only the ipsec, ipsec static and ipsec dynamic contexts are supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>popd without pushd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a context inside ipsec; write &quot;ipsec %1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a netsh ipsec command; expected &quot;netsh ipsec ...&quot; or &quot;ipsec ...&quot; (batch lines other than echo, rem, ::, pause, setlocal, endlocal and @echo off are not run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;ipsec %1&quot; is not supported in scripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only netsh ipsec commands are supported, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ipsec::ui::AddressChooserPage</name>
     <message>
         <source>My IP Address</source>
@@ -1766,6 +2971,17 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     <message>
         <source>&quot;%1&quot; is not an IP subnet, e.g. 192.0.2.0/24 or 192.0.2.0/255.255.255.0.</source>
         <translation>&quot;%1&quot; ist kein IP-Subnetz, z. B. 192.0.2.0/24 oder 192.0.2.0/255.255.255.0.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::ApplyAnyway</name>
+    <message>
+        <source>Your SSH Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply Anyway</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1961,6 +3177,60 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     <message>
         <source>The commands before it were carried out; Finish runs only the remaining ones.</source>
         <translation>Die Befehle davor wurden ausgeführt; &quot;Fertig stellen&quot; führt nur die verbleibenden aus.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::ConfirmChangesDialog</name>
+    <message>
+        <source>Keep These Changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes are still rolled back at the deadline unless kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep these changes? Unless you keep them, the previous policy comes back at the end of the countdown, so a change that locked you out undoes itself.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolled back in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rolling back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::ConfirmController</name>
+    <message>
+        <source>Ask to &amp;Keep Kernel Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3342,6 +4612,70 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     <message>
         <source>With --screenshot: also picture the Block-a-port wizard.</source>
         <translation>Mit --screenshot: auch den Assistenten zum Blockieren eines Ports abbilden.</translation>
+    </message>
+    <message>
+        <source>Work only through the policy agent ipsec-policyd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never use the policy agent; work in this process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IPsec policy agent: enforces the assigned static policy, holds the dynamic filters and serves the console and ipseccmd over D-Bus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve network namespace NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members of GROUP (a name or a number) may change the policy when polkit does not run (default: AdminGroup of the configuration file, else sudo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GROUP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the configuration file PATH (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for changes of the store every MS milliseconds (default: 1000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve on the session bus (for debugging).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--watch-interval needs at least 50 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not root: the store is served, the kernel is not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No D-Bus connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enforcing at start failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving %1 (network namespace %2, store %3, admin group %4).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Cli</name>
+    <message numerus="yes">
+        <source>Keep these changes? Confirm with &apos;%1 confirm&apos; within %n s; otherwise the policy agent rolls them back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationWait</name>
+    <message numerus="yes">
+        <source>Keep these changes? Type yes within %n s, or run &apos;%1&apos; from another shell; otherwise they are rolled back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep these changes? Run &apos;%1&apos; within %n s; otherwise they are rolled back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolled back in %n s unless confirmed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::NetshDynamicRules</name>
+    <message numerus="yes">
+        <source>Deleted %n dynamic filter(s).</source>
+        <translation type="unfinished">
+            <numerusform>Deleted %n dynamic filter.</numerusform>
+            <numerusform>Deleted %n dynamic filters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n dynamic filter(s) of %1 -&gt; %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::NetshRunner</name>
+    <message numerus="yes">
+        <source>Deleted %n filter(s) from %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ipsec::PolicyService</name>
     <message numerus="yes">
         <source>Deleted %n dynamic filter(s).</source>
@@ -66,6 +127,26 @@
         <translation>
             <numerusform>%n rule will be added to policy &quot;%1&quot;; each with %2 filter(s).</numerusform>
             <numerusform>%n rules will be added to policy &quot;%1&quot;; each with %2 filter(s).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::ConfirmChangesDialog</name>
+    <message numerus="yes">
+        <source>Rolled back in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::ConfirmController</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
