@@ -5,35 +5,35 @@
     <name>Authorizer</name>
     <message>
         <source>Not authorized to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Berechtigung für &quot;%1&quot;: %2</translation>
     </message>
     <message>
         <source>the caller&apos;s user could not be determined.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Benutzer des Aufrufers konnte nicht ermittelt werden.</translation>
     </message>
     <message>
         <source>user %1 (uid %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1 (UID %2)</translation>
     </message>
     <message>
         <source>only root may make changes, because the admin group &quot;%1&quot; does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>nur root darf Änderungen vornehmen, weil die Administratorgruppe &quot;%1&quot; nicht existiert.</translation>
     </message>
     <message>
         <source>the groups of %1 could not be read from the system.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Gruppen von %1 konnten nicht vom System gelesen werden.</translation>
     </message>
     <message>
         <source>%1 is neither root nor a member of the admin group &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist weder root noch Mitglied der Administratorgruppe &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>polkit could not be asked (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>polkit konnte nicht befragt werden (%1).</translation>
     </message>
     <message>
         <source>polkit refused action %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>polkit hat die Aktion %1 abgelehnt.</translation>
     </message>
 </context>
 <context>
@@ -52,17 +52,17 @@
     </message>
     <message>
         <source>--confirm-within needs a number of seconds from 1 to 86400 (one day), not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--confirm-within benötigt eine Anzahl Sekunden von 1 bis 86400 (ein Tag), nicht &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Unknown option &quot;%1&quot;. Options: --store PATH, --netns NAME, --json, --dry-run, --[no-]ike-exemption, --[no-]agent, --confirm-within SECONDS, --force, --help, --version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Option &quot;%1&quot;. Optionen: --store PATH, --netns NAME, --json, --dry-run, --[no-]ike-exemption, --[no-]agent, --confirm-within SECONDS, --force, --help, --version.</translation>
     </message>
     <message numerus="yes">
         <source>Keep these changes? Confirm with &apos;%1 confirm&apos; within %n s; otherwise the policy agent rolls them back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Diese Änderungen behalten? Bestätigen Sie innerhalb von %n s mit &apos;%1 confirm&apos;; andernfalls macht der Richtlinien-Agent sie rückgängig.</numerusform>
+            <numerusform>Diese Änderungen behalten? Bestätigen Sie innerhalb von %n s mit &apos;%1 confirm&apos;; andernfalls macht der Richtlinien-Agent sie rückgängig.</numerusform>
         </translation>
     </message>
 </context>
@@ -70,74 +70,74 @@
     <name>ConfirmationRecord</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>No change is waiting for confirmation in this network namespace.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Netzwerk-Namespace wartet keine Änderung auf Bestätigung.</translation>
     </message>
     <message>
         <source>Cannot signal the waiting ipseccmd (process %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem wartenden ipseccmd (Prozess %1) kann kein Signal gesendet werden.</translation>
     </message>
     <message>
         <source>Too late: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu spät: %1</translation>
     </message>
     <message>
         <source>The waiting ipseccmd (process %1) ended without an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das wartende ipseccmd (Prozess %1) wurde ohne Antwort beendet.</translation>
     </message>
     <message>
         <source>The waiting ipseccmd (process %1) did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das wartende ipseccmd (Prozess %1) hat nicht rechtzeitig geantwortet.</translation>
     </message>
 </context>
 <context>
     <name>ConfirmationWait</name>
     <message>
         <source>Cannot wait for confirmation; rolling back now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf Bestätigung nicht möglich; die Änderungen werden jetzt rückgängig gemacht.</translation>
     </message>
     <message>
         <source>note: %1</source>
-        <translation type="unfinished">Hinweis: %1</translation>
+        <translation>Hinweis: %1</translation>
     </message>
     <message numerus="yes">
         <source>Keep these changes? Type yes within %n s, or run &apos;%1&apos; from another shell; otherwise they are rolled back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Diese Änderungen behalten? Geben Sie innerhalb von %n s ja ein oder führen Sie &apos;%1&apos; in einer anderen Shell aus; andernfalls werden sie rückgängig gemacht.</numerusform>
+            <numerusform>Diese Änderungen behalten? Geben Sie innerhalb von %n s ja ein oder führen Sie &apos;%1&apos; in einer anderen Shell aus; andernfalls werden sie rückgängig gemacht.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Keep these changes? Run &apos;%1&apos; within %n s; otherwise they are rolled back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Diese Änderungen behalten? Führen Sie innerhalb von %n s &apos;%1&apos; aus; andernfalls werden sie rückgängig gemacht.</numerusform>
+            <numerusform>Diese Änderungen behalten? Führen Sie innerhalb von %n s &apos;%1&apos; aus; andernfalls werden sie rückgängig gemacht.</numerusform>
         </translation>
     </message>
     <message>
         <source>Stopped: rolling the changes back now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Die Änderungen werden jetzt rückgängig gemacht.</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>Type yes to keep the changes, or no to roll them back now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie ja ein, um die Änderungen zu behalten, oder nein, um sie jetzt rückgängig zu machen.</translation>
     </message>
     <message numerus="yes">
         <source>Rolled back in %n s unless confirmed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wird in %n s rückgängig gemacht, sofern nicht bestätigt.</numerusform>
+            <numerusform>Wird in %n s rückgängig gemacht, sofern nicht bestätigt.</numerusform>
         </translation>
     </message>
 </context>
@@ -360,7 +360,73 @@ Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict
 (also: refused by the SSH guard, or rolled back unconfirmed), 6 kernel error,
 7 permission denied.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: %1 [OPTIONS] -w REG -p POLICY[:POLL] [-r RULE]... [-f SPEC... -n ACTION] [-x|-y|-o]
+       %1 [OPTIONS] -f SPEC... [-n ACTION]      (dynamische Filter)
+       %1 [OPTIONS] -u                          (alle dynamischen Filter löschen)
+       %1 [OPTIONS] show filters|policies|auth|stats|sas|all
+       %1 [OPTIONS] emergency-unassign | reassign
+       %1 [OPTIONS] confirm                     (mit --confirm-within vorgenommene Änderungen behalten)
+
+Verwaltet die IPsec-Filterrichtlinie des Hosts mit den Befehlszeilen der Windows-Tools
+ipsecpol.exe und IPSeccmd.exe. Die Schalter sind in beliebiger Reihenfolge und
+Groß-/Kleinschreibung erlaubt.
+
+Statischer Modus (der dauerhafte Richtlinienspeicher):
+  -w REG              mit dem lokalen statischen Speicher arbeiten
+  -p NAME[:MINUTES]   die zu erstellende oder zu ändernde Richtlinie (und ihr Abrufintervall)
+  -r NAME             die zu erstellende, zu ändernde oder zu löschende Regel (mit -o wiederholbar)
+  -x                  die Richtlinie zuweisen (hebt die Zuweisung jeder anderen auf)
+  -y                  die Zuweisung der Richtlinie aufheben
+  -o                  die genannten Regeln löschen, ohne -r die ganze Richtlinie
+
+Dynamischer Modus (ohne -w): Die Filter gehen direkt in den Kernel und gehen beim
+  Neustart und beim Neustart des Richtlinien-Agenten verloren; -u löscht sie alle.
+
+Notfall:
+  emergency-unassign  entfernt alle Kernel-Einträge dieses Tools (statisch und dynamisch)
+                      auf einmal und hebt die Zuweisung der Richtlinie auf; funktioniert
+                      auch bei beschädigtem Speicher
+  reassign            stellt wieder her, was die letzte Notfall-Aufhebung entfernt hat
+
+Filter und Aktionen:
+  -f SPEC...          Filterangaben SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]
+                      &apos;=&apos; eine Richtung, &apos;+&apos; gespiegelt; 0 = dieser Host, * = beliebiger
+                      Host, DNS-Namen, Masken in Punktschreibweise oder Präfixlängen;
+                      PROTO ist TCP, UDP, ICMP, RAW oder eine Zahl. Port 0 bedeutet
+                      beliebiger Port. Im dynamischen Modus blockiert [SPEC] und (SPEC) lässt zu.
+  -n BLOCK|PASS|INPASS|METHOD...  was mit passendem Datenverkehr geschieht; METHOD ist eine
+                      Sicherheitsmethode wie ESP[3DES,SHA] oder AH[MD5]+ESP[DES,SHA]3600S
+  -t ADDR  -a AUTH...  -soft  -lan|-dialup  -1s -1k -1p -1f -1e -confirm
+
+Optionen:
+  --store PATH        der statische Speicher (Standard: $IPSEC_CONSOLE_STORE, sonst
+                      /var/lib/ipsec-console/policy.db für root,
+                      $XDG_DATA_HOME/ipsec-console/policy.db für andere Benutzer)
+  --netns NAME        im Netzwerk-Namespace NAME arbeiten (Standard: $IPSEC_CONSOLE_NETNS)
+  --json              maschinenlesbare Ausgabe für show
+  --dry-run           den Kernel-Plan als &apos;ip xfrm policy&apos;-Zeilen ausgeben, nichts ändern
+  --agent, --no-agent nur über den Richtlinien-Agenten ipsec-policyd / nie über ihn
+                      (Standard: der Agent, wenn er läuft und diesen Namespace und
+                      Speicher bedient, sonst dieser Prozess)
+  --no-ike-exemption  IKE (UDP 500/4500) nicht von den Filtern ausnehmen; wird für diesen
+                      Namespace bis --ike-exemption gespeichert
+  --confirm-within SECONDS  die Änderung rückgängig machen, sofern sie nicht innerhalb
+                      von SECONDS (1-86400) bestätigt wird: ja eingeben oder
+                      &apos;%1 confirm&apos; ausführen
+  --force             auch anwenden, wenn die Änderung Ihre eigene SSH-Verbindung
+                      ($SSH_CONNECTION) blockiert, was sonst abgelehnt wird
+  --help, -?          diese Hilfe;  --version  die Version
+
+Beispiele (aus Microsoft KB 813878):
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -f *=0:1434:UDP -n BLOCK -x
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -f 0=*:1434:UDP -n BLOCK
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -y
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -o
+
+Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Konflikt
+(auch: vom SSH-Schutz abgelehnt oder unbestätigt rückgängig gemacht), 6 Kernelfehler,
+7 Zugriff verweigert.
+</translation>
     </message>
 </context>
 <context>
@@ -484,429 +550,429 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <name>NetshShow</name>
     <message>
         <source>&lt;My IP Address&gt;</source>
-        <translation type="unfinished">&lt;Eigene IP-Adresse&gt;</translation>
+        <translation>&lt;Eigene IP-Adresse&gt;</translation>
     </message>
     <message>
         <source>&lt;Any IP Address&gt;</source>
-        <translation type="unfinished">&lt;Beliebige IP-Adresse&gt;</translation>
+        <translation>&lt;Beliebige IP-Adresse&gt;</translation>
     </message>
     <message>
         <source>Local store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokaler Speicher: %1</translation>
     </message>
     <message>
         <source>No domain (group policy) store: the local store is in effect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Domänenspeicher (Gruppenrichtlinie): Der lokale Speicher ist wirksam.</translation>
     </message>
     <message>
         <source>Local Policy Assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesene Richtlinie</translation>
     </message>
     <message>
         <source>NONE</source>
-        <translation type="unfinished"></translation>
+        <translation>KEINE</translation>
     </message>
     <message>
         <source>Policy Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinienname</translation>
     </message>
     <message>
         <source>Nothing named &quot;%1&quot; to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts namens &quot;%1&quot; anzuzeigen.</translation>
     </message>
     <message>
         <source>There is nothing to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt nichts anzuzeigen.</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Beschreibung</translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Last Modified</source>
-        <translation type="unfinished">Zuletzt geändert</translation>
+        <translation>Zuletzt geändert</translation>
     </message>
     <message>
         <source>Assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesen</translation>
     </message>
     <message>
         <source>Polling Interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrufintervall</translation>
     </message>
     <message>
         <source>%1 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Minuten</translation>
     </message>
     <message>
         <source>Default Response Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardantwortregel</translation>
     </message>
     <message>
         <source>Activated</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiviert</translation>
     </message>
     <message>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <source>No. of Rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl Regeln</translation>
     </message>
     <message>
         <source>Rule Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Regelname</translation>
     </message>
     <message>
         <source>&lt;Default Response Rule&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;Standardantwortregel&gt;</translation>
     </message>
     <message>
         <source>Filter List</source>
-        <translation type="unfinished"></translation>
+        <translation>Filterliste</translation>
     </message>
     <message>
         <source>&lt;missing&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;fehlt&gt;</translation>
     </message>
     <message>
         <source>Filter Action</source>
-        <translation type="unfinished">Filteraktion</translation>
+        <translation>Filteraktion</translation>
     </message>
     <message>
         <source>Tunnel Endpoint</source>
-        <translation type="unfinished">Tunnelendpunkt</translation>
+        <translation>Tunnelendpunkt</translation>
     </message>
     <message>
         <source>Connection Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungstyp</translation>
     </message>
     <message>
         <source>Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentifizierung</translation>
     </message>
     <message>
         <source>FilterList Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Filterlistenname</translation>
     </message>
     <message>
         <source>No. of Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl Filter</translation>
     </message>
     <message>
         <source>  Description</source>
-        <translation type="unfinished"></translation>
+        <translation>  Beschreibung</translation>
     </message>
     <message>
         <source>  Mirrored</source>
-        <translation type="unfinished"></translation>
+        <translation>  Gespiegelt</translation>
     </message>
     <message>
         <source>  Source IP Address</source>
-        <translation type="unfinished"></translation>
+        <translation>  Quell-IP-Adresse</translation>
     </message>
     <message>
         <source>  Source Mask</source>
-        <translation type="unfinished"></translation>
+        <translation>  Quellmaske</translation>
     </message>
     <message>
         <source>  Destination IP Address</source>
-        <translation type="unfinished"></translation>
+        <translation>  Ziel-IP-Adresse</translation>
     </message>
     <message>
         <source>  Destination Mask</source>
-        <translation type="unfinished"></translation>
+        <translation>  Zielmaske</translation>
     </message>
     <message>
         <source>  Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>  Protokoll</translation>
     </message>
     <message>
         <source>  Source Port</source>
-        <translation type="unfinished"></translation>
+        <translation>  Quellport</translation>
     </message>
     <message>
         <source>  Destination Port</source>
-        <translation type="unfinished"></translation>
+        <translation>  Zielport</translation>
     </message>
     <message>
         <source>FilterAction Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Filteraktionsname</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Aktion</translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>QMPFS</source>
-        <translation type="unfinished"></translation>
+        <translation>QMPFS</translation>
     </message>
     <message>
         <source>Inbound Passthru</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingehender Passthrough</translation>
     </message>
     <message>
         <source>AllowUnsecured</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungesichert zulassen</translation>
     </message>
     <message>
         <source>Security Methods</source>
-        <translation type="unfinished">Sicherheitsmethoden</translation>
+        <translation>Sicherheitsmethoden</translation>
     </message>
     <message>
         <source>No dynamic rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine dynamischen Regeln.</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Quelle</translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Destination</source>
-        <translation type="unfinished">Ziel</translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished">Protokoll</translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Src Port</source>
-        <translation type="unfinished">Quellport</translation>
+        <translation>Quellport</translation>
     </message>
     <message>
         <source>Dst Port</source>
-        <translation type="unfinished">Zielport</translation>
+        <translation>Zielport</translation>
     </message>
     <message>
         <source>Mirrored</source>
-        <translation type="unfinished">Gespiegelt</translation>
+        <translation>Gespiegelt</translation>
     </message>
     <message>
         <source>Kernel: %1 entries of this tool, %2 of other tools; %3.</source>
-        <translation type="unfinished">Kernel: %1 Einträge dieses Tools, %2 anderer Tools; %3.</translation>
+        <translation>Kernel: %1 Einträge dieses Tools, %2 anderer Tools; %3.</translation>
     </message>
     <message>
         <source>in sync</source>
-        <translation type="unfinished"></translation>
+        <translation>synchron</translation>
     </message>
     <message>
         <source>NOT in sync</source>
-        <translation type="unfinished"></translation>
+        <translation>NICHT synchron</translation>
     </message>
 </context>
 <context>
     <name>NetshTool</name>
     <message>
         <source>Try &apos;netsh --help&apos; for more information.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;netsh --help&quot; liefert weitere Informationen.</translation>
     </message>
     <message>
         <source>note: %1</source>
-        <translation type="unfinished">Hinweis: %1</translation>
+        <translation>Hinweis: %1</translation>
     </message>
     <message>
         <source>netsh -f takes one script file, e.g. netsh -f harden.cmd</source>
-        <translation type="unfinished"></translation>
+        <translation>netsh -f akzeptiert genau eine Skriptdatei, z. B. netsh -f harden.cmd</translation>
     </message>
     <message>
         <source>Cannot read the script %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Skript %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>netsh -r (remote computers) is not supported: run the command on that machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>netsh -r (Remotecomputer) wird nicht unterstützt: Führen Sie den Befehl auf dem betreffenden Computer aus.</translation>
     </message>
     <message>
         <source>Unknown netsh option &quot;%1&quot;. Use -f SCRIPT, -c CONTEXT or a command such as: netsh ipsec static show all</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte netsh-Option &quot;%1&quot;. Verwenden Sie -f SCRIPT, -c CONTEXT oder einen Befehl wie: netsh ipsec static show all</translation>
     </message>
     <message>
         <source>A value contains a line break: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Wert enthält einen Zeilenumbruch: %1</translation>
     </message>
     <message>
         <source>command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlszeile</translation>
     </message>
     <message>
         <source>netsh: %1 holds no netsh ipsec command; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>netsh: %1 enthält keinen netsh-ipsec-Befehl; es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Dry run: would export the policy store to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf: Der Richtlinienspeicher würde nach %1 exportiert.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Exported the policy store to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinienspeicher nach %1 exportiert.</translation>
     </message>
 </context>
 <context>
     <name>PolicyAgent</name>
     <message>
         <source>Could not export %1 on the bus.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht auf dem Bus exportiert werden.</translation>
     </message>
     <message>
         <source>Could not own the bus name %1: %2 (is another agent running, or does the bus policy not allow it?)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Busname %1 konnte nicht belegt werden: %2 (läuft bereits ein anderer Agent, oder erlaubt die Bus-Richtlinie es nicht?)</translation>
     </message>
     <message>
         <source>Enforcing the changed store failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Durchsetzen des geänderten Speichers ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Store changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher geändert: %1</translation>
     </message>
     <message>
         <source>Refused %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage von %1 abgewiesen: %2</translation>
     </message>
     <message>
         <source>Invalid values: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Werte: %1</translation>
     </message>
     <message>
         <source>A text of %1 characters is longer than the %2 the agent accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Text mit %1 Zeichen ist länger als die %2 Zeichen, die der Agent akzeptiert.</translation>
     </message>
     <message>
         <source>A list of %1 items is longer than the %2 the agent accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Liste mit %1 Einträgen ist länger als die %2 Einträge, die der Agent akzeptiert.</translation>
     </message>
     <message>
         <source>%1 for %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; für %2: %3</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>erledigt</translation>
     </message>
     <message>
         <source>read the policy store</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Richtlinienspeichers</translation>
     </message>
     <message>
         <source>read the dynamic filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der dynamischen Filter</translation>
     </message>
     <message>
         <source>read the kernel&apos;s IPsec policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der IPsec-Richtlinie des Kernels</translation>
     </message>
     <message>
         <source>export a snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren einer Momentaufnahme</translation>
     </message>
     <message>
         <source>change the static policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern der statischen Richtlinie</translation>
     </message>
     <message>
         <source>ExecuteStatic needs a static command line (-w).</source>
-        <translation type="unfinished"></translation>
+        <translation>ExecuteStatic benötigt eine statische Befehlszeile (-w).</translation>
     </message>
     <message>
         <source>run a netsh script</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen eines netsh-Skripts</translation>
     </message>
     <message>
         <source>A script of %1 characters is longer than the %2 the agent accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Skript mit %1 Zeichen ist länger als die %2 Zeichen, die der Agent akzeptiert.</translation>
     </message>
     <message>
         <source>change the dynamic filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern der dynamischen Filter</translation>
     </message>
     <message>
         <source>ExecuteDynamic takes no static command line (-w).</source>
-        <translation type="unfinished"></translation>
+        <translation>ExecuteDynamic akzeptiert keine statische Befehlszeile (-w).</translation>
     </message>
     <message>
         <source>assign a policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisen einer Richtlinie</translation>
     </message>
     <message>
         <source>unassign a policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufheben der Zuweisung einer Richtlinie</translation>
     </message>
     <message>
         <source>delete a policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen einer Richtlinie</translation>
     </message>
     <message>
         <source>create a policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen einer Richtlinie</translation>
     </message>
     <message>
         <source>change a policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern einer Richtlinie</translation>
     </message>
     <message>
         <source>create a rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen einer Regel</translation>
     </message>
     <message>
         <source>change a rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern einer Regel</translation>
     </message>
     <message>
         <source>delete a rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen einer Regel</translation>
     </message>
     <message>
         <source>create a filter list</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen einer Filterliste</translation>
     </message>
     <message>
         <source>change a filter list</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern einer Filterliste</translation>
     </message>
     <message>
         <source>delete a filter list</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen einer Filterliste</translation>
     </message>
     <message>
         <source>create a filter action</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen einer Filteraktion</translation>
     </message>
     <message>
         <source>change a filter action</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern einer Filteraktion</translation>
     </message>
     <message>
         <source>delete a filter action</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen einer Filteraktion</translation>
     </message>
     <message>
         <source>add dynamic filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen dynamischer Filter</translation>
     </message>
     <message>
         <source>delete the dynamic filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen der dynamischen Filter</translation>
     </message>
     <message>
         <source>enforce the policy again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneutes Durchsetzen der Richtlinie</translation>
     </message>
     <message>
         <source>keep the pending changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Behalten der ausstehenden Änderungen</translation>
     </message>
     <message>
         <source>unassign in an emergency</source>
-        <translation type="unfinished"></translation>
+        <translation>Notfall-Aufhebung</translation>
     </message>
     <message>
         <source>re-assign after an emergency</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneute Zuweisung nach einem Notfall</translation>
     </message>
 </context>
 <context>
@@ -960,46 +1026,46 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <name>ipsec::AgentClient</name>
     <message>
         <source>No D-Bus connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine D-Bus-Verbindung: %1</translation>
     </message>
     <message>
         <source>The policy agent (%1) is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinien-Agent (%1) läuft nicht.</translation>
     </message>
     <message>
         <source>The policy agent gave no answer to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinien-Agent hat nicht auf %1 geantwortet.</translation>
     </message>
     <message>
         <source>The policy agent sent a snapshot that is not JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinien-Agent hat eine Momentaufnahme gesendet, die kein JSON ist: %1</translation>
     </message>
 </context>
 <context>
     <name>ipsec::AgentProtocol</name>
     <message>
         <source>The D-Bus policy refused the call to the policy agent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die D-Bus-Richtlinie hat den Aufruf des Richtlinien-Agenten abgelehnt: %1</translation>
     </message>
     <message>
         <source>The policy agent could not be reached (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinien-Agent ist nicht erreichbar (%1): %2</translation>
     </message>
     <message>
         <source>Option &quot;%1&quot; must be of D-Bus type %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Option &quot;%1&quot; muss vom D-Bus-Typ %2 sein.</translation>
     </message>
     <message>
         <source>A confirmation deadline of %1 seconds is longer than a day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Bestätigungsfrist von %1 Sekunden ist länger als ein Tag.</translation>
     </message>
     <message>
         <source>Option &quot;sshConnection&quot; is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Option &quot;sshConnection&quot; ist zu lang.</translation>
     </message>
     <message>
         <source>Unknown option &quot;%1&quot;; known: confirmWithin, force, sshConnection, dryRun.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Option &quot;%1&quot;; bekannt sind: confirmWithin, force, sshConnection, dryRun.</translation>
     </message>
 </context>
 <context>
@@ -1017,42 +1083,42 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <name>ipsec::ClientFactory</name>
     <message>
         <source>the policy agent serves network namespace &quot;%1&quot;, not &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>der Richtlinien-Agent bedient den Netzwerk-Namespace &quot;%1&quot;, nicht &quot;%2&quot;</translation>
     </message>
     <message>
         <source>the policy agent serves the store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Richtlinien-Agent bedient den Speicher %1</translation>
     </message>
     <message>
         <source>the policy agent enforces with the IKE exemption %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Richtlinien-Agent setzt die Richtlinie mit IKE-Ausnahme %1 durch</translation>
     </message>
     <message>
         <source>Not using the policy agent: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinien-Agent wird nicht verwendet: %1.</translation>
     </message>
     <message>
         <source>The policy agent did not answer (%1); done in this process instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Richtlinien-Agent hat nicht geantwortet (%1); stattdessen in diesem Prozess ausgeführt.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::ConfirmationGuard</name>
     <message>
         <source>No change is waiting for confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Änderung wartet auf Bestätigung.</translation>
     </message>
     <message>
         <source>The changes are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen werden beibehalten.</translation>
     </message>
     <message>
         <source>The changes were not confirmed in time and were rolled back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen wurden nicht rechtzeitig bestätigt und wurden rückgängig gemacht.</translation>
     </message>
     <message>
         <source>The changes were not confirmed in time, but rolling them back failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen wurden nicht rechtzeitig bestätigt, aber das Rückgängigmachen ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1185,44 +1251,44 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <name>ipsec::NetshDynamicRules</name>
     <message>
         <source>dynamic tunnel rules (tunneldstaddress=) are not supported; use a static rule with tunnel=.</source>
-        <translation type="unfinished"></translation>
+        <translation>dynamische Tunnelregeln (tunneldstaddress=) werden nicht unterstützt; verwenden Sie eine statische Regel mit tunnel=.</translation>
     </message>
     <message>
         <source>actioninbound and actionoutbound differ, but with mirrored=no and neither address &quot;me&quot; only one direction exists; use mirrored=yes or the same action.</source>
-        <translation type="unfinished"></translation>
+        <translation>actioninbound und actionoutbound unterscheiden sich, aber mit mirrored=no und ohne &quot;me&quot; als Adresse gibt es nur eine Richtung; verwenden Sie mirrored=yes oder dieselbe Aktion.</translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n dynamic filter(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n dynamischer Filter gelöscht.</numerusform>
             <numerusform>%n dynamische Filter gelöscht.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: conntype and authentication settings do not apply to dynamic filters and are not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: conntype- und Authentifizierungseinstellungen gelten nicht für dynamische Filter und werden nicht gespeichert.</translation>
     </message>
     <message>
         <source>A dynamic rule for this traffic already exists; change it with &quot;set rule&quot; or delete it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Datenverkehr existiert bereits eine dynamische Regel; ändern Sie sie mit &quot;set rule&quot; oder löschen Sie sie zuerst.</translation>
     </message>
     <message>
         <source>Added dynamic %1 filter %2 -&gt; %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dynamischer Filter %2 -&gt; %3 hinzugefügt (%1).</translation>
     </message>
     <message>
         <source>No dynamic rule matches %1 -&gt; %2 with these fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine dynamische Regel %1 -&gt; %2 passt zu diesen Feldern.</translation>
     </message>
     <message>
         <source>Changed dynamic rule %1 -&gt; %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dynamische Regel %1 -&gt; %2 geändert.</translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n dynamic filter(s) of %1 -&gt; %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dynamischer Filter von %1 -&gt; %2 gelöscht.</numerusform>
+            <numerusform>%n dynamische Filter von %1 -&gt; %2 gelöscht.</numerusform>
         </translation>
     </message>
 </context>
@@ -1230,198 +1296,198 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <name>ipsec::NetshRunner</name>
     <message>
         <source>%1: not stored (%2): main-mode (IKE) settings belong to the IKE daemon, which this program does not configure.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht gespeichert (%2): Hauptmodus-Einstellungen (IKE) gehören zum IKE-Dienst, den dieses Programm nicht konfiguriert.</translation>
     </message>
     <message>
         <source>%1: certificate options %2 are not stored; only the CA name is.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Zertifikatoptionen %2 werden nicht gespeichert, nur der Name der Zertifizierungsstelle.</translation>
     </message>
     <message>
         <source>importpolicy: importing policy files is done by &apos;ipseccmd snapshot import %1&apos;; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>importpolicy: Richtliniendateien werden mit &apos;ipseccmd snapshot import %1&apos; importiert; es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>set store location=%1: only the local store is available here (no directory or persistent store); use location=local.</source>
-        <translation type="unfinished"></translation>
+        <translation>set store location=%1: Hier ist nur der lokale Speicher verfügbar (kein Verzeichnisspeicher und kein persistenter Speicher); verwenden Sie location=local.</translation>
     </message>
     <message>
         <source>set store: domain=%1 is ignored for the local store.</source>
-        <translation type="unfinished"></translation>
+        <translation>set store: domain=%1 wird für den lokalen Speicher ignoriert.</translation>
     </message>
     <message>
         <source>set batch mode=%1: a script here always runs as one transaction.</source>
-        <translation type="unfinished"></translation>
+        <translation>set batch mode=%1: Ein Skript läuft hier immer als eine einzige Transaktion.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; wird nicht unterstützt.</translation>
     </message>
     <message>
         <source>There is no policy with GUID %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Richtlinie mit der GUID %1.</translation>
     </message>
     <message>
         <source>There is no policy named %1.</source>
-        <translation type="unfinished">Es gibt keine Richtlinie namens %1.</translation>
+        <translation>Es gibt keine Richtlinie namens %1.</translation>
     </message>
     <message>
         <source>A policy named %1 already exists; change it with &quot;set policy&quot; or delete it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Richtlinie namens %1 existiert bereits; ändern Sie sie mit &quot;set policy&quot; oder löschen Sie sie zuerst.</translation>
     </message>
     <message>
         <source>Created policy %1.</source>
-        <translation type="unfinished">Richtlinie %1 erstellt.</translation>
+        <translation>Richtlinie %1 erstellt.</translation>
     </message>
     <message>
         <source>Unassigned policy %1.</source>
-        <translation type="unfinished">Zuweisung der Richtlinie %1 aufgehoben.</translation>
+        <translation>Zuweisung der Richtlinie %1 aufgehoben.</translation>
     </message>
     <message>
         <source>Assigned policy %1.</source>
-        <translation type="unfinished">Richtlinie %1 zugewiesen.</translation>
+        <translation>Richtlinie %1 zugewiesen.</translation>
     </message>
     <message>
         <source>set policy gponame=: group policy objects belong to a domain store, which is not available here.</source>
-        <translation type="unfinished"></translation>
+        <translation>set policy gponame=: Gruppenrichtlinienobjekte gehören zu einem Domänenspeicher, der hier nicht verfügbar ist.</translation>
     </message>
     <message>
         <source>A policy named %1 already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Richtlinie namens %1 existiert bereits.</translation>
     </message>
     <message>
         <source>Changed policy %1.</source>
-        <translation type="unfinished">Richtlinie %1 geändert.</translation>
+        <translation>Richtlinie %1 geändert.</translation>
     </message>
     <message>
         <source>Changed policy %1 (now %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie %1 geändert (jetzt %2).</translation>
     </message>
     <message>
         <source>Policy %1 is assigned. Unassign it first: set policy name=%1 assign=no</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie %1 ist zugewiesen. Heben Sie zuerst die Zuweisung auf: set policy name=%1 assign=no</translation>
     </message>
     <message>
         <source>Deleted policy %1.</source>
-        <translation type="unfinished">Richtlinie %1 gelöscht.</translation>
+        <translation>Richtlinie %1 gelöscht.</translation>
     </message>
     <message>
         <source>There is no filter list with GUID %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Filterliste mit der GUID %1.</translation>
     </message>
     <message>
         <source>There is no filter list named %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Filterliste namens %1.</translation>
     </message>
     <message>
         <source>A filter list named %1 already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Filterliste namens %1 existiert bereits.</translation>
     </message>
     <message>
         <source>Created filter list %1.</source>
-        <translation type="unfinished">Filterliste %1 erstellt.</translation>
+        <translation>Filterliste %1 erstellt.</translation>
     </message>
     <message>
         <source>Changed filter list %1.</source>
-        <translation type="unfinished">Filterliste %1 geändert.</translation>
+        <translation>Filterliste %1 geändert.</translation>
     </message>
     <message>
         <source>Deleted filter list %1.</source>
-        <translation type="unfinished">Filterliste %1 gelöscht.</translation>
+        <translation>Filterliste %1 gelöscht.</translation>
     </message>
     <message>
         <source>Filter list %1 already has this filter; not added twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Filterliste %1 enthält diesen Filter bereits; er wird nicht doppelt hinzugefügt.</translation>
     </message>
     <message>
         <source>Added a filter to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter zu %1 hinzugefügt.</translation>
     </message>
     <message>
         <source>Filter list %1 has no filter matching these fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Filterliste %1 enthält keinen Filter, der zu diesen Feldern passt.</translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n filter(s) from %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Filter aus %1 gelöscht.</numerusform>
+            <numerusform>%n Filter aus %1 gelöscht.</numerusform>
         </translation>
     </message>
     <message>
         <source>There is no filter action with GUID %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Filteraktion mit der GUID %1.</translation>
     </message>
     <message>
         <source>There is no filter action named %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Filteraktion namens %1.</translation>
     </message>
     <message>
         <source>Filter action %1: %2 apply only to action=negotiate and are not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filteraktion %1: %2 gelten nur für action=negotiate und werden nicht gespeichert.</translation>
     </message>
     <message>
         <source>A filter action named %1 already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Filteraktion namens %1 existiert bereits.</translation>
     </message>
     <message>
         <source>Created filter action %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Filteraktion %1 erstellt (%2).</translation>
     </message>
     <message>
         <source>Changed filter action %1.</source>
-        <translation type="unfinished">Filteraktion %1 geändert.</translation>
+        <translation>Filteraktion %1 geändert.</translation>
     </message>
     <message>
         <source>Deleted filter action %1.</source>
-        <translation type="unfinished">Filteraktion %1 gelöscht.</translation>
+        <translation>Filteraktion %1 gelöscht.</translation>
     </message>
     <message>
         <source>Policy %1 has no rule %2 (it has %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie %1 hat keine Regel %2 (sie hat %3).</translation>
     </message>
     <message>
         <source>Policy %1 has no rule named %2.</source>
-        <translation type="unfinished">Die Richtlinie %1 hat keine Regel namens %2.</translation>
+        <translation>Die Richtlinie %1 hat keine Regel namens %2.</translation>
     </message>
     <message>
         <source>Policy %1 already has a rule named %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie %1 hat bereits eine Regel namens %2.</translation>
     </message>
     <message>
         <source>Added rule %1 to policy %2: filter list %3, filter action %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 zur Richtlinie %2 hinzugefügt: Filterliste %3, Filteraktion %4.</translation>
     </message>
     <message>
         <source>Changed rule %1 of policy %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 der Richtlinie %2 geändert.</translation>
     </message>
     <message>
         <source>Deleted rule %1 of policy %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 der Richtlinie %2 gelöscht.</translation>
     </message>
     <message>
         <source>set defaultrule: qmsecmethods and qmpfs of the default response rule are not stored (it answers with the IKE daemon&apos;s defaults).</source>
-        <translation type="unfinished"></translation>
+        <translation>set defaultrule: qmsecmethods und qmpfs der Standardantwortregel werden nicht gespeichert (sie antwortet mit den Standardwerten des IKE-Dienstes).</translation>
     </message>
     <message>
         <source>Changed the default response rule of policy %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardantwortregel der Richtlinie %1 geändert (%2).</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <source>inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>inaktiv</translation>
     </message>
     <message>
         <source>Policy %1 has no default response rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinie %1 hat keine Standardantwortregel.</translation>
     </message>
     <message>
         <source>Deleted every policy (%1), filter list (%2) and filter action (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Richtlinien (%1), Filterlisten (%2) und Filteraktionen (%3) gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -1622,51 +1688,51 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     </message>
     <message>
         <source>%1: dynamic rules live only in the kernel; changing them needs root (or the policy agent). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Dynamische Regeln existieren nur im Kernel; das Ändern erfordert root (oder den Richtlinien-Agenten). Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source> Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation> Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>The static changes were committed, but the dynamic rules could not be recorded (%1); the dynamic rules were left as they were.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die statischen Änderungen wurden übernommen, aber die dynamischen Regeln konnten nicht aufgezeichnet werden (%1); die dynamischen Regeln blieben unverändert.</translation>
     </message>
     <message>
         <source>Nothing reached the kernel, so there is nothing to confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts hat den Kernel erreicht, daher gibt es nichts zu bestätigen.</translation>
     </message>
     <message>
         <source>This change joins the change waiting for confirmation: unless confirmed by %1, all of them are rolled back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Änderung schließt sich der Änderung an, die auf Bestätigung wartet: Sofern sie nicht bis %1 bestätigt werden, werden alle rückgängig gemacht.</translation>
     </message>
     <message>
         <source>Your SSH connection was not checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre SSH-Verbindung wurde nicht geprüft: %1</translation>
     </message>
     <message>
         <source>Without --dry-run this change is refused unless forced: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne --dry-run wird diese Änderung abgelehnt, sofern sie nicht erzwungen wird: %1</translation>
     </message>
     <message>
         <source>Applied although it cuts your own SSH connection (forced): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angewendet, obwohl sie Ihre eigene SSH-Verbindung unterbricht (erzwungen): %1</translation>
     </message>
     <message>
         <source>%1 The emergency unassign that followed failed too: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Die anschließende Notfall-Aufhebung ist ebenfalls fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Restoring the previous state failed (%1), so every kernel entry of this tool was removed instead; &apos;ipseccmd reassign&apos; puts them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Wiederherstellen des vorherigen Zustands ist fehlgeschlagen (%1), daher wurden stattdessen alle Kernel-Einträge dieses Tools entfernt; &apos;ipseccmd reassign&apos; stellt sie wieder her.</translation>
     </message>
     <message>
         <source>The emergency unassign ended the wait for confirmation: nothing of this tool is enforced now, and &apos;ipseccmd reassign&apos; puts back the state before the unconfirmed change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Notfall-Aufhebung hat das Warten auf Bestätigung beendet: Von diesem Tool wird jetzt nichts durchgesetzt, und &apos;ipseccmd reassign&apos; stellt den Zustand vor der unbestätigten Änderung wieder her.</translation>
     </message>
     <message>
         <source>The change waiting for confirmation was discarded; &apos;ipseccmd reassign&apos; puts back the state before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die auf Bestätigung wartende Änderung wurde verworfen; &apos;ipseccmd reassign&apos; stellt den Zustand davor wieder her.</translation>
     </message>
 </context>
 <context>
@@ -1987,31 +2053,31 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <name>ipsec::SshGuard</name>
     <message>
         <source>The SSH connection &quot;%1&quot; is not &quot;client-address client-port server-address server-port&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SSH-Verbindung &quot;%1&quot; hat nicht die Form &quot;client-address client-port server-address server-port&quot;.</translation>
     </message>
     <message>
         <source>the dynamic filter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>den dynamischen Filter %1</translation>
     </message>
     <message>
         <source>filter %1 of filter list &quot;%2&quot; in rule &quot;%3&quot; of policy &quot;%4&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter %1 der Filterliste &quot;%2&quot; in der Regel &quot;%3&quot; der Richtlinie &quot;%4&quot;</translation>
     </message>
     <message>
         <source>its inbound packets (TCP %1 → %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ihre eingehenden Pakete (TCP %1 → %2)</translation>
     </message>
     <message>
         <source>its outbound replies (TCP %1 → %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ihre ausgehenden Antworten (TCP %1 → %2)</translation>
     </message>
     <message>
         <source>This change would cut your own SSH connection from %1 to %2: %3 would be blocked by %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Änderung würde Ihre eigene SSH-Verbindung von %1 zu %2 unterbrechen: %3 würden durch %4 blockiert.</translation>
     </message>
     <message>
         <source>Refused: %1 Nothing was changed. To apply it anyway, add --force (in the console: Apply Anyway); with --confirm-within SECONDS it is rolled back unless you confirm it in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt: %1 Es wurde nichts geändert. Um die Änderung trotzdem anzuwenden, fügen Sie --force hinzu (in der Konsole: Trotzdem anwenden); mit --confirm-within SECONDS wird sie rückgängig gemacht, sofern Sie sie nicht rechtzeitig bestätigen.</translation>
     </message>
 </context>
 <context>
@@ -2156,15 +2222,15 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <name>ipsec::StoreContents</name>
     <message>
         <source>Rule &quot;%1&quot; belongs to policy id %2, which is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regel &quot;%1&quot; gehört zur Richtlinie mit der ID %2, die fehlt.</translation>
     </message>
     <message>
         <source>Rule &quot;%1&quot; uses filter list id %2, which is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regel &quot;%1&quot; verwendet die Filterliste mit der ID %2, die fehlt.</translation>
     </message>
     <message>
         <source>Rule &quot;%1&quot; uses filter action id %2, which is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regel &quot;%1&quot; verwendet die Filteraktion mit der ID %2, die fehlt.</translation>
     </message>
 </context>
 <context>
@@ -2661,155 +2727,155 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     <name>ipsec::syntax::NetshParser</name>
     <message>
         <source>%1=%2: expected %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1=%2: erwartet wird %3</translation>
     </message>
     <message>
         <source>yes, no, y or n</source>
-        <translation type="unfinished"></translation>
+        <translation>yes, no, y oder n</translation>
     </message>
     <message>
         <source>a whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ganze Zahl von %1 bis %2</translation>
     </message>
     <message>
         <source>one or more methods such as ESP[3DES,SHA1]</source>
-        <translation type="unfinished"></translation>
+        <translation>eine oder mehrere Methoden wie ESP[3DES,SHA1]</translation>
     </message>
     <message>
         <source>ConfAlg-HashAlg-GroupNum such as 3DES-SHA1-2 (DES|3DES, MD5|SHA1, 1|2|3)</source>
-        <translation type="unfinished"></translation>
+        <translation>ConfAlg-HashAlg-GroupNum wie 3DES-SHA1-2 (DES|3DES, MD5|SHA1, 1|2|3)</translation>
     </message>
     <message>
         <source>one or more methods such as 3DES-SHA1-2</source>
-        <translation type="unfinished"></translation>
+        <translation>eine oder mehrere Methoden wie 3DES-SHA1-2</translation>
     </message>
     <message>
         <source>the name of a root certification authority</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name einer Stammzertifizierungsstelle</translation>
     </message>
     <message>
         <source>a GUID such as {01234567-89ab-cdef-0123-456789abcdef}</source>
-        <translation type="unfinished"></translation>
+        <translation>eine GUID wie {01234567-89ab-cdef-0123-456789abcdef}</translation>
     </message>
     <message>
         <source>ANY, ICMP, TCP, UDP, RAW or a number 0-255</source>
-        <translation type="unfinished"></translation>
+        <translation>ANY, ICMP, TCP, UDP, RAW oder eine Zahl von 0 bis 255</translation>
     </message>
     <message>
         <source>the IP address or DNS name of the tunnel endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>die IP-Adresse oder der DNS-Name des Tunnelendpunkts</translation>
     </message>
     <message>
         <source>a non-empty preshared key</source>
-        <translation type="unfinished"></translation>
+        <translation>ein nicht leerer vorinstallierter Schlüssel</translation>
     </message>
     <message>
         <source>%1 %2 is ambiguous: it could be %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 ist mehrdeutig: möglich sind %3</translation>
     </message>
     <message>
         <source>unknown %1 %2; expected %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 ist unbekannt; erwartet wird %3</translation>
     </message>
     <message>
         <source>%1=%2: server types (WINS, DNS, DHCP, GATEWAY) are not supported here; give the server&apos;s address</source>
-        <translation type="unfinished"></translation>
+        <translation>%1=%2: Servertypen (WINS, DNS, DHCP, GATEWAY) werden hier nicht unterstützt; geben Sie die Adresse des Servers an</translation>
     </message>
     <message>
         <source>me, any, an IP address or a DNS name</source>
-        <translation type="unfinished"></translation>
+        <translation>me, any, eine IP-Adresse oder ein DNS-Name</translation>
     </message>
     <message>
         <source>%1=%2 takes no %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1=%2 akzeptiert kein %3 (%4)</translation>
     </message>
     <message>
         <source>%1 is missing after &quot;%2&quot;; expected %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlt nach &quot;%2&quot;; erwartet wird %3</translation>
     </message>
     <message>
         <source>empty command; expected &quot;ipsec static ...&quot; or &quot;ipsec dynamic ...&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>leerer Befehl; erwartet wird &quot;ipsec static ...&quot; oder &quot;ipsec dynamic ...&quot;</translation>
     </message>
     <message>
         <source>context</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext</translation>
     </message>
     <message>
         <source>the context</source>
-        <translation type="unfinished"></translation>
+        <translation>der Kontext</translation>
     </message>
     <message>
         <source>the command</source>
-        <translation type="unfinished"></translation>
+        <translation>der Befehl</translation>
     </message>
     <message>
         <source>command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl</translation>
     </message>
     <message>
         <source>the object</source>
-        <translation type="unfinished"></translation>
+        <translation>das Objekt</translation>
     </message>
     <message>
         <source>object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>&quot;dynamic ... %1&quot; is not supported: main-mode and quick-mode policies and the IPsec driver settings belong to the IKE daemon, which this program does not configure</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;dynamic ... %1&quot; wird nicht unterstützt: Richtlinien für Hauptmodus und Schnellmodus sowie die Einstellungen des IPsec-Treibers gehören zum IKE-Dienst, den dieses Programm nicht konfiguriert</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a netsh ipsec command</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein netsh-ipsec-Befehl</translation>
     </message>
     <message>
         <source>&quot;%1&quot; takes no values, but %2 was given</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; akzeptiert keine Werte, aber %2 wurde angegeben</translation>
     </message>
     <message>
         <source>unexpected value %1: every tag of &quot;%2&quot; is already given</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwarteter Wert %1: Alle Tags von &quot;%2&quot; sind bereits angegeben</translation>
     </message>
     <message>
         <source>%1 has no tag before &apos;=&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat kein Tag vor &apos;=&apos;</translation>
     </message>
     <message>
         <source>&quot;%1&quot; takes no tags, but %2 was given</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; akzeptiert keine Tags, aber %2 wurde angegeben</translation>
     </message>
     <message>
         <source>tag for &quot;%1&quot;:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag für &quot;%1&quot;:</translation>
     </message>
     <message>
         <source>%1= is given twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1= ist zweimal angegeben</translation>
     </message>
     <message>
         <source>srcmask= needs srcaddr=</source>
-        <translation type="unfinished"></translation>
+        <translation>srcmask= erfordert srcaddr=</translation>
     </message>
     <message>
         <source>dstmask= needs dstaddr=</source>
-        <translation type="unfinished"></translation>
+        <translation>dstmask= erfordert dstaddr=</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs %2=</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; erfordert %2=</translation>
     </message>
     <message>
         <source>&quot;%1&quot; takes %2= or %3=, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; akzeptiert %2= oder %3=, nicht beides</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs %2= or %3=</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; erfordert %2= oder %3=</translation>
     </message>
     <message>
         <source>&quot;set rule&quot; changes actioninbound= or actionoutbound=; give at least one</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;set rule&quot; ändert actioninbound= oder actionoutbound=; geben Sie mindestens eines davon an</translation>
     </message>
     <message>
         <source>Usage: netsh [OPTIONS] ipsec static|dynamic COMMAND [tag=]value ...
@@ -2847,91 +2913,127 @@ Options:
 Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict,
 6 kernel error, 7 permission denied.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: netsh [OPTIONS] ipsec static|dynamic COMMAND [tag=]value ...
+        netsh [OPTIONS] -c ipsec COMMAND ...
+        netsh [OPTIONS] -f SCRIPT      (ein netsh-Skript oder eine .cmd-/.bat-Datei mit
+                                       netsh-ipsec-Zeilen, als eine Transaktion ausgeführt)
+
+static (der dauerhafte Speicher):
+  add|set|delete policy       name= description= pollinginterval= (Minuten)
+                              activatedefaultrule= assign=yes|no newname=
+  add|set|delete filterlist   name= description= newname=
+  add|delete filter           filterlist= srcaddr= dstaddr= protocol= srcport=
+                              dstport= srcmask= dstmask= mirrored= description=
+  add|set|delete filteraction name= action=permit|block|negotiate qmsecmethods=
+                              inpass= soft= qmpfs= description= newname=
+  add|set|delete rule         name=|id= policy= filterlist= filteraction=
+                              activate= tunnel= conntype= kerberos= psk= rootca=
+  set defaultrule             policy= activate= kerberos= psk= rootca=
+  set store location=local   set batch mode=enable|disable   delete all
+  show policy|filterlist|filteraction|rule|all|store|gpoassignedpolicy [name=] [all]
+  exportpolicy file=FILE      (.ipsec wird angehängt, wenn FILE keine Endung hat)
+  importpolicy file=FILE
+dynamic (die laufende Richtlinie, geht beim Neustart verloren):
+  add|set|delete rule         srcaddr= dstaddr= protocol= srcport= dstport=
+                              mirrored= actioninbound= actionoutbound= srcmask= dstmask=
+  delete all                  show all|rule
+
+Adressen: me, any, eine IP-Adresse (IPv4 oder IPv6) oder ein DNS-Name; Masken in
+Punktschreibweise oder als Präfixlängen; Port 0 bedeutet beliebiger Port. Tags dürfen
+abgekürzt (desc=, mirror=) oder weggelassen werden (Werte dann in obiger Reihenfolge);
+yes|no|y|n.
+
+Optionen:
+  --store PATH   --netns NAME   --dry-run   --json (show)   --help   --version
+
+Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Konflikt,
+6 Kernelfehler, 7 Zugriff verweigert.
+</translation>
     </message>
 </context>
 <context>
     <name>ipsec::syntax::NetshScript</name>
     <message>
         <source>%1 is not supported here: one netsh command per line, no pipes, chaining or redirection to files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird hier nicht unterstützt: ein netsh-Befehl pro Zeile, keine Pipes, Verkettungen oder Umleitungen in Dateien</translation>
     </message>
     <message>
         <source>%1 is larger than %2 MiB; that is not a netsh script</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist größer als %2 MiB; das ist kein netsh-Skript</translation>
     </message>
     <message>
         <source>%1 is not valid UTF-16</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein gültiges UTF-16</translation>
     </message>
     <message>
         <source>%1 line %2: the text is not UTF-8 (a Windows code page?); save the file as UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeile %2: Der Text ist kein UTF-8 (eine Windows-Codepage?); speichern Sie die Datei als UTF-8</translation>
     </message>
     <message>
         <source>%1 line %2: contains a NUL character; that is not a text file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeile %2: enthält ein NUL-Zeichen; das ist keine Textdatei</translation>
     </message>
     <message>
         <source>%1 line %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeile %2</translation>
     </message>
     <message>
         <source>%1: %2
   %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2
+  %3</translation>
     </message>
     <message>
         <source>%1 line %2: the line is %3 characters long (at most %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeile %2: Die Zeile ist %3 Zeichen lang (höchstens %4)</translation>
     </message>
     <message>
         <source>batch variables such as %NAME% are not expanded here; write the values out</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch-Variablen wie %NAME% werden hier nicht expandiert; schreiben Sie die Werte aus</translation>
     </message>
     <message>
         <source>netsh -c needs a context such as ipsec</source>
-        <translation type="unfinished"></translation>
+        <translation>netsh -c benötigt einen Kontext wie ipsec</translation>
     </message>
     <message>
         <source>netsh %1 (remote computers, other accounts) is not supported: run the script on that machine</source>
-        <translation type="unfinished"></translation>
+        <translation>netsh %1 (Remotecomputer, andere Konten) wird nicht unterstützt: Führen Sie das Skript auf dem betreffenden Computer aus</translation>
     </message>
     <message>
         <source>netsh -f inside a script is not supported; run each script on its own</source>
-        <translation type="unfinished"></translation>
+        <translation>netsh -f innerhalb eines Skripts wird nicht unterstützt; führen Sie jedes Skript einzeln aus</translation>
     </message>
     <message>
         <source>unknown netsh option %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte netsh-Option %1</translation>
     </message>
     <message>
         <source>netsh without a command; expected &quot;netsh ipsec static ...&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>netsh ohne Befehl; erwartet wird &quot;netsh ipsec static ...&quot;</translation>
     </message>
     <message>
         <source>only the ipsec, ipsec static and ipsec dynamic contexts are supported</source>
-        <translation type="unfinished"></translation>
+        <translation>nur die Kontexte ipsec, ipsec static und ipsec dynamic werden unterstützt</translation>
     </message>
     <message>
         <source>popd without pushd</source>
-        <translation type="unfinished"></translation>
+        <translation>popd ohne pushd</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a context inside ipsec; write &quot;ipsec %1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist ein Kontext innerhalb von ipsec; schreiben Sie &quot;ipsec %1&quot;</translation>
     </message>
     <message>
         <source>not a netsh ipsec command; expected &quot;netsh ipsec ...&quot; or &quot;ipsec ...&quot; (batch lines other than echo, rem, ::, pause, setlocal, endlocal and @echo off are not run)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein netsh-ipsec-Befehl; erwartet wird &quot;netsh ipsec ...&quot; oder &quot;ipsec ...&quot; (andere Batch-Zeilen als echo, rem, ::, pause, setlocal, endlocal und @echo off werden nicht ausgeführt)</translation>
     </message>
     <message>
         <source>&quot;ipsec %1&quot; is not supported in scripts</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;ipsec %1&quot; wird in Skripten nicht unterstützt</translation>
     </message>
     <message>
         <source>only netsh ipsec commands are supported, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>nur netsh-ipsec-Befehle werden unterstützt, nicht &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -2977,11 +3079,11 @@ Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict,
     <name>ipsec::ui::ApplyAnyway</name>
     <message>
         <source>Your SSH Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre SSH-Verbindung</translation>
     </message>
     <message>
         <source>&amp;Apply Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trotzdem anwenden</translation>
     </message>
 </context>
 <context>
@@ -3183,53 +3285,55 @@ Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict,
     <name>ipsec::ui::ConfirmChangesDialog</name>
     <message>
         <source>Keep These Changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Änderungen behalten?</translation>
     </message>
     <message>
         <source>&amp;Keep Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen &amp;behalten</translation>
     </message>
     <message>
         <source>&amp;Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausblenden</translation>
     </message>
     <message>
         <source>The changes are still rolled back at the deadline unless kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen werden bei Fristablauf trotzdem rückgängig gemacht, sofern sie nicht behalten werden.</translation>
     </message>
     <message>
         <source>Keep these changes? Unless you keep them, the previous policy comes back at the end of the countdown, so a change that locked you out undoes itself.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Änderungen behalten? Wenn Sie sie nicht behalten, kehrt am Ende des Countdowns die vorherige Richtlinie zurück, sodass eine Änderung, die Sie ausgesperrt hat, sich selbst rückgängig macht.
+
+%1</translation>
     </message>
     <message numerus="yes">
         <source>Rolled back in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wird in %n Sekunde rückgängig gemacht.</numerusform>
+            <numerusform>Wird in %n Sekunden rückgängig gemacht.</numerusform>
         </translation>
     </message>
     <message>
         <source>Rolling back…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird rückgängig gemacht…</translation>
     </message>
 </context>
 <context>
     <name>ipsec::ui::ConfirmController</name>
     <message>
         <source>Ask to &amp;Keep Kernel Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Kernel-Änderungen &amp;bestätigen lassen</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
         </translation>
     </message>
 </context>
@@ -4615,67 +4719,67 @@ Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict,
     </message>
     <message>
         <source>Work only through the policy agent ipsec-policyd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur über den Richtlinien-Agenten ipsec-policyd arbeiten.</translation>
     </message>
     <message>
         <source>Never use the policy agent; work in this process.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Richtlinien-Agenten nie verwenden; in diesem Prozess arbeiten.</translation>
     </message>
     <message>
         <source>The IPsec policy agent: enforces the assigned static policy, holds the dynamic filters and serves the console and ipseccmd over D-Bus.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IPsec-Richtlinien-Agent: setzt die zugewiesene statische Richtlinie durch, hält die dynamischen Filter und bedient die Konsole und ipseccmd über D-Bus.</translation>
     </message>
     <message>
         <source>Serve network namespace NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Netzwerk-Namespace NAME bedienen.</translation>
     </message>
     <message>
         <source>Members of GROUP (a name or a number) may change the policy when polkit does not run (default: AdminGroup of the configuration file, else sudo).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder von GROUP (ein Name oder eine Nummer) dürfen die Richtlinie ändern, wenn polkit nicht läuft (Standard: AdminGroup aus der Konfigurationsdatei, sonst sudo).</translation>
     </message>
     <message>
         <source>GROUP</source>
-        <translation type="unfinished"></translation>
+        <translation>GROUP</translation>
     </message>
     <message>
         <source>Read the configuration file PATH (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfigurationsdatei PATH lesen (Standard: %1).</translation>
     </message>
     <message>
         <source>Look for changes of the store every MS milliseconds (default: 1000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle MS Millisekunden nach Änderungen des Speichers suchen (Standard: 1000).</translation>
     </message>
     <message>
         <source>MS</source>
-        <translation type="unfinished"></translation>
+        <translation>MS</translation>
     </message>
     <message>
         <source>Serve on the session bus (for debugging).</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Sitzungsbus bereitstellen (zur Fehlersuche).</translation>
     </message>
     <message>
         <source>Cannot read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>--watch-interval needs at least 50 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>--watch-interval benötigt mindestens 50 ms.</translation>
     </message>
     <message>
         <source>Not root: the store is served, the kernel is not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht root: Der Speicher wird bereitgestellt, der Kernel wird nicht geändert.</translation>
     </message>
     <message>
         <source>No D-Bus connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine D-Bus-Verbindung: %1</translation>
     </message>
     <message>
         <source>Enforcing at start failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Durchsetzen beim Start ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Serving %1 (network namespace %2, store %3, admin group %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird bereitgestellt (Netzwerk-Namespace %2, Speicher %3, Administratorgruppe %4).</translation>
     </message>
 </context>
 </TS>

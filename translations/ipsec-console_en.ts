@@ -5,9 +5,9 @@
     <name>Cli</name>
     <message numerus="yes">
         <source>Keep these changes? Confirm with &apos;%1 confirm&apos; within %n s; otherwise the policy agent rolls them back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keep these changes? Confirm with &apos;%1 confirm&apos; within %n s; otherwise the policy agent rolls them back.</numerusform>
+            <numerusform>Keep these changes? Confirm with &apos;%1 confirm&apos; within %n s; otherwise the policy agent rolls them back.</numerusform>
         </translation>
     </message>
 </context>
@@ -15,23 +15,23 @@
     <name>ConfirmationWait</name>
     <message numerus="yes">
         <source>Keep these changes? Type yes within %n s, or run &apos;%1&apos; from another shell; otherwise they are rolled back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keep these changes? Type yes within %n s, or run &apos;%1&apos; from another shell; otherwise they are rolled back.</numerusform>
+            <numerusform>Keep these changes? Type yes within %n s, or run &apos;%1&apos; from another shell; otherwise they are rolled back.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Keep these changes? Run &apos;%1&apos; within %n s; otherwise they are rolled back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keep these changes? Run &apos;%1&apos; within %n s; otherwise they are rolled back.</numerusform>
+            <numerusform>Keep these changes? Run &apos;%1&apos; within %n s; otherwise they are rolled back.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Rolled back in %n s unless confirmed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rolled back in %n s unless confirmed.</numerusform>
+            <numerusform>Rolled back in %n s unless confirmed.</numerusform>
         </translation>
     </message>
 </context>
@@ -39,16 +39,16 @@
     <name>ipsec::NetshDynamicRules</name>
     <message numerus="yes">
         <source>Deleted %n dynamic filter(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Deleted %n dynamic filter.</numerusform>
             <numerusform>Deleted %n dynamic filters.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n dynamic filter(s) of %1 -&gt; %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Deleted %n dynamic filter of %1 -&gt; %2.</numerusform>
+            <numerusform>Deleted %n dynamic filters of %1 -&gt; %2.</numerusform>
         </translation>
     </message>
 </context>
@@ -56,9 +56,9 @@
     <name>ipsec::NetshRunner</name>
     <message numerus="yes">
         <source>Deleted %n filter(s) from %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Deleted %n filter from %1.</numerusform>
+            <numerusform>Deleted %n filters from %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -134,9 +134,9 @@
     <name>ipsec::ui::ConfirmChangesDialog</name>
     <message numerus="yes">
         <source>Rolled back in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rolled back in %n second.</numerusform>
+            <numerusform>Rolled back in %n seconds.</numerusform>
         </translation>
     </message>
 </context>
@@ -144,9 +144,9 @@
     <name>ipsec::ui::ConfirmController</name>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
         </translation>
     </message>
 </context>
