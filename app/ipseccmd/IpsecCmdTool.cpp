@@ -1,5 +1,6 @@
 #include "IpsecCmdTool.h"
 
+#include "SnapshotTool.h"
 #include "TextTable.h"
 #include "service/PolicyService.h"
 #include "snapshot/ModelJson.h"
@@ -117,6 +118,14 @@ Result<std::unique_ptr<PolicyService>> IpsecCmdTool::openService(bool readOnly)
     return PolicyService::open(serviceOptions(readOnly));
 }
 
+Result<std::unique_ptr<PolicyClient>> IpsecCmdTool::openClient(bool readOnly)
+{
+    auto service = openService(readOnly);
+    if (!service)
+        return service.error();
+    return std::unique_ptr<PolicyClient>(std::move(service.value()));
+}
+
 int IpsecCmdTool::report(const Result<ServiceReport> &r)
 {
     if (!r)
@@ -132,13 +141,17 @@ int IpsecCmdTool::report(const Result<ServiceReport> &r)
 
 int IpsecCmdTool::run(const QStringList &args)
 {
-    if (m_options.help || args.isEmpty()
+    if ((m_options.help && !args.startsWith(u"snapshot"_s)) || args.isEmpty()
         || (args.size() == 1 && (args.first() == u"-?"_s || args.first() == u"/?"_s))) {
         printUsage();
         return args.isEmpty() && !m_options.help ? int(ErrorCode::Usage) : 0;
     }
     // Native subcommands (no Windows equivalent).
     const QString first = args.first().toLower();
+    if (first == u"snapshot"_s)
+        return SnapshotTool(m_options, m_io, m_program,
+                            [this](bool readOnly) { return openClient(readOnly); })
+            .run(args.mid(1));
     if (first == u"emergency-unassign"_s || first == u"reassign"_s) {
         if (args.size() > 1)
             return fail(Error::usage(tr("%1 takes no arguments.").arg(first)));

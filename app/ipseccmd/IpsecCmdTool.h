@@ -19,6 +19,7 @@ private:
     void showFilters(const ipsec::PolicyDatabase &db);
     ipsec::PolicyService::Options serviceOptions(bool readOnly) const;
     ipsec::Result<std::unique_ptr<ipsec::PolicyService>> openService(bool readOnly);
+    ipsec::Result<std::unique_ptr<ipsec::PolicyClient>> openClient(bool readOnly);
     int report(const ipsec::Result<ipsec::ServiceReport> &r);
     void showDynamic(ipsec::PolicyClient &service);
     void showKernel(ipsec::PolicyClient &service, bool counters);
