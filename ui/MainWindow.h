@@ -23,6 +23,7 @@ class ObjectEditor;
 class ObjectTables;
 class PolicyBrowser;
 class PropertiesController;
+class SnapshotController;
 
 // The console's shell: menus, toolbar, status bar; the panes and controllers do the work.
 class MainWindow : public QMainWindow {
@@ -52,7 +53,6 @@ private:
     void restoreSettings();
     void createToolPanels();
     void openBlockPortWizard();
-    void exportSnapshot();
 
     PolicyClient &m_service;
     QUndoStack *m_undoStack = nullptr;
@@ -62,6 +62,7 @@ private:
     PropertiesController *m_properties = nullptr;
     EmergencyControl *m_emergency = nullptr;
     InfoBar *m_infoBar = nullptr;
+    SnapshotController *m_snapshots = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_status = nullptr;
     ObjectRef m_current;
@@ -79,7 +80,6 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_blockPortAction = nullptr;
-    QAction *m_exportAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
 };
