@@ -37,6 +37,7 @@ void IpsecCmdTool::printUsage()
               "       %1 [OPTIONS] -u                          (delete all dynamic filters)\n"
               "       %1 [OPTIONS] show filters|policies|auth|stats|sas|all\n"
               "       %1 [OPTIONS] emergency-unassign | reassign\n"
+              "       %1 [OPTIONS] snapshot export|import|diff ...  ('snapshot --help')\n"
               "\n"
               "Manage the host's IPsec filtering policy with the command lines of the Windows\n"
               "ipsecpol.exe and IPSeccmd.exe tools. Flags may come in any order and any case.\n"

@@ -691,8 +691,11 @@ Result<ServiceReport> PolicyService::importSnapshot(const QByteArray &document,
     auto report = changeStore([&](StoreWriter &w, ServiceReport &r) -> Result<void> {
         if (auto ok = replaceStoreContents(w, plan->database); !ok)
             return ok;
-        r.messages << tr("Imported the snapshot of %1 taken %2 (%3): %n change(s).", nullptr,
-                         int(changes.size()))
+        r.messages << (dryRun ? tr("Importing the snapshot of %1 taken %2 (%3) would make %n "
+                                   "change(s):",
+                                   nullptr, int(changes.size()))
+                              : tr("Imported the snapshot of %1 taken %2 (%3): %n change(s).",
+                                   nullptr, int(changes.size())))
                           .arg(incoming->host.name, incoming->created,
                                SnapshotMerge::modeName(options.mode));
         return {};

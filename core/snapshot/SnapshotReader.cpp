@@ -67,6 +67,15 @@ public:
         return {};
     }
 
+    // JSON's \u escapes can spell half a surrogate pair, which is no text at all.
+    static Result<void> validText(const QString &s, const QString &path)
+    {
+        if (!QStringView(s).isValidUtf16())
+            return at(path, tr("the text contains an unpaired surrogate (a \\u escape of half a "
+                               "character)."));
+        return {};
+    }
+
     static QString sub(const QString &path, const QString &key) { return path + u'.' + key; }
     static QString item(const QString &path, qsizetype i)
     {
@@ -80,6 +89,8 @@ public:
         if (!v.isString())
             return at(sub(path, key), tr("expected a string, found %1.").arg(typeName(v)));
         const QString s = v.toString();
+        if (auto ok = validText(s, sub(path, key)); !ok)
+            return ok.error();
         if (s.size() > maxLength)
             return at(sub(path, key), tr("the text is longer than %1 characters.").arg(maxLength));
         return s;
@@ -701,7 +712,8 @@ private:
             p.pollingIntervalMinutes = int(*polling);
             if (!modified->isEmpty()) {
                 p.lastModified = QDateTime::fromString(*modified, Qt::ISODateWithMs);
-                if (!p.lastModified.isValid() || p.lastModified.timeSpec() != Qt::UTC)
+                if (!p.lastModified.isValid() || p.lastModified.timeSpec() != Qt::UTC
+                    || p.lastModified.date().year() < 1970 || p.lastModified.date().year() > 9999)
                     return Reader::at(Reader::sub(path, u"lastModified"_s),
                                       tr("\"%1\" is not an ISO 8601 UTC time "
                                          "(2024-01-31T12:00:00.000Z).")
@@ -799,6 +811,10 @@ private:
                 return Reader::at(
                     Reader::item(Reader::sub(path, u"entries"_s), i),
                     tr("expected a string, found %1.").arg(Reader::typeName(entries->at(i))));
+            if (auto ok = Reader::validText(entries->at(i).toString(),
+                                            Reader::item(Reader::sub(path, u"entries"_s), i));
+                !ok)
+                return ok;
             k.entries << entries->at(i).toString();
         }
         auto foreign = Reader::integer(*o, path, u"foreignEntries"_s, 0, 100000000);
@@ -815,6 +831,8 @@ private:
         if (counters->size() > 1000)
             return Reader::at(Reader::sub(path, u"counters"_s), tr("too many counters."));
         for (auto it = counters->begin(); it != counters->end(); ++it) {
+            if (auto ok = Reader::validText(it.key(), Reader::sub(path, u"counters"_s)); !ok)
+                return ok;
             auto value = Reader::integer(*counters, Reader::sub(path, u"counters"_s), it.key(), 0,
                                          qint64(1) << 53);
             if (!value)

@@ -93,6 +93,8 @@ void TestCliSnapshot::help()
     QVERIFY(r.out.contains(u"Exit status 0 when they are the same, 1 when they"_s));
     r = run({u"snapshot"_s});
     QCOMPARE(r.code, 2);
+    r = run({u"--help"_s});
+    QVERIFY(r.out.contains(u"snapshot export|import|diff"_s));
 }
 
 void TestCliSnapshot::exportFormats()

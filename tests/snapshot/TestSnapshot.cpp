@@ -256,6 +256,12 @@ void TestSnapshot::hostileBytes_data()
     QTest::newRow("cut utf-8") << QByteArray("{\"a\":\"\xe2\x82") << u"not valid UTF-8"_s;
     QTest::newRow("deep nesting") << QByteArray(100000, '[') << u"not valid JSON"_s;
     QTest::newRow("trailing garbage") << good + "}" << u"not valid JSON"_s;
+    QTest::newRow("unpaired surrogate escape")
+        << QByteArray(good).replace("\"Blocks & secures\"", "\"x\\ud800y\"")
+        << u"$.policies[0].description: the text contains an unpaired surrogate"_s;
+    QTest::newRow("year out of range")
+        << QByteArray(good).replace("2024-04-30T08:15:30.123Z", "0000-04-30T08:15:30.123Z")
+        << u"$.policies[0].lastModified"_s;
 }
 
 void TestSnapshot::hostileBytes()
