@@ -14,9 +14,13 @@ IPSEC_PACKAGES=(
     iproute2 dbus dbus-daemon dbus-bin util-linux
 )
 
+# Only scripts/fuzz.sh needs these (libFuzzer and the sanitizers of Debian's clang).
+IPSEC_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+
 ipsec_install_dependencies() {
     local missing=()
-    for p in "${IPSEC_PACKAGES[@]}"; do
+    local wanted=("${IPSEC_PACKAGES[@]}" "$@")
+    for p in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
     done
     if [ ${#missing[@]} -eq 0 ]; then

@@ -7,11 +7,18 @@ namespace ipsec::ui {
 QString FileDialog::s_nextFileName;
 
 QString FileDialog::saveFileName(QWidget *parent, const QString &caption, const QString &suggested,
-                                 const QString &filter)
+                                 const QString &filter, QString *selectedFilter)
 {
     if (!s_nextFileName.isEmpty())
         return std::exchange(s_nextFileName, QString());
-    return QFileDialog::getSaveFileName(parent, caption, suggested, filter);
+    return QFileDialog::getSaveFileName(parent, caption, suggested, filter, selectedFilter);
+}
+
+QString FileDialog::openFileName(QWidget *parent, const QString &caption, const QString &filter)
+{
+    if (!s_nextFileName.isEmpty())
+        return std::exchange(s_nextFileName, QString());
+    return QFileDialog::getOpenFileName(parent, caption, QString(), filter);
 }
 
 void FileDialog::setNextFileName(const QString &fileName)

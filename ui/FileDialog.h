@@ -10,9 +10,11 @@ namespace ipsec::ui {
 // (setNextFileName), like MessageBox.
 class FileDialog {
 public:
+    // selectedFilter (optional) receives the file type the user picked.
     static QString saveFileName(QWidget *parent, const QString &caption, const QString &suggested,
-                                const QString &filter);
-    // The answer the next question gets without being shown (empty: ask for real).
+                                const QString &filter, QString *selectedFilter = nullptr);
+    static QString openFileName(QWidget *parent, const QString &caption, const QString &filter);
+    // The answer the next question (save or open) gets without being shown (empty: ask).
     static void setNextFileName(const QString &fileName);
 
 private:

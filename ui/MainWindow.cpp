@@ -11,6 +11,7 @@
 #include "Settings.h"
 #include "monitor/MonitorView.h"
 #include "service/PolicyClient.h"
+#include "snapshot/SnapshotController.h"
 #include "tester/PacketTester.h"
 #include "wizards/BlockPortWizard.h"
 
@@ -146,9 +147,9 @@ void MainWindow::createActions()
     if (QFile::exists(u":/icons/block-port.svg"_s))
         m_blockPortAction->setIcon(QIcon(u":/icons/block-port.svg"_s));
     connect(m_blockPortAction, &QAction::triggered, this, &MainWindow::openBlockPortWizard);
-    m_exportAction = addAction(u"exportSnapshotAction"_s, tr("&Export Snapshot…"),
-                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportSnapshot);
+    m_snapshots = new SnapshotController(m_service, this);
+    connect(m_snapshots, &SnapshotController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(u"undoAction"_s);
     m_undoAction->setShortcut(QKeySequence::Undo);
@@ -186,7 +187,10 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(u"fileMenu"_s);
     file->addAction(m_refreshAction);
-    file->addAction(m_exportAction);
+    file->addSeparator();
+    for (QAction *a : {m_snapshots->exportAction(), m_snapshots->exportPolicyAction(),
+                       m_snapshots->importAction(), m_snapshots->compareAction()})
+        file->addAction(a);
     file->addSeparator();
     file->addAction(m_quitAction);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -242,28 +246,6 @@ void MainWindow::createToolPanels()
     tabifyDockWidget(monitor, tester);
 }
 
-void MainWindow::exportSnapshot()
-{
-    const QString suggested = u"ipsec-snapshot-%1.json"_s.arg(
-        QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
-    const QString path = FileDialog::saveFileName(this, tr("Export Snapshot"), suggested,
-                                                  tr("Policy snapshots (*.json)"));
-    if (path.isEmpty())
-        return;
-    auto doc = m_service.exportSnapshot();
-    if (!doc) {
-        statusBar()->showMessage(tr("Error: %1").arg(doc.error().message));
-        return;
-    }
-    QSaveFile file(path);
-    const QByteArray json = QJsonDocument(doc.value()).toJson(QJsonDocument::Indented);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-        statusBar()->showMessage(tr("Error: cannot write %1: %2").arg(path, file.errorString()));
-        return;
-    }
-    statusBar()->showMessage(tr("Snapshot saved to %1.").arg(path), 10000);
-}
-
 void MainWindow::openBlockPortWizard()
 {
     auto *wizard = new BlockPortWizard(m_service, this);
@@ -275,6 +257,7 @@ void MainWindow::setCurrentObject(const ObjectRef &object)
 {
     m_current = object;
     updateActions();
+    m_snapshots->setCurrentPolicy(m_current.policyId);
 }
 
 void MainWindow::updateActions()

@@ -24,6 +24,7 @@ class ObjectEditor;
 class ObjectTables;
 class PolicyBrowser;
 class PropertiesController;
+class SnapshotController;
 
 // The console's shell: menus, toolbar, status bar; the panes and controllers do the work.
 class MainWindow : public QMainWindow {
@@ -53,7 +54,6 @@ private:
     void restoreSettings();
     void createToolPanels();
     void openBlockPortWizard();
-    void exportSnapshot();
 
     PolicyClient &m_service;
     QUndoStack *m_undoStack = nullptr;
@@ -64,6 +64,7 @@ private:
     EmergencyControl *m_emergency = nullptr;
     ConfirmController *m_confirm = nullptr;
     InfoBar *m_infoBar = nullptr;
+    SnapshotController *m_snapshots = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_status = nullptr;
     ObjectRef m_current;
@@ -81,7 +82,6 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_blockPortAction = nullptr;
-    QAction *m_exportAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
 };

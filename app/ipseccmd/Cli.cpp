@@ -51,6 +51,9 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
             rest << a;
             continue;
         }
+        // `snapshot` has options of its own; the common ones are still taken here.
+        const bool subcommandOptions =
+            !rest.isEmpty() && rest.first().compare(u"snapshot"_s, Qt::CaseInsensitive) == 0;
         const qsizetype eq = a.indexOf(u'=');
         const QString key = eq < 0 ? a : a.left(eq);
         const auto value = [&]() -> Result<QString> {
@@ -94,6 +97,8 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
             o.help = true;
         } else if (key == u"--version"_s && eq < 0) {
             o.version = true;
+        } else if (subcommandOptions) {
+            rest << a;
         } else {
             return Error::usage(tr("Unknown option \"%1\". Options: --store PATH, --netns NAME, "
                                    "--json, --dry-run, --[no-]ike-exemption, --[no-]agent, "

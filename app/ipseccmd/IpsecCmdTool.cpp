@@ -1,6 +1,7 @@
 #include "IpsecCmdTool.h"
 
 #include "ConfirmationRecord.h"
+#include "SnapshotTool.h"
 #include "TextTable.h"
 #include "client/ClientFactory.h"
 #include "snapshot/ModelJson.h"
@@ -39,6 +40,7 @@ void IpsecCmdTool::printUsage()
               "       %1 [OPTIONS] emergency-unassign | reassign\n"
               "       %1 [OPTIONS] confirm                     (keep changes made with "
               "--confirm-within)\n"
+              "       %1 [OPTIONS] snapshot export|import|diff ...  ('snapshot --help')\n"
               "\n"
               "Manage the host's IPsec filtering policy with the command lines of the Windows\n"
               "ipsecpol.exe and IPSeccmd.exe tools. Flags may come in any order and any case.\n"
@@ -129,13 +131,17 @@ int IpsecCmdTool::report(const Result<ServiceReport> &r)
 
 int IpsecCmdTool::run(const QStringList &args)
 {
-    if (m_options.help || args.isEmpty()
+    if ((m_options.help && !args.startsWith(u"snapshot"_s)) || args.isEmpty()
         || (args.size() == 1 && (args.first() == u"-?"_s || args.first() == u"/?"_s))) {
         printUsage();
         return args.isEmpty() && !m_options.help ? int(ErrorCode::Usage) : 0;
     }
     // Native subcommands (no Windows equivalent).
     const QString first = args.first().toLower();
+    if (first == u"snapshot"_s)
+        return SnapshotTool(m_options, m_io, m_program,
+                            [this](bool readOnly) { return openClient(readOnly); })
+            .run(args.mid(1));
     if (first == u"emergency-unassign"_s || first == u"reassign"_s || first == u"confirm"_s) {
         if (args.size() > 1)
             return fail(Error::usage(tr("%1 takes no arguments.").arg(first)));

@@ -122,11 +122,26 @@ int NetshTool::runScript(const QString &text, const QString &origin)
                  << '\n';
         return 0;
     }
-    const bool changes = std::any_of(commands->cbegin(), commands->cend(),
-                                     [](const NetshCommand &c) { return !c.isReadOnly(); });
-    auto client = openClient(!changes);
+    const auto isImport = [](const NetshCommand &c) {
+        return c.verb == NetshCommand::Verb::ImportPolicy;
+    };
+    const bool imports = std::any_of(commands->cbegin(), commands->cend(), isImport);
+    const bool changes = std::any_of(commands->cbegin(), commands->cend(), [&](const auto &c) {
+        return !c.isReadOnly() && !isImport(c);
+    });
+    if (imports && changes)
+        return fail(Error::usage(tr("%1: importpolicy must be the only change of a script here, "
+                                    "because an import is a transaction of its own; run the "
+                                    "other commands in a second script. Nothing was changed.")
+                                     .arg(origin)));
+    auto client = openClient(!changes && !imports);
     if (!client)
         return fail(client.error());
+    for (const NetshCommand &c : commands.value()) {
+        if (isImport(c))
+            if (int rc = importPolicy(**client, c); rc != 0)
+                return rc;
+    }
     if (changes) {
         auto done = (*client)->executeNetsh(text, origin);
         if (!done)
@@ -152,6 +167,31 @@ int NetshTool::readOnly(PolicyClient &client, const NetshCommand &c)
     if (auto ok = NetshShow(client, m_io.out, m_options.json).show(c); !ok)
         return fail(ok.error());
     return 0;
+}
+
+int NetshTool::importPolicy(PolicyClient &client, const NetshCommand &c)
+{
+    // The file is read here, by the caller, never by the agent on the caller's behalf.
+    QString path = *c.file;
+    if (!QFileInfo::exists(path) && QFileInfo(path).suffix().isEmpty())
+        path += u".ipsec"_s;
+    QFile file(path);
+    constexpr qint64 MaxBytes = 64 * 1024 * 1024;
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(Error::notFound(tr("Cannot read %1: %2").arg(path, file.errorString())));
+    if (file.size() > MaxBytes)
+        return fail(
+            Error::usage(tr("%1 is larger than 64 MiB; it is no policy export.").arg(path)));
+    // As netsh does: the file's policies join the store, replacing those of the same name.
+    ImportOptions options;
+    options.mode = ImportOptions::Mode::Merge;
+    options.onClash = ImportOptions::OnClash::Overwrite;
+    options.dryRun = m_options.dryRun;
+    auto done = client.importSnapshot(file.readAll(), options);
+    if (!done)
+        return fail(done.error());
+    report(done.value());
+    return Cli::awaitConfirmation(client, m_options, u"netsh"_s, m_io);
 }
 
 int NetshTool::exportPolicy(PolicyClient &client, const NetshCommand &c)

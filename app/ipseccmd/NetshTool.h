@@ -21,6 +21,7 @@ private:
     ipsec::Result<std::unique_ptr<ipsec::PolicyClient>> openClient(bool readOnly) const;
     int runScript(const QString &text, const QString &origin);
     int readOnly(ipsec::PolicyClient &client, const ipsec::syntax::NetshCommand &c);
+    int importPolicy(ipsec::PolicyClient &client, const ipsec::syntax::NetshCommand &c);
     int exportPolicy(ipsec::PolicyClient &client, const ipsec::syntax::NetshCommand &c);
     int report(const ipsec::ServiceReport &r);
     int fail(const ipsec::Error &e);

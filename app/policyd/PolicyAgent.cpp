@@ -238,16 +238,17 @@ KernelView PolicyAgent::KernelView()
     return {};
 }
 
-QString PolicyAgent::ExportSnapshot()
+QString PolicyAgent::ExportSnapshot(const QString &policy)
 {
     serve(Authorizer::Action::Read, tr("export a snapshot"), nullptr,
-          [](PolicyService &s) -> Outcome {
-              auto doc = s.exportSnapshot();
+          [policy](PolicyService &s) -> Outcome {
+              auto doc = s.exportSnapshot(policy);
               if (!doc)
                   return doc.error();
               return QVariantList{
                   QString::fromUtf8(QJsonDocument(doc.value()).toJson(QJsonDocument::Compact))};
-          });
+          },
+          {policy});
     return {};
 }
 
@@ -292,6 +293,33 @@ ServiceReport PolicyAgent::ExecuteNetsh(const QString &script, const QString &or
               return report(s.executeNetsh(script, origin));
           },
           {origin});
+    return {};
+}
+
+ServiceReport PolicyAgent::ImportSnapshot(const QString &document, int mode, int onClash,
+                                          bool includeDynamic, bool dryRun,
+                                          const QVariantMap &options)
+{
+    serve(Authorizer::Action::Modify, tr("import a snapshot"), &options,
+          [=](PolicyService &s) -> Outcome {
+              if (document.size() > MaxDocumentLength)
+                  return Error::usage(tr("A snapshot of %1 characters is longer than the %2 the "
+                                         "agent accepts.")
+                                          .arg(document.size())
+                                          .arg(MaxDocumentLength));
+              if (mode < int(ImportOptions::Mode::Replace)
+                  || mode > int(ImportOptions::Mode::Merge))
+                  return Error::usage(tr("Unknown import mode %1.").arg(mode));
+              if (onClash < int(ImportOptions::OnClash::Fail)
+                  || onClash > int(ImportOptions::OnClash::Overwrite))
+                  return Error::usage(tr("Unknown rule for name clashes %1.").arg(onClash));
+              ImportOptions o;
+              o.mode = ImportOptions::Mode(mode);
+              o.onClash = ImportOptions::OnClash(onClash);
+              o.includeDynamic = includeDynamic;
+              o.dryRun = dryRun;
+              return report(s.importSnapshot(document.toUtf8(), o));
+          });
     return {};
 }
 

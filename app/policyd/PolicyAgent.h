@@ -46,7 +46,7 @@ public Q_SLOTS:
     Q_SCRIPTABLE ipsec::PolicyDatabase Load();
     Q_SCRIPTABLE QList<ipsec::engine::DynamicFilter> DynamicFilters();
     Q_SCRIPTABLE ipsec::KernelView KernelView();
-    Q_SCRIPTABLE QString ExportSnapshot();
+    Q_SCRIPTABLE QString ExportSnapshot(const QString &policy); // empty: everything
 
     // Changes (root, polkit or the admin group)
     Q_SCRIPTABLE ipsec::ServiceReport ExecuteStatic(const QStringList &argv,
@@ -55,6 +55,9 @@ public Q_SLOTS:
                                                      const QVariantMap &options);
     Q_SCRIPTABLE ipsec::ServiceReport ExecuteNetsh(const QString &script, const QString &origin,
                                                    const QVariantMap &options);
+    Q_SCRIPTABLE ipsec::ServiceReport ImportSnapshot(const QString &document, int mode, int onClash,
+                                                     bool includeDynamic, bool dryRun,
+                                                     const QVariantMap &options);
     Q_SCRIPTABLE ipsec::ServiceReport AssignPolicy(const QString &name, const QVariantMap &options);
     Q_SCRIPTABLE ipsec::ServiceReport UnassignPolicy(const QString &name,
                                                      const QVariantMap &options);

@@ -262,9 +262,9 @@ Result<KernelView> AgentClient::kernelView()
     return read<KernelView>(u"KernelView"_s);
 }
 
-Result<QJsonObject> AgentClient::exportSnapshot()
+Result<QJsonObject> AgentClient::exportSnapshot(const QString &policyName)
 {
-    auto json = read<QString>(u"ExportSnapshot"_s);
+    auto json = read<QString>(u"ExportSnapshot"_s, {policyName});
     if (!json)
         return json.error();
     QJsonParseError error;
@@ -273,6 +273,15 @@ Result<QJsonObject> AgentClient::exportSnapshot()
         return Error::store(
             tr("The policy agent sent a snapshot that is not JSON: %1").arg(error.errorString()));
     return doc.object();
+}
+
+Result<ServiceReport> AgentClient::importSnapshot(const QByteArray &document,
+                                                  const ImportOptions &options)
+{
+    // The document travels as text; the agent reads it as strictly as a file.
+    return change(u"ImportSnapshot"_s,
+                  {QString::fromUtf8(document), int(options.mode), int(options.onClash),
+                   options.includeDynamic, options.dryRun});
 }
 
 Result<ServiceReport> AgentClient::emergencyUnassign()

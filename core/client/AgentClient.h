@@ -75,7 +75,9 @@ public:
     Result<QList<engine::DynamicFilter>> dynamicFilters() const override;
     Result<ServiceReport> enforce() override;
     Result<KernelView> kernelView() override;
-    Result<QJsonObject> exportSnapshot() override;
+    Result<QJsonObject> exportSnapshot(const QString &policyName = {}) override;
+    Result<ServiceReport> importSnapshot(const QByteArray &document,
+                                         const ImportOptions &options) override;
     Result<ServiceReport> emergencyUnassign() override;
     Result<ServiceReport> reassign() override;
     Result<ServiceReport> confirm() override;

@@ -3,6 +3,7 @@
 #include "engine/EffectivePolicy.h"
 #include "kernel/SpdEntry.h"
 #include "model/PolicyDatabase.h"
+#include "snapshot/SnapshotMerge.h"
 #include "syntax/IpsecCmd.h"
 #include "util/Result.h"
 
@@ -109,8 +110,17 @@ public:
     // Applies the store's assigned policy and the dynamic filters again.
     virtual Result<ServiceReport> enforce() = 0;
     virtual Result<KernelView> kernelView() = 0;
-    // The current policy state as a versioned JSON document (see PolicyService).
-    virtual Result<QJsonObject> exportSnapshot() = 0;
+    // The current policy state as a versioned snapshot document (SnapshotJson): the store's
+    // contents and assignment, the dynamic filters, what the kernel enforces (when readable),
+    // host, time and program version. With a policy name: that policy and the filter lists
+    // and actions its rules use (NotFound when there is none).
+    virtual Result<QJsonObject> exportSnapshot(const QString &policyName = {}) = 0;
+    // Reads the document strictly (nothing changes when it is refused), then, as one store
+    // transaction enforced before it commits, makes the store hold the snapshot (Replace) or
+    // adds its objects (Merge; a guid match is the same object). Name clashes are reported,
+    // each named, and settled by options.onClash (Fail: Conflict, nothing changes).
+    virtual Result<ServiceReport> importSnapshot(const QByteArray &document,
+                                                 const ImportOptions &options) = 0;
 
     // Removes every kernel entry of the project at once, marks the store unassigned and
     // remembers what was in force; reassign() puts it back.

@@ -7,12 +7,16 @@
 #include "service/NetshRunner.h"
 #include "service/RuntimeState.h"
 #include "service/StaticCommand.h"
-#include "snapshot/ModelJson.h"
+#include "snapshot/SnapshotDiff.h"
+#include "snapshot/SnapshotJson.h"
+#include "snapshot/SnapshotReader.h"
 #include "store/PolicyStore.h"
+#include "store/StoreContents.h"
 
 #include <QFileInfo>
 #include <QHostInfo>
 #include <QJsonArray>
+#include <QScopedValueRollback>
 #include <QSet>
 #include <QSysInfo>
 
@@ -685,44 +689,114 @@ Result<KernelView> PolicyService::kernelView()
     return view;
 }
 
-Result<QJsonObject> PolicyService::exportSnapshot()
+Result<Snapshot> PolicyService::currentSnapshot()
 {
     auto db = m_store->load();
     if (!db)
         return db.error();
-    QJsonObject doc{{u"format"_s, u"ipsec-console-snapshot"_s},
-                    {u"formatVersion"_s, 1},
-                    {u"programVersion"_s, QStringLiteral(IPSEC_VERSION)},
-                    {u"host"_s, QSysInfo::machineHostName()},
-                    {u"created"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                    {u"store"_s, m_store->path()},
-                    {u"netns"_s, m_options.netns},
-                    {u"database"_s, json::database(db.value())}};
-    QJsonArray dynamic;
-    if (auto dyn = m_runtime->dynamicFilters()) {
-        for (const auto &d : dyn.value()) {
-            QJsonObject o = json::filter(d.filter);
-            o.insert(u"action"_s, FilterAction::typeName(d.action).toLower());
-            o.insert(u"spec"_s, d.label);
-            dynamic.append(o);
-        }
-    }
-    doc.insert(u"dynamicFilters"_s, dynamic);
+    Snapshot s;
+    s.programVersion = QStringLiteral(IPSEC_VERSION);
+    s.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    s.host = SnapshotHost{QSysInfo::machineHostName(), m_store->path(), m_options.netns};
+    s.database = std::move(db.value());
+    if (auto dyn = m_runtime->dynamicFilters())
+        s.dynamicFilters = dyn.value();
     if (m_spd) {
         if (auto view = kernelView()) {
-            QJsonArray owned;
+            KernelRecord k;
             for (const auto &e : view->owned)
-                owned.append(e.toIpCommand());
-            QJsonObject counters;
+                k.entries << e.toIpCommand();
+            k.foreignEntries = int(view->foreign.size());
+            k.inSync = view->inSync();
             for (const auto &[name, value] : view->counters)
-                counters.insert(name, qint64(value));
-            doc.insert(u"kernel"_s, QJsonObject{{u"entries"_s, owned},
-                                                {u"foreignEntries"_s, view->foreign.size()},
-                                                {u"inSync"_s, view->inSync()},
-                                                {u"counters"_s, counters}});
+                k.counters.emplace(name, qint64(value));
+            s.kernel = k;
         }
     }
-    return doc;
+    return s;
+}
+
+Result<QJsonObject> PolicyService::exportSnapshot(const QString &policyName)
+{
+    auto s = currentSnapshot();
+    if (!s)
+        return s.error();
+    if (!policyName.isEmpty()) {
+        auto one = s->restrictedTo(policyName);
+        if (!one)
+            return one.error();
+        return SnapshotJson::toJson(one.value());
+    }
+    return SnapshotJson::toJson(s.value());
+}
+
+Result<ServiceReport> PolicyService::importSnapshot(const QByteArray &document,
+                                                    const ImportOptions &options)
+{
+    // Everything is read and checked before anything changes.
+    auto incoming = SnapshotReader::read(document);
+    if (!incoming)
+        return incoming.error();
+    auto live = currentSnapshot();
+    if (!live)
+        return live.error();
+    auto plan =
+        SnapshotMerge::plan(live->database, live->dynamicFilters, incoming.value(), options);
+    if (!plan)
+        return plan.error();
+
+    const bool dryRun = options.dryRun || m_options.dryRun;
+    const QScopedValueRollback dryRunScope(m_options.dryRun, dryRun);
+    ServiceReport notes;
+    bool changeDynamic = options.includeDynamic;
+    if (changeDynamic && !m_spd) {
+        changeDynamic = false;
+        if (!incoming->dynamicFilters.isEmpty())
+            notes.notices << tr("The %n dynamic filter(s) of the snapshot were not restored: "
+                                "they live only in the kernel, which needs root (or the policy "
+                                "agent).",
+                                nullptr, int(incoming->dynamicFilters.size()));
+    }
+    if (changeDynamic && !dryRun) {
+        if (auto ok = m_runtime->setDynamicFilters(plan->dynamicFilters); !ok)
+            return ok.error();
+    }
+    Snapshot after = live.value();
+    after.database = plan->database;
+    if (changeDynamic)
+        after.dynamicFilters = plan->dynamicFilters;
+    after.kernel.reset();
+    Snapshot before = live.value();
+    before.kernel.reset();
+    const QList<SnapshotChange> changes = SnapshotDiff::compare(before, after);
+
+    auto report = changeStore([&](StoreWriter &w, ServiceReport &r) -> Result<void> {
+        if (auto ok = replaceStoreContents(w, plan->database); !ok)
+            return ok;
+        r.messages << (dryRun ? tr("Importing the snapshot of %1 taken %2 (%3) would make %n "
+                                   "change(s):",
+                                   nullptr, int(changes.size()))
+                              : tr("Imported the snapshot of %1 taken %2 (%3): %n change(s).",
+                                   nullptr, int(changes.size())))
+                          .arg(incoming->host.name, incoming->created,
+                               SnapshotMerge::modeName(options.mode));
+        return {};
+    });
+    if (!report) {
+        if (changeDynamic && !dryRun)
+            (void)m_runtime->setDynamicFilters(live->dynamicFilters);
+        return report;
+    }
+    for (const QString &c : plan->clashes)
+        report->messages << tr("Name clash: %1").arg(c);
+    if (dryRun) {
+        const QString text = SnapshotDiff::toText(changes).trimmed();
+        report->messages << text.split(u'\n');
+    }
+    report->notices = notes.notices + plan->notices + report->notices;
+    if (changeDynamic && !dryRun)
+        Q_EMIT dynamicFiltersChanged();
+    return report;
 }
 
 Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)

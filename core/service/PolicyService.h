@@ -84,10 +84,11 @@ public:
     // Applies the store's assigned policy and the dynamic filters again.
     Result<ServiceReport> enforce() override;
     Result<KernelView> kernelView() override;
-    // The current policy state as a versioned JSON document: the store's contents and
-    // assignment, the dynamic filters, what the kernel enforces (when readable), host, time and
-    // program version.
-    Result<QJsonObject> exportSnapshot() override;
+    Result<QJsonObject> exportSnapshot(const QString &policyName = {}) override;
+    Result<ServiceReport> importSnapshot(const QByteArray &document,
+                                         const ImportOptions &options) override;
+    // The current state as a snapshot value (what exportSnapshot() writes).
+    Result<Snapshot> currentSnapshot();
 
     // Removes every kernel entry of the project (static and dynamic) at once, marks the store
     // unassigned and remembers what was in force. Works when the store cannot be opened.

@@ -9,6 +9,7 @@
 #include "service/PolicyService.h"
 
 #include <QDBusMessage>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -143,6 +144,24 @@ void TestAgentCalls::objectsSurviveTheTrip()
     auto snapshot = m_client->exportSnapshot();
     QVERIFY(snapshot);
     QVERIFY(!snapshot->isEmpty());
+    QVERIFY(m_client->exportSnapshot(u"Mixed policy that does not exist"_s).error().code
+            == ipsec::ErrorCode::NotFound);
+
+    // Import through the agent: a refused document changes nothing, the exported one goes back.
+    const qint64 revision = m_client->load()->revision;
+    ipsec::ImportOptions replace;
+    replace.mode = ipsec::ImportOptions::Mode::Replace;
+    auto refused = m_client->importSnapshot("{\"format\": \"something else\"}", replace);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ipsec::ErrorCode::Usage);
+    QCOMPARE(m_client->load()->revision, revision);
+    auto imported = m_client->importSnapshot(QJsonDocument(snapshot.value()).toJson(), replace);
+    QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().message));
+    auto after = m_client->load();
+    QVERIFY(after);
+    QVERIFY(after->revision > revision);
+    QVERIFY(after->filterListByName(u"Mixed"_s));
+    QCOMPARE(after->filterListByName(u"Mixed"_s)->filters.size(), 4);
 }
 
 void TestAgentCalls::malformedCalls_data()

@@ -301,9 +301,9 @@ void TestMainWindow::exportSnapshotWritesJson()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
     QCOMPARE(doc.value(u"format"_s).toString(), u"ipsec-console-snapshot"_s);
-    QCOMPARE(doc.value(u"formatVersion"_s).toInt(), 1);
-    QVERIFY(!doc.value(u"host"_s).toString().isEmpty());
-    const QJsonArray policies = doc.value(u"database"_s).toObject().value(u"policies"_s).toArray();
+    QCOMPARE(doc.value(u"formatVersion"_s).toInt(), 2);
+    QVERIFY(!doc.value(u"host"_s).toObject().value(u"name"_s).toString().isEmpty());
+    const QJsonArray policies = doc.value(u"policies"_s).toArray();
     QVERIFY(policies.size() >= 3);
     QStringList names;
     for (const auto &p : policies)

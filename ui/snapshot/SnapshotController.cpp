@@ -1,0 +1,155 @@
+#include "snapshot/SnapshotController.h"
+
+#include "FileDialog.h"
+#include "service/PolicyClient.h"
+#include "snapshot/CompareSnapshotDialog.h"
+#include "snapshot/ImportSnapshotDialog.h"
+#include "snapshot/SnapshotFormat.h"
+#include "snapshot/SnapshotReader.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace ipsec::ui {
+
+namespace {
+
+QString exportFilters()
+{
+    return SnapshotController::tr("JSON snapshot (*.json);;netsh script (*.cmd);;ipseccmd "
+                                  "script (*.sh);;HTML report (*.html)");
+}
+
+} // namespace
+
+SnapshotController::SnapshotController(PolicyClient &client, QWidget *window)
+    : QObject(window)
+    , m_client(client)
+    , m_window(window)
+{
+    setObjectName(u"snapshotController"_s);
+    const auto action = [&](const QString &name, const QString &text) {
+        auto *a = new QAction(text, window);
+        a->setObjectName(name);
+        return a;
+    };
+    m_export = action(u"exportSnapshotAction"_s, tr("&Export Snapshot…"));
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_exportPolicy = action(u"exportPolicySnapshotAction"_s, tr("Export Selected &Policy…"));
+    m_exportPolicy->setEnabled(false);
+    m_import = action(u"importSnapshotAction"_s, tr("&Import Snapshot…"));
+    m_compare = action(u"compareSnapshotAction"_s, tr("&Compare with Snapshot…"));
+    connect(m_export, &QAction::triggered, this, [this] { exportSnapshot(); });
+    connect(m_exportPolicy, &QAction::triggered, this, &SnapshotController::exportCurrentPolicy);
+    connect(m_import, &QAction::triggered, this, &SnapshotController::importSnapshot);
+    connect(m_compare, &QAction::triggered, this, &SnapshotController::compareWithSnapshot);
+}
+
+void SnapshotController::setCurrentPolicy(qint64 policyId)
+{
+    m_currentPolicy = policyId;
+    m_exportPolicy->setEnabled(policyId != 0);
+}
+
+void SnapshotController::exportCurrentPolicy()
+{
+    // Looked up now, not on every selection change: loading a large store takes a while.
+    auto db = m_client.load();
+    if (!db)
+        return Q_EMIT message(tr("Error: %1").arg(db.error().message));
+    const Policy *policy = db->policy(m_currentPolicy);
+    if (!policy)
+        return Q_EMIT message(tr("Error: the selected policy no longer exists."));
+    exportSnapshot(policy->name);
+}
+
+void SnapshotController::exportSnapshot(const QString &policyName)
+{
+    const QString suggested = u"ipsec-snapshot-%1.json"_s.arg(
+        QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
+    QString selectedFilter;
+    QString path = FileDialog::saveFileName(m_window, tr("Export Snapshot"), suggested,
+                                            exportFilters(), &selectedFilter);
+    if (path.isEmpty())
+        return;
+    // A name without a known extension gets the one of the chosen file type.
+    if (QFileInfo(path).suffix().isEmpty()) {
+        const qsizetype star = selectedFilter.indexOf(u"*."_s);
+        path += star >= 0 ? selectedFilter.mid(star + 1).chopped(1) : u".json"_s;
+    }
+    auto format = SnapshotFormat::choose({}, path);
+    auto doc = m_client.exportSnapshot(policyName);
+    if (!doc)
+        return Q_EMIT message(tr("Error: %1").arg(doc.error().message));
+    auto bytes = SnapshotFormat::render(*doc, *format);
+    if (!bytes)
+        return Q_EMIT message(tr("Error: %1").arg(bytes.error().message));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(*bytes) != bytes->size() || !file.commit())
+        return Q_EMIT message(tr("Error: cannot write %1: %2").arg(path, file.errorString()));
+    Q_EMIT message(tr("Snapshot saved to %1.").arg(path));
+}
+
+QByteArray SnapshotController::readSnapshotFile(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read %1: %2").arg(path, f.errorString());
+        return {};
+    }
+    if (f.size() > SnapshotReader::MaxDocumentBytes) {
+        *error = tr("%1 is larger than a snapshot may be.").arg(path);
+        return {};
+    }
+    return f.readAll();
+}
+
+void SnapshotController::importSnapshot()
+{
+    const QString path =
+        FileDialog::openFileName(m_window, tr("Import Snapshot"), tr("JSON snapshot (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    const QByteArray bytes = readSnapshotFile(path, &error);
+    auto snapshot = error.isEmpty() ? SnapshotReader::read(bytes) : Result<Snapshot>(Error{});
+    if (!error.isEmpty() || !snapshot)
+        return Q_EMIT message(
+            tr("Error: %1").arg(error.isEmpty() ? snapshot.error().message : error));
+    auto *dialog = new ImportSnapshotDialog(m_client, path, bytes, *snapshot, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, path] { Q_EMIT message(tr("Imported %1.").arg(path)); });
+    dialog->open();
+}
+
+void SnapshotController::compareWithSnapshot()
+{
+    const QString path = FileDialog::openFileName(m_window, tr("Compare with Snapshot"),
+                                                  tr("JSON snapshot (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    const QByteArray bytes = readSnapshotFile(path, &error);
+    auto snapshot = error.isEmpty() ? SnapshotReader::read(bytes) : Result<Snapshot>(Error{});
+    if (!error.isEmpty() || !snapshot)
+        return Q_EMIT message(
+            tr("Error: %1").arg(error.isEmpty() ? snapshot.error().message : error));
+    auto liveDocument = m_client.exportSnapshot();
+    auto live = liveDocument ? SnapshotReader::fromJson(*liveDocument)
+                             : Result<Snapshot>(liveDocument.error());
+    if (!live)
+        return Q_EMIT message(tr("Error: %1").arg(live.error().message));
+    auto *dialog = new CompareSnapshotDialog(QFileInfo(path).fileName(),
+                                             SnapshotDiff::compare(*snapshot, *live), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+} // namespace ipsec::ui
