@@ -302,6 +302,7 @@
        %1 [OPTIONS] show filters|policies|auth|stats|sas|all
        %1 [OPTIONS] emergency-unassign | reassign
        %1 [OPTIONS] confirm                     (keep changes made with --confirm-within)
+       %1 [OPTIONS] snapshot export|import|diff ...  (&apos;snapshot --help&apos;)
 
 Manage the host&apos;s IPsec filtering policy with the command lines of the Windows
 ipsecpol.exe and IPSeccmd.exe tools. Flags may come in any order and any case.
@@ -360,73 +361,7 @@ Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict
 (also: refused by the SSH guard, or rolled back unconfirmed), 6 kernel error,
 7 permission denied.
 </source>
-        <translation>Aufruf: %1 [OPTIONS] -w REG -p POLICY[:POLL] [-r RULE]... [-f SPEC... -n ACTION] [-x|-y|-o]
-       %1 [OPTIONS] -f SPEC... [-n ACTION]      (dynamische Filter)
-       %1 [OPTIONS] -u                          (alle dynamischen Filter löschen)
-       %1 [OPTIONS] show filters|policies|auth|stats|sas|all
-       %1 [OPTIONS] emergency-unassign | reassign
-       %1 [OPTIONS] confirm                     (mit --confirm-within vorgenommene Änderungen behalten)
-
-Verwaltet die IPsec-Filterrichtlinie des Hosts mit den Befehlszeilen der Windows-Tools
-ipsecpol.exe und IPSeccmd.exe. Die Schalter sind in beliebiger Reihenfolge und
-Groß-/Kleinschreibung erlaubt.
-
-Statischer Modus (der dauerhafte Richtlinienspeicher):
-  -w REG              mit dem lokalen statischen Speicher arbeiten
-  -p NAME[:MINUTES]   die zu erstellende oder zu ändernde Richtlinie (und ihr Abrufintervall)
-  -r NAME             die zu erstellende, zu ändernde oder zu löschende Regel (mit -o wiederholbar)
-  -x                  die Richtlinie zuweisen (hebt die Zuweisung jeder anderen auf)
-  -y                  die Zuweisung der Richtlinie aufheben
-  -o                  die genannten Regeln löschen, ohne -r die ganze Richtlinie
-
-Dynamischer Modus (ohne -w): Die Filter gehen direkt in den Kernel und gehen beim
-  Neustart und beim Neustart des Richtlinien-Agenten verloren; -u löscht sie alle.
-
-Notfall:
-  emergency-unassign  entfernt alle Kernel-Einträge dieses Tools (statisch und dynamisch)
-                      auf einmal und hebt die Zuweisung der Richtlinie auf; funktioniert
-                      auch bei beschädigtem Speicher
-  reassign            stellt wieder her, was die letzte Notfall-Aufhebung entfernt hat
-
-Filter und Aktionen:
-  -f SPEC...          Filterangaben SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]
-                      &apos;=&apos; eine Richtung, &apos;+&apos; gespiegelt; 0 = dieser Host, * = beliebiger
-                      Host, DNS-Namen, Masken in Punktschreibweise oder Präfixlängen;
-                      PROTO ist TCP, UDP, ICMP, RAW oder eine Zahl. Port 0 bedeutet
-                      beliebiger Port. Im dynamischen Modus blockiert [SPEC] und (SPEC) lässt zu.
-  -n BLOCK|PASS|INPASS|METHOD...  was mit passendem Datenverkehr geschieht; METHOD ist eine
-                      Sicherheitsmethode wie ESP[3DES,SHA] oder AH[MD5]+ESP[DES,SHA]3600S
-  -t ADDR  -a AUTH...  -soft  -lan|-dialup  -1s -1k -1p -1f -1e -confirm
-
-Optionen:
-  --store PATH        der statische Speicher (Standard: $IPSEC_CONSOLE_STORE, sonst
-                      /var/lib/ipsec-console/policy.db für root,
-                      $XDG_DATA_HOME/ipsec-console/policy.db für andere Benutzer)
-  --netns NAME        im Netzwerk-Namespace NAME arbeiten (Standard: $IPSEC_CONSOLE_NETNS)
-  --json              maschinenlesbare Ausgabe für show
-  --dry-run           den Kernel-Plan als &apos;ip xfrm policy&apos;-Zeilen ausgeben, nichts ändern
-  --agent, --no-agent nur über den Richtlinien-Agenten ipsec-policyd / nie über ihn
-                      (Standard: der Agent, wenn er läuft und diesen Namespace und
-                      Speicher bedient, sonst dieser Prozess)
-  --no-ike-exemption  IKE (UDP 500/4500) nicht von den Filtern ausnehmen; wird für diesen
-                      Namespace bis --ike-exemption gespeichert
-  --confirm-within SECONDS  die Änderung rückgängig machen, sofern sie nicht innerhalb
-                      von SECONDS (1-86400) bestätigt wird: ja eingeben oder
-                      &apos;%1 confirm&apos; ausführen
-  --force             auch anwenden, wenn die Änderung Ihre eigene SSH-Verbindung
-                      ($SSH_CONNECTION) blockiert, was sonst abgelehnt wird
-  --help, -?          diese Hilfe;  --version  die Version
-
-Beispiele (aus Microsoft KB 813878):
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -f *=0:1434:UDP -n BLOCK -x
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -f 0=*:1434:UDP -n BLOCK
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -y
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -o
-
-Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Konflikt
-(auch: vom SSH-Schutz abgelehnt oder unbestätigt rückgängig gemacht), 6 Kernelfehler,
-7 Zugriff verweigert.
-</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -811,6 +746,18 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
         <source>Exported the policy store to %1.</source>
         <translation>Richtlinienspeicher nach %1 exportiert.</translation>
     </message>
+    <message>
+        <source>%1: importpolicy must be the only change of a script here, because an import is a transaction of its own; run the other commands in a second script. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 64 MiB; it is no policy export.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PolicyAgent</name>
@@ -973,6 +920,133 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <message>
         <source>re-assign after an emergency</source>
         <translation>Erneute Zuweisung nach einem Notfall</translation>
+    </message>
+    <message>
+        <source>import a snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A snapshot of %1 characters is longer than the %2 the agent accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown import mode %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown rule for name clashes %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotTool</name>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation type="unfinished">%1 benötigt einen Wert.</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try &apos;%1 snapshot --help&apos; for more information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: %1 snapshot export [FILE|-] [--format json|netsh|ipseccmd|html] [--policy NAME]
+
+Writes the policy state: the store&apos;s policies, rules, filter lists and actions,
+the assignment, the dynamic filters, the kernel&apos;s entries (as root), host, time
+and program version. Without FILE (or with -) to standard output.
+  --format F     json (default; lossless, for import), netsh (.cmd script),
+                 ipseccmd (.sh script) or html (report); default from FILE&apos;s
+                 extension (.json .cmd .bat .sh .html .htm)
+  --policy NAME  only that policy and the lists and actions its rules use
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: %1 snapshot import FILE [--replace|--merge] [--on-clash fail|rename|skip|overwrite] [--include-dynamic] [--dry-run]
+
+Reads a JSON snapshot (refused as a whole, with the reason, when anything in it
+is wrong) and changes the store in one step, enforced before it is kept.
+  --merge            add the snapshot&apos;s objects; the same guid is the same object
+                     (default)
+  --replace          make the store hold exactly the snapshot, assignment included
+  --on-clash RULE    an imported object named like another one: fail (default,
+                     nothing changes), rename, skip (keep the existing one) or
+                     overwrite
+  --include-dynamic  also restore (replace) or add (merge) the dynamic filters
+  --dry-run          show what would change, change nothing
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: %1 snapshot diff A [B] [--json]
+
+Compares snapshot A with snapshot B, or with the live state when B is not given:
+objects added, removed and changed (field by field), the assignment, dynamic
+filters and kernel entries. Exit status 0 when they are the same, 1 when they
+differ, 2 and up on errors.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: %1 snapshot export [FILE|-] [--format F] [--policy NAME]
+       %1 snapshot import FILE [--replace|--merge] [--on-clash RULE] [--dry-run]
+       %1 snapshot diff A [B] [--json]
+
+&apos;%1 snapshot COMMAND --help&apos; tells more.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown snapshot command &quot;%1&quot;: expected export, import or diff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export takes at most one FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes, more than the %3 MiB a snapshot may have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give --replace or --merge, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import needs exactly one FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation type="unfinished">Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>diff needs one or two snapshot files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +1265,303 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <message>
         <source>Filter %1: %2</source>
         <translation>Filter %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::HtmlReportWriter</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished">Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished">Nein</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished">beliebig</translation>
+    </message>
+    <message>
+        <source>IPsec policy snapshot of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the machine&apos;s own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policy &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation type="unfinished">Richtlinien</translation>
+    </message>
+    <message>
+        <source>No policies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Beschreibung</translation>
+    </message>
+    <message>
+        <source>Polling interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished">Regel</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tunnel endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation type="unfinished">Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Default response rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (transport)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No filter lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Quelle</translation>
+    </message>
+    <message>
+        <source>Src Port</source>
+        <translation type="unfinished">Quellport</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished">Ziel</translation>
+    </message>
+    <message>
+        <source>Dst Port</source>
+        <translation type="unfinished">Zielport</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished">Protokoll</translation>
+    </message>
+    <message>
+        <source>Mirrored</source>
+        <translation type="unfinished">Gespiegelt</translation>
+    </message>
+    <message>
+        <source>No filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Aktion</translation>
+    </message>
+    <message>
+        <source>Accept unsecured inbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fall back to clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session key PFS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security methods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No filter actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation type="unfinished">Angabe</translation>
+    </message>
+    <message>
+        <source>No dynamic filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded (reading the kernel&apos;s IPsec policy needs root).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries of this program, %2 of other programs; %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in sync with the policy</source>
+        <translation type="unfinished">synchron mit der Richtlinie</translation>
+    </message>
+    <message>
+        <source>NOT in sync with the policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::IpsecCmdScriptWriter</name>
+    <message>
+        <source>IPsec Policy Console snapshot of %1, taken %2 by version %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recreates the policies and rules with ipseccmd static mode; one line per rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default response rule: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished">aktiv</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation type="unfinished">inaktiv</translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot; is inactive; ipseccmd cannot create an inactive rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot;: its filter list &quot;%2&quot; is empty; ipseccmd needs filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot;: filter list &quot;%2&quot;, filter action &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule of this policy can be written as an ipseccmd line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic filters in force (lost at reboot); remove the # to add them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel entries enforced when the snapshot was taken:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1491,6 +1862,45 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     </message>
 </context>
 <context>
+    <name>ipsec::NetshScriptWriter</name>
+    <message>
+        <source>IPsec Policy Console snapshot of %1, taken %2 by version %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recreates the filter lists, filter actions, policies and rules with netsh ipsec static.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only policy &quot;%1&quot; and what its rules use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policies and rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic filters in force (not part of the static store; lost at reboot):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel entries enforced when the snapshot was taken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ipsec::Policy</name>
     <message>
         <source>The polling interval %1 is out of range (1-43200 minutes).</source>
@@ -1733,6 +2143,31 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <message>
         <source>The change waiting for confirmation was discarded; &apos;ipseccmd reassign&apos; puts back the state before it.</source>
         <translation>Die auf Bestätigung wartende Änderung wurde verworfen; &apos;ipseccmd reassign&apos; stellt den Zustand davor wieder her.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n dynamic filter(s) of the snapshot were not restored: they live only in the kernel, which needs root (or the policy agent).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing the snapshot of %1 taken %2 (%3) would make %n change(s):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported the snapshot of %1 taken %2 (%3): %n change(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name clash: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2047,6 +2482,291 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <message>
         <source>A key lifetime of %1 KB is below the minimum of 20480.</source>
         <translation>Eine Schlüssellebensdauer von %1 KB liegt unter dem Minimum von 20480.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::Snapshot</name>
+    <message>
+        <source>There is no policy &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::SnapshotDiff</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assigned policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation type="unfinished">Richtlinie</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation type="unfinished">Regel</translation>
+    </message>
+    <message>
+        <source>filter list</source>
+        <translation type="unfinished">Filterliste</translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filter action</source>
+        <translation type="unfinished">Filteraktion</translation>
+    </message>
+    <message>
+        <source>assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dynamic filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kernel entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::SnapshotFormat</name>
+    <message>
+        <source>&quot;%1&quot; is not a snapshot format: expected json, netsh, ipseccmd or html.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::SnapshotMerge</name>
+    <message>
+        <source>%1 &quot;%2&quot; exists with another guid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: kept the existing one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: imported as &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: replaced by the imported one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n name clash(es), nothing was imported: %1 Choose how to settle them (rename, skip or overwrite).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A filter of list &quot;%1&quot; had the guid of another list&apos;s filter; it was given a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot; of policy &quot;%2&quot; exists with another guid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot assigns &quot;%1&quot;; a merge keeps the current assignment (none). Assign it yourself if you want it in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a clash rule: expected fail, rename, skip or overwrite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::SnapshotReader</name>
+    <message>
+        <source>Snapshot %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key &quot;%1&quot; is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text contains an unpaired surrogate (a \u escape of half a character).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string, found %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty string; use null for none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number, found %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of range (%2-%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an array, found %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries, more than the %2 allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object, found %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a guid like {01234567-89ab-cdef-0123-456789abcdef}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an IPsec Policy Console snapshot (expected &quot;%1&quot;, found %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1 is not supported; this program reads version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 8601 time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document holds no policy &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second %1 named &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the guid %1 is used twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 filters in all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filter list</source>
+        <translation type="unfinished">Filterliste</translation>
+    </message>
+    <message>
+        <source>filter action</source>
+        <translation type="unfinished">Filteraktion</translation>
+    </message>
+    <message>
+        <source>the %1 %2 is named &quot;%3&quot;, not &quot;%4&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refers to %1 %2 (&quot;%3&quot;), which the document does not hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the default response rule has no filter list or filter action; both must be null.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kerberos takes no data; expected &quot;&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a preshared key or certificate authority is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 8601 UTC time (2024-01-31T12:00:00.000Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation type="unfinished">Richtlinie</translation>
+    </message>
+    <message>
+        <source>more than %1 rules in all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule in this policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many counters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot is %1 bytes, more than the %2 MiB allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot is not valid UTF-8 (byte 0x%1 at offset %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot is not valid JSON: %1 at offset %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot is not a JSON object.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3282,6 +4002,24 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     </message>
 </context>
 <context>
+    <name>ipsec::ui::CompareSnapshotDialog</name>
+    <message>
+        <source>Compare with Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live state is the same as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) from %1 (snapshot) to the live state.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ipsec::ui::ConfirmChangesDialog</name>
     <message>
         <source>Keep These Changes?</source>
@@ -3780,6 +4518,80 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     </message>
 </context>
 <context>
+    <name>ipsec::ui::ImportSnapshotDialog</name>
+    <message>
+        <source>Import Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot of %1 taken %2 (%3 policies), from %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge: add its objects (the same guid is the same object)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace: the store becomes exactly the snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import under a new name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the existing object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the existing object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also restore the &amp;dynamic filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a &amp;name is taken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the import will change:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the live state: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished">Fehler: %1</translation>
+    </message>
+</context>
+<context>
     <name>ipsec::ui::InfoBar</name>
     <message>
         <source>Close</source>
@@ -4043,26 +4855,6 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     <message>
         <source>Packet Tester</source>
         <translation>Pakettester</translation>
-    </message>
-    <message>
-        <source>&amp;Export Snapshot…</source>
-        <translation>Momentaufnahme &amp;exportieren…</translation>
-    </message>
-    <message>
-        <source>Export Snapshot</source>
-        <translation>Momentaufnahme exportieren</translation>
-    </message>
-    <message>
-        <source>Policy snapshots (*.json)</source>
-        <translation>Richtlinien-Momentaufnahmen (*.json)</translation>
-    </message>
-    <message>
-        <source>Error: cannot write %1: %2</source>
-        <translation>Fehler: %1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Snapshot saved to %1.</source>
-        <translation>Momentaufnahme in %1 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -4681,6 +5473,108 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     <message>
         <source>The rule will use the filter list %1 and the filter action %2.</source>
         <translation>Die Regel verwendet die Filterliste %1 und die Filteraktion %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::SnapshotController</name>
+    <message>
+        <source>JSON snapshot (*.json);;netsh script (*.cmd);;ipseccmd script (*.sh);;HTML report (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Snapshot…</source>
+        <translation type="unfinished">Momentaufnahme &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Selected &amp;Policy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare with Snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished">Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Error: the selected policy no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Snapshot</source>
+        <translation type="unfinished">Momentaufnahme exportieren</translation>
+    </message>
+    <message>
+        <source>Error: cannot write %1: %2</source>
+        <translation type="unfinished">Fehler: %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Snapshot saved to %1.</source>
+        <translation type="unfinished">Momentaufnahme in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than a snapshot may be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON snapshot (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::SnapshotDiffView</name>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name / field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished">%1 → %2</translation>
     </message>
 </context>
 <context>

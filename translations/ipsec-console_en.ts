@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>ipsec::HtmlReportWriter</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ipsec::NetshDynamicRules</name>
     <message numerus="yes">
         <source>Deleted %n dynamic filter(s).</source>
@@ -99,6 +109,27 @@
             <numerusform>Restored %n kernel entries.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The %n dynamic filter(s) of the snapshot were not restored: they live only in the kernel, which needs root (or the policy agent).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing the snapshot of %1 taken %2 (%3) would make %n change(s):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported the snapshot of %1 taken %2 (%3): %n change(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ipsec::PolicyStore</name>
@@ -107,6 +138,26 @@
         <translation>
             <numerusform>and %n more rule</numerusform>
             <numerusform>and %n more rules</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::SnapshotDiff</name>
+    <message numerus="yes">
+        <source>%n difference(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::SnapshotMerge</name>
+    <message numerus="yes">
+        <source>%n name clash(es), nothing was imported: %1 Choose how to settle them (rename, skip or overwrite).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -131,6 +182,16 @@
     </message>
 </context>
 <context>
+    <name>ipsec::ui::CompareSnapshotDialog</name>
+    <message numerus="yes">
+        <source>%n difference(s) from %1 (snapshot) to the live state.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ipsec::ui::ConfirmChangesDialog</name>
     <message numerus="yes">
         <source>Rolled back in %n second(s).</source>
@@ -147,6 +208,16 @@
         <translation>
             <numerusform>%n second</numerusform>
             <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::ImportSnapshotDialog</name>
+    <message numerus="yes">
+        <source>%n change(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

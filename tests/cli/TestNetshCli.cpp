@@ -56,6 +56,7 @@ private Q_SLOTS:
     void refusalsChangeNothing_data();
     void refusalsChangeNothing();
     void exportPolicy();
+    void importPolicy();
     void dryRun();
 
 private:
@@ -404,6 +405,36 @@ void TestNetshCli::exportPolicy()
     QFile snap(m_dir->filePath(u"snap.json"_s));
     QVERIFY(snap.open(QIODevice::ReadOnly));
     QVERIFY(snap.readAll().contains("\"Later\""));
+}
+
+void TestNetshCli::importPolicy()
+{
+    CHECK(run({u"-f"_s, sample(u"banlist.netsh"_s)}), 0);
+    CHECK(run({u"ipsec"_s, u"static"_s, u"exportpolicy"_s, u"file=saved"_s}), 0);
+    CHECK(run({u"-f"_s,
+               write(u"del.cmd"_s, "netsh ipsec static set policy name=\"Ban list\" assign=no\n"
+                                   "netsh ipsec static delete policy name=\"Ban list\"\n")}),
+          0);
+    QCOMPARE(show(u"policy name=Ban list"_s).size(), 0);
+
+    // A broken file: a clear error, nothing changed.
+    const QString broken = write(u"broken.ipsec"_s, "{\"format\": \"ipsec-console-snapshot\"");
+    const QByteArray before = storeBytes();
+    Run bad = run({u"ipsec"_s, u"static"_s, u"importpolicy"_s, u"file="_s + broken});
+    QVERIFY2(bad.code == 2, qPrintable(bad.describe()));
+    QCOMPARE(storeBytes(), before);
+    // Mixed with other changes in one script: refused, as the import is its own transaction.
+    Run mixed =
+        run({u"-f"_s, write(u"mixed.cmd"_s, "netsh ipsec static add filterlist name=X\n"
+                                            "netsh ipsec static importpolicy file=saved\n")});
+    QVERIFY2(mixed.code == 2 && mixed.err.contains(u"importpolicy"_s),
+             qPrintable(mixed.describe()));
+    QCOMPARE(storeBytes(), before);
+
+    // The export comes back (".ipsec" added as exportpolicy did).
+    Run r = run({u"ipsec"_s, u"static"_s, u"importpolicy"_s, u"file=saved"_s});
+    CHECK(r, 0);
+    QCOMPARE(show(u"policy name=Ban list"_s).size(), 1);
 }
 
 void TestNetshCli::dryRun()

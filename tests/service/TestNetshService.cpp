@@ -2,7 +2,10 @@
 // line of its error, and read-only scripts write nothing.
 
 #include "service/PolicyService.h"
+#include "snapshot/NetshScriptWriter.h"
+#include "syntax/Netsh.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,6 +22,7 @@ private Q_SLOTS:
     void readOnlyScriptWritesNothing();
     void dynamicNeedsKernel();
     void renamesAndDeletes();
+    void snapshotNetshScriptRecreatesStore();
 
 private:
     PolicyDatabase load() { return m_client->load().value(); }
@@ -146,6 +150,99 @@ void TestNetshService::renamesAndDeletes()
     QVERIFY2(missing.error().message.startsWith(
                  u"command line: Policy \"P2\" has no rule named \"nope\"."_s),
              qPrintable(missing.error().message));
+}
+
+namespace {
+
+// Everything a netsh script can carry, by name, in a stable order (guids and ids aside).
+QStringList summary(const PolicyDatabase &db)
+{
+    QStringList out;
+    for (const Policy &p : db.policies)
+        out << u"policy %1 | %2 | %3 min | assigned %4"_s.arg(p.name, p.description)
+                   .arg(p.pollingIntervalMinutes)
+                   .arg(p.assigned);
+    for (const Rule &r : db.rules) {
+        const FilterList *l = db.filterList(r.filterListId);
+        const FilterAction *a = db.filterAction(r.filterActionId);
+        QStringList auth;
+        for (const AuthMethod &m : r.authMethods)
+            auth << m.toString();
+        out << u"rule %1 / %2 | list %3 | action %4 | active %5 | default %6 | %7 | %8 | %9"_s
+                   .arg(db.policy(r.policyId)->name, r.defaultResponse ? u"(default)"_s : r.name,
+                        l ? l->name : QString(), a ? a->name : QString())
+                   .arg(r.active)
+                   .arg(r.defaultResponse)
+                   .arg(Rule::connectionTypeName(r.connectionType), auth.join(u','));
+    }
+    for (const FilterList &l : db.filterLists) {
+        out << u"list %1 | %2"_s.arg(l.name, l.description);
+        for (const Filter &f : l.filters)
+            out << u"  filter %1:%2 -> %3:%4 %5 mirrored %6 | %7"_s.arg(f.source.toString())
+                       .arg(f.sourcePort)
+                       .arg(f.destination.toString())
+                       .arg(f.destinationPort)
+                       .arg(f.protocol.name())
+                       .arg(f.mirrored)
+                       .arg(f.description);
+    }
+    for (const FilterAction &a : db.filterActions) {
+        QStringList methods;
+        for (const SecurityMethod &m : a.securityMethods)
+            methods << m.toString();
+        out << u"action %1 | %2 | %3 | inpass %4 | soft %5 | pfs %6 | %7"_s
+                   .arg(a.name, a.description, FilterAction::typeName(a.type))
+                   .arg(a.inboundPassThrough)
+                   .arg(a.allowUnsecured)
+                   .arg(a.sessionKeyPfs)
+                   .arg(methods.join(u' '));
+    }
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+// The netsh script a snapshot exports, run into an emptied store, gives the same store back:
+// the Windows examples and the sample scripts' objects, with awkward names and descriptions.
+void TestNetshService::snapshotNetshScriptRecreatesStore()
+{
+    const QString source = QString::fromLatin1(qgetenv("IPSEC_SOURCE_DIR"));
+    QVERIFY(!source.isEmpty());
+    for (const QString &name : {u"harden.cmd"_s, u"quarantine.cmd"_s, u"banlist.netsh"_s}) {
+        QFile f(source + u"/tests/data/netsh/"_s + name);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        auto r = m_client->executeNetsh(QString::fromUtf8(f.readAll()), name);
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    }
+    auto extra = m_client->executeNetsh(
+        u"ipsec static add policy name=\"Stra\u00dfe & 100% \"\"sicher\"\"\" "
+        u"description=\"Zeile; mit = und ^ und <>\" pollinginterval=45\n"
+        u"ipsec static add filterlist name=\"L\u00e4nder\" description=\"x y\"\n"
+        u"ipsec static add filter filterlist=\"L\u00e4nder\" srcaddr=2001:db8::1 "
+        u"dstaddr=me protocol=58 mirrored=no description=\"IPv6 ICMP\"\n"
+        u"ipsec static add filteraction name=Verhandeln action=negotiate qmpfs=yes soft=yes "
+        u"qmsec=\"ESP[3DES,SHA1]:100000k/3600s AH[MD5]\"\n"
+        u"ipsec static add rule name=\"R 1\" policy=\"Stra\u00dfe & 100% \"\"sicher\"\"\" "
+        u"filterlist=\"L\u00e4nder\" filteraction=Verhandeln psk=\"geheim\" activate=no\n"_s,
+        u"extra"_s);
+    QVERIFY2(extra, extra ? "" : qPrintable(extra.error().message));
+    auto *service = qobject_cast<PolicyService *>(m_client.get());
+    QVERIFY(service);
+    auto snapshot = service->currentSnapshot();
+    QVERIFY(snapshot);
+    const QStringList before = summary(snapshot->database);
+
+    const QString script = NetshScriptWriter::write(snapshot.value());
+    auto parsed = syntax::NetshScript::parse(script, u"export.cmd"_s);
+    QVERIFY2(parsed, parsed ? "" : qPrintable(parsed.error().message));
+
+    // A fresh store (it starts with the Windows examples): delete all, then the export.
+    init();
+    auto wiped = m_client->executeNetsh(u"netsh ipsec static delete all\n"_s + script, u"export.cmd"_s);
+    QVERIFY2(wiped, wiped ? "" : qPrintable(wiped.error().message));
+    const QStringList after = summary(load());
+    QCOMPARE(after, before);
 }
 
 QTEST_GUILESS_MAIN(TestNetshService)
