@@ -361,7 +361,74 @@ Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict
 (also: refused by the SSH guard, or rolled back unconfirmed), 6 kernel error,
 7 permission denied.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: %1 [OPTIONS] -w REG -p POLICY[:POLL] [-r RULE]... [-f SPEC... -n ACTION] [-x|-y|-o]
+       %1 [OPTIONS] -f SPEC... [-n ACTION]      (dynamische Filter)
+       %1 [OPTIONS] -u                          (alle dynamischen Filter löschen)
+       %1 [OPTIONS] show filters|policies|auth|stats|sas|all
+       %1 [OPTIONS] emergency-unassign | reassign
+       %1 [OPTIONS] confirm                     (mit --confirm-within vorgenommene Änderungen behalten)
+       %1 [OPTIONS] snapshot export|import|diff ...  (&apos;snapshot --help&apos;)
+
+Verwaltet die IPsec-Filterrichtlinie des Hosts mit den Befehlszeilen der Windows-Tools
+ipsecpol.exe und IPSeccmd.exe. Die Schalter sind in beliebiger Reihenfolge und
+Groß-/Kleinschreibung erlaubt.
+
+Statischer Modus (der dauerhafte Richtlinienspeicher):
+  -w REG              mit dem lokalen statischen Speicher arbeiten
+  -p NAME[:MINUTES]   die zu erstellende oder zu ändernde Richtlinie (und ihr Abrufintervall)
+  -r NAME             die zu erstellende, zu ändernde oder zu löschende Regel (mit -o wiederholbar)
+  -x                  die Richtlinie zuweisen (hebt die Zuweisung jeder anderen auf)
+  -y                  die Zuweisung der Richtlinie aufheben
+  -o                  die genannten Regeln löschen, ohne -r die ganze Richtlinie
+
+Dynamischer Modus (ohne -w): Die Filter gehen direkt in den Kernel und gehen beim
+  Neustart und beim Neustart des Richtlinien-Agenten verloren; -u löscht sie alle.
+
+Notfall:
+  emergency-unassign  entfernt alle Kernel-Einträge dieses Tools (statisch und dynamisch)
+                      auf einmal und hebt die Zuweisung der Richtlinie auf; funktioniert
+                      auch bei beschädigtem Speicher
+  reassign            stellt wieder her, was die letzte Notfall-Aufhebung entfernt hat
+
+Filter und Aktionen:
+  -f SPEC...          Filterangaben SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]
+                      &apos;=&apos; eine Richtung, &apos;+&apos; gespiegelt; 0 = dieser Host, * = beliebiger
+                      Host, DNS-Namen, Masken in Punktschreibweise oder Präfixlängen;
+                      PROTO ist TCP, UDP, ICMP, RAW oder eine Zahl. Port 0 bedeutet
+                      beliebiger Port. Im dynamischen Modus blockiert [SPEC] und (SPEC) lässt zu.
+  -n BLOCK|PASS|INPASS|METHOD...  was mit passendem Datenverkehr geschieht; METHOD ist eine
+                      Sicherheitsmethode wie ESP[3DES,SHA] oder AH[MD5]+ESP[DES,SHA]3600S
+  -t ADDR  -a AUTH...  -soft  -lan|-dialup  -1s -1k -1p -1f -1e -confirm
+
+Optionen:
+  --store PATH        der statische Speicher (Standard: $IPSEC_CONSOLE_STORE, sonst
+                      /var/lib/ipsec-console/policy.db für root,
+                      $XDG_DATA_HOME/ipsec-console/policy.db für andere Benutzer)
+  --netns NAME        im Netzwerk-Namespace NAME arbeiten (Standard: $IPSEC_CONSOLE_NETNS)
+  --json              maschinenlesbare Ausgabe für show
+  --dry-run           den Kernel-Plan als &apos;ip xfrm policy&apos;-Zeilen ausgeben, nichts ändern
+  --agent, --no-agent nur über den Richtlinien-Agenten ipsec-policyd / nie über ihn
+                      (Standard: der Agent, wenn er läuft und diesen Namespace und
+                      Speicher bedient, sonst dieser Prozess)
+  --no-ike-exemption  IKE (UDP 500/4500) nicht von den Filtern ausnehmen; wird für diesen
+                      Namespace bis --ike-exemption gespeichert
+  --confirm-within SECONDS  die Änderung rückgängig machen, sofern sie nicht innerhalb
+                      von SECONDS (1-86400) bestätigt wird: ja eingeben oder
+                      &apos;%1 confirm&apos; ausführen
+  --force             auch anwenden, wenn die Änderung Ihre eigene SSH-Verbindung
+                      ($SSH_CONNECTION) blockiert, was sonst abgelehnt wird
+  --help, -?          diese Hilfe;  --version  die Version
+
+Beispiele (aus Microsoft KB 813878):
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -f *=0:1434:UDP -n BLOCK -x
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -f 0=*:1434:UDP -n BLOCK
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -y
+  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -o
+
+Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Konflikt
+(auch: vom SSH-Schutz abgelehnt oder unbestätigt rückgängig gemacht), 6 Kernelfehler,
+7 Zugriff verweigert.
+</translation>
     </message>
 </context>
 <context>
@@ -748,15 +815,15 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     </message>
     <message>
         <source>%1: importpolicy must be the only change of a script here, because an import is a transaction of its own; run the other commands in a second script. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: importpolicy muss hier die einzige Änderung eines Skripts sein, weil ein Import eine eigene Transaktion ist; führen Sie die übrigen Befehle in einem zweiten Skript aus. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is larger than 64 MiB; it is no policy export.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist größer als 64 MiB; es ist kein Richtlinienexport.</translation>
     </message>
 </context>
 <context>
@@ -923,34 +990,34 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     </message>
     <message>
         <source>import a snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren einer Momentaufnahme</translation>
     </message>
     <message>
         <source>A snapshot of %1 characters is longer than the %2 the agent accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Momentaufnahme mit %1 Zeichen ist länger als die %2 Zeichen, die der Agent akzeptiert.</translation>
     </message>
     <message>
         <source>Unknown import mode %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Importmodus %1.</translation>
     </message>
     <message>
         <source>Unknown rule for name clashes %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Regel für Namenskonflikte %1.</translation>
     </message>
 </context>
 <context>
     <name>SnapshotTool</name>
     <message>
         <source>%1 needs a value.</source>
-        <translation type="unfinished">%1 benötigt einen Wert.</translation>
+        <translation>%1 benötigt einen Wert.</translation>
     </message>
     <message>
         <source>Unknown option &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Option &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Try &apos;%1 snapshot --help&apos; for more information.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1 snapshot --help&quot; liefert weitere Informationen.</translation>
     </message>
     <message>
         <source>Usage: %1 snapshot export [FILE|-] [--format json|netsh|ipseccmd|html] [--policy NAME]
@@ -963,7 +1030,18 @@ and program version. Without FILE (or with -) to standard output.
                  extension (.json .cmd .bat .sh .html .htm)
   --policy NAME  only that policy and the lists and actions its rules use
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: %1 snapshot export [FILE|-] [--format json|netsh|ipseccmd|html] [--policy NAME]
+
+Schreibt den Richtlinienzustand: die Richtlinien, Regeln, Filterlisten und
+Filteraktionen des Speichers, die Zuweisung, die dynamischen Filter, die Einträge
+des Kernels (als root), Host, Zeit und Programmversion. Ohne FILE (oder mit -) auf
+die Standardausgabe.
+  --format F     json (Standard; verlustfrei, für den Import), netsh (.cmd-Skript),
+                 ipseccmd (.sh-Skript) oder html (Bericht); Standard nach der
+                 Endung von FILE (.json .cmd .bat .sh .html .htm)
+  --policy NAME  nur diese Richtlinie und die Listen und Aktionen, die ihre Regeln
+                 verwenden
+</translation>
     </message>
     <message>
         <source>Usage: %1 snapshot import FILE [--replace|--merge] [--on-clash fail|rename|skip|overwrite] [--include-dynamic] [--dry-run]
@@ -979,7 +1057,22 @@ is wrong) and changes the store in one step, enforced before it is kept.
   --include-dynamic  also restore (replace) or add (merge) the dynamic filters
   --dry-run          show what would change, change nothing
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: %1 snapshot import FILE [--replace|--merge] [--on-clash fail|rename|skip|overwrite] [--include-dynamic] [--dry-run]
+
+Liest eine JSON-Momentaufnahme (als Ganzes abgelehnt, mit Angabe des Grundes, wenn
+irgendetwas darin fehlerhaft ist) und ändert den Speicher in einem Schritt; die
+Änderung wird durchgesetzt, bevor sie behalten wird.
+  --merge            die Objekte der Momentaufnahme hinzufügen; dieselbe GUID ist
+                     dasselbe Objekt (Standard)
+  --replace          der Speicher enthält danach genau die Momentaufnahme,
+                     einschließlich der Zuweisung
+  --on-clash RULE    ein importiertes Objekt heißt wie ein anderes: fail (Standard,
+                     nichts wird geändert), rename (umbenennen), skip (das
+                     vorhandene behalten) oder overwrite (überschreiben)
+  --include-dynamic  auch die dynamischen Filter wiederherstellen (replace) oder
+                     hinzufügen (merge)
+  --dry-run          anzeigen, was sich ändern würde, nichts ändern
+</translation>
     </message>
     <message>
         <source>Usage: %1 snapshot diff A [B] [--json]
@@ -989,7 +1082,14 @@ objects added, removed and changed (field by field), the assignment, dynamic
 filters and kernel entries. Exit status 0 when they are the same, 1 when they
 differ, 2 and up on errors.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: %1 snapshot diff A [B] [--json]
+
+Vergleicht die Momentaufnahme A mit der Momentaufnahme B oder, wenn B nicht
+angegeben ist, mit dem aktuellen Zustand: hinzugefügte, entfernte und geänderte
+Objekte (Feld für Feld), die Zuweisung, dynamische Filter und Kernel-Einträge.
+Exit-Status 0, wenn sie gleich sind, 1, wenn sie sich unterscheiden, 2 und höher
+bei Fehlern.
+</translation>
     </message>
     <message>
         <source>Usage: %1 snapshot export [FILE|-] [--format F] [--policy NAME]
@@ -998,55 +1098,60 @@ differ, 2 and up on errors.
 
 &apos;%1 snapshot COMMAND --help&apos; tells more.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: %1 snapshot export [FILE|-] [--format F] [--policy NAME]
+        %1 snapshot import FILE [--replace|--merge] [--on-clash RULE] [--dry-run]
+        %1 snapshot diff A [B] [--json]
+
+&apos;%1 snapshot COMMAND --help&apos; liefert weitere Informationen.
+</translation>
     </message>
     <message>
         <source>Unknown snapshot command &quot;%1&quot;: expected export, import or diff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter snapshot-Befehl &quot;%1&quot;: erwartet wird export, import oder diff.</translation>
     </message>
     <message>
         <source>export takes at most one FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>export akzeptiert höchstens eine Datei (FILE).</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Wrote %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geschrieben.</translation>
     </message>
     <message>
         <source>Cannot read standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Standardeingabe kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is %2 bytes, more than the %3 MiB a snapshot may have.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist %2 Byte groß, mehr als die %3 MiB, die eine Momentaufnahme haben darf.</translation>
     </message>
     <message>
         <source>Give --replace or --merge, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie --replace oder --merge an, nicht beides.</translation>
     </message>
     <message>
         <source>import needs exactly one FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>import benötigt genau eine Datei (FILE).</translation>
     </message>
     <message>
         <source>note: %1</source>
-        <translation type="unfinished">Hinweis: %1</translation>
+        <translation>Hinweis: %1</translation>
     </message>
     <message>
         <source>diff needs one or two snapshot files.</source>
-        <translation type="unfinished"></translation>
+        <translation>diff benötigt eine oder zwei Dateien mit Momentaufnahmen.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1271,297 +1376,297 @@ differ, 2 and up on errors.
     <name>ipsec::HtmlReportWriter</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">Ja</translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">Nein</translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished">beliebig</translation>
+        <translation>beliebig</translation>
     </message>
     <message>
         <source>IPsec policy snapshot of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>IPsec-Richtlinien-Momentaufnahme von %1</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgenommen</translation>
     </message>
     <message>
         <source>Program version</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmversion</translation>
     </message>
     <message>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <source>Network namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerk-Namespace</translation>
     </message>
     <message>
         <source>(the machine&apos;s own)</source>
-        <translation type="unfinished"></translation>
+        <translation>(der des Rechners)</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfang</translation>
     </message>
     <message>
         <source>the whole store</source>
-        <translation type="unfinished"></translation>
+        <translation>der ganze Speicher</translation>
     </message>
     <message>
         <source>policy &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Assigned policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesene Richtlinie</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>Policies</source>
-        <translation type="unfinished">Richtlinien</translation>
+        <translation>Richtlinien</translation>
     </message>
     <message>
         <source>No policies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Richtlinien.</translation>
     </message>
     <message>
         <source>assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>zugewiesen</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Beschreibung</translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Polling interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrufintervall</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
         </translation>
     </message>
     <message>
         <source>Last modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geändert</translation>
     </message>
     <message>
         <source>Guid</source>
-        <translation type="unfinished"></translation>
+        <translation>GUID</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished">Regel</translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Filter list</source>
-        <translation type="unfinished"></translation>
+        <translation>Filterliste</translation>
     </message>
     <message>
         <source>Filter action</source>
-        <translation type="unfinished"></translation>
+        <translation>Filteraktion</translation>
     </message>
     <message>
         <source>Tunnel endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnelendpunkt</translation>
     </message>
     <message>
         <source>Connection type</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungstyp</translation>
     </message>
     <message>
         <source>Authentication</source>
-        <translation type="unfinished">Authentifizierung</translation>
+        <translation>Authentifizierung</translation>
     </message>
     <message>
         <source>Default response rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardantwortregel</translation>
     </message>
     <message>
         <source>none (transport)</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner (Transportmodus)</translation>
     </message>
     <message>
         <source>No rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Regeln.</translation>
     </message>
     <message>
         <source>Filter lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Filterlisten</translation>
     </message>
     <message>
         <source>No filter lists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Filterlisten.</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Quelle</translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Src Port</source>
-        <translation type="unfinished">Quellport</translation>
+        <translation>Quellport</translation>
     </message>
     <message>
         <source>Destination</source>
-        <translation type="unfinished">Ziel</translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Dst Port</source>
-        <translation type="unfinished">Zielport</translation>
+        <translation>Zielport</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished">Protokoll</translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Mirrored</source>
-        <translation type="unfinished">Gespiegelt</translation>
+        <translation>Gespiegelt</translation>
     </message>
     <message>
         <source>No filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Filter.</translation>
     </message>
     <message>
         <source>Filter actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Filteraktionen</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Aktion</translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Accept unsecured inbound</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsichere eingehende Kommunikation annehmen</translation>
     </message>
     <message>
         <source>Fall back to clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf unsichere Kommunikation zurückgreifen</translation>
     </message>
     <message>
         <source>Session key PFS</source>
-        <translation type="unfinished"></translation>
+        <translation>PFS für Sitzungsschlüssel</translation>
     </message>
     <message>
         <source>Security methods</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsmethoden</translation>
     </message>
     <message>
         <source>No filter actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Filteraktionen.</translation>
     </message>
     <message>
         <source>Dynamic filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Dynamische Filter</translation>
     </message>
     <message>
         <source>Spec</source>
-        <translation type="unfinished">Angabe</translation>
+        <translation>Filterangabe</translation>
     </message>
     <message>
         <source>No dynamic filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine dynamischen Filter.</translation>
     </message>
     <message>
         <source>Kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kernel</translation>
     </message>
     <message>
         <source>Not recorded (reading the kernel&apos;s IPsec policy needs root).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht aufgezeichnet (das Lesen der IPsec-Richtlinie des Kernels erfordert root).</translation>
     </message>
     <message>
         <source>%1 entries of this program, %2 of other programs; %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge dieses Programms, %2 anderer Programme; %3.</translation>
     </message>
     <message>
         <source>in sync with the policy</source>
-        <translation type="unfinished">synchron mit der Richtlinie</translation>
+        <translation>synchron mit der Richtlinie</translation>
     </message>
     <message>
         <source>NOT in sync with the policy</source>
-        <translation type="unfinished"></translation>
+        <translation>NICHT synchron mit der Richtlinie</translation>
     </message>
 </context>
 <context>
     <name>ipsec::IpsecCmdScriptWriter</name>
     <message>
         <source>IPsec Policy Console snapshot of %1, taken %2 by version %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentaufnahme der IPsec Policy Console von %1, aufgenommen am %2 von Version %3.</translation>
     </message>
     <message>
         <source>Recreates the policies and rules with ipseccmd static mode; one line per rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt die Richtlinien und Regeln mit dem statischen Modus von ipseccmd neu; eine Zeile pro Regel.</translation>
     </message>
     <message>
         <source>Policy &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Description: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung: %1</translation>
     </message>
     <message>
         <source>Default response rule: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardantwortregel: %1.</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished">aktiv</translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <source>inactive</source>
-        <translation type="unfinished">inaktiv</translation>
+        <translation>inaktiv</translation>
     </message>
     <message>
         <source>Rule &quot;%1&quot; is inactive; ipseccmd cannot create an inactive rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regel &quot;%1&quot; ist inaktiv; ipseccmd kann keine inaktive Regel erstellen.</translation>
     </message>
     <message>
         <source>Rule &quot;%1&quot;: its filter list &quot;%2&quot; is empty; ipseccmd needs filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel &quot;%1&quot;: Ihre Filterliste &quot;%2&quot; ist leer; ipseccmd benötigt Filter.</translation>
     </message>
     <message>
         <source>Rule &quot;%1&quot;: filter list &quot;%2&quot;, filter action &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel &quot;%1&quot;: Filterliste &quot;%2&quot;, Filteraktion &quot;%3&quot;.</translation>
     </message>
     <message>
         <source>No rule of this policy can be written as an ipseccmd line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Regel dieser Richtlinie kann als ipseccmd-Zeile geschrieben werden.</translation>
     </message>
     <message>
         <source>Assignment</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisung</translation>
     </message>
     <message>
         <source>Dynamic filters in force (lost at reboot); remove the # to add them:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirksame dynamische Filter (gehen beim Neustart verloren); entfernen Sie das #, um sie hinzuzufügen:</translation>
     </message>
     <message>
         <source>Kernel entries enforced when the snapshot was taken:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Aufnehmen der Momentaufnahme durchgesetzte Kernel-Einträge:</translation>
     </message>
 </context>
 <context>
@@ -1865,39 +1970,39 @@ differ, 2 and up on errors.
     <name>ipsec::NetshScriptWriter</name>
     <message>
         <source>IPsec Policy Console snapshot of %1, taken %2 by version %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentaufnahme der IPsec Policy Console von %1, aufgenommen am %2 von Version %3.</translation>
     </message>
     <message>
         <source>Recreates the filter lists, filter actions, policies and rules with netsh ipsec static.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt die Filterlisten, Filteraktionen, Richtlinien und Regeln mit netsh ipsec static neu.</translation>
     </message>
     <message>
         <source>Only policy &quot;%1&quot; and what its rules use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Richtlinie &quot;%1&quot; und was ihre Regeln verwenden.</translation>
     </message>
     <message>
         <source>Filter lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Filterlisten</translation>
     </message>
     <message>
         <source>Filter actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Filteraktionen</translation>
     </message>
     <message>
         <source>Policies and rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinien und Regeln</translation>
     </message>
     <message>
         <source>Assignment</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisung</translation>
     </message>
     <message>
         <source>Dynamic filters in force (not part of the static store; lost at reboot):</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirksame dynamische Filter (nicht Teil des statischen Speichers; gehen beim Neustart verloren):</translation>
     </message>
     <message>
         <source>Kernel entries enforced when the snapshot was taken:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Aufnehmen der Momentaufnahme durchgesetzte Kernel-Einträge:</translation>
     </message>
 </context>
 <context>
@@ -2146,28 +2251,28 @@ differ, 2 and up on errors.
     </message>
     <message numerus="yes">
         <source>The %n dynamic filter(s) of the snapshot were not restored: they live only in the kernel, which needs root (or the policy agent).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der %n dynamische Filter der Momentaufnahme wurde nicht wiederhergestellt: Er existiert nur im Kernel, was root (oder den Richtlinien-Agenten) erfordert.</numerusform>
+            <numerusform>Die %n dynamischen Filter der Momentaufnahme wurden nicht wiederhergestellt: Sie existieren nur im Kernel, was root (oder den Richtlinien-Agenten) erfordert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Importing the snapshot of %1 taken %2 (%3) would make %n change(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Import der Momentaufnahme von %1, aufgenommen am %2 (%3), würde %n Änderung vornehmen:</numerusform>
+            <numerusform>Der Import der Momentaufnahme von %1, aufgenommen am %2 (%3), würde %n Änderungen vornehmen:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Imported the snapshot of %1 taken %2 (%3): %n change(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Momentaufnahme von %1, aufgenommen am %2 (%3), importiert: %n Änderung.</numerusform>
+            <numerusform>Momentaufnahme von %1, aufgenommen am %2 (%3), importiert: %n Änderungen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Name clash: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Namenskonflikt: %1</translation>
     </message>
 </context>
 <context>
@@ -2488,60 +2593,60 @@ differ, 2 and up on errors.
     <name>ipsec::Snapshot</name>
     <message>
         <source>There is no policy &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Richtlinie &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::SnapshotDiff</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>assigned policy</source>
-        <translation type="unfinished"></translation>
+        <translation>zugewiesene Richtlinie</translation>
     </message>
     <message>
         <source>policy</source>
-        <translation type="unfinished">Richtlinie</translation>
+        <translation>Richtlinie</translation>
     </message>
     <message>
         <source>rule</source>
-        <translation type="unfinished">Regel</translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>filter list</source>
-        <translation type="unfinished">Filterliste</translation>
+        <translation>Filterliste</translation>
     </message>
     <message>
         <source>filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>filter action</source>
-        <translation type="unfinished">Filteraktion</translation>
+        <translation>Filteraktion</translation>
     </message>
     <message>
         <source>assignment</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisung</translation>
     </message>
     <message>
         <source>dynamic filter</source>
-        <translation type="unfinished"></translation>
+        <translation>dynamischer Filter</translation>
     </message>
     <message>
         <source>kernel entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Kernel-Eintrag</translation>
     </message>
     <message>
         <source>No differences.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Unterschiede.</translation>
     </message>
     <message numerus="yes">
         <source>%n difference(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Unterschied.</numerusform>
+            <numerusform>%n Unterschiede.</numerusform>
         </translation>
     </message>
 </context>
@@ -2549,224 +2654,224 @@ differ, 2 and up on errors.
     <name>ipsec::SnapshotFormat</name>
     <message>
         <source>&quot;%1&quot; is not a snapshot format: expected json, netsh, ipseccmd or html.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein Format für Momentaufnahmen: erwartet wird json, netsh, ipseccmd oder html.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::SnapshotMerge</name>
     <message>
         <source>%1 &quot;%2&quot; exists with another guid</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &quot;%2&quot; existiert mit einer anderen GUID</translation>
     </message>
     <message>
         <source>%1: kept the existing one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: das vorhandene Objekt wurde behalten.</translation>
     </message>
     <message>
         <source>%1: imported as &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: als &quot;%2&quot; importiert.</translation>
     </message>
     <message>
         <source>%1: replaced by the imported one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: durch das importierte Objekt ersetzt.</translation>
     </message>
     <message>
         <source>Filter list</source>
-        <translation type="unfinished"></translation>
+        <translation>Filterliste</translation>
     </message>
     <message>
         <source>Filter action</source>
-        <translation type="unfinished"></translation>
+        <translation>Filteraktion</translation>
     </message>
     <message numerus="yes">
         <source>%n name clash(es), nothing was imported: %1 Choose how to settle them (rename, skip or overwrite).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Namenskonflikt, es wurde nichts importiert: %1 Wählen Sie, wie er gelöst werden soll (rename, skip oder overwrite).</numerusform>
+            <numerusform>%n Namenskonflikte, es wurde nichts importiert: %1 Wählen Sie, wie sie gelöst werden sollen (rename, skip oder overwrite).</numerusform>
         </translation>
     </message>
     <message>
         <source>A filter of list &quot;%1&quot; had the guid of another list&apos;s filter; it was given a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Filter der Liste &quot;%1&quot; hatte die GUID eines Filters einer anderen Liste; er hat eine neue erhalten.</translation>
     </message>
     <message>
         <source>Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlinie</translation>
     </message>
     <message>
         <source>Rule &quot;%1&quot; of policy &quot;%2&quot; exists with another guid</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel &quot;%1&quot; der Richtlinie &quot;%2&quot; existiert mit einer anderen GUID</translation>
     </message>
     <message>
         <source>The snapshot assigns &quot;%1&quot;; a merge keeps the current assignment (none). Assign it yourself if you want it in force.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Momentaufnahme weist &quot;%1&quot; zu; ein Zusammenführen behält die aktuelle Zuweisung (keine) bei. Weisen Sie die Richtlinie selbst zu, wenn sie in Kraft sein soll.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a clash rule: expected fail, rename, skip or overwrite.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine Regel für Namenskonflikte: erwartet wird fail, rename, skip oder overwrite.</translation>
     </message>
 </context>
 <context>
     <name>ipsec::SnapshotReader</name>
     <message>
         <source>Snapshot %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentaufnahme %1: %2</translation>
     </message>
     <message>
         <source>the key &quot;%1&quot; is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüssel &quot;%1&quot; fehlt.</translation>
     </message>
     <message>
         <source>unknown key &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Schlüssel &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>the text contains an unpaired surrogate (a \u escape of half a character).</source>
-        <translation type="unfinished"></translation>
+        <translation>der Text enthält ein unpaariges Surrogat (eine \u-Escape-Sequenz für ein halbes Zeichen).</translation>
     </message>
     <message>
         <source>expected a string, found %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird eine Zeichenkette, gefunden wurde %1.</translation>
     </message>
     <message>
         <source>the text is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Text ist länger als %1 Zeichen.</translation>
     </message>
     <message>
         <source>an empty string; use null for none.</source>
-        <translation type="unfinished"></translation>
+        <translation>eine leere Zeichenkette; verwenden Sie null für keinen Wert.</translation>
     </message>
     <message>
         <source>expected true or false, found %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird true oder false, gefunden wurde %1.</translation>
     </message>
     <message>
         <source>expected a whole number, found %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird eine ganze Zahl, gefunden wurde %1.</translation>
     </message>
     <message>
         <source>%1 is out of range (%2-%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt außerhalb des gültigen Bereichs (%2-%3).</translation>
     </message>
     <message>
         <source>%1 is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine ganze Zahl.</translation>
     </message>
     <message>
         <source>expected an array, found %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird ein Array, gefunden wurde %1.</translation>
     </message>
     <message>
         <source>%1 entries, more than the %2 allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge, mehr als die erlaubten %2.</translation>
     </message>
     <message>
         <source>expected an object, found %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet wird ein Objekt, gefunden wurde %1.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a guid like {01234567-89ab-cdef-0123-456789abcdef}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine GUID wie {01234567-89ab-cdef-0123-456789abcdef}.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keiner der Werte %2.</translation>
     </message>
     <message>
         <source>not an IPsec Policy Console snapshot (expected &quot;%1&quot;, found %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Momentaufnahme der IPsec Policy Console (erwartet wurde &quot;%1&quot;, gefunden wurde %2).</translation>
     </message>
     <message>
         <source>version %1 is not supported; this program reads version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 wird nicht unterstützt; dieses Programm liest Version %2.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an ISO 8601 time.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine ISO-8601-Zeitangabe.</translation>
     </message>
     <message>
         <source>the document holds no policy &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>das Dokument enthält keine Richtlinie &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>a second %1 named &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>eine zweite %1 namens &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>the guid %1 is used twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>die GUID %1 wird zweimal verwendet.</translation>
     </message>
     <message>
         <source>more than %1 filters in all.</source>
-        <translation type="unfinished"></translation>
+        <translation>insgesamt mehr als %1 Filter.</translation>
     </message>
     <message>
         <source>filter list</source>
-        <translation type="unfinished">Filterliste</translation>
+        <translation>Filterliste</translation>
     </message>
     <message>
         <source>filter action</source>
-        <translation type="unfinished">Filteraktion</translation>
+        <translation>Filteraktion</translation>
     </message>
     <message>
         <source>the %1 %2 is named &quot;%3&quot;, not &quot;%4&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>die %1 %2 heißt &quot;%3&quot;, nicht &quot;%4&quot;.</translation>
     </message>
     <message>
         <source>refers to %1 %2 (&quot;%3&quot;), which the document does not hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>verweist auf die %1 %2 (&quot;%3&quot;), die das Dokument nicht enthält.</translation>
     </message>
     <message>
         <source>the default response rule has no filter list or filter action; both must be null.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Standardantwortregel hat keine Filterliste und keine Filteraktion; beide müssen null sein.</translation>
     </message>
     <message>
         <source>Kerberos takes no data; expected &quot;&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerberos hat keine Daten; erwartet wird &quot;&quot;.</translation>
     </message>
     <message>
         <source>a preshared key or certificate authority is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>ein vorinstallierter Schlüssel oder eine Zertifizierungsstelle ist erforderlich.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an ISO 8601 UTC time (2024-01-31T12:00:00.000Z).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine ISO-8601-UTC-Zeitangabe (2024-01-31T12:00:00.000Z).</translation>
     </message>
     <message>
         <source>policy</source>
-        <translation type="unfinished">Richtlinie</translation>
+        <translation>Richtlinie</translation>
     </message>
     <message>
         <source>more than %1 rules in all.</source>
-        <translation type="unfinished"></translation>
+        <translation>insgesamt mehr als %1 Regeln.</translation>
     </message>
     <message>
         <source>rule in this policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel in dieser Richtlinie</translation>
     </message>
     <message>
         <source>too many counters.</source>
-        <translation type="unfinished"></translation>
+        <translation>zu viele Zähler.</translation>
     </message>
     <message>
         <source>The snapshot is %1 bytes, more than the %2 MiB allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Momentaufnahme ist %1 Byte groß, mehr als die erlaubten %2 MiB.</translation>
     </message>
     <message>
         <source>The snapshot is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Momentaufnahme ist leer.</translation>
     </message>
     <message>
         <source>The snapshot is not valid UTF-8 (byte 0x%1 at offset %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Momentaufnahme ist kein gültiges UTF-8 (Byte 0x%1 an Offset %2).</translation>
     </message>
     <message>
         <source>The snapshot is not valid JSON: %1 at offset %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Momentaufnahme ist kein gültiges JSON: %1 an Offset %2.</translation>
     </message>
     <message>
         <source>The snapshot is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Momentaufnahme ist kein JSON-Objekt.</translation>
     </message>
 </context>
 <context>
@@ -4005,17 +4110,17 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     <name>ipsec::ui::CompareSnapshotDialog</name>
     <message>
         <source>Compare with Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Momentaufnahme vergleichen</translation>
     </message>
     <message>
         <source>The live state is the same as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der aktuelle Zustand stimmt mit %1 überein.</translation>
     </message>
     <message numerus="yes">
         <source>%n difference(s) from %1 (snapshot) to the live state.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Unterschied von %1 (Momentaufnahme) zum aktuellen Zustand.</numerusform>
+            <numerusform>%n Unterschiede von %1 (Momentaufnahme) zum aktuellen Zustand.</numerusform>
         </translation>
     </message>
 </context>
@@ -4521,74 +4626,74 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     <name>ipsec::ui::ImportSnapshotDialog</name>
     <message>
         <source>Import Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentaufnahme importieren</translation>
     </message>
     <message>
         <source>Snapshot of %1 taken %2 (%3 policies), from %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentaufnahme von %1, aufgenommen am %2 (%3 Richtlinien), aus %4.</translation>
     </message>
     <message>
         <source>&amp;Merge: add its objects (the same guid is the same object)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zusammenführen: ihre Objekte hinzufügen (dieselbe GUID ist dasselbe Objekt)</translation>
     </message>
     <message>
         <source>&amp;Replace: the store becomes exactly the snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ersetzen: Der Speicher wird genau zur Momentaufnahme</translation>
     </message>
     <message>
         <source>Refuse the import</source>
-        <translation type="unfinished"></translation>
+        <translation>Import ablehnen</translation>
     </message>
     <message>
         <source>Import under a new name</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter einem neuen Namen importieren</translation>
     </message>
     <message>
         <source>Keep the existing object</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhandenes Objekt behalten</translation>
     </message>
     <message>
         <source>Replace the existing object</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhandenes Objekt ersetzen</translation>
     </message>
     <message>
         <source>Also restore the &amp;dynamic filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch die &amp;dynamischen Filter wiederherstellen</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren</translation>
     </message>
     <message>
         <source>Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus:</translation>
     </message>
     <message>
         <source>When a &amp;name is taken:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn ein &amp;Name vergeben ist:</translation>
     </message>
     <message>
         <source>What the import will change:</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der Import ändern wird:</translation>
     </message>
     <message>
         <source>Cannot read the live state: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der aktuelle Zustand kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The import changes nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Import ändert nichts.</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Änderung.</numerusform>
+            <numerusform>%n Änderungen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished">Fehler: %1</translation>
+        <translation>Fehler: %1</translation>
     </message>
 </context>
 <context>
@@ -5479,102 +5584,102 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     <name>ipsec::ui::SnapshotController</name>
     <message>
         <source>JSON snapshot (*.json);;netsh script (*.cmd);;ipseccmd script (*.sh);;HTML report (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Momentaufnahme (*.json);;netsh-Skript (*.cmd);;ipseccmd-Skript (*.sh);;HTML-Bericht (*.html)</translation>
     </message>
     <message>
         <source>&amp;Export Snapshot…</source>
-        <translation type="unfinished">Momentaufnahme &amp;exportieren…</translation>
+        <translation>Momentaufnahme &amp;exportieren…</translation>
     </message>
     <message>
         <source>Export Selected &amp;Policy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte &amp;Richtlinie exportieren…</translation>
     </message>
     <message>
         <source>&amp;Import Snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentaufnahme &amp;importieren…</translation>
     </message>
     <message>
         <source>&amp;Compare with Snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Momentaufnahme &amp;vergleichen…</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished">Fehler: %1</translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>Error: the selected policy no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: Die ausgewählte Richtlinie existiert nicht mehr.</translation>
     </message>
     <message>
         <source>Export Snapshot</source>
-        <translation type="unfinished">Momentaufnahme exportieren</translation>
+        <translation>Momentaufnahme exportieren</translation>
     </message>
     <message>
         <source>Error: cannot write %1: %2</source>
-        <translation type="unfinished">Fehler: %1 kann nicht geschrieben werden: %2</translation>
+        <translation>Fehler: %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Snapshot saved to %1.</source>
-        <translation type="unfinished">Momentaufnahme in %1 gespeichert.</translation>
+        <translation>Momentaufnahme in %1 gespeichert.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is larger than a snapshot may be.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist größer, als eine Momentaufnahme sein darf.</translation>
     </message>
     <message>
         <source>Import Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentaufnahme importieren</translation>
     </message>
     <message>
         <source>JSON snapshot (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Momentaufnahme (*.json)</translation>
     </message>
     <message>
         <source>Imported %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importiert.</translation>
     </message>
     <message>
         <source>Compare with Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Momentaufnahme vergleichen</translation>
     </message>
 </context>
 <context>
     <name>ipsec::ui::SnapshotDiffView</name>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Name / field</source>
-        <translation type="unfinished"></translation>
+        <translation>Name / Feld</translation>
     </message>
     <message>
         <source>Before → after</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorher → nachher</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzugefügt</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt</translation>
     </message>
     <message>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished">%1 → %2</translation>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>

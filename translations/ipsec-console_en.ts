@@ -39,9 +39,9 @@
     <name>ipsec::HtmlReportWriter</name>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation>
     </message>
 </context>
@@ -111,23 +111,23 @@
     </message>
     <message numerus="yes">
         <source>The %n dynamic filter(s) of the snapshot were not restored: they live only in the kernel, which needs root (or the policy agent).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The %n dynamic filter of the snapshot was not restored: it lives only in the kernel, which needs root (or the policy agent).</numerusform>
+            <numerusform>The %n dynamic filters of the snapshot were not restored: they live only in the kernel, which needs root (or the policy agent).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Importing the snapshot of %1 taken %2 (%3) would make %n change(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Importing the snapshot of %1 taken %2 (%3) would make %n change:</numerusform>
+            <numerusform>Importing the snapshot of %1 taken %2 (%3) would make %n changes:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Imported the snapshot of %1 taken %2 (%3): %n change(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Imported the snapshot of %1 taken %2 (%3): %n change.</numerusform>
+            <numerusform>Imported the snapshot of %1 taken %2 (%3): %n changes.</numerusform>
         </translation>
     </message>
 </context>
@@ -145,9 +145,9 @@
     <name>ipsec::SnapshotDiff</name>
     <message numerus="yes">
         <source>%n difference(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n difference.</numerusform>
+            <numerusform>%n differences.</numerusform>
         </translation>
     </message>
 </context>
@@ -155,9 +155,9 @@
     <name>ipsec::SnapshotMerge</name>
     <message numerus="yes">
         <source>%n name clash(es), nothing was imported: %1 Choose how to settle them (rename, skip or overwrite).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n name clash, nothing was imported: %1 Choose how to settle it (rename, skip or overwrite).</numerusform>
+            <numerusform>%n name clashes, nothing was imported: %1 Choose how to settle them (rename, skip or overwrite).</numerusform>
         </translation>
     </message>
 </context>
@@ -185,9 +185,9 @@
     <name>ipsec::ui::CompareSnapshotDialog</name>
     <message numerus="yes">
         <source>%n difference(s) from %1 (snapshot) to the live state.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n difference from %1 (snapshot) to the live state.</numerusform>
+            <numerusform>%n differences from %1 (snapshot) to the live state.</numerusform>
         </translation>
     </message>
 </context>
@@ -215,9 +215,9 @@
     <name>ipsec::ui::ImportSnapshotDialog</name>
     <message numerus="yes">
         <source>%n change(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change.</numerusform>
+            <numerusform>%n changes.</numerusform>
         </translation>
     </message>
 </context>
