@@ -129,11 +129,13 @@ int NetshTool::runScript(const QString &text, const QString &origin)
     const bool changes = std::any_of(commands->cbegin(), commands->cend(), [&](const auto &c) {
         return !c.isReadOnly() && !isImport(c);
     });
-    if (imports && changes)
+    if (imports && changes) {
+        const auto import = std::find_if(commands->cbegin(), commands->cend(), isImport);
         return fail(Error::usage(tr("%1: importpolicy must be the only change of a script here, "
                                     "because an import is a transaction of its own; run the "
                                     "other commands in a second script. Nothing was changed.")
-                                     .arg(origin)));
+                                     .arg(NetshScript::location(origin, import->line, text))));
+    }
     auto client = openClient(!changes && !imports);
     if (!client)
         return fail(client.error());

@@ -353,8 +353,8 @@ Result<NetshCommand> NetshParser::parse(const QStringList &input)
 Result<QStringList> NetshParser::splitLine(QStringView line)
 {
     // Rewrites cmd quoting into the POSIX-shell form splitCommandLine reads: outside quotes
-    // \ ' # are escaped (ordinary characters for cmd), inside quotes \ is doubled and "" is an
-    // escaped quote.
+    // \ ' # are escaped (ordinary characters for cmd), inside quotes \ is doubled and "" or
+    // netsh's \' is an escaped quote.
     QString posix;
     posix.reserve(line.size() + 16);
     bool quoted = false;
@@ -371,6 +371,10 @@ Result<QStringList> NetshParser::splitLine(QStringView line)
             }
             quoted = !quoted;
             posix += c;
+        } else if (c == u'\\' && quoted && i + 1 < line.size() && line[i + 1] == u'\'') {
+            // netsh's own escape of a quote inside a quoted value (rootca="CN=\'A\'").
+            posix += u"\\\""_s;
+            ++i;
         } else if (c == u'\\') {
             posix += u"\\\\"_s;
         } else if (!quoted && (c == u'\'' || c == u'#')) {

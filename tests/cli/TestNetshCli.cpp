@@ -328,9 +328,7 @@ void TestNetshCli::badScriptsChangeNothing_data()
     QTest::newRow("importpolicy")
         << QByteArray("netsh ipsec static add filterlist name=Other\n"
                       "netsh ipsec static importpolicy file=old.ipsec\n")
-        << 2
-        << u"bad.cmd line 2: importpolicy: importing policy files is done by 'ipseccmd "
-           u"snapshot import old.ipsec'"_s;
+        << 2 << u"bad.cmd line 2: importpolicy must be the only change of a script"_s;
     QTest::newRow("domain store")
         << QByteArray("pushd ipsec static\nset store location=domain\nadd filterlist x\n") << 2
         << u"bad.cmd line 2: set store location=domain: only the local store"_s;

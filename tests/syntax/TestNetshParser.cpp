@@ -148,6 +148,8 @@ void TestNetshParser::quotingAndNonAscii()
                    u"description=\"say \"\"hi\"\"\""_s);
     QCOMPARE(*c.name, u"Schutz für Büro – 東京"_s);
     QCOMPARE(*c.description, u"say \"hi\""_s);
+    // netsh's own escape of a quote inside quotes (rootca="CN=\'A\'"), as the exports write it.
+    QCOMPARE(*ok(u"ipsec static add policy name=\"say \\'hi\\'\""_s).name, u"say \"hi\""_s);
     // Quotes around the whole word, typographic quotes, apostrophes and backslashes are text.
     QCOMPARE(*ok(u"ipsec static add policy \"name=Bob's policy\""_s).name, u"Bob's policy"_s);
     QCOMPARE(*ok(u"ipsec static add policy name=“Pasted from Word”"_s).name, u"Pasted from Word"_s);
