@@ -165,11 +165,22 @@ AgentRun AgentFixture::ipseccmd(const QStringList &args, const QStringList &user
 {
     QProcess p;
     p.setProcessEnvironment(environment());
-    const QString program = QStringLiteral(IPSECCMD_PATH);
-    if (user.isEmpty())
+    QString program = QStringLiteral(IPSECCMD_PATH);
+    if (user.isEmpty()) {
         p.start(program, args);
-    else
+    } else {
+        // The build folder may lie where other users cannot go (CI clones under /root): the
+        // other user runs a copy in the test's own folder (the program links no library of the
+        // build tree).
+        const QString copy = m_dir->filePath(u"ipseccmd"_s);
+        if (!QFile::exists(copy) && QFile::copy(program, copy))
+            QFile::setPermissions(copy, QFile::permissions(copy) | QFile::ExeOther
+                                            | QFile::ReadOther | QFile::ExeGroup
+                                            | QFile::ReadGroup);
+        if (QFile::exists(copy))
+            program = copy;
         p.start(u"setpriv"_s, user + QStringList{program} + args);
+    }
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished();
