@@ -239,7 +239,8 @@ void TestNetshService::snapshotNetshScriptRecreatesStore()
 
     // A fresh store (it starts with the Windows examples): delete all, then the export.
     init();
-    auto wiped = m_client->executeNetsh(u"netsh ipsec static delete all\n"_s + script, u"export.cmd"_s);
+    auto wiped =
+        m_client->executeNetsh(u"netsh ipsec static delete all\n"_s + script, u"export.cmd"_s);
     QVERIFY2(wiped, wiped ? "" : qPrintable(wiped.error().message));
     const QStringList after = summary(load());
     QCOMPARE(after, before);
