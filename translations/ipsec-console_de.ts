@@ -1827,10 +1827,6 @@ bei Fehlern.
         <translation>set policy gponame=: Gruppenrichtlinienobjekte gehören zu einem Domänenspeicher, der hier nicht verfügbar ist.</translation>
     </message>
     <message>
-        <source>A policy named %1 already exists.</source>
-        <translation>Eine Richtlinie namens %1 existiert bereits.</translation>
-    </message>
-    <message>
         <source>Changed policy %1.</source>
         <translation>Richtlinie %1 geändert.</translation>
     </message>
@@ -1853,10 +1849,6 @@ bei Fehlern.
     <message>
         <source>There is no filter list named %1.</source>
         <translation>Es gibt keine Filterliste namens %1.</translation>
-    </message>
-    <message>
-        <source>A filter list named %1 already exists.</source>
-        <translation>Eine Filterliste namens %1 existiert bereits.</translation>
     </message>
     <message>
         <source>Created filter list %1.</source>
@@ -1900,10 +1892,6 @@ bei Fehlern.
     <message>
         <source>Filter action %1: %2 apply only to action=negotiate and are not stored.</source>
         <translation>Filteraktion %1: %2 gelten nur für action=negotiate und werden nicht gespeichert.</translation>
-    </message>
-    <message>
-        <source>A filter action named %1 already exists.</source>
-        <translation>Eine Filteraktion namens %1 existiert bereits.</translation>
     </message>
     <message>
         <source>Created filter action %1 (%2).</source>

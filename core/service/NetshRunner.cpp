@@ -160,13 +160,6 @@ Result<void> NetshRunner::setPolicy(const C &c)
     if (c.gpoName)
         return Error::usage(tr("set policy gponame=: group policy objects belong to a domain "
                                "store, which is not available here."));
-    if (c.newName && c.newName->compare(p.name, Qt::CaseInsensitive) != 0) {
-        auto clash = w.findPolicy(*c.newName);
-        if (!clash)
-            return clash.error();
-        if (clash.value())
-            return Error::conflict(tr("A policy named %1 already exists.").arg(quote(*c.newName)));
-    }
     const QString oldName = p.name;
     p.name = c.newName.value_or(p.name);
     p.description = c.description.value_or(p.description);
@@ -253,11 +246,6 @@ Result<FilterList> NetshRunner::findFilterList(const C &c)
 
 Result<void> NetshRunner::addFilterList(const C &c)
 {
-    auto found = w.findFilterList(*c.name);
-    if (!found)
-        return found.error();
-    if (found.value())
-        return Error::conflict(tr("A filter list named %1 already exists.").arg(quote(*c.name)));
     FilterList l;
     l.name = *c.name;
     l.description = c.description.value_or(QString());
@@ -273,14 +261,6 @@ Result<void> NetshRunner::setFilterList(const C &c)
     if (!list)
         return list.error();
     FilterList l = *list;
-    if (c.newName && c.newName->compare(l.name, Qt::CaseInsensitive) != 0) {
-        auto clash = w.findFilterList(*c.newName);
-        if (!clash)
-            return clash.error();
-        if (clash.value())
-            return Error::conflict(
-                tr("A filter list named %1 already exists.").arg(quote(*c.newName)));
-    }
     l.name = c.newName.value_or(l.name);
     l.description = c.description.value_or(l.description);
     l.implicit = false; // named and edited by hand now
@@ -421,11 +401,6 @@ Result<void> NetshRunner::applyFilterAction(FilterAction &a, const C &c)
 
 Result<void> NetshRunner::addFilterAction(const C &c)
 {
-    auto found = w.findFilterAction(*c.name);
-    if (!found)
-        return found.error();
-    if (found.value())
-        return Error::conflict(tr("A filter action named %1 already exists.").arg(quote(*c.name)));
     FilterAction a;
     a.name = *c.name;
     a.type = FilterAction::Type::Negotiate; // netsh's default
@@ -444,14 +419,6 @@ Result<void> NetshRunner::setFilterAction(const C &c)
     if (!action)
         return action.error();
     FilterAction a = *action;
-    if (c.newName && c.newName->compare(a.name, Qt::CaseInsensitive) != 0) {
-        auto clash = w.findFilterAction(*c.newName);
-        if (!clash)
-            return clash.error();
-        if (clash.value())
-            return Error::conflict(
-                tr("A filter action named %1 already exists.").arg(quote(*c.newName)));
-    }
     a.name = c.newName.value_or(a.name);
     if (auto ok = applyFilterAction(a, c); !ok)
         return ok;

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void dynamicNeedsKernel();
     void renamesAndDeletes();
     void snapshotNetshScriptRecreatesStore();
+    void nameClashesRefused();
 
 private:
     PolicyDatabase load() { return m_client->load().value(); }
@@ -244,6 +245,31 @@ void TestNetshService::snapshotNetshScriptRecreatesStore()
     QVERIFY2(wiped, wiped ? "" : qPrintable(wiped.error().message));
     const QStringList after = summary(load());
     QCOMPARE(after, before);
+}
+
+// Adding or renaming onto a name in use (any case) is a conflict naming it; nothing changes.
+void TestNetshService::nameClashesRefused()
+{
+    auto made =
+        m_client->executeNetsh(u"ipsec static add filterlist name=One\n"
+                               u"ipsec static add filterlist name=Two\n"
+                               u"ipsec static add filteraction name=Act action=block\n"
+                               u"ipsec static add filteraction name=Other action=permit\n"_s,
+                               u"setup"_s);
+    QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+    const qint64 revision = load().revision;
+    for (const QString &line : {u"ipsec static add filterlist name=ONE"_s,
+                                u"ipsec static set filterlist two newname=one"_s,
+                                u"ipsec static add filteraction name=act"_s,
+                                u"ipsec static set filteraction other newname=ACT"_s,
+                                u"ipsec static set policy \"Client (Respond Only)\" "
+                                u"newname=\"server (request security)\""_s}) {
+        auto r = m_client->executeNetsh(line, u"command line"_s);
+        QVERIFY2(!r, qPrintable(line));
+        QCOMPARE(r.error().code, ErrorCode::Conflict);
+        QVERIFY2(r.error().message.contains(u"already exists"_s), qPrintable(r.error().message));
+    }
+    QCOMPARE(load().revision, revision);
 }
 
 QTEST_GUILESS_MAIN(TestNetshService)
