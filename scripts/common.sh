@@ -10,7 +10,8 @@ IPSEC_PACKAGES=(
     cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6svg6 libgl-dev
-    libnl-3-dev libnl-xfrm-3-dev
+    libnl-3-dev libnl-xfrm-3-dev libnl-route-3-dev libdbus-1-dev libicu-dev
+    qt6-translations-l10n
     iproute2 dbus dbus-daemon dbus-bin util-linux
 )
 
