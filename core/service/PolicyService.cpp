@@ -73,7 +73,7 @@ Result<std::unique_ptr<kernel::Spd>> openSpd(int failAfter)
 
 } // namespace
 
-PolicyService::PolicyService(std::unique_ptr<PolicyStore> store, Options options)
+PolicyService::PolicyService(std::shared_ptr<PolicyStore> store, Options options)
     : m_store(std::move(store))
     , m_runtime(std::make_unique<RuntimeState>(options.netns))
     , m_options(std::move(options))
@@ -96,8 +96,8 @@ Result<std::unique_ptr<PolicyService>> PolicyService::open(const Options &option
     // Reading a store that does not exist yet creates it with the Windows examples, as a
     // Windows machine always has its local store.
     const bool readOnly = options.readOnly && QFileInfo::exists(path);
-    auto store = PolicyStore::open(path, readOnly ? PolicyStore::OpenMode::ReadOnly
-                                                  : PolicyStore::OpenMode::ReadWrite);
+    auto store = PolicyStore::shared(path, readOnly ? PolicyStore::OpenMode::ReadOnly
+                                                    : PolicyStore::OpenMode::ReadWrite);
     if (!store)
         return store.error();
     std::unique_ptr<PolicyService> service(new PolicyService(std::move(store.value()), options));
@@ -836,8 +836,8 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
         record.dynamicFilters = dyn.value();
     else
         report.notices << dyn.error().message;
-    std::unique_ptr<PolicyStore> store;
-    auto opened = PolicyStore::open(PolicyStore::resolvePath(options.storePath));
+    std::shared_ptr<PolicyStore> store;
+    auto opened = PolicyStore::shared(PolicyStore::resolvePath(options.storePath));
     if (opened) {
         store = std::move(opened.value());
         if (auto db = store->load(); db && db->assignedPolicy())

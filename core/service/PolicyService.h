@@ -106,7 +106,7 @@ public:
 
 private:
     void announceOutsideChange();
-    PolicyService(std::unique_ptr<PolicyStore> store, Options options);
+    PolicyService(std::shared_ptr<PolicyStore> store, Options options);
     Result<void> openKernel();
     Result<void> enforceState(const PolicyDatabase &db, const QList<engine::DynamicFilter> &dyn,
                               ServiceReport &report);
@@ -131,7 +131,7 @@ private:
     Result<ServiceReport> restoreState(const ConfirmationGuard::State &state);
     void discardPendingForEmergency(ServiceReport &report);
 
-    std::unique_ptr<PolicyStore> m_store;
+    std::shared_ptr<PolicyStore> m_store; // shared with the other services of this thread
     std::unique_ptr<kernel::Spd> m_spd;
     std::unique_ptr<RuntimeState> m_runtime;
     Options m_options;

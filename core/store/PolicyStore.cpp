@@ -8,7 +8,10 @@
 #include "store/StoreReader.h"
 
 #include <QDir>
+#include <QHash>
+#include <QMutex>
 #include <QScopeGuard>
+#include <QThread>
 #include <QTimer>
 
 #include <unistd.h>
@@ -83,6 +86,37 @@ Result<std::unique_ptr<PolicyStore>> PolicyStore::open(const QString &path, Open
         return dataVersion.error();
     d->dataVersion = dataVersion.value().value_or(QVariant()).toLongLong();
     return std::unique_ptr<PolicyStore>(new PolicyStore(std::move(d)));
+}
+
+Result<std::shared_ptr<PolicyStore>> PolicyStore::shared(const QString &path, OpenMode mode)
+{
+    if (path.isEmpty())
+        return Error::usage(tr("No policy store file was given."));
+    // The file under any of its names: the canonical path of the file, or of its folder while
+    // the file does not exist yet.
+    const QFileInfo info(path);
+    QString canonical = info.canonicalFilePath();
+    if (canonical.isEmpty()) {
+        const QString folder = QFileInfo(info.absolutePath()).canonicalFilePath();
+        canonical = folder.isEmpty() ? info.absoluteFilePath() : folder + u'/' + info.fileName();
+    }
+    // SQLite connections belong to the thread that opened them (Qt SQL's rule).
+    const QString key =
+        u"%1\n%2\n%3"_s.arg(canonical).arg(int(mode)).arg(quintptr(QThread::currentThread()));
+
+    static QMutex mutex;
+    static QHash<QString, std::weak_ptr<PolicyStore>> stores;
+    const QMutexLocker lock(&mutex);
+    for (auto it = stores.begin(); it != stores.end();)
+        it = it.value().expired() ? stores.erase(it) : std::next(it);
+    if (auto existing = stores.value(key).lock())
+        return existing;
+    auto opened = open(path, mode);
+    if (!opened)
+        return opened.error();
+    std::shared_ptr<PolicyStore> store(std::move(opened.value()));
+    stores.insert(key, store);
+    return store;
 }
 
 QString PolicyStore::path() const

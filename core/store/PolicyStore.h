@@ -23,7 +23,9 @@ class StoreWriter;
 // * Every change is one IMMEDIATE transaction (write()); a crash leaves the old or the new state.
 // * A revision number rises with every committed change; changed() is emitted for our own commits
 //   and, while watching is on, for commits made by other processes.
-// * Each PolicyStore owns its own connection; use it from the thread that opened it.
+// * Each PolicyStore owns its own connection; use it from the thread that opened it. A process
+//   never reads the file with a plain descriptor beside its connections (that would drop their
+//   POSIX locks), so any number of connections may coexist.
 class PolicyStore : public QObject {
     Q_OBJECT
 public:
@@ -41,8 +43,14 @@ public:
     // The path to use: the explicit one (--store), else $IPSEC_CONSOLE_STORE, else defaultPath().
     static QString resolvePath(const QString &explicitPath = {});
 
+    // A store object with a connection of its own.
     static Result<std::unique_ptr<PolicyStore>> open(const QString &path,
                                                      OpenMode mode = OpenMode::ReadWrite);
+    // The one store object of the calling thread for this file and mode (any name of the file),
+    // opened on first use and closed with its last user. The services use it, so that a
+    // --dry-run, emergency or reassign service beside the agent's own shares its connection.
+    static Result<std::shared_ptr<PolicyStore>> shared(const QString &path,
+                                                       OpenMode mode = OpenMode::ReadWrite);
     ~PolicyStore() override;
 
     QString path() const;

@@ -1,9 +1,14 @@
 #include "store/SqlConnection.h"
 
 #include <QAtomicInteger>
+#include <QFile>
 #include <QFileInfo>
+#include <QList>
+#include <QMutex>
 #include <QSqlError>
 #include <QUrl>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +29,10 @@ enum SqliteCode {
 
 // Milliseconds a statement waits for another process's write lock before giving up.
 constexpr int BusyTimeoutMs = 10000;
+
+// The files this process has connections to, with one entry per open connection.
+QMutex openFilesMutex;
+QList<std::pair<quint64, quint64>> openFiles;
 
 QString uniqueConnectionName()
 {
@@ -62,7 +71,34 @@ Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &path, 
     if (!c->m_db.open())
         return Error::store(
             tr("Cannot open the policy store %1: %2").arg(path, c->m_db.lastError().text()));
+    c->registerOpenFile();
     return c;
+}
+
+std::optional<SqlConnection::FileId> SqlConnection::fileId(const QString &path)
+{
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return std::nullopt;
+    return FileId{quint64(st.st_dev), quint64(st.st_ino)};
+}
+
+void SqlConnection::registerOpenFile()
+{
+    m_fileId = fileId(m_path);
+    if (!m_fileId)
+        return;
+    const QMutexLocker lock(&openFilesMutex);
+    openFiles.append({m_fileId->device, m_fileId->inode});
+}
+
+bool SqlConnection::isOpenInProcess(const QString &path)
+{
+    const auto id = fileId(path);
+    if (!id)
+        return false;
+    const QMutexLocker lock(&openFilesMutex);
+    return openFiles.contains(std::pair{id->device, id->inode});
 }
 
 SqlConnection::~SqlConnection()
@@ -71,6 +107,10 @@ SqlConnection::~SqlConnection()
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    if (m_fileId) {
+        const QMutexLocker lock(&openFilesMutex);
+        openFiles.removeOne(std::pair{m_fileId->device, m_fileId->inode});
+    }
 }
 
 Result<QSqlQuery *> SqlConnection::run(const QString &sql, std::initializer_list<QVariant> values)

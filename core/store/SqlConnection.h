@@ -36,6 +36,12 @@ public:
     const QString &path() const { return m_path; }
     Access access() const { return m_access; }
 
+    // Whether this process has a connection open to the file at path (the same file, by device
+    // and inode, under any name). Such a file must never be opened with a plain descriptor:
+    // closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's
+    // included (https://sqlite.org/howtocorrupt.html, 2.2).
+    static bool isOpenInProcess(const QString &path);
+
     // A prepared forward-only statement kept for the life of the connection, executed with the
     // given positional values. Callers read what they need and then call finish() so that no
     // read transaction stays open.
@@ -84,6 +90,14 @@ public:
 private:
     SqlConnection(QString path, QString connectionName, Access access);
     Error noteFailure(Error e);
+    void registerOpenFile();
+
+    struct FileId {
+        quint64 device = 0;
+        quint64 inode = 0;
+        bool operator==(const FileId &) const = default;
+    };
+    static std::optional<FileId> fileId(const QString &path);
 
     QString m_path;
     QString m_connectionName;
@@ -91,6 +105,7 @@ private:
     QSqlDatabase m_db;
     std::unordered_map<QString, QSqlQuery> m_statements;
     std::optional<Error> m_failure;
+    std::optional<FileId> m_fileId; // registered as open in this process
 };
 
 } // namespace ipsec

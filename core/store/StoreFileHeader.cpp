@@ -1,5 +1,6 @@
 #include "store/StoreFileHeader.h"
 
+#include "store/SqlConnection.h"
 #include "store/StoreSchema.h"
 
 #include <QFile>
@@ -72,6 +73,12 @@ Result<StoreFileHeader> StoreFileHeader::inspect(const QString &path)
     }
     if (!info.isFile())
         return Error::store(tr("The policy store %1 is not a regular file.").arg(path));
+    if (SqlConnection::isOpenInProcess(path)) {
+        h.state = State::OpenInProcess;
+        h.size = info.size();
+        h.walHoldsData = true; // unknown: ask SQLite, which reads the log too
+        return h;
+    }
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))

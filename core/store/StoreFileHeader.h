@@ -20,6 +20,10 @@ public:
         // The write-ahead log (-wal) holds commits the file itself does not show yet (say, a
         // store just created by another process): only SQLite can tell what it is.
         Unsettled,
+        // This process already has an SQLite connection to the file: its bytes are not read
+        // here (closing a plain descriptor would drop that connection's locks); only SQLite
+        // may judge it.
+        OpenInProcess,
     };
 
     State state = State::Missing;
@@ -30,7 +34,8 @@ public:
     bool walHoldsData = false; // a non-empty -wal file exists
 
     // Refuses (Store error naming the path and the problem) a file that is not an SQLite
-    // database, is truncated, belongs to another program, or has a newer schema.
+    // database, is truncated, belongs to another program, or has a newer schema. Never opens a
+    // file this process has an SQLite connection to (see State::OpenInProcess).
     static Result<StoreFileHeader> inspect(const QString &path);
 
     // Messages shared with the checks SQLite makes after the header passed.

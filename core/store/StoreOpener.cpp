@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 
 using namespace Qt::StringLiterals;
 
@@ -28,6 +29,10 @@ Result<qint64> integer(SqlConnection &c, const QString &sql)
 
 Result<StoreOpener::Opened> StoreOpener::open(const QString &path, bool readOnly)
 {
+    // One open at a time in this process: the header may be read with a plain descriptor only
+    // while no connection to the file exists here, and none may appear meanwhile.
+    static QMutex opening;
+    const QMutexLocker lock(&opening);
     auto header = StoreFileHeader::inspect(path);
     if (!header)
         return header.error();
@@ -50,7 +55,8 @@ Result<StoreOpener::Opened> StoreOpener::open(const QString &path, bool readOnly
             return empty();
         break;
     case StoreFileHeader::State::Store:
-    case StoreFileHeader::State::Unsettled: {
+    case StoreFileHeader::State::Unsettled:
+    case StoreFileHeader::State::OpenInProcess: {
         // Without a write-ahead log the file alone is the store, and an immutable connection
         // judges it without creating -wal/-shm files next to a file it may refuse. With one,
         // its commits count, and a read-only connection reads them without changing them.

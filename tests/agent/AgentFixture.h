@@ -36,6 +36,7 @@ public:
     void killAgent();          // SIGKILL, as a crash
     void stopAgent(bool stop); // SIGSTOP / SIGCONT: a hanging agent
     bool agentRunning() const;
+    qint64 agentPid() const { return m_agent.processId(); }
     QString agentLog();
 
     QString storePath() const;

@@ -30,6 +30,20 @@ Result<void> addList(PolicyStore &store, const QString &tag, int i)
     });
 }
 
+// Files of this process that were deleted while it kept them open (say, a -wal removed under
+// a live connection).
+QStringList deletedOpenFiles()
+{
+    QStringList out;
+    const QDir fds(u"/proc/self/fd"_s);
+    for (const QString &fd : fds.entryList(QDir::NoDotAndDotDot | QDir::System | QDir::Files)) {
+        const QString target = QFileInfo(fds.filePath(fd)).symLinkTarget();
+        if (target.endsWith(u" (deleted)"_s))
+            out << target;
+    }
+    return out;
+}
+
 int countWithPrefix(const PolicyDatabase &db, const QString &prefix)
 {
     int n = 0;
@@ -113,6 +127,86 @@ private Q_SLOTS:
         for (qsizetype i = 1; i < db->filterLists.size(); ++i)
             switches += db->filterLists.at(i).name.at(0) != db->filterLists.at(i - 1).name.at(0);
         qInfo("writers alternated %d times", switches);
+    }
+
+    // Opening a second connection to a store this process already has open must not drop the
+    // first one's POSIX locks (closing any descriptor of a file drops all of a process's fcntl
+    // locks on it): else the next writer of another process takes the file for unused, folds
+    // the write-ahead log in and deletes it under the first connection, whose later commits
+    // then go to a deleted file.
+    void secondOpenKeepsLocks()
+    {
+        QString path;
+        auto first = openNew(&path);
+        QVERIFY(addList(*first, u"first"_s, 0));
+        for (const auto mode :
+             {PolicyStore::OpenMode::ReadOnly, PolicyStore::OpenMode::ReadWrite}) {
+            auto second = PolicyStore::open(path, mode);
+            QVERIFY2(second, second ? "" : qPrintable(second.error().message));
+        }
+
+        QProcess helper;
+        QVERIFY(startHelper(helper, path, 3, u"other"_s));
+        QVERIFY(helper.waitForFinished(30000));
+        QCOMPARE(helper.exitCode(), 0);
+        const QByteArray done = helper.readAllStandardOutput().trimmed();
+        QVERIFY2(done.startsWith("done "), done.constData());
+        const qint64 helperRevision = done.mid(5).toLongLong();
+
+        qInfo("revision here %lld, written by the other process %lld",
+              first->revision() ? first->revision().value() : -1, helperRevision);
+        QCOMPARE(deletedOpenFiles(), QStringList());
+        QCOMPARE(first->revision().value(), helperRevision);
+        QVERIFY(addList(*first, u"first"_s, 1));
+        // What this connection committed is in the file another process reads.
+        QProcess reader;
+        QVERIFY(startHelper(reader, path, 0, u"none"_s));
+        QVERIFY(reader.waitForFinished(30000));
+        QCOMPARE(reader.readAllStandardOutput().trimmed(),
+                 "done " + QByteArray::number(helperRevision + 1));
+        QCOMPARE(countWithPrefix(first->load().value(), u"other "_s), 3);
+    }
+
+    // Services of one thread share one store object per file (whatever the file is called);
+    // another thread (Qt SQL connections are per thread) or another mode gets its own.
+    void sharedStoreIsOneObject()
+    {
+        QString path;
+        openNew(&path);
+        auto a = PolicyStore::shared(path);
+        QVERIFY2(a, a ? "" : qPrintable(a.error().message));
+        const QString otherName = QFileInfo(path).absolutePath() + u"/../"_s
+                                  + QFileInfo(QFileInfo(path).absolutePath()).fileName()
+                                  + u"/policy.db"_s;
+        auto b = PolicyStore::shared(otherName);
+        QVERIFY(b);
+        QCOMPARE(b.value().get(), a.value().get());
+        auto readOnly = PolicyStore::shared(path, PolicyStore::OpenMode::ReadOnly);
+        QVERIFY(readOnly);
+        QVERIFY(readOnly.value().get() != a.value().get());
+
+        PolicyStore *inThread = nullptr;
+        std::unique_ptr<QThread> thread(QThread::create([&] {
+            auto s = PolicyStore::shared(path);
+            inThread = s ? s.value().get() : nullptr;
+            if (s)
+                (void)addList(*s.value(), u"thread"_s, 0);
+        }));
+        thread->start();
+        QVERIFY(thread->wait(30000));
+        QVERIFY(inThread != nullptr);
+        QVERIFY(inThread != a.value().get());
+
+        // Closed with its last user: a new one is opened next time.
+        PolicyStore *const old = a.value().get();
+        QVERIFY(addList(*old, u"shared"_s, 0));
+        a = Error::usage({});
+        b = Error::usage({});
+        auto again = PolicyStore::shared(path);
+        QVERIFY(again);
+        QCOMPARE(countWithPrefix(again.value()->load().value(), u"shared "_s), 1);
+        QCOMPARE(countWithPrefix(again.value()->load().value(), u"thread "_s), 1);
+        QCOMPARE(deletedOpenFiles(), QStringList());
     }
 
     void watcherSeesAnotherProcess()
