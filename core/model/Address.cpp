@@ -56,28 +56,27 @@ std::array<quint8, 16> maskBytes(int prefix)
     return m;
 }
 
-// A literal address without zone id or IPv4-mapped surprises.
+bool isDecimal(QStringView p)
+{
+    return !p.isEmpty()
+           && std::all_of(p.begin(), p.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
+bool isHex(QStringView p)
+{
+    return p.size() > 2 && (p.startsWith(u"0x") || p.startsWith(u"0X"))
+           && std::all_of(p.begin() + 2, p.end(), [](QChar c) {
+                  return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')
+                         || (c >= u'A' && c <= u'F');
+              });
+}
+
 std::optional<QHostAddress> parseLiteral(QStringView text)
 {
-    QHostAddress a;
-    if (text.isEmpty())
+    auto a = Address::parseIp(text);
+    if (!a)
         return std::nullopt;
-    if (!text.contains(u':')) {
-        // Only the strict dotted quad: inet_aton's "1.2.3" or "0x7f.1" are typos here.
-        const auto parts = text.split(u'.');
-        if (parts.size() != 4)
-            return std::nullopt;
-        for (QStringView p : parts) {
-            if (p.isEmpty() || p.size() > 3
-                || !std::all_of(p.begin(), p.end(), [](QChar c) { return c.isDigit(); }))
-                return std::nullopt;
-        }
-    }
-    if (!a.setAddress(text.toString()))
-        return std::nullopt;
-    if (!a.scopeId().isEmpty())
-        return std::nullopt;
-    return a;
+    return a.value();
 }
 
 } // namespace
@@ -197,11 +196,92 @@ bool Address::isValidDnsName(QStringView name)
     return !allNumeric; // "1.2.3" is a broken address, not a name
 }
 
+bool Address::looksLikeIp(QStringView text)
+{
+    if (text.contains(u':'))
+        return true;
+    const auto parts = text.split(u'.');
+    return std::all_of(parts.begin(), parts.end(),
+                       [](QStringView p) { return isDecimal(p) || isHex(p); });
+}
+
+Result<QHostAddress> Address::parseIp(QStringView text)
+{
+    if (text.contains(u':')) {
+        QHostAddress a;
+        if (text.contains(u'%'))
+            return Error::usage(tr("\"%1\" is not a valid IPv6 address here: zone ids (%2) are "
+                                   "not supported.")
+                                    .arg(text, text.mid(text.indexOf(u'%'))));
+        if (!a.setAddress(text.toString()) || a.protocol() != QAbstractSocket::IPv6Protocol)
+            return Error::usage(tr("\"%1\" is not a valid IPv6 address.").arg(text));
+        const Q_IPV6ADDR b = a.toIPv6Address();
+        const bool mapped = std::all_of(b.c, b.c + 10, [](quint8 x) { return x == 0; })
+                            && b.c[10] == 0xff && b.c[11] == 0xff;
+        if (mapped) {
+            const QHostAddress v4(quint32(b.c[12]) << 24 | quint32(b.c[13]) << 16
+                                  | quint32(b.c[14]) << 8 | b.c[15]);
+            return Error::usage(tr("\"%1\" is an IPv4 address written as IPv6 (IPv4-mapped); "
+                                   "the kernel would treat it as an IPv6 address that IPv4 "
+                                   "traffic never matches. Write %2 instead.")
+                                    .arg(text, v4.toString()));
+        }
+        return a;
+    }
+    const auto parts = text.split(u'.');
+    const auto invalid = [&text] {
+        return Error::usage(tr("\"%1\" is not a valid IPv4 address: write four numbers from 0 to "
+                               "255 separated by dots, as in 192.168.1.10.")
+                                .arg(text));
+    };
+    if (parts.size() != 4)
+        return invalid();
+    quint32 value = 0;
+    bool hex = false;
+    bool leadingZero = false;
+    QStringList meant;
+    for (QStringView p : parts) {
+        bool ok = false;
+        uint octet = 0;
+        if (isHex(p)) {
+            hex = true;
+            octet = p.mid(2).toUInt(&ok, 16);
+        } else if (isDecimal(p) && p.size() <= 3) {
+            leadingZero = leadingZero || (p.size() > 1 && p.front() == u'0');
+            octet = p.toUInt(&ok, 10);
+        }
+        if (!ok || octet > 255)
+            return invalid();
+        value = value << 8 | octet;
+        meant << QString::number(octet);
+    }
+    const QString decimal = meant.join(u'.');
+    if (hex)
+        return Error::usage(tr("\"%1\" is written in hexadecimal; write IPv4 addresses as four "
+                               "decimal numbers. Did you mean %2?")
+                                .arg(text, decimal));
+    if (leadingZero)
+        return Error::usage(tr("\"%1\" has numbers with leading zeros, which some programs read "
+                               "as octal; it is refused rather than guessed. Did you mean %2?")
+                                .arg(text, decimal));
+    return QHostAddress(value);
+}
+
 Result<int> Address::parseMask(QStringView text, Family family)
 {
     const int max = family == Family::IPv6 ? 128 : 32;
+    if (!isDecimal(text) && !text.contains(u'.') && !text.contains(u':'))
+        return Error::usage(tr("\"%1\" is not a mask: expected a prefix length such as 24 (digits "
+                               "only, no spaces or signs) or a dotted mask such as "
+                               "255.255.255.0.")
+                                .arg(text));
     bool ok = false;
-    const int prefix = text.toInt(&ok);
+    const int prefix = isDecimal(text) && text.size() <= 3 ? text.toInt(&ok) : -1;
+    if (isDecimal(text)) {
+        if (!ok)
+            return Error::usage(
+                tr("Prefix length \"%1\" is out of range (0-%2).").arg(text).arg(max));
+    }
     if (ok) {
         if (prefix < 0 || prefix > max)
             return Error::usage(
@@ -233,6 +313,10 @@ Result<Address> Address::parse(QStringView text)
         return any();
     const qsizetype slash = t.indexOf(u'/');
     const QStringView addr = slash < 0 ? t : t.left(slash);
+    if (looksLikeIp(addr)) {
+        if (auto ip = parseIp(addr); !ip)
+            return ip.error();
+    }
     const auto literal = parseLiteral(addr);
     if (!literal) {
         if (slash >= 0)

@@ -35,6 +35,14 @@ public:
     static Result<Address> parse(QStringView text);
     // Converts a dotted mask or a prefix length ("255.255.0.0", "16") to a prefix length.
     static Result<int> parseMask(QStringView text, Family family);
+    // The one place a literal IP address is read from text (command lines, netsh, snapshots,
+    // D-Bus): IPv4 as four decimal numbers without leading zeros, IPv6 without a zone and not
+    // IPv4-mapped. Octal-, hex- and short forms that other programs read differently are refused
+    // with a sentence that names the address meant ("did you mean 10.1.1.1?").
+    static Result<QHostAddress> parseIp(QStringView text);
+    // Whether text is meant as an IP address (numbers with dots, hex numbers, colons), so that
+    // it must not be taken for a DNS name.
+    static bool looksLikeIp(QStringView text);
     static bool isValidDnsName(QStringView name);
 
     Kind kind() const { return m_kind; }

@@ -67,17 +67,6 @@ qsizetype matchingBracket(QStringView text, qsizetype open)
     return -1;
 }
 
-bool isStrictIPv4(QStringView text)
-{
-    const auto parts = text.split(u'.');
-    if (parts.size() != 4)
-        return false;
-    for (const QStringView p : parts)
-        if (!isAllDigits(p) || p.size() > 3 || p.toUInt() > 255)
-            return false;
-    return true;
-}
-
 Parsed<int> prefixFor(QStringView mask, Address::Family family)
 {
     auto prefix = Address::parseMask(mask, family);
@@ -102,7 +91,9 @@ Parsed<Address> wildcardAddress(QStringView text)
         if (p == u"*")
             continue;
         // Digits only before the first '*': 144.*.5.* is not a subnet.
-        if (known != i || !isAllDigits(p) || p.size() > 3 || p.toUInt() > 255)
+        // Leading zeros read as octal elsewhere: refused, as in every other address.
+        if (known != i || !isAllDigits(p) || p.size() > 3 || p.toUInt() > 255
+            || (p.size() > 1 && p.front() == u'0'))
             return bad;
         value |= p.toUInt() << (24 - 8 * known);
         ++known;
@@ -139,22 +130,19 @@ Parsed<Address> makeAddress(QStringView text, QStringView mask, bool hasMask, bo
                 IpsecCmdParser::tr("\"%1/%2\": an address with * takes no mask").arg(text, mask)};
         return wildcardAddress(text);
     }
-    const bool numeric = std::all_of(text.begin(), text.end(),
-                                     [](QChar c) { return c == u'.' || (c >= u'0' && c <= u'9'); });
     const bool v6 = bracketed && text.contains(u':');
-    if (numeric || v6) {
-        QHostAddress literal;
-        const bool parsed =
-            (numeric ? isStrictIPv4(text) : true) && literal.setAddress(text.toString())
-            && literal.scopeId().isEmpty()
-            && literal.protocol()
-                   == (v6 ? QAbstractSocket::IPv6Protocol : QAbstractSocket::IPv4Protocol);
+    if (v6 || Address::looksLikeIp(text)) {
+        // One reading of addresses everywhere (Address::parseIp): no octal, hex or short forms,
+        // no IPv4-mapped IPv6.
+        auto parsed = Address::parseIp(text);
         if (!parsed)
-            return Problem{v6 ? IpsecCmdParser::tr("\"%1\" is not a valid IPv6 address").arg(text)
-                              : IpsecCmdParser::tr("\"%1\" is not a valid IPv4 address").arg(text)};
+            return Problem{parsed.error().message};
+        const QHostAddress literal = parsed.value();
         if (!hasMask)
             return Address::host(literal);
-        const auto p = prefixFor(mask, v6 ? Address::Family::IPv6 : Address::Family::IPv4);
+        const auto p = prefixFor(mask, literal.protocol() == QAbstractSocket::IPv6Protocol
+                                           ? Address::Family::IPv6
+                                           : Address::Family::IPv4);
         if (const auto *problem = std::get_if<Problem>(&p))
             return *problem;
         auto a = Address::subnet(literal, std::get<int>(p));

@@ -50,7 +50,20 @@ void TestModel::addressParse_data()
     QTest::newRow("noncontiguous") << u"10.0.0.0/255.0.255.0"_s << false << u"not contiguous"_s;
     QTest::newRow("bad mask") << u"10.0.0.0/abc"_s << false << u"\"abc\" is not a mask"_s;
     QTest::newRow("mask without address") << u"foo/24"_s << false << u"is not an IP address"_s;
-    QTest::newRow("broken v4") << u"1.2.3"_s << false << u"not a valid DNS name"_s;
+    QTest::newRow("broken v4") << u"1.2.3"_s << false << u"\"1.2.3\" is not a valid IPv4 address"_s;
+    // Issue 12, item 9: no second reading of an address.
+    QTest::newRow("octal") << u"010.001.001.001"_s << false << u"Did you mean 10.1.1.1?"_s;
+    QTest::newRow("octal subnet") << u"010.0.0.0/8"_s << false << u"leading zeros"_s;
+    QTest::newRow("hex") << u"0x7f.0.0.1"_s << false << u"Did you mean 127.0.0.1?"_s;
+    QTest::newRow("hex word") << u"0x7f000001"_s << false << u"not a valid IPv4 address"_s;
+    QTest::newRow("short") << u"127.1"_s << false << u"not a valid IPv4 address"_s;
+    QTest::newRow("v4-mapped") << u"::ffff:10.0.0.1"_s << false << u"Write 10.0.0.1 instead"_s;
+    QTest::newRow("v4-mapped hex") << u"::ffff:a00:1"_s << false << u"IPv4-mapped"_s;
+    QTest::newRow("zone") << u"fe80::1%eth0"_s << false << u"zone ids"_s;
+    QTest::newRow("prefix space") << u"10.0.0.0/ 8"_s << false << u"digits only"_s;
+    QTest::newRow("prefix sign") << u"10.0.0.0/+8"_s << false << u"digits only"_s;
+    QTest::newRow("prefix zero") << u"10.0.0.0/08"_s << true << u"10.0.0.0/8"_s;
+    QTest::newRow("name with digits") << u"0x7f.example.org"_s << true << u"0x7f.example.org"_s;
     QTest::newRow("bad dns") << u"bad_name!"_s << false << u"not a valid DNS name"_s;
     QTest::newRow("empty") << u" "_s << false << u"empty"_s;
 }

@@ -722,6 +722,17 @@ void TestIpsecCmdParser::filterSpecs_data()
     bad("-host=0", "is not an IP address or DNS name");
     bad("[2001:db8::1/64]/64=0", "the source address has two masks");
     bad("[2001:db8::]/129=0", "out of range (0-128)");
+    // Issue 12, item 9: one reading of an address, the same as in netsh, snapshots and D-Bus.
+    bad("010.001.001.001=0", "leading zeros, which some programs read as octal");
+    bad("*=010.001.001.001:80:TCP", "Did you mean 10.1.1.1?");
+    bad("0x7f.0.0.1=0", "is written in hexadecimal");
+    bad("*=0x7f.0.0.1", "Did you mean 127.0.0.1?");
+    bad("0x7f000001=0", "is not a valid IPv4 address");
+    bad("127.1=0", "\"127.1\" is not a valid IPv4 address");
+    bad("[::ffff:10.0.0.1]=0", "IPv4-mapped");
+    bad("[::ffff:10.0.0.1]=0", "Write 10.0.0.1 instead");
+    bad("10.0.0.0/ 8=0", "digits only, no spaces or signs");
+    bad("010.*.*.*=0", "* may only replace whole trailing octets");
 }
 
 void TestIpsecCmdParser::filterSpecs()

@@ -245,6 +245,14 @@ void TestNetshParser::refused_data()
                                  << u"server types (WINS, DNS, DHCP, GATEWAY)"_s;
     QTest::newRow("bad address") << u"ipsec static add filter L 300.1.1.1 me"_s
                                  << u"srcaddr=300.1.1.1"_s;
+    QTest::newRow("octal address")
+        << u"ipsec static add filter L 010.001.001.001 me"_s << u"Did you mean 10.1.1.1?"_s;
+    QTest::newRow("hex address") << u"ipsec static add filter L any 0x7f.0.0.1"_s
+                                 << u"Did you mean 127.0.0.1?"_s;
+    QTest::newRow("v4-mapped address")
+        << u"ipsec static add filter L ::ffff:10.0.0.1 me"_s << u"IPv4-mapped"_s;
+    QTest::newRow("spaced mask") << u"ipsec static add filter L 10.0.0.0 me srcmask=\" 8\""_s
+                                 << u"digits only"_s;
     QTest::newRow("bad protocol") << u"ipsec static add filter L any me protocol=SCTPX"_s
                                   << u"protocol=\"SCTPX\": expected ANY, ICMP"_s;
     QTest::newRow("missing name") << u"ipsec static add policy description=x"_s
