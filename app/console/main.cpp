@@ -3,10 +3,12 @@
 
 #include "client/ClientFactory.h"
 #include "util/NetNamespace.h"
+#include "util/SafeFile.h"
 #include "util/Translations.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
@@ -92,18 +94,28 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(u"ipsec-console"_s);
     ipsec::ui::MainWindow window(*service.value());
     window.show();
+    // Written like every other file of the programs (checked, never through another user's
+    // symbolic link).
+    const auto savePicture = [](QWidget *widget, const QString &path) {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        widget->grab().save(&buffer, "PNG");
+        if (auto ok = ipsec::SafeFile::write(path, png, ipsec::SafeFile::Access::Readable); !ok)
+            std::fprintf(stderr, "ipsec-console: %s\n", qPrintable(ok.error().message));
+    };
     // For the README: --screenshot PATH saves the window (and, with --screenshot-wizard PATH,
     // the Block-a-port wizard) as PNG and quits. Works on the offscreen platform.
     if (parser.isSet(options.screenshot))
         QTimer::singleShot(800, &window, [&] {
-            window.grab().save(parser.value(options.screenshot));
+            savePicture(&window, parser.value(options.screenshot));
             if (parser.isSet(options.wizardScreenshot)) {
                 if (auto *action = window.findChild<QAction *>(u"blockPortAction"_s))
                     action->trigger();
             }
             QTimer::singleShot(800, &window, [&] {
                 if (auto *wizard = window.findChild<QWizard *>())
-                    wizard->grab().save(parser.value(options.wizardScreenshot));
+                    savePicture(wizard, parser.value(options.wizardScreenshot));
                 QCoreApplication::quit();
             });
         });

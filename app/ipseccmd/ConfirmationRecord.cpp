@@ -1,6 +1,8 @@
 #include "ConfirmationRecord.h"
 
+#include "service/RuntimeLock.h"
 #include "service/RuntimeState.h"
+#include "util/SafeFile.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -8,7 +10,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QThread>
 
 #include <csignal>
@@ -30,13 +31,15 @@ bool isWaitingProgram(qint64 pid)
 } // namespace
 
 ConfirmationRecord::ConfirmationRecord(const QString &netns)
-    : m_path(RuntimeState(netns).directory() + u"/pending-confirmation.json"_s)
+    : m_netns(netns)
+    , m_path(RuntimeState(netns).directory() + u"/pending-confirmation.json"_s)
 {
 }
 
 Result<void> ConfirmationRecord::write(const Content &c)
 {
-    QDir().mkpath(QFileInfo(m_path).path());
+    if (auto ok = RuntimeState(m_netns).makeDirectory(); !ok)
+        return ok;
     QJsonObject o{{u"pid"_s, c.pid},
                   {u"deadline"_s, c.deadline.toString(Qt::ISODateWithMs)},
                   {u"description"_s, c.description}};
@@ -44,19 +47,23 @@ Result<void> ConfirmationRecord::write(const Content &c)
         o.insert(u"kept"_s, *c.kept);
         o.insert(u"message"_s, c.message);
     }
-    QSaveFile f(m_path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(o).toJson()) < 0 || !f.commit())
-        return Error::store(tr("Cannot write %1: %2").arg(m_path, f.errorString()));
-    return {};
+    return SafeFile::write(m_path, QJsonDocument(o).toJson(), SafeFile::Access::Readable);
 }
 
 Result<void> ConfirmationRecord::writeWaiting(qint64 pid, const PendingConfirmation &pending)
 {
+    auto lock = RuntimeLock::acquire(RuntimeState(m_netns).directory());
+    if (!lock)
+        return lock.error();
     return write({pid, pending.deadline, pending.description, std::nullopt, {}});
 }
 
 Result<void> ConfirmationRecord::writeOutcome(qint64 pid, bool kept, const QString &message)
 {
+    // Read, check and write as one step beside other ipseccmd processes.
+    auto lock = RuntimeLock::acquire(RuntimeState(m_netns).directory());
+    if (!lock)
+        return lock.error();
     Content c = read().value_or(Content{});
     if (c.pid != pid)
         return {}; // another ipseccmd waits now: its record stays

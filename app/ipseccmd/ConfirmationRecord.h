@@ -33,5 +33,6 @@ public:
 
 private:
     ipsec::Result<void> write(const Content &content);
+    QString m_netns;
     QString m_path;
 };

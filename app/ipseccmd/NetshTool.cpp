@@ -3,13 +3,13 @@
 #include "IpseccmdHelp.h"
 #include "NetshShow.h"
 #include "client/ClientFactory.h"
+#include "util/SafeFile.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 using namespace ipsec;
@@ -210,11 +210,12 @@ int NetshTool::exportPolicy(PolicyClient &client, const NetshCommand &c)
         m_io.out << tr("Dry run: would export the policy store to %1.").arg(path) << '\n';
         return 0;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(snapshot.value()).toJson(QJsonDocument::Indented)) < 0
-        || !file.commit())
-        return fail(Error::store(tr("Cannot write %1: %2").arg(path, file.errorString())));
-    m_io.out << tr("Exported the policy store to %1.").arg(path) << '\n';
+    // The export may hold preshared keys: readable by its owner only.
+    if (auto ok = SafeFile::write(path, QJsonDocument(snapshot.value()).toJson(),
+                                  SafeFile::Access::OwnerOnly);
+        !ok)
+        return fail(ok.error());
+    m_io.out << tr("Exported the policy store to %1 (readable by its owner only).").arg(path)
+             << '\n';
     return 0;
 }

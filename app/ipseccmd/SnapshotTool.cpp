@@ -3,10 +3,10 @@
 #include "snapshot/SnapshotDiff.h"
 #include "snapshot/SnapshotFormat.h"
 #include "snapshot/SnapshotReader.h"
+#include "util/SafeFile.h"
 
 #include <QFile>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <cstdio>
 
@@ -175,10 +175,10 @@ int SnapshotTool::exportSnapshot(QStringList args)
         std::fflush(stdout);
         return 0;
     }
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(*bytes) != bytes->size() || !out.commit())
-        return fail(Error::store(tr("Cannot write %1: %2").arg(file, out.errorString())));
-    m_io.err << tr("Wrote %1.").arg(file) << '\n';
+    // The export may hold preshared keys: readable by its owner only.
+    if (auto ok = SafeFile::write(file, *bytes, SafeFile::Access::OwnerOnly); !ok)
+        return fail(ok.error());
+    m_io.err << tr("Wrote %1 (readable by its owner only).").arg(file) << '\n';
     return 0;
 }
 

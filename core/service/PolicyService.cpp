@@ -22,6 +22,8 @@
 
 #include <unistd.h>
 
+#include <mutex>
+
 using namespace Qt::StringLiterals;
 
 namespace ipsec {
@@ -32,6 +34,10 @@ bool isRoot()
 {
     return ::geteuid() == 0;
 }
+
+// An emergency unassign removes the kernel entries first, without waiting; it waits this long
+// for the runtime lock only to do its bookkeeping in step with other writers.
+constexpr int EmergencyLockTimeoutMs = 3000;
 
 // Set by the test suite: never touch the kernel policy of the namespace the tests run in.
 bool kernelForbidden(const PolicyService::Options &o)
@@ -101,6 +107,11 @@ Result<std::unique_ptr<PolicyService>> PolicyService::open(const Options &option
     if (!store)
         return store.error();
     std::unique_ptr<PolicyService> service(new PolicyService(std::move(store.value()), options));
+    if (isRoot()) {
+        // Runtime folders of namespaces that are gone accumulate otherwise; once per process.
+        static std::once_flag cleaned;
+        std::call_once(cleaned, [] { (void)RuntimeState::removeStale(); });
+    }
     if (options.enforcement == Enforcement::Auto && isRoot() && !kernelForbidden(options)) {
         if (auto ok = service->openKernel(); !ok)
             return ok.error();
@@ -119,6 +130,16 @@ Result<void> PolicyService::openKernel()
         return spd.error();
     m_spd = std::move(spd.value());
     return {};
+}
+
+Result<std::optional<RuntimeLock>> PolicyService::lockRuntime() const
+{
+    if (!m_spd || m_options.dryRun)
+        return std::optional<RuntimeLock>();
+    auto lock = RuntimeLock::acquire(m_runtime->directory());
+    if (!lock)
+        return lock.error();
+    return std::optional<RuntimeLock>(std::move(lock.value()));
 }
 
 QString PolicyService::storePath() const
@@ -175,6 +196,9 @@ Result<ServiceReport> PolicyService::changeStore(
     const std::function<Result<void>(StoreWriter &, ServiceReport &)> &change,
     const QList<engine::DynamicFilter> *dynamicFilters)
 {
+    auto lock = lockRuntime();
+    if (!lock)
+        return lock.error();
     ServiceReport report;
     bool rolledBackForDryRun = false;
     std::optional<ConfirmationGuard::State> before;
@@ -243,6 +267,10 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
         return Error::permission(tr("%1: dynamic rules live only in the kernel; changing them "
                                     "needs root (or the policy agent). Nothing was changed.")
                                      .arg(origin));
+    // The dynamic rules are read here and written after the store committed: one step.
+    auto lock = lockRuntime();
+    if (!lock)
+        return lock.error();
     auto current = m_runtime->dynamicFilters();
     if (!current)
         return current.error();
@@ -550,6 +578,11 @@ Result<ServiceReport> PolicyService::addDynamicFilters(const QList<engine::Dynam
     if (!m_spd)
         return Error::permission(tr("Dynamic filters live only in the kernel; adding them needs "
                                     "root (or the policy agent)."));
+    // Read, add, write and enforce as one step: another process adding at the same moment
+    // would otherwise write its list over this one.
+    auto lock = lockRuntime();
+    if (!lock)
+        return lock.error();
     auto current = m_runtime->dynamicFilters();
     if (!current)
         return current.error();
@@ -595,6 +628,9 @@ Result<ServiceReport> PolicyService::clearDynamicFilters()
     if (!m_spd)
         return Error::permission(tr("Dynamic filters live only in the kernel; removing them "
                                     "needs root (or the policy agent)."));
+    auto lock = lockRuntime();
+    if (!lock)
+        return lock.error();
     auto current = m_runtime->dynamicFilters();
     if (!current)
         return current.error();
@@ -630,6 +666,9 @@ Result<ServiceReport> PolicyService::enforce()
         report.notices << notEnforcedNotice();
         return report;
     }
+    auto lock = lockRuntime();
+    if (!lock)
+        return lock.error();
     auto db = m_store->load();
     if (!db)
         return db.error();
@@ -737,6 +776,9 @@ Result<ServiceReport> PolicyService::importSnapshot(const QByteArray &document,
     auto incoming = SnapshotReader::read(document);
     if (!incoming)
         return incoming.error();
+    auto lock = lockRuntime();
+    if (!lock)
+        return lock.error();
     auto live = currentSnapshot();
     if (!live)
         return live.error();
@@ -827,8 +869,19 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
         return ok.error();
 
     // What was in force, for `reassign`. Until the record is written the store and the dynamic
-    // filters still describe it, so a crash here loses nothing.
+    // filters still describe it, so a crash here loses nothing. The record, the dynamic filters
+    // and the store change under the runtime lock; an emergency waits for it only briefly.
     RuntimeState runtime(options.netns);
+    auto lock = RuntimeLock::acquire(runtime.directory(), EmergencyLockTimeoutMs);
+    if (!lock)
+        report.notices << lock.error().message;
+    // Entries another process installed while this one waited for the lock go too.
+    if (lock) {
+        if (auto late = enforcer.ownedEntries(); late && !late->isEmpty()) {
+            if (enforcer.remove(late.value()))
+                owned.value() << late.value();
+        }
+    }
     RuntimeState::EmergencyRecord record;
     record.entries = owned.value();
     record.when = QDateTime::currentDateTimeUtc();
@@ -882,6 +935,9 @@ Result<ServiceReport> PolicyService::reassign(const Options &options, const Chan
         !ok)
         return ok.error();
     RuntimeState runtime(options.netns);
+    auto lock = RuntimeLock::acquire(runtime.directory());
+    if (!lock)
+        return lock.error();
     auto record = runtime.emergencyRecord();
     if (!record)
         return record.error();

@@ -2,6 +2,7 @@
 
 #include "service/ConfirmationGuard.h"
 #include "service/PolicyClient.h"
+#include "service/RuntimeLock.h"
 
 #include <memory>
 #include <optional>
@@ -108,6 +109,9 @@ private:
     void announceOutsideChange();
     PolicyService(std::shared_ptr<PolicyStore> store, Options options);
     Result<void> openKernel();
+    // The namespace's runtime lock while this service changes the kernel (not for a dry run,
+    // nor without the kernel: then only the store changes, and SQLite serializes that).
+    Result<std::optional<RuntimeLock>> lockRuntime() const;
     Result<void> enforceState(const PolicyDatabase &db, const QList<engine::DynamicFilter> &dyn,
                               ServiceReport &report);
     // dynamicFilters: the dynamic filters to enforce with the new store state (default: the

@@ -102,7 +102,9 @@ Result<ServiceReport> PolicyService::restoreState(const ConfirmationGuard::State
     m_restoring = true;
     const auto done = qScopeGuard([this] { m_restoring = false; });
     ServiceReport report;
-    auto current = m_runtime->dynamicFilters();
+    auto lock = lockRuntime();
+    auto current =
+        lock ? m_runtime->dynamicFilters() : Result<QList<engine::DynamicFilter>>(lock.error());
     Result<void> ok = current ? m_runtime->setDynamicFilters(state.dynamicFilters)
                               : Result<void>(current.error());
     if (ok) {

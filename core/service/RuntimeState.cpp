@@ -1,14 +1,18 @@
 #include "service/RuntimeState.h"
 
+#include "util/SafeFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
+#include <QRegularExpression>
+#include <QSet>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 
@@ -21,6 +25,50 @@ namespace {
 const QString dynamicFile = u"dynamic.json"_s;
 const QString emergencyFile = u"emergency.json"_s;
 const QString settingsFile = u"settings.json"_s;
+
+// The inodes of every network namespace that still exists as far as this host can see.
+QSet<quint64> liveNetworkNamespaces()
+{
+    QSet<quint64> live;
+    const auto add = [&live](const QString &path) {
+        struct stat st {};
+        if (::stat(QFile::encodeName(path).constData(), &st) == 0)
+            live.insert(quint64(st.st_ino));
+    };
+    const QDir named(u"/run/netns"_s);
+    for (const QString &n : named.entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot))
+        add(named.filePath(n));
+    // Bind mounts elsewhere (other tools keep theirs under /var/run/docker/netns and the like).
+    QFile mounts(u"/proc/self/mountinfo"_s);
+    if (mounts.open(QIODevice::ReadOnly)) {
+        static const QRegularExpression nsfs(u"net:\\[(\\d+)\\]"_s);
+        for (const QByteArray &line : mounts.readAll().split('\n')) {
+            if (!line.contains(" nsfs "))
+                continue;
+            const auto m = nsfs.match(QString::fromUtf8(line));
+            if (m.hasMatch())
+                live.insert(m.captured(1).toULongLong());
+        }
+    }
+    const QDir proc(u"/proc"_s);
+    static const QRegularExpression netLink(u"^net:\\[(\\d+)\\]$"_s);
+    for (const QString &pid : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (pid.isEmpty() || !pid.at(0).isDigit())
+            continue;
+        // Every thread: a thread may have entered a namespace its process did not.
+        const QDir tasks(proc.filePath(pid) + u"/task"_s);
+        for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+            add(tasks.filePath(tid) + u"/ns/net"_s);
+        // Descriptors that keep a namespace alive without anybody in it.
+        const QDir fds(proc.filePath(pid) + u"/fd"_s);
+        for (const QString &fd : fds.entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot)) {
+            const auto m = netLink.match(QFile::symLinkTarget(fds.filePath(fd)).section(u'/', -1));
+            if (m.hasMatch())
+                live.insert(m.captured(1).toULongLong());
+        }
+    }
+    return live;
+}
 
 quint64 netnsInode()
 {
@@ -131,23 +179,73 @@ std::optional<kernel::SpdEntry> entryFromText(const QString &text)
 
 } // namespace
 
+QString RuntimeState::baseDirectory()
+{
+    const QString base = qEnvironmentVariable("IPSEC_CONSOLE_RUNTIME_DIR");
+    return base.isEmpty() ? u"/run/ipsec-console"_s : base;
+}
+
 RuntimeState::RuntimeState(const QString &netnsName)
 {
-    QString base = qEnvironmentVariable("IPSEC_CONSOLE_RUNTIME_DIR");
-    if (base.isEmpty())
-        base = u"/run/ipsec-console"_s;
+    const QString base = baseDirectory();
     const QString ns = netnsName.isEmpty() ? u"default"_s : netnsName;
     m_dir = base + u'/' + ns + u'-' + QString::number(netnsInode());
 }
 
+QStringList RuntimeState::removeStale()
+{
+    const QDir base(baseDirectory());
+    static const QRegularExpression pattern(u"^.+-(\\d+)$"_s);
+    QStringList candidates;
+    for (const QString &name : base.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks))
+        if (pattern.match(name).hasMatch())
+            candidates << name;
+    if (candidates.isEmpty())
+        return {};
+    QSet<quint64> live = liveNetworkNamespaces();
+    live.insert(netnsInode()); // never the current one, whatever /proc shows
+    QStringList removed;
+    for (const QString &name : std::as_const(candidates)) {
+        const quint64 inode = pattern.match(name).captured(1).toULongLong();
+        if (inode == 0 || live.contains(inode))
+            continue;
+        QDir folder(base.filePath(name));
+        // Only what this project writes there: a folder with anything else stays.
+        const QStringList inside =
+            folder.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+        const bool ours = std::all_of(inside.cbegin(), inside.cend(), [&](const QString &f) {
+            return QFileInfo(folder.filePath(f)).isFile()
+                   && !QFileInfo(folder.filePath(f)).isSymLink()
+                   && (f.endsWith(u".json"_s) || f == u"lock"_s || f.startsWith(u'.'));
+        });
+        if (ours && folder.removeRecursively())
+            removed << folder.path();
+    }
+    return removed;
+}
+
+Result<void> RuntimeState::makeDirectory() const
+{
+    // 0755 whatever the umask: every local user may read the runtime state (the console shows
+    // it), nobody else may change it.
+    if (auto ok = SafeFile::makeDirectory(m_dir, 0755); !ok)
+        return ok.error();
+    // A folder left writable by others by an earlier version: it is ours, tighten it.
+    struct stat st {};
+    const QByteArray name = QFile::encodeName(m_dir);
+    if (::lstat(name.constData(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid()
+        && (st.st_mode & 022) != 0)
+        (void)::chmod(name.constData(), 0755);
+    return {};
+}
+
 Result<void> RuntimeState::writeJson(const QString &file, const QByteArray &json)
 {
-    if (!QDir().mkpath(m_dir))
-        return Error::store(tr("Cannot create the runtime folder %1.").arg(m_dir));
-    QSaveFile f(m_dir + u'/' + file);
-    if (!f.open(QIODevice::WriteOnly) || f.write(json) != json.size() || !f.commit())
-        return Error::store(tr("Cannot write %1: %2").arg(f.fileName(), f.errorString()));
-    return {};
+    if (auto ok = makeDirectory(); !ok)
+        return ok;
+    // Checked, flushed and renamed over the old file only when complete: a full /run keeps
+    // the old dynamic filters and says so.
+    return SafeFile::write(m_dir + u'/' + file, json, SafeFile::Access::Readable);
 }
 
 Result<QList<engine::DynamicFilter>> RuntimeState::dynamicFilters() const

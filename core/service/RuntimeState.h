@@ -27,6 +27,14 @@ public:
 
     explicit RuntimeState(const QString &netnsName);
 
+    // The folder that holds one folder per namespace ($IPSEC_CONSOLE_RUNTIME_DIR or
+    // /run/ipsec-console).
+    static QString baseDirectory();
+    // Removes the folders "<name>-<inode>" of namespaces that no longer exist: no
+    // /run/netns/* entry, no process or thread in it, no bind mount of it, no descriptor of it
+    // open anywhere. Anything else in the base folder stays. Returns the folders removed.
+    static QStringList removeStale();
+
     QString directory() const { return m_dir; }
 
     Result<QList<engine::DynamicFilter>> dynamicFilters() const;
@@ -40,6 +48,9 @@ public:
     Result<std::optional<EmergencyRecord>> emergencyRecord() const;
     Result<void> setEmergencyRecord(const EmergencyRecord &record);
     Result<void> clearEmergencyRecord();
+
+    // Creates the folder (0755, whatever the umask).
+    Result<void> makeDirectory() const;
 
 private:
     Result<void> writeJson(const QString &file, const QByteArray &json);

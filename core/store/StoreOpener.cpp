@@ -5,6 +5,7 @@
 #include "store/StoreFileHeader.h"
 #include "store/StoreSchema.h"
 #include "store/StoreSeeder.h"
+#include "util/SafeFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -95,9 +96,11 @@ Result<StoreOpener::Opened> StoreOpener::open(const QString &path, bool readOnly
 Result<void> StoreOpener::createFile(const QString &path)
 {
     const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath()))
-        return Error::store(
-            tr("Cannot create the folder %1 for the policy store.").arg(info.absolutePath()));
+    // 0700 whatever the umask: only the owner may see which stores exist or add files beside
+    // them (the -wal and -shm files).
+    if (auto ok = SafeFile::makeDirectory(info.absolutePath(), 0700); !ok)
+        return Error{ok.error().code, tr("Cannot create the folder %1 for the policy store: %2")
+                                          .arg(info.absolutePath(), ok.error().message)};
     // The store holds preshared keys: readable by its owner only, from the first byte on
     // (SQLite gives its -wal and -shm files the same permissions).
     QFile file(path);

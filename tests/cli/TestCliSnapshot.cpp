@@ -101,7 +101,7 @@ void TestCliSnapshot::exportFormats()
 {
     Run r = run({u"snapshot"_s, u"export"_s, path(u"snap.json"_s)});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QCOMPARE(r.err, u"Wrote %1.\n"_s.arg(path(u"snap.json"_s)));
+    QCOMPARE(r.err, u"Wrote %1 (readable by its owner only).\n"_s.arg(path(u"snap.json"_s)));
     QFile f(path(u"snap.json"_s));
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();

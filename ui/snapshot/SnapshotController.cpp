@@ -6,12 +6,12 @@
 #include "snapshot/ImportSnapshotDialog.h"
 #include "snapshot/SnapshotFormat.h"
 #include "snapshot/SnapshotReader.h"
+#include "util/SafeFile.h"
 
 #include <QAction>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QWidget>
 
 using namespace Qt::StringLiterals;
@@ -90,10 +90,10 @@ void SnapshotController::exportSnapshot(const QString &policyName)
     auto bytes = SnapshotFormat::render(*doc, *format);
     if (!bytes)
         return Q_EMIT message(tr("Error: %1").arg(bytes.error().message));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(*bytes) != bytes->size() || !file.commit())
-        return Q_EMIT message(tr("Error: cannot write %1: %2").arg(path, file.errorString()));
-    Q_EMIT message(tr("Snapshot saved to %1.").arg(path));
+    // The snapshot may hold preshared keys: readable by its owner only.
+    if (auto ok = SafeFile::write(path, *bytes, SafeFile::Access::OwnerOnly); !ok)
+        return Q_EMIT message(tr("Error: %1").arg(ok.error().message));
+    Q_EMIT message(tr("Snapshot saved to %1 (readable by its owner only).").arg(path));
 }
 
 QByteArray SnapshotController::readSnapshotFile(const QString &path, QString *error)
