@@ -63,7 +63,14 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
                 return Error::usage(tr("%1 needs a value.").arg(key));
             return args.at(++i);
         };
-        if (key == u"--store"_s || key == u"--netns"_s) {
+        if (key == u"--encoding"_s) {
+            auto v = value();
+            if (!v)
+                return v.error();
+            if (v->isEmpty())
+                return Error::usage(tr("%1 needs a non-empty value.").arg(key));
+            o.encoding = *v;
+        } else if (key == u"--store"_s || key == u"--netns"_s) {
             auto v = value();
             if (!v)
                 return v.error();
@@ -83,6 +90,8 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
             o.confirmWithinSeconds = seconds;
         } else if (key == u"--force"_s && eq < 0) {
             o.force = true;
+        } else if (key == u"--atomic"_s && eq < 0) {
+            o.atomic = true;
         } else if (key == u"--json"_s && eq < 0) {
             o.json = true;
         } else if (key == u"--dry-run"_s && eq < 0) {
@@ -102,7 +111,8 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
         } else {
             return Error::usage(tr("Unknown option \"%1\". Options: --store PATH, --netns NAME, "
                                    "--json, --dry-run, --[no-]ike-exemption, --[no-]agent, "
-                                   "--confirm-within SECONDS, --force, --help, --version.")
+                                   "--confirm-within SECONDS, --force, --atomic, --encoding "
+                                   "NAME, --help, --version.")
                                     .arg(a));
         }
     }
