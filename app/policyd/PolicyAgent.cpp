@@ -61,6 +61,12 @@ Result<void> PolicyAgent::registerOnBus()
     return {};
 }
 
+void PolicyAgent::enforceSoon(const QString &why)
+{
+    qInfo().noquote() << tr("%1: enforcing again.").arg(why);
+    m_enforceTimer.start();
+}
+
 void PolicyAgent::enforceOutsideChange()
 {
     auto r = m_service->enforce();
