@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "BatchTool.h"
 #include "ConfirmationWait.h"
 
 #include "IpsecCmdTool.h"
@@ -171,6 +172,9 @@ int Cli::run(const QString &argv0, const QStringList &arguments, CliIo io)
         rc = NetdiagTool(*options, io).run(args);
     else if (p == Personality::Netsh)
         rc = NetshTool(*options, io).run(args);
+    else if (p == Personality::IpsecCmd && !args.isEmpty()
+             && args.first().compare(u"batch"_s, Qt::CaseInsensitive) == 0)
+        rc = BatchTool(*options, io).run(args.mid(1));
     else
         rc = IpsecCmdTool(*options, io, personalityName(p)).run(args);
     io.out.flush();

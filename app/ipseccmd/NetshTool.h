@@ -16,6 +16,11 @@ class NetshTool {
 public:
     NetshTool(CliOptions options, CliIo io);
     int run(const QStringList &args);
+    // A script already read (the batch runner's netsh lines): as -f does.
+    int runText(const QString &text, const QString &origin, ipsec::ScriptMode mode)
+    {
+        return runScript(text, origin, mode);
+    }
 
 private:
     // The one place that creates the client (a PolicyService for now).

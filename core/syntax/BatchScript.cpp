@@ -151,8 +151,7 @@ QList<BatchScript::Command> BatchScript::commands(const QString &line, bool *pip
         }
         current.text += c;
     }
-    finish(Command::Join::Always);
-    out.removeLast(); // the empty one finish() opened
+    finish(Command::Join::Always); // the last command (finish() opens the next, unused)
     out.removeIf([](const Command &c) { return c.text.isEmpty(); });
     if (!out.isEmpty())
         out.first().join = Command::Join::First;
