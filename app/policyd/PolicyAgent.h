@@ -33,6 +33,8 @@ public:
     ipsec::Result<ipsec::ServiceReport> startUp();
     // Exports the object and takes the bus name.
     ipsec::Result<void> registerOnBus();
+    // Enforces the store again soon without a change of it (EnforcementWatch): `why` is logged.
+    void enforceSoon(const QString &why);
 
     // Guards against clients that send too much: a longer string or list is refused.
     static constexpr qsizetype MaxStringLength = 64 * 1024;

@@ -23,6 +23,12 @@ HelpPage PolicydHelp::page()
            "for other users polkit decides where polkitd runs, else membership of the admin "
            "group. Restarting the agent clears the dynamic filters and enforces the static "
            "policy again; stopping it leaves the static policy in the kernel."),
+        tr("While it runs, the agent follows the addresses and routes of its network namespace "
+           "(rtnetlink) and enforces again, within a second, what depends on them (\"me\" on "
+           "the far end of a filter, DNS names); and it repairs its kernel entries when another "
+           "program removes or changes them (ip xfrm policy flush, a program killed during an "
+           "apply). The systemd unit starts it before network-pre.target, so the stored policy "
+           "is in force before any interface is configured."),
     };
     p.sections = {
         {tr("Options"),

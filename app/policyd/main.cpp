@@ -2,6 +2,7 @@
 // start, holds the dynamic filters, watches the store and serves the console and ipseccmd on
 // the system bus.
 
+#include "EnforcementWatch.h"
 #include "PolicyAgent.h"
 #include "PolicydHelp.h"
 
@@ -92,7 +93,17 @@ int main(int argc, char *argv[])
         return fail(QCoreApplication::translate("main", "No D-Bus connection: %1")
                         .arg(bus.lastError().message()),
                     6);
+    const bool enforcing = service.value()->isEnforcing();
     PolicyAgent agent(bus, std::move(service.value()), options);
+    // Address, route and SPD changes are followed from before the first enforcement on, so
+    // nothing that happens during start-up is missed.
+    EnforcementWatch networkWatch;
+    if (enforcing) {
+        QObject::connect(&networkWatch, &EnforcementWatch::enforcementNeeded, &agent,
+                         &PolicyAgent::enforceSoon);
+        for (const QString &problem : networkWatch.start())
+            qWarning().noquote() << problem;
+    }
     auto started = agent.startUp();
     if (!started)
         qWarning().noquote() << QCoreApplication::translate("main", "Enforcing at start failed: %1")

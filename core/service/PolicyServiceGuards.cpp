@@ -147,6 +147,11 @@ void PolicyService::discardPendingForEmergency(ServiceReport &report)
            "change."));
     if (!state)
         return;
+    // The emergency record is read and rewritten below: in step with other writers, waiting
+    // only briefly (the kernel entries are gone already).
+    auto lock = RuntimeLock::acquire(m_runtime->directory(), 3000);
+    if (!lock)
+        report.notices << lock.error().message;
     // Re-assigning must never bring back what was not confirmed: the store and the emergency
     // record go back to the state before the unconfirmed change (unassigned, as the emergency
     // left it).
