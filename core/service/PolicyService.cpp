@@ -5,6 +5,7 @@
 #include "kernel/XfrmStatistics.h"
 #include "service/Enforcer.h"
 #include "service/NetshRunner.h"
+#include "service/PolicyEdits.h"
 #include "service/RuntimeState.h"
 #include "service/StaticCommand.h"
 #include "snapshot/SnapshotDiff.h"
@@ -256,9 +257,13 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
         nothing.errors = lineErrors();
         return nothing;
     }
-    const bool dynamic = std::any_of(commands.cbegin(), commands.cend(), [](const auto &c) {
-        return c.isDynamic() && !c.isReadOnly();
-    });
+    // Main-mode, quick-mode policies and the driver settings are only noted: no kernel needed.
+    const auto changesKernel = [](const syntax::NetshCommand &c) {
+        using O = syntax::NetshCommand::Object;
+        return c.isDynamic() && !c.isReadOnly() && c.object != O::MmPolicy
+               && c.object != O::QmPolicy && c.object != O::Config;
+    };
+    const bool dynamic = std::any_of(commands.cbegin(), commands.cend(), changesKernel);
     if (dynamic && !m_spd && !lineByLine)
         return Error::permission(tr("%1: dynamic rules live only in the kernel; changing them "
                                     "needs root (or the policy agent). Nothing was changed.")
@@ -279,14 +284,18 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
             NetshRunner runner(w, next, r);
             for (const syntax::NetshCommand &c : std::as_const(commands)) {
                 if (!lineByLine) {
-                    if (auto ok = runner.run(c); !ok)
-                        return Error{ok.error().code, where(c.line) + u": "_s + ok.error().message
-                                                          + tr(" Nothing was changed.")};
+                    if (auto ok = runner.run(c); !ok) {
+                        QString why = ok.error().message;
+                        if (!why.endsWith(u'.'))
+                            why += u'.';
+                        return Error{ok.error().code,
+                                     where(c.line) + u": "_s + why + tr(" Nothing was changed.")};
+                    }
                     continue;
                 }
                 if (c.verb == syntax::NetshCommand::Verb::ImportPolicy)
                     continue; // the caller reads the file and imports it (importSnapshot)
-                if (c.isDynamic() && !c.isReadOnly() && !m_spd) {
+                if (changesKernel(c) && !m_spd) {
                     badLines << syntax::NetshScript::LineError{
                         c.line, where(c.line) + u": "_s
                                     + tr("dynamic rules live only in the kernel; changing them "
@@ -441,13 +450,7 @@ Result<ServiceReport> PolicyService::deletePolicy(qint64 policyId)
         auto p = w.policy(policyId);
         if (!p)
             return p.error();
-        if (p->assigned)
-            return Error::conflict(
-                tr("Policy %1 is assigned. Unassign it first.").arg(quote(p->name)));
-        if (auto ok = w.deletePolicy(policyId); !ok)
-            return ok;
-        report.messages << tr("Deleted policy %1.").arg(quote(p->name));
-        return {};
+        return PolicyEdits::deletePolicy(w, report, p.value());
     });
 }
 
@@ -558,10 +561,8 @@ Result<QList<engine::DynamicFilter>> PolicyService::dynamicFilters() const
 
 Result<ServiceReport> PolicyService::executeDynamic(const syntax::IpsecCmdCommand &c)
 {
-    if (!c.computer.isEmpty())
-        return Error::usage(tr("Remote computers (%1) are not supported: run the command on that "
-                               "machine.")
-                                .arg(c.computer));
+    if (auto ok = PolicyEdits::checkComputer(c.computer); !ok)
+        return ok.error();
     if (c.deleteDynamic)
         return clearDynamicFilters();
     if (c.filters.isEmpty())
