@@ -1,3 +1,4 @@
+#include "ConsoleHelp.h"
 #include "MainWindow.h"
 
 #include "client/ClientFactory.h"
@@ -12,48 +13,29 @@
 #include <QTimer>
 #include <QWizard>
 
+#include <cstdio>
 #include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
+// The options are described once, in ConsoleHelp (--help and the manual page).
 struct ConsoleOptions {
-    QCommandLineOption store{
-        u"store"_s, QCoreApplication::translate("main", "Use the static policy store at PATH."),
-        QCoreApplication::translate("main", "PATH")};
-    QCommandLineOption netns{u"netns"_s,
-                             QCoreApplication::translate("main", "Work in network namespace NAME."),
-                             QCoreApplication::translate("main", "NAME")};
-    QCommandLineOption screenshot{
-        u"screenshot"_s,
-        QCoreApplication::translate("main", "Save a picture of the main window to PATH and quit."),
-        QCoreApplication::translate("main", "PATH")};
-    QCommandLineOption agent{
-        u"agent"_s,
-        QCoreApplication::translate("main", "Work only through the policy agent ipsec-policyd.")};
-    QCommandLineOption noAgent{
-        u"no-agent"_s,
-        QCoreApplication::translate("main", "Never use the policy agent; work in this process.")};
-    QCommandLineOption wizardScreenshot{
-        u"screenshot-wizard"_s,
-        QCoreApplication::translate("main", "With --screenshot: also picture the Block-a-port "
-                                            "wizard."),
-        QCoreApplication::translate("main", "PATH")};
+    QCommandLineOption help{{u"h"_s, u"help"_s, u"?"_s}, QString()};
+    QCommandLineOption store{u"store"_s, QString(), u"PATH"_s};
+    QCommandLineOption netns{u"netns"_s, QString(), u"NAME"_s};
+    QCommandLineOption screenshot{u"screenshot"_s, QString(), u"PATH"_s};
+    QCommandLineOption agent{u"agent"_s, QString()};
+    QCommandLineOption noAgent{u"no-agent"_s, QString()};
+    QCommandLineOption wizardScreenshot{u"screenshot-wizard"_s, QString(), u"PATH"_s};
 };
 
 void setUp(QCommandLineParser &parser, const ConsoleOptions &o)
 {
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Manage the host's IPsec filtering policy."));
-    parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption(o.store);
-    parser.addOption(o.netns);
-    parser.addOption(o.agent);
-    parser.addOption(o.noAgent);
-    parser.addOption(o.screenshot);
-    parser.addOption(o.wizardScreenshot);
+    parser.addOptions(
+        {o.help, o.store, o.netns, o.agent, o.noAgent, o.screenshot, o.wizardScreenshot});
 }
 
 bool wantsTextOnly(int argc, char *argv[])
@@ -86,6 +68,10 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     setUp(parser, options);
     parser.process(*app);
+    if (parser.isSet(options.help)) {
+        std::fputs(ConsoleHelp::page().text().toLocal8Bit().constData(), stdout);
+        return 0;
+    }
 
     // The agent when it runs (the console then needs no root), else this process.
     ipsec::ClientOptions clientOptions;

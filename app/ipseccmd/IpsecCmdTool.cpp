@@ -1,6 +1,7 @@
 #include "IpsecCmdTool.h"
 
 #include "ConfirmationRecord.h"
+#include "IpseccmdHelp.h"
 #include "SnapshotTool.h"
 #include "TextTable.h"
 #include "client/ClientFactory.h"
@@ -31,84 +32,7 @@ int IpsecCmdTool::fail(const Error &e)
 
 void IpsecCmdTool::printUsage()
 {
-    m_io.out
-        << tr("Usage: %1 [OPTIONS] -w REG -p POLICY[:POLL] [-r RULE]... [-f SPEC... -n ACTION] "
-              "[-x|-y|-o]\n"
-              "       %1 [OPTIONS] -f SPEC... [-n ACTION]      (dynamic filters)\n"
-              "       %1 [OPTIONS] -u                          (delete all dynamic filters)\n"
-              "       %1 [OPTIONS] show filters|policies|auth|stats|sas|all\n"
-              "       %1 [OPTIONS] emergency-unassign | reassign\n"
-              "       %1 [OPTIONS] confirm                     (keep changes made with "
-              "--confirm-within)\n"
-              "       %1 [OPTIONS] snapshot export|import|diff ...  ('snapshot --help')\n"
-              "\n"
-              "Manage the host's IPsec filtering policy with the command lines of the Windows\n"
-              "ipsecpol.exe and IPSeccmd.exe tools. Flags may come in any order and any case.\n"
-              "\n"
-              "Static mode (the persistent policy store):\n"
-              "  -w REG              work on the local static store\n"
-              "  -p NAME[:MINUTES]   the policy to create or change (and its polling interval)\n"
-              "  -r NAME             the rule to create, change or delete (repeat with -o)\n"
-              "  -x                  assign the policy (unassigns any other)\n"
-              "  -y                  unassign the policy\n"
-              "  -o                  delete the named rules, or the whole policy without -r\n"
-              "\n"
-              "Dynamic mode (no -w): filters go straight into the kernel and are lost at reboot\n"
-              "  and when the policy agent restarts; -u deletes them all.\n"
-              "\n"
-              "Emergency:\n"
-              "  emergency-unassign  remove every kernel entry of this tool (static and dynamic) "
-              "at\n"
-              "                      once and unassign the policy; works even when the store is "
-              "broken\n"
-              "  reassign            put back what the last emergency-unassign removed\n"
-              "\n"
-              "Filters and actions:\n"
-              "  -f SPEC...          filter specs SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]\n"
-              "                      '=' one direction, '+' mirrored; 0 = this host, * = any "
-              "host,\n"
-              "                      DNS names, dotted masks or prefix lengths; PROTO is TCP, "
-              "UDP,\n"
-              "                      ICMP, RAW or a number. Port 0 means any port.\n"
-              "                      [SPEC] blocks and (SPEC) passes in dynamic mode.\n"
-              "  -n BLOCK|PASS|INPASS|METHOD...  what matching traffic gets; METHOD is a security\n"
-              "                      method such as ESP[3DES,SHA] or AH[MD5]+ESP[DES,SHA]3600S\n"
-              "  -t ADDR  -a AUTH...  -soft  -lan|-dialup  -1s -1k -1p -1f -1e -confirm\n"
-              "\n"
-              "Options:\n"
-              "  --store PATH        the static store (default: $IPSEC_CONSOLE_STORE, else\n"
-              "                      /var/lib/ipsec-console/policy.db for root,\n"
-              "                      $XDG_DATA_HOME/ipsec-console/policy.db for other users)\n"
-              "  --netns NAME        work in network namespace NAME (default: "
-              "$IPSEC_CONSOLE_NETNS)\n"
-              "  --json              machine-readable output for show\n"
-              "  --dry-run           print the kernel plan as 'ip xfrm policy' lines, change "
-              "nothing\n"
-              "  --agent, --no-agent only through the policy agent ipsec-policyd / never through\n"
-              "                      it (default: the agent when it runs and serves this\n"
-              "                      namespace and store, else this process)\n"
-              "  --no-ike-exemption  do not exempt IKE (UDP 500/4500) from the filters; "
-              "remembered\n"
-              "                      for this namespace until --ike-exemption\n"
-              "  --confirm-within SECONDS  roll the change back unless it is confirmed within\n"
-              "                      SECONDS (1-86400): type yes, or run '%1 confirm'\n"
-              "  --force             apply even when the change blocks your own SSH connection\n"
-              "                      ($SSH_CONNECTION), which is otherwise refused\n"
-              "  --help, -?          this help;  --version  the version\n"
-              "\n"
-              "Examples (from Microsoft KB 813878):\n"
-              "  %1 -w REG -p \"Block UDP 1434 Filter\" -r \"Block Inbound UDP 1434 Rule\" -f "
-              "*=0:1434:UDP -n BLOCK -x\n"
-              "  %1 -w REG -p \"Block UDP 1434 Filter\" -r \"Block Outbound UDP 1434 Rule\" -f "
-              "0=*:1434:UDP -n BLOCK\n"
-              "  %1 -w REG -p \"Block UDP 1434 Filter\" -y\n"
-              "  %1 -w REG -p \"Block UDP 1434 Filter\" -r \"Block Inbound UDP 1434 Rule\" -r "
-              "\"Block Outbound UDP 1434 Rule\" -o\n"
-              "\n"
-              "Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict\n"
-              "(also: refused by the SSH guard, or rolled back unconfirmed), 6 kernel error,\n"
-              "7 permission denied.\n")
-               .arg(m_program);
+    m_io.out << IpseccmdHelp::ipseccmd(m_program).text();
 }
 
 Result<std::unique_ptr<PolicyClient>> IpsecCmdTool::openClient(bool readOnly)
@@ -142,6 +66,8 @@ int IpsecCmdTool::run(const QStringList &args)
         return SnapshotTool(m_options, m_io, m_program,
                             [this](bool readOnly) { return openClient(readOnly); })
             .run(args.mid(1));
+    if (first == u"names"_s)
+        return names(args.mid(1));
     if (first == u"emergency-unassign"_s || first == u"reassign"_s || first == u"confirm"_s) {
         if (args.size() > 1)
             return fail(Error::usage(tr("%1 takes no arguments.").arg(first)));
@@ -202,6 +128,39 @@ int IpsecCmdTool::confirm()
         return report((*service)->confirm());
     // In-process, the change waits in the ipseccmd that made it.
     return report(ConfirmationRecord(m_options.netns).confirmWaiting());
+}
+
+int IpsecCmdTool::names(const QStringList &kinds)
+{
+    static const QStringList known{u"policies"_s, u"filterlists"_s, u"filteractions"_s, u"rules"_s};
+    if (kinds.size() != 1 || !known.contains(kinds.first().toLower()))
+        return fail(
+            Error::usage(tr("names takes one of: policies, filterlists, filteractions, rules.")));
+    auto service = openClient(true);
+    if (!service)
+        return fail(service.error());
+    auto db = (*service)->load();
+    if (!db)
+        return fail(db.error());
+    const QString kind = kinds.first().toLower();
+    QStringList out;
+    if (kind == u"policies"_s)
+        for (const Policy &p : db->policies)
+            out << p.name;
+    else if (kind == u"filterlists"_s)
+        for (const FilterList &l : db->filterLists)
+            out << l.name;
+    else if (kind == u"filteractions"_s)
+        for (const FilterAction &a : db->filterActions)
+            out << a.name;
+    else
+        for (const Rule &r : db->rules)
+            if (!r.defaultResponse)
+                out << r.name;
+    out.removeDuplicates();
+    for (const QString &name : std::as_const(out))
+        m_io.out << name << '\n';
+    return 0;
 }
 
 int IpsecCmdTool::show(const QStringList &what)

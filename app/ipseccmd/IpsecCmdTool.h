@@ -15,6 +15,8 @@ public:
 private:
     void printUsage();
     int show(const QStringList &what);
+    // names policies|filterlists|filteractions|rules: one name a line (shell completion).
+    int names(const QStringList &kinds);
     void showPolicies(const ipsec::PolicyDatabase &db);
     void showFilters(const ipsec::PolicyDatabase &db);
     ipsec::Result<std::unique_ptr<ipsec::PolicyClient>> openClient(bool readOnly);

@@ -1,5 +1,7 @@
 #include "NetdiagTool.h"
 
+#include "IpseccmdHelp.h"
+
 #include "client/ClientFactory.h"
 #include "engine/FilterExpansion.h"
 #include "service/Enforcer.h"
@@ -52,15 +54,7 @@ NetdiagTool::NetdiagTool(CliOptions options, CliIo io)
 
 void NetdiagTool::printUsage()
 {
-    m_io.out << tr("Usage: netdiag [/test:ipsec] [/debug] [--store PATH] [--netns NAME]\n"
-                   "\n"
-                   "Runs the IP Security test of the Windows Support Tools' netdiag: tells\n"
-                   "whether an IPsec policy is assigned and, with /debug, lists its filters\n"
-                   "expanded to this host's addresses (\"specific filters\").\n"
-                   "\n"
-                   "  /test:ipsec   run the IP Security test (the only test available)\n"
-                   "  /debug        also print the policy path and every filter\n"
-                   "  /v            accepted for compatibility (same as without)\n");
+    m_io.out << IpseccmdHelp::netdiag().text();
 }
 
 int NetdiagTool::run(const QStringList &args)

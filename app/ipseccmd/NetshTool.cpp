@@ -1,5 +1,6 @@
 #include "NetshTool.h"
 
+#include "IpseccmdHelp.h"
 #include "NetshShow.h"
 #include "client/ClientFactory.h"
 
@@ -68,7 +69,7 @@ int NetshTool::run(const QStringList &args)
         && (args.last() == u"?"_s || args.last() == u"/?"_s || args.last() == u"-?"_s
             || (args.size() <= 3 && isHelp(args.last())));
     if (m_options.help || args.isEmpty() || asksHelp) {
-        m_io.out << NetshParser::usage();
+        m_io.out << IpseccmdHelp::netsh().text();
         return args.isEmpty() && !m_options.help ? int(ErrorCode::Usage) : 0;
     }
     QStringList words = args;

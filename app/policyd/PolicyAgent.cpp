@@ -87,6 +87,12 @@ Result<void> PolicyAgent::registerOnBus()
     return {};
 }
 
+void PolicyAgent::enforceSoon(const QString &why)
+{
+    qInfo().noquote() << tr("%1: enforcing again.").arg(why);
+    m_worker->requestEnforcement(why);
+}
+
 PolicyAgent::Outcome PolicyAgent::report(const Result<ServiceReport> &r)
 {
     if (!r)

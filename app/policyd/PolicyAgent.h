@@ -49,14 +49,14 @@ public:
     // Opens the store (and the kernel, as root) on the worker thread.
     ipsec::Result<void> open();
     bool isEnforcing() const { return m_worker->state().enforcing; }
-    // Any thread: enforce the policy again soon (addresses or routes changed, drift seen).
-    void requestEnforcement(const QString &reason) { m_worker->requestEnforcement(reason); }
     // Start of the agent (as a Windows Policy Agent start): the dynamic filters are gone, every
     // kernel entry of the project that the static policy does not want is removed, the
     // assigned policy is enforced.
     ipsec::Result<ipsec::ServiceReport> startUp();
     // Exports the object and takes the bus name.
     ipsec::Result<void> registerOnBus();
+    // Enforces the store again soon without a change of it (EnforcementWatch): `why` is logged.
+    void enforceSoon(const QString &why);
 
     // Guards against clients that send too much: a longer string or list is refused.
     static constexpr qsizetype MaxStringLength = 64 * 1024;

@@ -2,7 +2,9 @@
 // start, holds the dynamic filters, watches the store and serves the console and ipseccmd on
 // the system bus.
 
+#include "EnforcementWatch.h"
 #include "PolicyAgent.h"
+#include "PolicydHelp.h"
 
 #include "store/PolicyStore.h"
 #include "util/NetNamespace.h"
@@ -39,39 +41,22 @@ int main(int argc, char *argv[])
     // systemd's journal adds the time and the program name itself.
     qSetMessagePattern(u"%{if-warning}warning: %{endif}%{if-critical}error: %{endif}%{message}"_s);
 
+    // The options are described once, in PolicydHelp (--help and the manual page).
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "The IPsec policy agent: enforces the assigned static policy, holds the dynamic "
-                "filters and serves the console and ipseccmd over D-Bus."));
-    parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption netns(
-        u"netns"_s, QCoreApplication::translate("main", "Serve network namespace NAME."),
-        QCoreApplication::translate("main", "NAME"));
-    const QCommandLineOption store(
-        u"store"_s, QCoreApplication::translate("main", "Use the static policy store at PATH."),
-        QCoreApplication::translate("main", "PATH"));
-    const QCommandLineOption adminGroup(
-        u"admin-group"_s,
-        QCoreApplication::translate("main", "Members of GROUP (a name or a number) may change "
-                                            "the policy when polkit does not run (default: "
-                                            "AdminGroup of the configuration file, else sudo)."),
-        QCoreApplication::translate("main", "GROUP"));
-    const QCommandLineOption config(
-        u"config"_s,
-        QCoreApplication::translate("main", "Read the configuration file PATH (default: %1).")
-            .arg(DefaultConfig),
-        QCoreApplication::translate("main", "PATH"));
-    const QCommandLineOption watch(
-        u"watch-interval"_s,
-        QCoreApplication::translate("main", "Look for changes of the store every MS "
-                                            "milliseconds (default: 1000)."),
-        QCoreApplication::translate("main", "MS"), u"1000"_s);
-    const QCommandLineOption session(
-        u"session"_s,
-        QCoreApplication::translate("main", "Serve on the session bus (for debugging)."));
-    parser.addOptions({netns, store, adminGroup, config, watch, session});
+    const QCommandLineOption help({u"h"_s, u"help"_s, u"?"_s}, QString());
+    const QCommandLineOption netns(u"netns"_s, QString(), u"NAME"_s);
+    const QCommandLineOption store(u"store"_s, QString(), u"PATH"_s);
+    const QCommandLineOption adminGroup(u"admin-group"_s, QString(), u"GROUP"_s);
+    const QCommandLineOption config(u"config"_s, QString(), u"PATH"_s);
+    const QCommandLineOption watch(u"watch-interval"_s, QString(), u"MS"_s, u"1000"_s);
+    const QCommandLineOption session(u"session"_s, QString());
+    parser.addOptions({help, netns, store, adminGroup, config, watch, session});
     parser.process(app);
+    if (parser.isSet(help)) {
+        std::fputs(PolicydHelp::page().text().toLocal8Bit().constData(), stdout);
+        return 0;
+    }
 
     PolicyAgent::Options options;
     QSettings settings(parser.isSet(config) ? parser.value(config) : DefaultConfig,
@@ -105,9 +90,19 @@ int main(int argc, char *argv[])
     PolicyAgent agent(bus, options);
     if (auto opened = agent.open(); !opened)
         return fail(opened.error().message, int(opened.error().code));
-    if (!agent.isEnforcing())
+    const bool enforcing = agent.isEnforcing();
+    if (!enforcing)
         qWarning().noquote() << QCoreApplication::translate(
             "main", "Not root: the store is served, the kernel is not changed.");
+    // Address, route and SPD changes are followed from before the first enforcement on, so
+    // nothing that happens during start-up is missed.
+    EnforcementWatch networkWatch;
+    if (enforcing) {
+        QObject::connect(&networkWatch, &EnforcementWatch::enforcementNeeded, &agent,
+                         &PolicyAgent::enforceSoon);
+        for (const QString &problem : networkWatch.start())
+            qWarning().noquote() << problem;
+    }
     auto started = agent.startUp();
     if (!started)
         qWarning().noquote() << QCoreApplication::translate("main", "Enforcing at start failed: %1")

@@ -49,19 +49,12 @@ Evaluator::Evaluator(const EffectivePolicy &policy)
 {
     const QList<QHostAddress> &locals = policy.context().localAddresses;
     // "me" on the local end (destination of inbound, source of outbound traffic) stands for
-    // everything this host sends or receives in a family it has an address of, exactly as the
-    // kernel's dir in/out entry with 0/0 does (link-local and broadcast included). On the far
-    // end it stands for the local addresses themselves.
-    QList<Address> localEnd;
-    for (const QHostAddress &h : locals) {
-        const bool v6 = h.protocol() == QAbstractSocket::IPv6Protocol;
-        const Address all =
-            Address::subnet(
-                v6 ? QHostAddress(QHostAddress::AnyIPv6) : QHostAddress(QHostAddress::AnyIPv4), 0)
-                .value();
-        if (!localEnd.contains(all))
-            localEnd << all;
-    }
+    // everything this host sends or receives in either family, whether or not it has an
+    // address in it right now, exactly as the kernel's dir in/out entries with 0/0 do
+    // (link-local and broadcast included). On the far end it stands for the local addresses
+    // themselves.
+    const QList<Address> localEnd{Address::subnet(QHostAddress(QHostAddress::AnyIPv4), 0).value(),
+                                  Address::subnet(QHostAddress(QHostAddress::AnyIPv6), 0).value()};
     QList<Address> localHosts;
     for (const QHostAddress &h : locals)
         localHosts << Address::host(h);

@@ -51,8 +51,6 @@ public:
             if (s.family == Address::Family::Unspecified)
                 continue;
             m_localHosts << s;
-            if (!m_localFamilies.contains(s.family))
-                m_localFamilies << s.family;
         }
     }
 
@@ -63,10 +61,10 @@ public:
         if (a.isMe()) {
             if (!implied)
                 return Sides(m_localHosts.begin(), m_localHosts.end());
-            Sides out;
-            for (Address::Family f : m_localFamilies)
-                out << wholeFamily(f);
-            return out;
+            // Everything the host receives (sends) in either family, whether or not it has an
+            // address in it yet: a host that boots before DHCP, or gains IPv6 later, is
+            // protected from the first packet, and no address change alters these entries.
+            return {wholeFamily(Address::Family::IPv4), wholeFamily(Address::Family::IPv6)};
         }
         if (a.isAny() && a.family() == Address::Family::Unspecified)
             return {wholeFamily(Address::Family::IPv4), wholeFamily(Address::Family::IPv6)};
@@ -163,7 +161,6 @@ public:
 private:
     const EffectivePolicy &m_policy;
     QList<SideSelector> m_localHosts;
-    QList<Address::Family> m_localFamilies;
     QHash<DirSelector, qsizetype> m_seen;
 };
 

@@ -4,7 +4,8 @@
 // distinct priorities derived from the same ranking the evaluator uses, so the kernel's
 // "lowest priority wins" reproduces the evaluator's "first match" without depending on
 // insertion order. "me" is compiled before expansion: the kernel's dir in/out already implies
-// the local end, so that end becomes the family's 0/0 while keeping a host's rank.
+// the local end, so that end becomes 0/0 of both families (whatever addresses the host has
+// right now) while keeping a host's rank; "me" on the far end is the current addresses.
 
 #include "engine/EffectivePolicy.h"
 #include "engine/XfrmEntry.h"

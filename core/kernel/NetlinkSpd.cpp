@@ -4,6 +4,7 @@
 #include "kernel/Ownership.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QSet>
 
 #include <linux/netlink.h>
@@ -42,20 +43,40 @@ int takePolicy(nl_msg *msg, void *arg)
     return NL_OK;
 }
 
+// The port ids of every open NetlinkSpd of this process (SpdWatcher ignores their changes).
+QMutex g_portsMutex;
+QSet<quint32> g_ownPorts;
+
 } // namespace
 
-NetlinkSpd::NetlinkSpd(nl_sock *socket, int batchFd, Options options)
+NetlinkSpd::NetlinkSpd(nl_sock *socket, int batchFd, quint32 batchPort, Options options)
     : m_socket(socket)
     , m_batchFd(batchFd)
+    , m_batchPort(batchPort)
     , m_options(options)
 {
+    const QMutexLocker lock(&g_portsMutex);
+    g_ownPorts.insert(nl_socket_get_local_port(m_socket));
+    if (m_batchPort)
+        g_ownPorts.insert(m_batchPort);
 }
 
 NetlinkSpd::~NetlinkSpd()
 {
+    {
+        const QMutexLocker lock(&g_portsMutex);
+        g_ownPorts.remove(nl_socket_get_local_port(m_socket));
+        g_ownPorts.remove(m_batchPort);
+    }
     nl_socket_free(m_socket);
     if (m_batchFd >= 0)
         ::close(m_batchFd);
+}
+
+bool NetlinkSpd::isOwnPort(quint32 port)
+{
+    const QMutexLocker lock(&g_portsMutex);
+    return port != 0 && g_ownPorts.contains(port);
 }
 
 Result<std::unique_ptr<NetlinkSpd>> NetlinkSpd::open(Options options)
@@ -73,11 +94,26 @@ Result<std::unique_ptr<NetlinkSpd>> NetlinkSpd::open(Options options)
         nl_socket_set_buffer_size(socket, options.socketBufferBytes, options.socketBufferBytes);
     // A plain socket for batched deletes, opened here so that it lives in the same namespace
     // as the libnl one; libnl's sequence bookkeeping stays untouched by the batches.
-    const int batchFd = ::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_XFRM);
+    int batchFd = ::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_XFRM);
     if (batchFd >= 0 && options.socketBufferBytes > 0)
         ::setsockopt(batchFd, SOL_SOCKET, SO_RCVBUF, &options.socketBufferBytes,
                      sizeof options.socketBufferBytes);
-    return std::unique_ptr<NetlinkSpd>(new NetlinkSpd(socket, batchFd, options));
+    // Bound now, so that its port id is known before the first request: the requests carry it
+    // and the kernel's change notifications name it (SpdWatcher ignores our own changes).
+    quint32 batchPort = 0;
+    if (batchFd >= 0) {
+        sockaddr_nl local{};
+        local.nl_family = AF_NETLINK;
+        socklen_t length = sizeof local;
+        if (::bind(batchFd, reinterpret_cast<const sockaddr *>(&local), sizeof local) == 0
+            && ::getsockname(batchFd, reinterpret_cast<sockaddr *>(&local), &length) == 0) {
+            batchPort = local.nl_pid;
+        } else {
+            ::close(batchFd);
+            batchFd = -1;
+        }
+    }
+    return std::unique_ptr<NetlinkSpd>(new NetlinkSpd(socket, batchFd, batchPort, options));
 }
 
 void NetlinkSpd::setFailAfterOperations(int count)
@@ -122,8 +158,10 @@ int NetlinkSpd::change(Change kind, const SpdEntry &entry, bool counted)
     return 0;
 }
 
-int NetlinkSpd::deleteBatched(const QList<const SpdEntry *> &entries, QList<int> &errors)
+int NetlinkSpd::changeBatched(Change kind, const QList<const SpdEntry *> &entries,
+                              QList<int> &errors)
 {
+    Q_ASSERT(kind != Change::Update);
     errors.fill(1, entries.size());
     if (m_batchFd < 0)
         return -NLE_BAD_SOCK;
@@ -137,12 +175,20 @@ int NetlinkSpd::deleteBatched(const QList<const SpdEntry *> &entries, QList<int>
         const quint32 firstSeq = m_batchSeq;
         request.clear();
         for (qsizetype i = start; i < end; ++i) {
-            netlink::MsgPtr msg = netlink::buildIdentityRequest(XFRM_MSG_DELPOLICY, *entries[i]);
+            netlink::MsgPtr msg;
+            if (kind == Change::Delete) {
+                msg = netlink::buildIdentityRequest(XFRM_MSG_DELPOLICY, *entries[i]);
+            } else {
+                netlink::SpPtr sp = netlink::toLibnl(*entries[i]);
+                nl_msg *raw = nullptr;
+                if (sp && xfrmnl_sp_build_add_request(sp.get(), 0, &raw) >= 0)
+                    msg.reset(raw);
+            }
             if (!msg)
                 return -NLE_NOMEM;
             nlmsghdr *h = nlmsg_hdr(msg.get());
             h->nlmsg_seq = m_batchSeq++;
-            h->nlmsg_pid = 0;
+            h->nlmsg_pid = m_batchPort;
             // Errors are always reported; only the last request asks for an acknowledgement,
             // which tells that the whole batch has been processed.
             h->nlmsg_flags = NLM_F_REQUEST | (i == end - 1 ? NLM_F_ACK : 0);
@@ -371,6 +417,9 @@ SpdApplyResult NetlinkSpd::apply(const SpdPlan &plan)
                                            .arg(result.rollbackErrors.join(u"; "_s));
         return result;
     };
+    // Without the testing hook (which counts single requests), many plain adds go in batches.
+    const bool batching = m_options.failAfterOperations < 0 && m_batchFd >= 0;
+    QList<const SpdEntry *> batchedAdds;
     for (const SpdEntry &e : plan.toAdd) {
         const QString key = e.identityKey();
         if (removals.contains(key) && !replacedKeys.contains(key)) {
@@ -379,12 +428,33 @@ SpdApplyResult NetlinkSpd::apply(const SpdPlan &plan)
             undo.append({Change::Update, removals.value(key)});
             replacedKeys.insert(key);
             ++result.replaced;
+        } else if (batching) {
+            batchedAdds << &e;
         } else {
             if (const int err = change(Change::Add, e, true); err < 0)
                 return fail(Op::Add, e, err);
             undo.append({Change::Delete, e});
             ++result.added;
         }
+    }
+    if (!batchedAdds.isEmpty()) {
+        QList<int> errors;
+        const int err = changeBatched(Change::Add, batchedAdds, errors);
+        qsizetype firstFailure = -1;
+        for (qsizetype i = 0; i < batchedAdds.size(); ++i) {
+            if (errors[i] == 0) {
+                undo.append({Change::Delete, *batchedAdds[i]});
+                ++result.added;
+            } else if (errors[i] < 0 && firstFailure < 0) {
+                firstFailure = i;
+            }
+        }
+        if (firstFailure >= 0)
+            return fail(Op::Add, *batchedAdds[firstFailure], errors[firstFailure]);
+        if (err < 0)
+            return fail(Op::Add,
+                        *batchedAdds[std::min(qsizetype(result.added), batchedAdds.size() - 1)],
+                        err);
     }
     QList<const SpdEntry *> deletes;
     deletes.reserve(removalOrder.size());
@@ -394,7 +464,7 @@ SpdApplyResult NetlinkSpd::apply(const SpdPlan &plan)
     if (m_options.failAfterOperations < 0 && deletes.size() > 1) {
         // Many deletes (emergency unassign of thousands of entries): batched requests.
         QList<int> errors;
-        const int err = deleteBatched(deletes, errors);
+        const int err = changeBatched(Change::Delete, deletes, errors);
         qsizetype firstFailure = -1;
         for (qsizetype i = 0; i < deletes.size(); ++i) {
             if (errors[i] == 0) {

@@ -38,6 +38,10 @@ public:
     Result<void> remove(const SpdEntry &entry) override;
     SpdApplyResult apply(const SpdPlan &plan) override;
 
+    // Whether a netlink port id belongs to one of this process's open NetlinkSpd sockets: the
+    // kernel names it in the notification of every change it made (see SpdWatcher).
+    static bool isOwnPort(quint32 port);
+
     // Testing hook, see Options::failAfterOperations; also restarts the count.
     void setFailAfterOperations(int count);
     // Successful changes since open() or the last setFailAfterOperations().
@@ -46,15 +50,16 @@ public:
 private:
     enum class Change { Add, Update, Delete };
 
-    NetlinkSpd(nl_sock *socket, int batchFd, Options options);
+    NetlinkSpd(nl_sock *socket, int batchFd, quint32 batchPort, Options options);
     // One change request; returns 0 or a negative libnl error code. `counted` changes are
     // subject to the failure injection; rollback steps are not.
     int change(Change kind, const SpdEntry &entry, bool counted);
-    // DELPOLICY for many entries, sent in batches over a second, raw socket with one
-    // acknowledgement per batch. errors[i] gets 0 or a negative libnl error code for entries[i];
-    // stops after the first batch with a failure (later entries keep 1: not attempted).
-    // Returns 0, or a negative libnl error code when the socket itself failed.
-    int deleteBatched(const QList<const SpdEntry *> &entries, QList<int> &errors);
+    // NEWPOLICY (Add) or DELPOLICY (Delete) for many entries, sent in batches over a second,
+    // raw socket with one acknowledgement per batch (thousands of entries: one round trip per
+    // batch instead of per entry). errors[i] gets 0 or a negative libnl error code for
+    // entries[i]; stops after the first batch with a failure (later entries keep 1: not
+    // attempted). Returns 0, or a negative libnl error code when the socket itself failed.
+    int changeBatched(Change kind, const QList<const SpdEntry *> &entries, QList<int> &errors);
     // GETPOLICY by identity; 0 and *found, or a negative libnl error code.
     int get(const SpdEntry &entry, SpdEntry *found);
     QString errorText(int nlError) const;
@@ -62,6 +67,7 @@ private:
 
     nl_sock *m_socket = nullptr;
     int m_batchFd = -1;
+    quint32 m_batchPort = 0;
     quint32 m_batchSeq = 1;
     Options m_options;
     int m_operations = 0;

@@ -102,8 +102,6 @@ public:
     // The reverse of splitLine for one word: quoted when needed.
     static QString quoteWord(const QString &word);
 
-    // The usage text of `netsh ipsec`.
-    static QString usage();
 };
 
 // A whole script: a netsh script or a Windows batch file of `netsh ipsec ...` lines.

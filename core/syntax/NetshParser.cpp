@@ -405,44 +405,4 @@ QString NetshParser::quoteWord(const QString &word)
     return u'"' + inner + u'"';
 }
 
-QString NetshParser::usage()
-{
-    return tr("Usage: netsh [OPTIONS] ipsec static|dynamic COMMAND [tag=]value ...\n"
-              "       netsh [OPTIONS] -c ipsec COMMAND ...\n"
-              "       netsh [OPTIONS] -f SCRIPT      (a netsh script or a .cmd/.bat file of\n"
-              "                                      netsh ipsec lines, run as one transaction)\n"
-              "\n"
-              "static (the persistent store):\n"
-              "  add|set|delete policy       name= description= pollinginterval= (minutes)\n"
-              "                              activatedefaultrule= assign=yes|no newname=\n"
-              "  add|set|delete filterlist   name= description= newname=\n"
-              "  add|delete filter           filterlist= srcaddr= dstaddr= protocol= srcport=\n"
-              "                              dstport= srcmask= dstmask= mirrored= description=\n"
-              "  add|set|delete filteraction name= action=permit|block|negotiate qmsecmethods=\n"
-              "                              inpass= soft= qmpfs= description= newname=\n"
-              "  add|set|delete rule         name=|id= policy= filterlist= filteraction=\n"
-              "                              activate= tunnel= conntype= kerberos= psk= rootca=\n"
-              "  set defaultrule             policy= activate= kerberos= psk= rootca=\n"
-              "  set store location=local   set batch mode=enable|disable   delete all\n"
-              "  show policy|filterlist|filteraction|rule|all|store|gpoassignedpolicy [name=] "
-              "[all]\n"
-              "  exportpolicy file=FILE      (.ipsec is added when FILE has no extension)\n"
-              "  importpolicy file=FILE\n"
-              "dynamic (the running policy, lost at reboot):\n"
-              "  add|set|delete rule         srcaddr= dstaddr= protocol= srcport= dstport=\n"
-              "                              mirrored= actioninbound= actionoutbound= srcmask= "
-              "dstmask=\n"
-              "  delete all                  show all|rule\n"
-              "\n"
-              "Addresses: me, any, an IP address (IPv4 or IPv6) or a DNS name; masks dotted or\n"
-              "prefix lengths; port 0 means any port. Tags may be shortened (desc=, mirror=) or\n"
-              "left out (values in the order above); yes|no|y|n.\n"
-              "\n"
-              "Options:\n"
-              "  --store PATH   --netns NAME   --dry-run   --json (show)   --help   --version\n"
-              "\n"
-              "Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict,\n"
-              "6 kernel error, 7 permission denied.\n");
-}
-
 } // namespace ipsec::syntax

@@ -24,6 +24,12 @@ file(READ ${p}/lib/systemd/system/ipsec-policyd.service unit)
 if(NOT unit MATCHES "ExecStart=${PREFIX}/sbin/ipsec-policyd\n" OR NOT unit MATCHES "Type=dbus")
     message(FATAL_ERROR "the systemd unit does not start ${PREFIX}/sbin/ipsec-policyd:\n${unit}")
 endif()
+# Issue 12, item 14: the stored policy is enforced before the network is configured.
+if(NOT unit MATCHES "\nBefore=network-pre.target\n" OR NOT unit MATCHES "\nWants=network-pre.target\n"
+   OR NOT unit MATCHES "\nAfter=dbus.service\n" OR unit MATCHES "DefaultDependencies=no"
+   OR unit MATCHES "\nAfter=[^\n]*network")
+    message(FATAL_ERROR "the systemd unit must start before network-pre.target (and after the bus):\n${unit}")
+endif()
 file(READ ${p}/share/dbus-1/system-services/io.github.ipsecconsole.PolicyAgent1.service act)
 if(NOT act MATCHES "SystemdService=ipsec-policyd.service")
     message(FATAL_ERROR "the D-Bus activation file does not name the unit:\n${act}")

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void init();
     void help();
+    void namesForCompletion();
     void articleStaticSequence();
     void assigningAnotherPolicyUnassignsTheFirst();
     void ruleReplacedAndListsShared();
@@ -145,6 +146,24 @@ void TestCli::help()
     const Run v = run(u"IPSeccmd.exe"_s, {u"--version"_s});
     QCOMPARE(v.code, 0);
     QVERIFY(v.out.startsWith(u"ipseccmd (IPsec Policy Console)"_s));
+}
+
+void TestCli::namesForCompletion()
+{
+    // What the bash completion offers: the store's names, one a line.
+    Run r = run(u"ipseccmd"_s, {u"names"_s, u"policies"_s});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.split(u'\n').contains(u"Client (Respond Only)"_s), qPrintable(r.out));
+    QVERIFY(!r.out.contains(u"Permit"_s));
+    r = run(u"ipseccmd"_s, {u"names"_s, u"filterlists"_s});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.split(u'\n').contains(u"All ICMP Traffic"_s), qPrintable(r.out));
+    r = run(u"ipseccmd"_s, {u"names"_s, u"filteractions"_s});
+    QVERIFY2(r.out.split(u'\n').contains(u"Require Security"_s), qPrintable(r.out));
+    r = run(u"ipseccmd"_s, {u"names"_s, u"rules"_s});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(run(u"ipseccmd"_s, {u"names"_s, u"sheep"_s}).code, 2);
+    QCOMPARE(run(u"ipseccmd"_s, {u"names"_s}).code, 2);
 }
 
 void TestCli::articleStaticSequence()

@@ -157,6 +157,39 @@ void TestEngine::meBecomesFamilyWide()
     QCOMPARE(plan.entries.size(), 8);
 }
 
+void TestEngine::localMeNeedsNoAddress()
+{
+    // Boot before DHCP: no address at all, yet "[*=0:1434:UDP]" must be in force in both
+    // families, and the evaluator must agree. An IPv4-only host gets the IPv6 entries too.
+    const QList<DynamicFilter> slammer{
+        dyn(filter(u"any"_s, u"me"_s, Protocol::Udp, 0, 1434), Block)};
+    for (const QList<QHostAddress> &locals :
+         {QList<QHostAddress>{}, QList<QHostAddress>{QHostAddress(u"192.0.2.7"_s)}}) {
+        ExpansionContext ctx;
+        ctx.localAddresses = locals;
+        const EffectivePolicy policy =
+            EffectivePolicy::build(PolicyDatabase{}, slammer, ctx, EffectivePolicyOptions{false});
+        const XfrmPlan plan = compiled(policy);
+        const QStringList expected = {
+            u"ip xfrm policy add src 0.0.0.0/0 dst 0.0.0.0/0 proto udp dport 1434 dir in priority 10000 action block"_s,
+            u"ip xfrm policy add src ::/0 dst ::/0 proto udp dport 1434 dir in priority 10001 action block"_s,
+        };
+        QCOMPARE(plan.toIpCommands(), expected);
+        const Evaluator ev(policy);
+        for (const QString &dst : {u"10.9.8.7"_s, u"192.0.2.7"_s, u"2001:db8::99"_s}) {
+            const QString src = dst.contains(u':') ? u"2001:db8::1"_s : u"10.0.0.1"_s;
+            QCOMPARE(ev.evaluate(packet(Direction::Inbound, src, dst, 17, 4000, 1434)).kind,
+                     Verdict::Kind::Block);
+        }
+    }
+    // "me" on the far end still needs an address: with none, "me → me" has no entry.
+    ExpansionContext none;
+    const XfrmPlan meToMe = compiled(EffectivePolicy::build(
+        PolicyDatabase{}, {dyn(filter(u"me"_s, u"me"_s, Protocol::Icmp), Block)}, none,
+        EffectivePolicyOptions{false}));
+    QVERIFY(meToMe.entries.isEmpty());
+}
+
 void TestEngine::bandOverflow()
 {
     auto r = XfrmCompiler::compile(dynamicPolicy({dyn(filter(u"any"_s, u"any"_s), Block)}),

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void shadowed();
     void ikeExemption();
     void meBecomesFamilyWide();
+    void localMeNeedsNoAddress();
     void bandOverflow();
     void portMerge();
     void compileTiming();

@@ -1,0 +1,240 @@
+#include "HelpPage.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace ipsec::help {
+
+namespace {
+
+constexpr int Width = 79;
+constexpr int TermColumn = 22; // where an item's text starts in --help
+
+QString simplified(const QString &text)
+{
+    return text.simplified();
+}
+
+void appendItems(QString &out, const QList<HelpItem> &items)
+{
+    const QString indent(TermColumn, u' ');
+    for (const HelpItem &item : items) {
+        QString first = u"  "_s + item.term;
+        if (first.size() + 2 > TermColumn) {
+            out += first + u'\n';
+            out += wrapText(item.text, Width, indent, indent);
+        } else {
+            first = first.leftJustified(TermColumn, u' ');
+            out += wrapText(item.text, Width, first, indent);
+        }
+    }
+}
+
+QString verbatimLines(const QString &block, const QString &indent)
+{
+    QString out;
+    const QStringList lines = block.split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (i == lines.size() - 1 && lines.at(i).isEmpty())
+            break; // the block's final newline
+        out += lines.at(i).isEmpty() ? QString() : indent + lines.at(i);
+        out += u'\n';
+    }
+    return out;
+}
+
+QString manLines(const QString &block)
+{
+    QString out;
+    const QStringList lines = block.split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (i == lines.size() - 1 && lines.at(i).isEmpty())
+            break;
+        out += roffEscape(lines.at(i)) + u'\n';
+    }
+    return out;
+}
+
+void manItems(QString &out, const QList<HelpItem> &items)
+{
+    for (const HelpItem &item : items) {
+        out += u".TP\n"_s;
+        out += u"\\fB"_s + roffEscape(simplified(item.term)) + u"\\fR\n"_s;
+        out += roffEscape(simplified(item.text)) + u'\n';
+    }
+}
+
+QString sectionHeading(const QString &title)
+{
+    return u".SH \""_s + roffEscape(title.toUpper()).replace(u'"', u"\\(dq"_s) + u"\"\n"_s;
+}
+
+} // namespace
+
+QString roffEscape(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 8);
+    for (const QChar c : text) {
+        if (c == u'\\')
+            out += u"\\e"_s;
+        else if (c == u'-')
+            out += u"\\-"_s;
+        else
+            out += c;
+    }
+    if (out.startsWith(u'.') || out.startsWith(u'\''))
+        out.prepend(u"\\&"_s);
+    return out;
+}
+
+QString wrapText(const QString &text, int width, const QString &firstIndent, const QString &indent)
+{
+    static const QRegularExpression space(u"\\s+"_s);
+    const QStringList words = text.split(space, Qt::SkipEmptyParts);
+    QString out;
+    QString line = firstIndent;
+    bool empty = true;
+    for (const QString &word : words) {
+        if (!empty && line.size() + 1 + word.size() > width) {
+            out += line + u'\n';
+            line = indent;
+            empty = true;
+        }
+        if (!empty)
+            line += u' ';
+        line += word;
+        empty = false;
+    }
+    if (!empty || !firstIndent.trimmed().isEmpty())
+        out += line + u'\n';
+    return out;
+}
+
+QString HelpPage::text() const
+{
+    QString out;
+    const QString usage = tr("Usage:") + u' ';
+    for (qsizetype i = 0; i < synopsis.size(); ++i) {
+        const QString lead = i == 0 ? usage : QString(usage.size(), u' ');
+        out += wrapText(name + u' ' + synopsis.at(i), Width, lead,
+                        QString(usage.size() + name.size() + 1, u' '));
+    }
+    for (const QString &paragraph : description)
+        out += u'\n' + wrapText(paragraph, Width, {}, {});
+    for (const HelpSection &s : sections) {
+        out += u'\n' + s.title + u":\n"_s;
+        if (!s.text.isEmpty())
+            out += wrapText(s.text, Width, u"  "_s, u"  "_s);
+        appendItems(out, s.items);
+        if (!s.verbatim.isEmpty())
+            out += verbatimLines(s.verbatim, u"  "_s);
+    }
+    if (!examples.isEmpty()) {
+        out += u'\n' + tr("Examples:") + u'\n';
+        for (qsizetype i = 0; i < examples.size(); ++i) {
+            if (i > 0)
+                out += u'\n';
+            out += wrapText(examples.at(i).text, Width, u"  "_s, u"  "_s);
+            for (const QString &c : examples.at(i).commands)
+                out += u"    "_s + c + u'\n';
+        }
+    }
+    const auto list = [&out](const QString &title, const QList<HelpItem> &items) {
+        if (items.isEmpty())
+            return;
+        out += u'\n' + title + u'\n';
+        appendItems(out, items);
+    };
+    list(tr("Exit status:"), exitStatus);
+    list(tr("Environment:"), environment);
+    list(tr("Files:"), files);
+    if (!seeAlso.isEmpty())
+        out += u'\n' + wrapText(tr("See also:") + u' ' + seeAlso.join(u", "_s), Width, {}, {});
+    return out;
+}
+
+QString HelpPage::man(const QString &version, const QString &date) const
+{
+    const auto quoted = [](const QString &s) -> QString {
+        return u'"' + roffEscape(s).replace(u'"', u"\\(dq"_s) + u'"';
+    };
+    QString out;
+    out += u".\\\" Generated by ipsec-mangen from the program's --help text; do not edit.\n"_s;
+    out += u".TH "_s + quoted(name.toUpper()) + u' ' + QString::number(section) + u' '
+           + quoted(date) + u' ' + quoted(u"ipsec-console "_s + version) + u' '
+           + quoted(u"IPsec Policy Console"_s) + u'\n';
+    out += u".nh\n"_s; // no hyphenation: option names and paths are copied from the page
+    out += u".SH NAME\n"_s + roffEscape(name) + u" \\- "_s + roffEscape(summary) + u'\n';
+    out += u".SH SYNOPSIS\n"_s;
+    for (qsizetype i = 0; i < synopsis.size(); ++i) {
+        if (i > 0)
+            out += u".br\n"_s;
+        out += u"\\fB"_s + roffEscape(name) + u"\\fR "_s + roffEscape(synopsis.at(i)) + u'\n';
+    }
+    out += u".SH DESCRIPTION\n"_s;
+    for (qsizetype i = 0; i < description.size(); ++i) {
+        if (i > 0)
+            out += u".PP\n"_s;
+        out += roffEscape(simplified(description.at(i))) + u'\n';
+    }
+    for (const HelpSection &s : sections) {
+        out += sectionHeading(s.title);
+        if (!s.text.isEmpty())
+            out += roffEscape(simplified(s.text)) + u'\n';
+        manItems(out, s.items);
+        if (!s.verbatim.isEmpty())
+            out += u".PP\n.nf\n"_s + manLines(s.verbatim) + u".fi\n"_s;
+    }
+    if (!examples.isEmpty()) {
+        out += sectionHeading(tr("Examples"));
+        for (qsizetype i = 0; i < examples.size(); ++i) {
+            if (i > 0)
+                out += u".PP\n"_s;
+            out += roffEscape(simplified(examples.at(i).text)) + u'\n';
+            out += u".PP\n.RS 4\n.nf\n"_s;
+            for (const QString &c : examples.at(i).commands)
+                out += roffEscape(c) + u'\n';
+            out += u".fi\n.RE\n"_s;
+        }
+    }
+    const auto list = [&out](const QString &title, const QList<HelpItem> &items) {
+        if (items.isEmpty())
+            return;
+        out += sectionHeading(title);
+        manItems(out, items);
+    };
+    list(tr("Exit status"), exitStatus);
+    list(tr("Environment"), environment);
+    list(tr("Files"), files);
+    if (!seeAlso.isEmpty()) {
+        out += sectionHeading(tr("See also"));
+        static const QRegularExpression ref(u"^(.+)\\((\\w+)\\)$"_s);
+        for (qsizetype i = 0; i < seeAlso.size(); ++i) {
+            const auto m = ref.match(seeAlso.at(i));
+            const QString comma = i + 1 < seeAlso.size() ? u","_s : QString();
+            if (m.hasMatch())
+                out += u".BR "_s + roffEscape(m.captured(1)) + u" ("_s + m.captured(2) + u')'
+                       + comma + u'\n';
+            else
+                out += roffEscape(seeAlso.at(i)) + comma + u'\n';
+        }
+    }
+    return out;
+}
+
+QStringList HelpPage::terms() const
+{
+    QStringList out;
+    for (const HelpSection &s : sections)
+        for (const HelpItem &i : s.items)
+            out << i.term;
+    for (const auto *items : {&exitStatus, &environment, &files})
+        for (const HelpItem &i : *items)
+            out << i.term;
+    return out;
+}
+
+} // namespace ipsec::help

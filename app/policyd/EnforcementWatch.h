@@ -1,0 +1,28 @@
+#pragma once
+
+#include "kernel/AddressWatcher.h"
+#include "kernel/SpdWatcher.h"
+
+#include <QObject>
+
+// What makes the agent enforce again without a change of the store (issue 12, items 10 and 14):
+// - addresses and routes of its namespace changed: "me" on the far end of a filter, DNS names
+//   (now resolvable, or resolving differently) depend on them;
+// - the kernel's SPD was changed by someone else (`ip xfrm policy flush`, a program killed
+//   during an apply): enforcing compares the kernel with the policy and repairs the drift.
+// Both are debounced (100 ms), so a burst of events is one enforcement.
+class EnforcementWatch : public QObject {
+    Q_OBJECT
+public:
+    explicit EnforcementWatch(QObject *parent = nullptr);
+    // Opens the netlink sockets in the calling thread's network namespace; the problems, as
+    // sentences, of the watchers that could not start (the agent works on without them).
+    QStringList start();
+
+Q_SIGNALS:
+    void enforcementNeeded(const QString &why);
+
+private:
+    ipsec::kernel::AddressWatcher m_addresses;
+    ipsec::kernel::SpdWatcher m_spd;
+};
