@@ -1,5 +1,6 @@
 #include "EmergencyControl.h"
 
+#include "client/ClientFactory.h"
 #include "service/PolicyClient.h"
 
 #include <QAction>
@@ -7,8 +8,10 @@
 #include <QFile>
 #include <QIcon>
 #include <QLabel>
+#include <QPointer>
 #include <QStatusBar>
 #include <QStyle>
+#include <QThread>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -49,7 +52,43 @@ EmergencyControl::EmergencyControl(PolicyClient &service, QStatusBar *statusBar,
 
 void EmergencyControl::unassignNow()
 {
-    const auto report = m_service.emergencyUnassign();
+    if (m_service.backend() == PolicyClient::Backend::Agent) {
+        unassignOnOwnThread();
+        return;
+    }
+    showResult(m_service.emergencyUnassign());
+}
+
+// Through the agent the brake must work while the agent is busy with another change, waits for
+// polkit or hangs: a thread of its own with a client of its own, which falls back to doing it
+// in this process (root) as `ipseccmd emergency-unassign` does.
+void EmergencyControl::unassignOnOwnThread()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    ClientOptions options;
+    options.service.storePath = m_service.storePath();
+    options.service.netns = m_service.netns();
+    QPointer<EmergencyControl> self(this);
+    QThread *thread = QThread::create([self, options] {
+        const auto report = ClientFactory::emergencyUnassign(options, 3000);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, report] {
+                if (!self)
+                    return;
+                self->m_running = false;
+                self->showResult(report);
+            },
+            Qt::QueuedConnection);
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
+
+void EmergencyControl::showResult(const Result<ServiceReport> &report)
+{
     if (!report) {
         showMessage(tr("Emergency unassign failed: %1").arg(report.error().message), true);
         return;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "service/PolicyClient.h"
+
 #include <QObject>
 
 class QAction;
@@ -24,18 +26,23 @@ public:
 
     void unassignNow();
     void undo();
+    // True while an emergency unassign runs on its own thread.
+    bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
     // The kernel and the store were changed behind the service's back: reload now.
     void stateChanged();
 
 private:
+    void unassignOnOwnThread();
+    void showResult(const Result<ServiceReport> &report);
     void showMessage(const QString &text, bool error);
 
     PolicyClient &m_service;
     QAction *m_action = nullptr;
     QLabel *m_message = nullptr;
     QToolButton *m_undo = nullptr;
+    bool m_running = false;
 };
 
 } // namespace ipsec::ui

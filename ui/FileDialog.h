@@ -16,9 +16,12 @@ public:
     static QString openFileName(QWidget *parent, const QString &caption, const QString &filter);
     // The answer the next question (save or open) gets without being shown (empty: ask).
     static void setNextFileName(const QString &fileName);
+    // The file type the next save question reports as chosen (with setNextFileName).
+    static void setNextSelectedFilter(const QString &filter);
 
 private:
     static QString s_nextFileName;
+    static QString s_nextFilter;
 };
 
 } // namespace ipsec::ui

@@ -8,9 +8,15 @@
 #include "ObjectTables.h"
 #include "PolicyBrowser.h"
 #include "PropertiesController.h"
+#include "ServiceWorker.h"
 #include "Settings.h"
+#include "StateBanner.h"
+#include "commands/StoreChangeUndo.h"
+#include "model/PolicyDatabase.h"
+#include "models/DisplayText.h"
 #include "monitor/MonitorView.h"
 #include "service/PolicyClient.h"
+#include "service/RuntimeState.h"
 #include "snapshot/SnapshotController.h"
 #include "tester/PacketTester.h"
 #include "wizards/BlockPortWizard.h"
@@ -20,15 +26,20 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileInfo>
 #include <QIcon>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProgressBar>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -45,11 +56,18 @@ MainWindow::MainWindow(PolicyClient &service, QWidget *parent)
     , m_tables(new ObjectTables(this))
     , m_editor(new ObjectEditor(service, m_undoStack, this))
     , m_infoBar(new InfoBar(this))
+    , m_banner(new StateBanner(this))
     , m_search(new QLineEdit(this))
     , m_status(new QLabel(this))
 {
     setObjectName(u"mainWindow"_s);
-    setWindowTitle(tr("IP Security Policies on Local Computer"));
+    // Two consoles on two stores must not look alike: the title names the store and namespace.
+    const QString store = QFileInfo(service.storePath()).fileName();
+    setWindowTitle(service.netns().isEmpty()
+                       ? tr("IP Security Policies on Local Computer — %1").arg(store)
+                       : tr("IP Security Policies on Local Computer — %1, namespace %2")
+                             .arg(store, service.netns()));
+    setWindowFilePath(service.storePath());
     m_undoStack->setObjectName(u"undoStack"_s);
 
     auto *splitter = new QSplitter(this);
@@ -62,6 +80,7 @@ MainWindow::MainWindow(PolicyClient &service, QWidget *parent)
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_banner);
     layout->addWidget(m_infoBar);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
@@ -72,6 +91,24 @@ MainWindow::MainWindow(PolicyClient &service, QWidget *parent)
     m_search->setMaximumWidth(320);
     m_status->setObjectName(u"assignmentStatus"_s);
     statusBar()->addWidget(m_status, 1);
+    m_worker = new ServiceWorker(service, this);
+    m_editor->setWorker(m_worker);
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(u"busyIndicator"_s);
+    m_busy->setRange(0, 0); // busy: no percentage
+    m_busy->setMaximumWidth(160);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    m_busyText = new QLabel(this);
+    m_busyText->setObjectName(u"busyText"_s);
+    m_busyText->hide();
+    statusBar()->addPermanentWidget(m_busyText);
+    statusBar()->addPermanentWidget(m_busy);
+    connect(m_worker, &ServiceWorker::busyChanged, this, [this](bool busy, const QString &what) {
+        m_busy->setVisible(busy);
+        m_busyText->setVisible(busy);
+        m_busyText->setText(what);
+    });
     m_emergency = new EmergencyControl(service, statusBar(), this);
     m_properties = new PropertiesController(service, *m_editor, this);
     m_confirm = new ConfirmController(service, m_infoBar, this);
@@ -82,12 +119,13 @@ MainWindow::MainWindow(PolicyClient &service, QWidget *parent)
     createToolPanels();
     createMenus();
 
-    connect(m_search, &QLineEdit::textChanged, m_browser, &PolicyBrowser::setFilterText);
-    connect(m_search, &QLineEdit::textChanged, m_tables, &ObjectTables::setFilterText);
+    connect(m_search, &QLineEdit::textChanged, this, &MainWindow::search);
     connect(m_browser, &PolicyBrowser::currentObjectChanged, this, &MainWindow::setCurrentObject);
-    connect(m_tables, &ObjectTables::currentObjectChanged, this, &MainWindow::setCurrentObject);
+    connect(m_tables, &ObjectTables::currentObjectChanged, this, &MainWindow::pickFromTable);
     connect(m_browser, &PolicyBrowser::contextMenuRequested, this, &MainWindow::showContextMenu);
     connect(m_tables, &ObjectTables::contextMenuRequested, this, &MainWindow::showContextMenu);
+    if (m_worker->runsOffThread()) // in-process, the store's watch brings the change
+        connect(m_editor, &ObjectEditor::changed, this, &MainWindow::reload);
     connect(m_editor, &ObjectEditor::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_editor, &ObjectEditor::error, this,
@@ -95,9 +133,18 @@ MainWindow::MainWindow(PolicyClient &service, QWidget *parent)
     connect(m_properties, &PropertiesController::error, m_editor, &ObjectEditor::error);
     connect(m_browser, &PolicyBrowser::objectActivated, m_properties,
             &PropertiesController::showProperties);
-    connect(m_tables, &ObjectTables::objectActivated, m_properties,
-            &PropertiesController::showProperties);
+    connect(m_tables, &ObjectTables::objectActivated, this, [this](const ObjectRef &object) {
+        pickFromTable(object);
+        m_properties->showProperties(object);
+    });
     connect(m_emergency, &EmergencyControl::stateChanged, this, &MainWindow::reload);
+    connect(m_banner, &StateBanner::actionRequested, this, &MainWindow::resolveBannerState);
+    // Drift and an emergency unassign made by another program show up without a store change.
+    auto *poll = new QTimer(this);
+    poll->setObjectName(u"statePollTimer"_s);
+    poll->setInterval(std::max(500, Settings().integer(Settings::Key::WatchIntervalMs) * 5));
+    connect(poll, &QTimer::timeout, this, &MainWindow::pollState);
+    poll->start();
     connect(&m_service, &PolicyClient::changed, this, &MainWindow::reload);
 
     restoreSettings();
@@ -130,14 +177,18 @@ void MainWindow::createActions()
         addAction(u"assignAction"_s, tr("&Assign"), QKeySequence(Qt::CTRL | Qt::Key_G));
     m_unassignAction = addAction(u"unassignAction"_s, tr("&Un-assign"),
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    m_assignAction->setIconText(tr("Assign"));
     m_propertiesAction =
         addAction(u"propertiesAction"_s, tr("&Properties"), QKeySequence(Qt::ALT | Qt::Key_Return));
+    m_propertiesAction->setIconText(tr("Properties"));
     m_deleteAction = addAction(u"deleteAction"_s, tr("&Delete"), QKeySequence::Delete);
+    m_deleteAction->setIconText(tr("Delete"));
+    m_renameAction = addAction(u"renameAction"_s, tr("Re&name"), QKeySequence(Qt::Key_F2));
     m_newPolicyAction =
-        addAction(u"newPolicyAction"_s, tr("Create IP Security &Policy…"), QKeySequence::New);
+        addAction(u"newPolicyAction"_s, tr("&Create IP Security Policy…"), QKeySequence::New);
     m_newRuleAction = addAction(u"newRuleAction"_s, tr("Add &Rule…"));
     m_newFilterListAction = addAction(u"newFilterListAction"_s, tr("New IP &Filter List…"));
-    m_newFilterActionAction = addAction(u"newFilterActionAction"_s, tr("New Filter A&ction…"));
+    m_newFilterActionAction = addAction(u"newFilterActionAction"_s, tr("New Filter Ac&tion…"));
     m_refreshAction = addAction(u"refreshAction"_s, tr("&Refresh"), QKeySequence::Refresh);
     m_findAction = addAction(u"findAction"_s, tr("&Find"), QKeySequence::Find);
     m_quitAction = addAction(u"quitAction"_s, tr("&Quit"), QKeySequence::Quit);
@@ -164,6 +215,8 @@ void MainWindow::createActions()
             [this] { m_editor->assign(m_current.policyId); });
     connect(m_unassignAction, &QAction::triggered, m_editor, &ObjectEditor::unassign);
     connect(m_deleteAction, &QAction::triggered, this, [this] { m_editor->remove(m_current); });
+    connect(m_renameAction, &QAction::triggered, this, &MainWindow::renameCurrent);
+    connect(m_browser, &PolicyBrowser::renameRequested, m_editor, &ObjectEditor::rename);
     connect(m_propertiesAction, &QAction::triggered, this,
             [this] { m_properties->showProperties(m_current); });
     connect(m_newPolicyAction, &QAction::triggered, m_properties, &PropertiesController::newPolicy);
@@ -205,7 +258,8 @@ void MainWindow::createMenus()
          {m_newPolicyAction, m_newRuleAction, m_newFilterListAction, m_newFilterActionAction})
         action->addAction(a);
     action->addSeparator();
-    for (QAction *a : {m_assignAction, m_unassignAction, m_deleteAction, m_propertiesAction})
+    for (QAction *a :
+         {m_assignAction, m_unassignAction, m_renameAction, m_deleteAction, m_propertiesAction})
         action->addAction(a);
     action->addSeparator();
     action->addAction(m_blockPortAction);
@@ -238,6 +292,11 @@ void MainWindow::createToolPanels()
         dock->toggleViewAction()->setObjectName(name + u"Toggle"_s);
         addDockWidget(Qt::BottomDockWidgetArea, dock);
         dock->hide();
+        // Shown, a panel takes a quarter of the window's height, never half of it.
+        connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
+            if (visible && !dock->isFloating())
+                resizeDocks({dock}, {std::max(160, height() / 4)}, Qt::Vertical);
+        });
         return dock;
     };
     QDockWidget *monitor = panel(u"monitorDock"_s, tr("Monitor"), new MonitorView(m_service, this));
@@ -250,66 +309,347 @@ void MainWindow::openBlockPortWizard()
 {
     auto *wizard = new BlockPortWizard(m_service, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QWizard::accepted, this, [this, wizard] {
+        if (!wizard->undo())
+            return;
+        // Redo runs the commands again; undo goes back to the state before the first one.
+        auto undo = std::make_shared<StoreChangeUndo>(*wizard->undo());
+        const auto plan = wizard->plan();
+        const QList<syntax::IpsecCmdCommand> commands = wizard->commands();
+        m_editor->recordDone(
+            tr("Block %1").arg(plan.ports.text),
+            [this, undo, commands] {
+                if (auto state = StoreChangeUndo::capture(m_service))
+                    *undo = state.value();
+                ServiceReport all;
+                for (const auto &c : commands) {
+                    auto r =
+                        c.staticMode ? m_service.executeStatic(c) : m_service.executeDynamic(c);
+                    if (!r)
+                        return r;
+                    all.messages << r->messages;
+                }
+                return Result<ServiceReport>(all);
+            },
+            [this, undo] { return undo->revert(m_service); });
+    });
     wizard->show();
 }
 
+// The tree's highlight is the truth; a table row picked by the user is highlighted in the tree
+// too (where the tree shows it), and the tables follow the tree without switching tabs.
 void MainWindow::setCurrentObject(const ObjectRef &object)
 {
     m_current = object;
+    m_tables->selectObject(object);
+    currentObjectUpdated();
+}
+
+void MainWindow::pickFromTable(const ObjectRef &object)
+{
+    m_current = object;
+    m_browser->selectObject(object);
+    currentObjectUpdated();
+}
+
+void MainWindow::currentObjectUpdated()
+{
     updateActions();
     m_snapshots->setCurrentPolicy(m_current.policyId);
 }
 
-void MainWindow::updateActions()
+// The search text read by meaning (ports, protocols, addresses) and as words; the hits are
+// computed once per keystroke and shared by the tree and the tables.
+void MainWindow::applyQuery()
 {
-    const bool onPolicy = m_current.policyId != 0;
-    m_assignAction->setEnabled(onPolicy);
-    m_unassignAction->setEnabled(m_policyAssigned);
-    m_propertiesAction->setEnabled(m_current.isValid());
-    m_deleteAction->setEnabled(m_current.isValid());
-    m_newRuleAction->setEnabled(onPolicy);
+    const auto query = engine::FilterQuery::parse(m_search->text());
+    const auto hits = m_db ? query.find(*m_db) : engine::FilterQuery::Hits{};
+    m_browser->setQuery(query, hits);
+    if (m_db)
+        m_tables->setQuery(query, hits, *m_db);
 }
 
+void MainWindow::search(const QString &text)
+{
+    applyQuery();
+    // The first hit is highlighted; without a search the highlight stays where it was.
+    const ObjectRef target = text.isEmpty() ? m_current : m_browser->firstHit();
+    m_current = m_browser->selectObject(target) ? target : ObjectRef{};
+    m_tables->selectObject(m_current);
+    currentObjectUpdated();
+}
+
+bool MainWindow::exists(const ObjectRef &object) const
+{
+    if (!m_db)
+        return false;
+    using Kind = ObjectRef::Kind;
+    switch (object.kind) {
+    case Kind::Policy:
+        return m_db->policy(object.id) != nullptr;
+    case Kind::Rule:
+        return m_db->rule(object.id) != nullptr
+               && m_db->rule(object.id)->policyId == object.policyId;
+    case Kind::FilterList:
+        return m_db->filterList(object.id) != nullptr;
+    case Kind::FilterAction:
+        return m_db->filterAction(object.id) != nullptr;
+    case Kind::Filter:
+        return m_db->filterList(object.id) != nullptr && object.filterIndex >= 0
+               && object.filterIndex < m_db->filterList(object.id)->filters.size();
+    case Kind::None:
+        break;
+    }
+    return false;
+}
+
+QString MainWindow::nameOf(const ObjectRef &object) const
+{
+    if (!exists(object))
+        return {};
+    using Kind = ObjectRef::Kind;
+    switch (object.kind) {
+    case Kind::Policy:
+        return m_db->policy(object.id)->name;
+    case Kind::Rule:
+        return DisplayText::ruleName(*m_db, *m_db->rule(object.id));
+    case Kind::FilterList:
+        return m_db->filterList(object.id)->name;
+    case Kind::FilterAction:
+        return m_db->filterAction(object.id)->name;
+    case Kind::Filter:
+        return DisplayText::filterSummary(
+            m_db->filterList(object.id)->filters.at(object.filterIndex));
+    case Kind::None:
+        break;
+    }
+    return {};
+}
+
+void MainWindow::updateActions()
+{
+    // Menu texts name what they act on; toolbar buttons keep their short text.
+    const auto quoted = [](QString name) {
+        return name.replace(u'&', u"&&"_s);
+    };
+    const bool onPolicy = m_current.policyId != 0 && m_db && m_db->policy(m_current.policyId);
+    const QString policyName =
+        onPolicy ? quoted(m_db->policy(m_current.policyId)->name) : QString();
+    const QString name = quoted(nameOf(m_current));
+    m_assignAction->setEnabled(onPolicy);
+    m_assignAction->setText(onPolicy ? tr("&Assign “%1”").arg(policyName) : tr("&Assign"));
+    m_unassignAction->setEnabled(m_policyAssigned);
+    m_propertiesAction->setEnabled(!name.isEmpty());
+    m_propertiesAction->setText(name.isEmpty() ? tr("&Properties")
+                                               : tr("&Properties of “%1”").arg(name));
+    m_deleteAction->setEnabled(!name.isEmpty());
+    m_deleteAction->setText(name.isEmpty() ? tr("&Delete") : tr("&Delete “%1”").arg(name));
+    using Kind = ObjectRef::Kind;
+    const bool renamable =
+        !name.isEmpty() && m_current.kind != Kind::Filter
+        && !(m_current.kind == Kind::Rule && m_db->rule(m_current.id)->defaultResponse);
+    m_renameAction->setEnabled(renamable);
+    m_newRuleAction->setEnabled(onPolicy);
+    m_newRuleAction->setText(onPolicy ? tr("Add &Rule to “%1”…").arg(policyName)
+                                      : tr("Add &Rule…"));
+}
+
+void MainWindow::renameCurrent()
+{
+    if (!m_renameAction->isEnabled())
+        return;
+    if (m_browser->selectObject(m_current) && m_browser->renameCurrent())
+        return;
+    // Not in the tree (a filter list or action no rule uses): ask in a small dialog.
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename"), tr("New &name:"),
+                                               QLineEdit::Normal, nameOf(m_current), &ok);
+    if (ok)
+        m_editor->rename(m_current, name);
+}
+
+// What the snap-in offers on each kind of object.
 void MainWindow::showContextMenu(const QPoint &globalPos)
 {
     auto *menu = new QMenu(this);
     menu->setObjectName(u"contextMenu"_s);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    if (m_current.policyId != 0)
-        menu->addActions({m_assignAction, m_unassignAction, m_newRuleAction});
-    menu->addSeparator();
-    menu->addActions({m_newPolicyAction, m_newFilterListAction, m_newFilterActionAction});
+    using Kind = ObjectRef::Kind;
+    switch (m_current.kind) {
+    case Kind::Policy:
+        menu->addActions({m_assignAction, m_unassignAction});
+        menu->addSeparator();
+        menu->addActions({m_newRuleAction, m_blockPortAction});
+        menu->addSeparator();
+        menu->addAction(m_snapshots->exportPolicyAction());
+        break;
+    case Kind::Rule:
+        menu->addAction(m_newRuleAction);
+        break;
+    case Kind::FilterList:
+        menu->addAction(m_newFilterListAction);
+        break;
+    case Kind::FilterAction:
+        menu->addAction(m_newFilterActionAction);
+        break;
+    case Kind::Filter:
+        break;
+    case Kind::None:
+        menu->addActions({m_newPolicyAction, m_newFilterListAction, m_newFilterActionAction});
+        break;
+    }
     if (m_current.isValid()) {
         menu->addSeparator();
+        if (m_current.kind != Kind::Filter)
+            menu->addAction(m_renameAction);
         menu->addActions({m_deleteAction, m_propertiesAction});
+        menu->setDefaultAction(m_propertiesAction);
     }
     menu->popup(globalPos);
 }
 
+// Reading goes through the worker too: through the agent the reads run off the GUI thread, and
+// a reload asked for while one is under way is folded into it.
 void MainWindow::reload()
 {
-    const auto db = m_service.load();
+    if (!m_worker->runsOffThread()) {
+        applyReload(m_service.load(), readKernel(m_service));
+        return;
+    }
+    if (m_reloadPending)
+        return;
+    m_reloadPending = true;
+    PolicyClient *client = &m_service;
+    m_worker->post(tr("Reading the policy…"), [this, client]() -> ServiceWorker::Continuation {
+        auto db = client->load();
+        auto kernel = readKernel(*client);
+        return [this, db, kernel] {
+            m_reloadPending = false;
+            applyReload(db, kernel);
+        };
+    });
+}
+
+std::optional<Result<KernelView>> MainWindow::readKernel(PolicyClient &client)
+{
+    if (!client.isEnforcing())
+        return std::nullopt;
+    return client.kernelView();
+}
+
+void MainWindow::pollState()
+{
+    if (!m_db)
+        return;
+    if (!m_worker->runsOffThread()) {
+        updateStatus(*m_db, readKernel(m_service));
+        return;
+    }
+    if (m_worker->isBusy())
+        return; // the state comes with the answer that is awaited
+    PolicyClient *client = &m_service;
+    m_worker->post(tr("Reading the kernel…"), [this, client]() -> ServiceWorker::Continuation {
+        auto kernel = readKernel(*client);
+        return [this, kernel] {
+            if (m_db)
+                updateStatus(*m_db, kernel);
+        };
+    });
+}
+
+void MainWindow::applyReload(const Result<PolicyDatabase> &db,
+                             const std::optional<Result<KernelView>> &kernel)
+{
     if (!db) {
         m_status->setText(tr("The policy store cannot be read: %1").arg(db.error().message));
         return;
     }
-    m_browser->setDatabase(db.value());
-    m_tables->setDatabase(db.value());
-    updateStatus(db.value());
-    updateActions();
+    if (!m_db) {
+        m_db = std::make_unique<PolicyDatabase>();
+        m_editor->setDatabase(m_db.get());
+    }
+    *m_db = db.value(); // in place: the tables' search and the editor keep a pointer to it
+    m_browser->setDatabase(*m_db);
+    m_tables->setDatabase(*m_db);
+    if (!m_search->text().isEmpty())
+        applyQuery(); // the hits of the new contents
+    // What was highlighted stays highlighted; when it is gone, its policy (or nothing) is.
+    if (!exists(m_current)) {
+        const ObjectRef policy{ObjectRef::Kind::Policy, m_current.policyId, -1, m_current.policyId};
+        m_current = exists(policy) ? policy : ObjectRef{};
+    }
+    if (!m_browser->selectObject(m_current) && !m_search->text().isEmpty())
+        m_current = {}; // hidden by the search: nothing is highlighted, nothing is acted on
+    m_tables->selectObject(m_current);
+    updateStatus(*m_db, kernel);
+    currentObjectUpdated();
 }
 
-void MainWindow::updateStatus(const PolicyDatabase &db)
+void MainWindow::resolveBannerState(StateBanner::State state)
+{
+    if (state == StateBanner::State::Emergency) {
+        m_emergency->undo(); // reassign; reloads
+        return;
+    }
+    if (state == StateBanner::State::Drift) {
+        PolicyClient *client = &m_service;
+        m_worker->post(tr("Re-applying the policy…"),
+                       [this, client]() -> ServiceWorker::Continuation {
+                           const auto report = client->enforce();
+                           return [this, report] {
+                               if (!report)
+                                   statusBar()->showMessage(
+                                       tr("Re-applying failed: %1").arg(report.error().message));
+                               else
+                                   statusBar()->showMessage(
+                                       (report->messages + report->notices).join(u' '), 10000);
+                               reload();
+                           };
+                       });
+    }
+}
+
+void MainWindow::updateBanner(const std::optional<KernelView> &view)
+{
+    // An emergency unassign (made here or by another program) outranks drift.
+    const auto record = RuntimeState(m_service.netns()).emergencyRecord();
+    if (record && record.value()) {
+        const auto &r = *record.value();
+        const int removed = int(r.entries.size());
+        m_banner->showState(
+            StateBanner::State::Emergency,
+            tr("Emergency unassign in effect since %1 — %n entr(y/ies) removed. The host is not "
+               "protected by its IPsec policy.",
+               nullptr, removed)
+                .arg(QLocale().toString(r.when.toLocalTime().time(), u"HH:mm"_s)),
+            tr("&Reassign"));
+        return;
+    }
+    if (view && !view->inSync()) {
+        m_banner->showState(StateBanner::State::Drift,
+                            tr("The kernel does NOT enforce the stored policy: %1 entries "
+                               "missing, %2 extra.")
+                                .arg(view->missing.size())
+                                .arg(view->extra.size()),
+                            tr("Re-a&pply"));
+        return;
+    }
+    m_banner->showState(StateBanner::State::None, {}, {});
+}
+
+void MainWindow::updateStatus(const PolicyDatabase &db,
+                              const std::optional<Result<KernelView>> &kernelRead)
 {
     const Policy *assigned = db.assignedPolicy();
     m_policyAssigned = assigned != nullptr;
     QString text =
         assigned ? tr("Assigned policy: %1.").arg(assigned->name) : tr("No policy is assigned.");
-    if (!m_service.isEnforcing()) {
+    std::optional<KernelView> kernel;
+    if (!kernelRead) {
         text += u' ' + tr("Changes are stored but not enforced (needs root or the policy agent).");
-    } else if (const auto view = m_service.kernelView(); !view) {
+    } else if (const auto &view = *kernelRead; !view) {
         text += u' ' + tr("Enforced; the kernel cannot be read: %1").arg(view.error().message);
-    } else if (view->inSync()) {
+    } else if (kernel = view.value(); view->inSync()) {
         text += u' '
                 + tr("Enforced; the kernel is in sync (%n entr(y/ies)).", nullptr,
                      int(view->owned.size()));
@@ -320,6 +660,7 @@ void MainWindow::updateStatus(const PolicyDatabase &db)
                       .arg(view->extra.size());
     }
     m_status->setText(text);
+    updateBanner(kernel);
 }
 
 void MainWindow::restoreSettings()

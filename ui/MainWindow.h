@@ -1,13 +1,18 @@
 #pragma once
 
 #include "ObjectRef.h"
+#include "StateBanner.h"
+#include "service/PolicyClient.h"
 
 #include <QMainWindow>
+
+#include <memory>
 
 class QAction;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QProgressBar;
 class QUndoStack;
 
 namespace ipsec {
@@ -24,6 +29,7 @@ class ObjectEditor;
 class ObjectTables;
 class PolicyBrowser;
 class PropertiesController;
+class ServiceWorker;
 class SnapshotController;
 
 // The console's shell: menus, toolbar, status bar; the panes and controllers do the work.
@@ -34,6 +40,8 @@ public:
     ~MainWindow() override;
 
     void reload();
+    // What menus, toolbar, context menus and confirmations act on: the highlighted object.
+    ObjectRef currentObject() const { return m_current; }
 
     PolicyBrowser *browser() const { return m_browser; }
     ObjectTables *tables() const { return m_tables; }
@@ -48,9 +56,22 @@ private:
     void createActions();
     void createMenus();
     void setCurrentObject(const ObjectRef &object);
+    void pickFromTable(const ObjectRef &object);
+    void currentObjectUpdated();
+    void search(const QString &text);
+    void applyQuery();
+    bool exists(const ObjectRef &object) const;
+    QString nameOf(const ObjectRef &object) const;
     void updateActions();
     void showContextMenu(const QPoint &globalPos);
-    void updateStatus(const PolicyDatabase &db);
+    void renameCurrent();
+    void updateStatus(const PolicyDatabase &db, const std::optional<Result<KernelView>> &kernel);
+    static std::optional<Result<KernelView>> readKernel(PolicyClient &client);
+    void applyReload(const Result<PolicyDatabase> &db,
+                     const std::optional<Result<KernelView>> &kernel);
+    void pollState();
+    void updateBanner(const std::optional<KernelView> &view);
+    void resolveBannerState(StateBanner::State state);
     void restoreSettings();
     void createToolPanels();
     void openBlockPortWizard();
@@ -64,16 +85,23 @@ private:
     EmergencyControl *m_emergency = nullptr;
     ConfirmController *m_confirm = nullptr;
     InfoBar *m_infoBar = nullptr;
+    StateBanner *m_banner = nullptr;
+    ServiceWorker *m_worker = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QLabel *m_busyText = nullptr;
+    bool m_reloadPending = false;
     SnapshotController *m_snapshots = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_status = nullptr;
     ObjectRef m_current;
+    std::unique_ptr<PolicyDatabase> m_db; // what the views show
     bool m_policyAssigned = false;
 
     QAction *m_assignAction = nullptr;
     QAction *m_unassignAction = nullptr;
     QAction *m_propertiesAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    QAction *m_renameAction = nullptr;
     QAction *m_newPolicyAction = nullptr;
     QAction *m_newRuleAction = nullptr;
     QAction *m_newFilterListAction = nullptr;

@@ -2,9 +2,12 @@
 
 #include "ApplyAnyway.h"
 #include "MessageBox.h"
+#include "ServiceWorker.h"
 #include "commands/ServiceCommand.h"
 #include "models/DisplayText.h"
+#include "service/SshGuard.h"
 
+#include <QPointer>
 #include <QUndoStack>
 
 #include <memory>
@@ -40,22 +43,91 @@ ObjectEditor::ObjectEditor(PolicyClient &service, QUndoStack *undoStack, QWidget
     setObjectName(u"objectEditor"_s);
 }
 
+// Through the agent, what the window shows (a read could hang as long as the agent does);
+// in-process the store itself, which is cheap and never behind.
+Result<PolicyDatabase> ObjectEditor::current() const
+{
+    if (m_db && m_worker && m_worker->runsOffThread())
+        return *m_db;
+    return m_service.load();
+}
+
+// The change runs through the worker (off the GUI thread with the agent); its result comes
+// back here. In-process it is done when this returns, and the return value says how it went;
+// through the agent it says the change was started.
 bool ObjectEditor::execute(const QString &text, const Operation &redo, const Operation &undo)
 {
-    const auto report = ApplyAnyway::run(m_service, m_dialogParent, redo);
+    if (!m_worker) {
+        const auto report = ApplyAnyway::run(m_service, m_dialogParent, redo);
+        return finishChange(text, report, redo, undo);
+    }
+    std::optional<bool> done;
+    const bool inline_ = !m_worker->runsOffThread();
+    QPointer<ObjectEditor> self(this);
+    m_worker->post(text,
+                   [this, self, text, redo, undo, inline_, &done]() -> ServiceWorker::Continuation {
+                       const auto report = redo();
+                       return [this, self, text, redo, undo, report, inline_, &done] {
+                           if (!self)
+                               return;
+                           const bool ok = finishOrRetry(text, report, redo, undo);
+                           if (inline_) // only then is `done` still there
+                               done = ok;
+                       };
+                   });
+    return done.value_or(true);
+}
+
+// An SSH refusal is asked about here, on the GUI thread; the forced retry goes through the
+// worker too.
+bool ObjectEditor::finishOrRetry(const QString &text, const Result<ServiceReport> &report,
+                                 const Operation &redo, const Operation &undo)
+{
+    const ChangeOptions options = m_service.changeOptions();
+    if (report || options.force || !SshGuard::isRefusal(report.error(), options.sshConnection))
+        return finishChange(text, report, redo, undo);
+    if (!MessageBox::warningWithAction(m_dialogParent, tr("Your SSH Connection"),
+                                       report.error().message, tr("&Apply Anyway")))
+        return finishChange(text, report, redo, undo);
+    const Operation forced = [this, redo] {
+        const ChangeOptions before = m_service.changeOptions();
+        ChangeOptions o = before;
+        o.force = true;
+        m_service.setChangeOptions(o);
+        auto r = redo();
+        m_service.setChangeOptions(before);
+        return r;
+    };
+    return execute(text, forced, undo);
+}
+
+bool ObjectEditor::finishChange(const QString &text, const Result<ServiceReport> &report,
+                                const Operation &redo, const Operation &undo)
+{
     if (!report) {
         Q_EMIT error(report.error().message);
         return false;
     }
     Q_EMIT message((report->messages + report->notices).join(u' '));
-    m_undoStack->push(
-        new ServiceCommand(text, redo, undo, [this](const QString &e) { Q_EMIT error(e); }));
+    auto *command =
+        new ServiceCommand(text, redo, undo, [this](const QString &e) { Q_EMIT error(e); });
+    command->setWorker(m_worker);
+    m_undoStack->push(command);
+    Q_EMIT changed();
     return true;
+}
+
+void ObjectEditor::recordDone(const QString &text, const Operation &redo, const Operation &undo)
+{
+    auto *command =
+        new ServiceCommand(text, redo, undo, [this](const QString &e) { Q_EMIT error(e); });
+    command->setWorker(m_worker);
+    m_undoStack->push(command);
 }
 
 bool ObjectEditor::assign(qint64 policyId)
 {
-    const auto db = m_service.load();
+    const auto db = current();
     if (!db) {
         Q_EMIT error(db.error().message);
         return false;
@@ -75,7 +147,7 @@ bool ObjectEditor::assign(qint64 policyId)
 
 bool ObjectEditor::unassign()
 {
-    const auto db = m_service.load();
+    const auto db = current();
     if (!db) {
         Q_EMIT error(db.error().message);
         return false;
@@ -87,6 +159,59 @@ bool ObjectEditor::unassign()
     return execute(
         tr("Un-assign %1").arg(name), [this] { return m_service.unassignPolicy(); },
         [this, name] { return m_service.assignPolicy(name); });
+}
+
+void ObjectEditor::beginStep(const QString &text)
+{
+    m_undoStack->beginMacro(text);
+}
+
+void ObjectEditor::endStep()
+{
+    m_undoStack->endMacro();
+}
+
+bool ObjectEditor::rename(const ObjectRef &object, const QString &name)
+{
+    const auto db = current();
+    if (!db) {
+        Q_EMIT error(db.error().message);
+        return false;
+    }
+    using Kind = ObjectRef::Kind;
+    switch (object.kind) {
+    case Kind::Policy:
+        if (const Policy *p = db->policy(object.id)) {
+            Policy edited = *p;
+            edited.name = name;
+            return updatePolicy(edited);
+        }
+        break;
+    case Kind::Rule:
+        if (const Rule *r = db->rule(object.id)) {
+            Rule edited = *r;
+            edited.name = name;
+            return updateRule(edited);
+        }
+        break;
+    case Kind::FilterList:
+        if (const FilterList *l = db->filterList(object.id)) {
+            FilterList edited = *l;
+            edited.name = name;
+            return updateFilterList(edited);
+        }
+        break;
+    case Kind::FilterAction:
+        if (const FilterAction *a = db->filterAction(object.id)) {
+            FilterAction edited = *a;
+            edited.name = name;
+            return updateFilterAction(edited);
+        }
+        break;
+    default:
+        break;
+    }
+    return false;
 }
 
 bool ObjectEditor::createPolicy(const Policy &policy)
@@ -104,7 +229,7 @@ bool ObjectEditor::createPolicy(const Policy &policy)
 
 bool ObjectEditor::updatePolicy(const Policy &policy)
 {
-    const auto db = m_service.load();
+    const auto db = current();
     const Policy *old = db ? db->policy(policy.id) : nullptr;
     if (!old) {
         Q_EMIT error(tr("The policy no longer exists."));
@@ -132,7 +257,7 @@ bool ObjectEditor::createRule(const Rule &rule)
 
 bool ObjectEditor::updateRule(const Rule &rule)
 {
-    const auto db = m_service.load();
+    const auto db = current();
     const Rule *old = db ? db->rule(rule.id) : nullptr;
     if (!old) {
         Q_EMIT error(tr("The rule no longer exists."));
@@ -160,7 +285,7 @@ bool ObjectEditor::createFilterList(const FilterList &list)
 
 bool ObjectEditor::updateFilterList(const FilterList &list)
 {
-    const auto db = m_service.load();
+    const auto db = current();
     const FilterList *old = db ? db->filterList(list.id) : nullptr;
     if (!old) {
         Q_EMIT error(tr("The filter list no longer exists."));
@@ -188,7 +313,7 @@ bool ObjectEditor::createFilterAction(const FilterAction &action)
 
 bool ObjectEditor::updateFilterAction(const FilterAction &action)
 {
-    const auto db = m_service.load();
+    const auto db = current();
     const FilterAction *old = db ? db->filterAction(action.id) : nullptr;
     if (!old) {
         Q_EMIT error(tr("The filter action no longer exists."));
@@ -203,7 +328,7 @@ bool ObjectEditor::updateFilterAction(const FilterAction &action)
 
 bool ObjectEditor::remove(const ObjectRef &object)
 {
-    const auto db = m_service.load();
+    const auto db = current();
     if (!db) {
         Q_EMIT error(db.error().message);
         return false;
@@ -220,7 +345,10 @@ bool ObjectEditor::remove(const ObjectRef &object)
         what = tr("the filter action %1").arg(db->filterAction(object.id)->name);
     else if (object.kind == Kind::Filter && db->filterList(object.id)
              && object.filterIndex < db->filterList(object.id)->filters.size())
-        what = tr("this filter of %1").arg(db->filterList(object.id)->name);
+        what = tr("the filter %1 of %2")
+                   .arg(DisplayText::filterSummary(
+                            db->filterList(object.id)->filters.at(object.filterIndex)),
+                        db->filterList(object.id)->name);
     if (what.isEmpty())
         return false;
     const auto answer =
@@ -236,7 +364,8 @@ bool ObjectEditor::remove(const ObjectRef &object)
     case Kind::Rule: {
         auto state = std::make_shared<Rule>(*db->rule(object.id));
         return execute(
-            tr("Delete rule"), [this, state] { return m_service.deleteRule(state->id); },
+            tr("Delete rule %1").arg(DisplayText::ruleName(*db, *db->rule(object.id))),
+            [this, state] { return m_service.deleteRule(state->id); },
             [this, state] {
                 state->id = 0;
                 return m_service.createRule(*state);

@@ -15,15 +15,30 @@ namespace ipsec::ui {
 
 // Carries out what the user asks for on store objects: each change is one service call wrapped
 // in an undoable command. Holds no business rules; the service validates and refuses.
+class ServiceWorker;
+
 class ObjectEditor : public QObject {
     Q_OBJECT
 public:
     ObjectEditor(PolicyClient &service, QUndoStack *undoStack, QWidget *dialogParent);
 
+    // Changes (and their undo/redo) go through WORKER, off the GUI thread when it can.
+    void setWorker(ServiceWorker *worker) { m_worker = worker; }
+    // What the window shows: objects are looked up there instead of asking the service again
+    // (which may hang). Null: ask the service.
+    void setDatabase(const PolicyDatabase *db) { m_db = db; }
+
     bool assign(qint64 policyId);
     bool unassign();
     // Asks first (MessageBox seam), then deletes.
     bool remove(const ObjectRef &object);
+
+    // Several changes that the user sees as one (a dialog's OK): one undo step.
+    void beginStep(const QString &text);
+    void endStep();
+
+    // A new name for a policy, rule, filter list or action (one undo step).
+    bool rename(const ObjectRef &object, const QString &name);
 
     bool createPolicy(const Policy &policy);
     bool updatePolicy(const Policy &policy);
@@ -34,17 +49,30 @@ public:
     bool createFilterAction(const FilterAction &action);
     bool updateFilterAction(const FilterAction &action);
 
+    using Operation = std::function<Result<ServiceReport>()>;
+    // A change already made elsewhere (a wizard's commands) becomes one undo step.
+    void recordDone(const QString &text, const Operation &redo, const Operation &undo);
+
 Q_SIGNALS:
     void message(const QString &text);
     void error(const QString &text);
+    // A change (or its undo/redo) went through: what the window shows is behind.
+    void changed();
 
 private:
-    using Operation = std::function<Result<ServiceReport>()>;
     bool execute(const QString &text, const Operation &redo, const Operation &undo);
+    bool finishOrRetry(const QString &text, const Result<ServiceReport> &report,
+                       const Operation &redo, const Operation &undo);
+    bool finishChange(const QString &text, const Result<ServiceReport> &report,
+                      const Operation &redo, const Operation &undo);
     bool deletePolicy(const Policy &policy, const PolicyDatabase &db);
     bool deleteFilter(const FilterList &list, int index);
 
+    Result<PolicyDatabase> current() const;
+
     PolicyClient &m_service;
+    ServiceWorker *m_worker = nullptr;
+    const PolicyDatabase *m_db = nullptr;
     QUndoStack *m_undoStack = nullptr;
     QWidget *m_dialogParent = nullptr;
 };

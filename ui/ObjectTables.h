@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ObjectRef.h"
+#include "engine/FilterQuery.h"
 
 #include <QWidget>
 
@@ -28,9 +29,16 @@ public:
 
     explicit ObjectTables(QWidget *parent = nullptr);
 
+    // Reloads, filters, tab switches and selectObject() keep quiet: currentObjectChanged() means
+    // the user picked a row.
     void setDatabase(const PolicyDatabase &db);
-    void setFilterText(const QString &text);
+    // DB is what the views show (kept by the caller); hits are the filters that match.
+    void setQuery(const engine::FilterQuery &query, const engine::FilterQuery::Hits &hits,
+                  const PolicyDatabase &db);
     ObjectRef currentObject() const;
+    // Selects the row of OBJECT in its table (policy, filter list, filter action) without
+    // switching tabs; the other tables keep their rows.
+    void selectObject(const ObjectRef &object);
     int currentTab() const;
     void setCurrentTab(int tab);
 
@@ -48,6 +56,7 @@ private:
     QTableView *addTable(QSortFilterProxyModel *proxy, const QString &name);
     ObjectRef objectAt(const QTableView *view) const;
     void showFiltersOfCurrentList();
+    static void fitColumns(QTableView *view);
 
     QTabWidget *m_tabs = nullptr;
     PoliciesTableModel *m_policies = nullptr;
@@ -59,6 +68,9 @@ private:
     QTableView *m_filterListsView = nullptr;
     QTableView *m_filterActionsView = nullptr;
     QTableView *m_filtersView = nullptr;
+    bool m_quiet = false;
+    engine::FilterQuery::Hits m_hits;
+    const PolicyDatabase *m_db = nullptr;
 };
 
 } // namespace ipsec::ui

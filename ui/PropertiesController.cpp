@@ -1,5 +1,6 @@
 #include "PropertiesController.h"
 
+#include "wizards/IpSecurityPolicyWizard.h"
 #include "wizards/SecurityRuleWizard.h"
 
 #include "ObjectEditor.h"
@@ -8,9 +9,11 @@
 #include "dialogs/FilterListDialog.h"
 #include "dialogs/PolicyDialog.h"
 #include "dialogs/RuleDialog.h"
+#include "model/PolicyDatabase.h"
 #include "service/PolicyClient.h"
 
 #include <QDialog>
+#include <QScopeGuard>
 
 using namespace Qt::StringLiterals;
 
@@ -52,8 +55,7 @@ void PropertiesController::showProperties(const ObjectRef &object)
         [[fallthrough]];
     case Kind::Policy:
         if (const Policy *p = db->policy(object.policyId))
-            open(new PolicyDialog(*p, m_dialogParent),
-                 [this](PolicyDialog &d) { m_editor.updatePolicy(d.policy()); });
+            showPolicyProperties(*p, db.value());
         break;
     case Kind::FilterList:
         if (const FilterList *l = db->filterList(object.id))
@@ -87,10 +89,83 @@ void PropertiesController::showProperties(const ObjectRef &object)
     }
 }
 
+// The snap-in's way: the IP Security Policy Wizard (name, description, default response rule).
+void PropertiesController::showPolicyProperties(const Policy &policy, const PolicyDatabase &db)
+{
+    auto *dialog = new PolicyDialog(policy, m_dialogParent);
+    dialog->setRules(db);
+    const qint64 policyId = policy.id;
+    // Rules tab: every change is made at once (as in the snap-in) and shown again.
+    const auto refresh = [this, dialog] {
+        if (auto now = m_service.load())
+            dialog->setRules(now.value());
+    };
+    connect(&m_editor, &ObjectEditor::message, dialog, refresh);
+    connect(dialog, &PolicyDialog::ruleActiveChanged, this,
+            [this, refresh](qint64 ruleId, bool active) {
+                auto now = m_service.load();
+                if (const Rule *r = now ? now->rule(ruleId) : nullptr) {
+                    Rule edited = *r;
+                    edited.active = active;
+                    m_editor.updateRule(edited);
+                }
+                refresh();
+            });
+    connect(dialog, &PolicyDialog::editRuleRequested, this, [this, dialog](qint64 ruleId) {
+        auto now = m_service.load();
+        if (const Rule *r = now ? now->rule(ruleId) : nullptr)
+            open(new RuleDialog(*r, now.value(), dialog),
+                 [this](RuleDialog &d) { m_editor.updateRule(d.rule()); });
+    });
+    connect(dialog, &PolicyDialog::removeRuleRequested, this,
+            [this, refresh, policyId](qint64 ruleId) {
+                m_editor.remove({ObjectRef::Kind::Rule, ruleId, -1, policyId});
+                refresh();
+            });
+    connect(dialog, &PolicyDialog::addRuleRequested, this,
+            [this, dialog, policyId](bool useWizard) {
+                if (useWizard) {
+                    newRule(policyId, dialog);
+                    return;
+                }
+                auto now = m_service.load();
+                if (!now)
+                    return;
+                Rule rule;
+                rule.policyId = policyId;
+                open(new RuleDialog(rule, now.value(), dialog),
+                     [this](RuleDialog &d) { m_editor.createRule(d.rule()); });
+            });
+    open(dialog, [this](PolicyDialog &d) { m_editor.updatePolicy(d.policy()); });
+}
+
 void PropertiesController::newPolicy()
 {
-    open(new PolicyDialog(Policy{}, m_dialogParent),
-         [this](PolicyDialog &d) { m_editor.createPolicy(d.policy()); });
+    auto db = m_service.load();
+    if (!db) {
+        Q_EMIT error(db.error().message);
+        return;
+    }
+    auto *wizard = new IpSecurityPolicyWizard(db.value(), m_dialogParent);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QWizard::accepted, this, [this, wizard] {
+        const Policy policy = wizard->policy();
+        const bool response = wizard->activateDefaultResponseRule();
+        m_editor.beginStep(tr("Create policy %1").arg(policy.name));
+        if (m_editor.createPolicy(policy) && !response) {
+            if (auto now = m_service.load(); now && now->policyByName(policy.name)) {
+                for (const Rule *r : now->rulesOf(now->policyByName(policy.name)->id)) {
+                    if (r->defaultResponse && r->active) {
+                        Rule off = *r;
+                        off.active = false;
+                        m_editor.updateRule(off);
+                    }
+                }
+            }
+        }
+        m_editor.endStep();
+    });
+    wizard->show();
 }
 
 void PropertiesController::newFilterList()
@@ -109,14 +184,14 @@ void PropertiesController::newFilterAction()
     });
 }
 
-void PropertiesController::newRule(qint64 policyId)
+void PropertiesController::newRule(qint64 policyId, QWidget *parent)
 {
     auto db = m_service.load();
     if (!db) {
         Q_EMIT error(db.error().message);
         return;
     }
-    auto *wizard = new SecurityRuleWizard(db.value(), policyId, m_dialogParent);
+    auto *wizard = new SecurityRuleWizard(db.value(), policyId, parent ? parent : m_dialogParent);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &QWizard::accepted, this, [this, wizard] {
         Rule rule = wizard->rule();
@@ -129,6 +204,9 @@ void PropertiesController::newRule(qint64 policyId)
                 return now->filterListByName(name) ? now->filterListByName(name)->id : 0;
             return now->filterActionByName(name) ? now->filterActionByName(name)->id : 0;
         };
+        // The list, the action and the rule made in the wizard are one undo step.
+        m_editor.beginStep(tr("Create rule %1").arg(rule.name));
+        const auto done = qScopeGuard([this] { m_editor.endStep(); });
         if (const auto list = wizard->newFilterList()) {
             if (!m_editor.createFilterList(*list))
                 return;

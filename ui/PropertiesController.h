@@ -9,7 +9,9 @@ class QWidget;
 
 namespace ipsec {
 class PolicyClient;
-}
+struct Policy;
+struct PolicyDatabase;
+} // namespace ipsec
 
 namespace ipsec::ui {
 
@@ -27,7 +29,8 @@ public:
     void newFilterList();
     void newFilterAction();
     // The Security Rule wizard for a policy; a list or action made in it is created first.
-    void newRule(qint64 policyId);
+    // PARENT: the window the wizard belongs to (the main window when null).
+    void newRule(qint64 policyId, QWidget *parent = nullptr);
 
 Q_SIGNALS:
     void error(const QString &text);
@@ -35,6 +38,7 @@ Q_SIGNALS:
 private:
     template <typename Dialog, typename Apply>
     void open(Dialog *dialog, Apply apply);
+    void showPolicyProperties(const Policy &policy, const PolicyDatabase &db);
 
     PolicyClient &m_service;
     ObjectEditor &m_editor;

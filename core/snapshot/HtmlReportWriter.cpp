@@ -73,11 +73,17 @@ QString HtmlReportWriter::write(const Snapshot &s)
          u"table{border-collapse:collapse;margin:0.5em 0 1.5em}\n"
          u"th,td{border:1px solid #999;padding:0.25em 0.6em;text-align:left;vertical-align:top}\n"
          u"th{background:#eee}\n.none{font-style:italic;color:#555}\n"
-         u"dt{font-weight:bold;float:left;clear:left;width:12em}\ndd{margin-left:13em}\n"
+         u"dt{font-weight:bold;float:left;clear:left;width:12em}\n"
+         u"dd{margin-left:13em;min-height:1.2em}\n"
          u"</style>\n</head>\n<body>\n"_s;
     h += u"<h1>"_s + esc(title) + u"</h1>\n<dl>\n"_s;
+    // A missing value is said, never left empty: an empty <dd> has no height and the next
+    // value would float up beside this field's name.
     const auto item = [&](const QString &k, const QString &v) {
-        h += u"<dt>"_s + esc(k) + u"</dt><dd>"_s + esc(v) + u"</dd>\n"_s;
+        h += u"<dt>"_s + esc(k) + u"</dt>"_s
+             + (v.trimmed().isEmpty() ? u"<dd class=\"none\">"_s + esc(tr("(none)"))
+                                      : u"<dd>"_s + esc(v))
+             + u"</dd>\n"_s;
     };
     const Policy *assigned = db.assignedPolicy();
     item(tr("Host"), s.host.name);
@@ -99,8 +105,9 @@ QString HtmlReportWriter::write(const Snapshot &s)
              + (p.assigned ? u" ("_s + esc(tr("assigned")) + u')' : QString()) + u"</h3>\n<dl>\n"_s;
         item(tr("Description"), p.description);
         item(tr("Polling interval"), tr("%n minute(s)", nullptr, p.pollingIntervalMinutes));
-        item(tr("Last modified"), p.lastModified.toUTC().toString(Qt::ISODate));
-        item(tr("Guid"), SnapshotJson::guid(p.guid));
+        item(tr("Last modified"),
+             p.lastModified.isValid() ? p.lastModified.toUTC().toString(Qt::ISODate) : QString());
+        item(tr("Guid"), p.guid.isNull() ? QString() : SnapshotJson::guid(p.guid));
         h += u"</dl>\n"_s;
         Table rules({tr("Rule"), tr("Active"), tr("Filter list"), tr("Filter action"),
                      tr("Tunnel endpoint"), tr("Connection type"), tr("Authentication"),

@@ -1,5 +1,7 @@
 #include "snapshot/SnapshotDiff.h"
 
+#include <QRegularExpression>
+
 #include "snapshot/SnapshotJson.h"
 
 #include <QJsonObject>
@@ -274,15 +276,28 @@ QStringList dynamicTexts(const QList<engine::DynamicFilter> &list)
 
 } // namespace
 
+// The kernel's priority numbers are bookkeeping: one rule fewer renumbers every entry after it.
+static QStringList withoutPriorities(const QStringList &entries)
+{
+    static const QRegularExpression priority(u" priority \\d+"_s);
+    QStringList out;
+    out.reserve(entries.size());
+    for (const QString &e : entries)
+        out << QString(e).remove(priority);
+    return out;
+}
+
 QList<SnapshotChange> SnapshotDiff::compare(const Snapshot &before, const Snapshot &after)
 {
     Differ d(before, after);
     d.objects();
     d.textSets(SnapshotChange::Object::DynamicFilter, dynamicTexts(before.dynamicFilters),
                dynamicTexts(after.dynamicFilters));
-    if (before.kernel && after.kernel)
-        d.textSets(SnapshotChange::Object::KernelEntry, before.kernel->entries,
-                   after.kernel->entries);
+    // When the policy differs, the kernel entries follow from it and are not differences of
+    // their own (a deleted rule is one difference); with the same policy they show drift.
+    if (before.kernel && after.kernel && d.m_changes.isEmpty())
+        d.textSets(SnapshotChange::Object::KernelEntry, withoutPriorities(before.kernel->entries),
+                   withoutPriorities(after.kernel->entries));
     return d.m_changes;
 }
 

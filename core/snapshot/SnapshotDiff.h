@@ -38,7 +38,9 @@ struct SnapshotChange {
 // Compares two snapshots object by object: matched by guid, else by name (an object matched by
 // name with another guid shows the guid as a changed field). Row ids, the last-modified times
 // (bookkeeping that every edit touches) and the metadata (host, time, version) are left out.
-// Kernel entries are compared only when both snapshots recorded them.
+// Kernel entries are compared only when both snapshots recorded them and the policy (objects,
+// assignment, dynamic filters) is the same: then they show drift; otherwise they follow from the
+// policy's differences. Their priority numbers never count (renumbering is not a change).
 class SnapshotDiff {
     Q_DECLARE_TR_FUNCTIONS(ipsec::SnapshotDiff)
 public:

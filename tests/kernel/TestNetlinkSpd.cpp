@@ -106,6 +106,7 @@ private Q_SLOTS:
     void applyReplacesAndRemoves();
     void applyRollback_data();
     void applyRollback();
+    void batchedAddRollsBack();
     void foreignUntouched();
     void realTraffic();
 
@@ -411,6 +412,43 @@ void TestNetlinkSpd::applyRollback()
     QVERIFY2(ok.ok(), qPrintable(messageOf(ok)));
     QCOMPARE(ok.added + ok.replaced + ok.removed, 15);
     QCOMPARE(m_ns.policies(ns).size(), 10 - 4 + 10);
+}
+
+void TestNetlinkSpd::batchedAddRollsBack()
+{
+    // Plain adds go in batches of 256 with one acknowledgement; a refusal in the middle of a
+    // batch (here: the plan names one identity twice, the kernel says EEXIST) must undo the
+    // entries before it and those after it in the same batch, which the kernel processed too.
+    requireRoot();
+    const QString ns = m_ns.create();
+    QVERIFY2(!ns.isEmpty(), qPrintable(m_ns.lastError()));
+    auto spd = openIn(ns);
+    QVERIFY(spd);
+    const SpdEntry kept = entry(Dir::In, Act::Block, 3000, u"10.9.0.1"_s, 32, u"0.0.0.0"_s, 0);
+    QVERIFY(spd->apply({{kept}, {}}).ok());
+    const QStringList before = m_ns.policies(ns);
+
+    SpdPlan plan;
+    for (int i = 0; i < 600; ++i)
+        plan.toAdd.append(entry(Dir::In, Act::Block, quint32(4000 + i),
+                                u"10.3.%1.%2"_s.arg(i / 200).arg(i % 200 + 1), 32, u"0.0.0.0"_s, 0,
+                                Protocol::udp(), 0, 1434));
+    SpdEntry twice = plan.toAdd.at(10);
+    twice.priority = 9000;
+    plan.toAdd.insert(300, twice); // in the second batch, 44 entries into it
+    const SpdApplyResult r = spd->apply(plan);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.rolledBack, qPrintable(r.rollbackErrors.join(u'\n')));
+    QCOMPARE(r.failedOperation, SpdApplyResult::Operation::Add);
+    QVERIFY(r.failedEntry.has_value());
+    QCOMPARE(r.failedEntry->priority, 9000u);
+    QCOMPARE(m_ns.policies(ns), before);
+
+    plan.toAdd.removeAt(300);
+    const SpdApplyResult ok = spd->apply(plan);
+    QVERIFY2(ok.ok(), qPrintable(messageOf(ok)));
+    QCOMPARE(ok.added, 600);
+    QCOMPARE(m_ns.policies(ns).size(), 601);
 }
 
 void TestNetlinkSpd::foreignUntouched()

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void hugeDocumentRefusedBeforeParsing();
     void restrictedToOnePolicy();
     void diffListsExactlyTheChanges();
+    void diffIsMeaningLevel();
     void diffOfEqualSnapshotsIsEmpty();
     void mergeClashRules_data();
     void mergeClashRules();
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void netshScript();
     void ipseccmdScriptParsesBack();
     void htmlReportEscapes();
+    void htmlReportMissingFields();
 };
 
 void TestSnapshot::roundTripIsCanonical()
@@ -316,11 +318,12 @@ void TestSnapshot::diffListsExactlyTheChanges()
     db.policies[0].assigned = false; // assignment changed
     db.policies[1].assigned = true;
     after.dynamicFilters.clear(); // dynamic filter removed
+    // Follows from the policy's differences: not a difference of its own.
     after.kernel->entries << u"ip xfrm policy add dir out action block priority 1001"_s;
 
     const auto changes = SnapshotDiff::compare(before, after);
     const QString text = changesText(changes);
-    QCOMPARE(changes.size(), 9);
+    QCOMPARE(changes.size(), 8);
     const auto has = [&](SnapshotChange::Kind k, SnapshotChange::Object o, const QString &name) {
         return std::any_of(changes.cbegin(), changes.cend(), [&](const SnapshotChange &c) {
             return c.kind == k && c.object == o && c.name.contains(name);
@@ -336,7 +339,7 @@ void TestSnapshot::diffListsExactlyTheChanges()
     QVERIFY2(has(K::Added, O::Policy, u"New one"_s), qPrintable(text));
     QVERIFY2(has(K::Changed, O::Assignment, u"assigned"_s), qPrintable(text));
     QVERIFY2(has(K::Removed, O::DynamicFilter, u"1434"_s), qPrintable(text));
-    QVERIFY2(has(K::Added, O::KernelEntry, u"dir out"_s), qPrintable(text));
+    QVERIFY2(!has(K::Added, O::KernelEntry, u"dir out"_s), qPrintable(text));
     QVERIFY2(text.contains(u"description: \"Blocks & secures\" -> \"changed\""_s),
              qPrintable(text));
     QVERIFY2(text.contains(u"assignedPolicy: \"Web server\" -> \"Spare\""_s), qPrintable(text));
@@ -346,8 +349,38 @@ void TestSnapshot::diffListsExactlyTheChanges()
         if (c.object == O::Policy && c.kind == K::Changed)
             QCOMPARE(c.fields.size(), 1);
     const QJsonArray json = SnapshotDiff::toJson(changes);
-    QCOMPARE(json.size(), 9);
+    QCOMPARE(json.size(), 8);
     QCOMPARE(json.at(0)[u"kind"_s].toString().isEmpty(), false);
+}
+
+// A deleted rule is one difference, although the kernel renumbered every entry after it; with
+// the same policy, an entry the kernel lost is drift and is listed (priorities aside).
+void TestSnapshot::diffIsMeaningLevel()
+{
+    Snapshot before = test::richSnapshot();
+    before.kernel->entries = {u"src 0.0.0.0/0 dst 10.0.0.1/32 dir in priority 1001 action block"_s,
+                              u"src 0.0.0.0/0 dst 10.0.0.2/32 dir in priority 1002 action block"_s,
+                              u"src 0.0.0.0/0 dst 10.0.0.3/32 dir in priority 1003 action block"_s};
+    Snapshot after = before;
+    after.database.rules.removeAt(1);
+    after.kernel->entries = {u"src 0.0.0.0/0 dst 10.0.0.2/32 dir in priority 1001 action block"_s,
+                             u"src 0.0.0.0/0 dst 10.0.0.3/32 dir in priority 1002 action block"_s};
+    const auto changes = SnapshotDiff::compare(before, after);
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes.first().object, SnapshotChange::Object::Rule);
+    QCOMPARE(changes.first().kind, SnapshotChange::Kind::Removed);
+
+    Snapshot renumbered = before;
+    renumbered.kernel->entries = {
+        u"src 0.0.0.0/0 dst 10.0.0.1/32 dir in priority 2001 action block"_s,
+        u"src 0.0.0.0/0 dst 10.0.0.2/32 dir in priority 2002 action block"_s,
+        u"src 0.0.0.0/0 dst 10.0.0.3/32 dir in priority 2003 action block"_s};
+    QVERIFY(SnapshotDiff::compare(before, renumbered).isEmpty());
+    Snapshot drift = before;
+    drift.kernel->entries.removeFirst();
+    const auto lost = SnapshotDiff::compare(before, drift);
+    QCOMPARE(lost.size(), 1);
+    QCOMPARE(lost.first().object, SnapshotChange::Object::KernelEntry);
 }
 
 void TestSnapshot::diffOfEqualSnapshotsIsEmpty()
@@ -522,6 +555,26 @@ void TestSnapshot::ipseccmdScriptParsesBack()
     QCOMPARE(parsed->negotiation->kind, syntax::Negotiation::Kind::Block);
     QVERIFY(script.contains(u"# Rule \"Secure tunnel\" is inactive"_s));
     QVERIFY(commands.last().endsWith(u"-x"_s));
+}
+
+// Every optional field missing: each name keeps its own value (an empty one is said), so no
+// value floats up beside the field before it.
+void TestSnapshot::htmlReportMissingFields()
+{
+    Snapshot s = test::richSnapshot();
+    for (Policy &p : s.database.policies) {
+        p.description.clear();
+        p.lastModified = {};
+        p.guid = {};
+    }
+    s.host.storePath.clear();
+    s.programVersion.clear();
+    const QString html = HtmlReportWriter::write(s);
+    QVERIFY(!html.contains(u"<dd></dd>"_s));
+    QVERIFY2(html.contains(u"<dt>Description</dt><dd class=\"none\">(none)</dd>"_s),
+             qPrintable(html.left(3000)));
+    QVERIFY(html.contains(u"<dt>Store</dt><dd class=\"none\">"_s));
+    QCOMPARE(html.count(u"<dt>"_s), html.count(u"<dd"_s));
 }
 
 void TestSnapshot::htmlReportEscapes()

@@ -4,6 +4,8 @@
 #include "UiTestSupport.h"
 
 #include "MainWindow.h"
+#include "Settings.h"
+#include "StateBanner.h"
 #include "service/PolicyService.h"
 #include "util/NetNamespace.h"
 
@@ -11,6 +13,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,6 +48,9 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void unassignAndUndo();
+    void titleNamesStoreAndNamespace();
+    void driftBannerReapplies();
+    void emergencyByAnotherProgramShowsRedBanner();
 
 private:
     // Policies in the priority band this project installs.
@@ -62,6 +68,7 @@ void TestUiEmergency::initTestCase()
     if (::geteuid() != 0)
         QSKIP("Needs root: creates a network namespace and changes its IPsec policy.");
     UiTestSupport::isolateSettings(m_dir);
+    Settings().setValue(Settings::Key::WatchIntervalMs, 100);
     const QByteArray runtime = m_dir.filePath(u"run"_s).toUtf8();
     qputenv("IPSEC_CONSOLE_RUNTIME_DIR", runtime);
 
@@ -146,6 +153,58 @@ void TestUiEmergency::unassignAndUndo()
     QCOMPARE(ownedPolicies(), before);
     QVERIFY(!undo->isVisible());
     QTRY_VERIFY2(status->text().contains(u"Assigned policy: P"_s), qPrintable(status->text()));
+}
+
+void TestUiEmergency::titleNamesStoreAndNamespace()
+{
+    QVERIFY2(m_window->windowTitle().contains(u"policy.db"_s), qPrintable(m_window->windowTitle()));
+    QVERIFY2(m_window->windowTitle().contains(m_ns), qPrintable(m_window->windowTitle()));
+}
+
+// The kernel loses the entries behind the console's back: a persistent banner says so until
+// Re-apply enforces the stored policy again.
+void TestUiEmergency::driftBannerReapplies()
+{
+    const int before = ownedPolicies();
+    QVERIFY(before > 0);
+    auto *banner = m_window->findChild<StateBanner *>(u"stateBanner"_s);
+    QVERIFY(banner);
+    QVERIFY(!banner->isVisible());
+    QVERIFY(ip({u"-n"_s, m_ns, u"xfrm"_s, u"policy"_s, u"flush"_s}));
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+    QCOMPARE(banner->state(), StateBanner::State::Drift);
+    QVERIFY2(banner->text().contains(u"missing"_s), qPrintable(banner->text()));
+    auto *button = banner->findChild<QPushButton *>(u"stateBannerButton"_s);
+    QVERIFY(QString(button->text()).remove(u'&').contains(u"apply"_s));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_COMPARE(ownedPolicies(), before);
+    QTRY_VERIFY(!banner->isVisible());
+}
+
+// Another program (ipseccmd) pulls the emergency brake: the console turns red and offers
+// Reassign, which puts everything back.
+void TestUiEmergency::emergencyByAnotherProgramShowsRedBanner()
+{
+    const int before = ownedPolicies();
+    QVERIFY(before > 0);
+    const auto r = UiTestSupport::ipseccmd(m_store, {u"emergency-unassign"_s}, m_ns,
+                                           QProcessEnvironment::systemEnvironment());
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+    QCOMPARE(ownedPolicies(), 0);
+    auto *banner = m_window->findChild<StateBanner *>(u"stateBanner"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+    QCOMPARE(banner->state(), StateBanner::State::Emergency);
+    static const QRegularExpression said(
+        u"Emergency unassign in effect since \\d\\d:\\d\\d — \\d+ entr(y|ies|\\(y/ies\\)) removed"_s);
+    QVERIFY2(said.match(banner->text()).hasMatch(), qPrintable(banner->text()));
+    QVERIFY(banner->styleSheet().contains(u"#b00020"_s));
+    auto *button = banner->findChild<QPushButton *>(u"stateBannerButton"_s);
+    QCOMPARE(button->text(), u"&Reassign"_s);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_COMPARE(ownedPolicies(), before);
+    // The red banner goes. (Known: this in-process service then reports the reassigned
+    // entries as "extra" until it reloads its own state; see the closing note.)
+    QTRY_VERIFY2(banner->state() != StateBanner::State::Emergency, qPrintable(banner->text()));
 }
 
 QTEST_MAIN(TestUiEmergency)

@@ -8,6 +8,8 @@
 
 namespace ipsec::ui {
 
+class ServiceWorker;
+
 // One undoable change through the service: redo and undo are each one service operation (create
 // ↔ delete, update new ↔ old). The change is made before the command is pushed, so the first
 // redo() that QUndoStack::push() calls does nothing.
@@ -18,6 +20,9 @@ public:
 
     ServiceCommand(const QString &text, Operation redo, Operation undo, ErrorSink onError);
 
+    // Undo and redo run through WORKER (off the GUI thread with the agent).
+    void setWorker(ServiceWorker *worker) { m_worker = worker; }
+
     void redo() override;
     void undo() override;
 
@@ -27,6 +32,7 @@ private:
     Operation m_redo;
     Operation m_undo;
     ErrorSink m_onError;
+    ServiceWorker *m_worker = nullptr;
     bool m_done = true;
 };
 

@@ -64,7 +64,11 @@ FilterListDialog::FilterListDialog(const FilterList &list, QWidget *parent)
     filters->addLayout(side);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("IP &filters:"), this));
+    // The mnemonic needs a buddy; without one the label shows a literal "&".
+    auto *filtersLabel = new QLabel(tr("IP &filters:"), this);
+    filtersLabel->setObjectName(u"filtersLabel"_s);
+    filtersLabel->setBuddy(m_view);
+    layout->addWidget(filtersLabel);
     layout->addLayout(filters, 1);
     layout->addWidget(m_error);
     layout->addWidget(buttons);

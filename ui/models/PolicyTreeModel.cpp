@@ -110,6 +110,8 @@ QVariant PolicyTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
         return text(item, index.column());
+    case Qt::EditRole:
+        return index.column() == NameColumn ? plainName(item.ref) : text(item, index.column());
     case IdRole:
         return item.ref.id;
     case KindRole:
@@ -154,6 +156,47 @@ QString PolicyTreeModel::text(const Item &item, int column) const
         break;
     }
     return {};
+}
+
+QString PolicyTreeModel::plainName(const ObjectRef &ref) const
+{
+    using Kind = ObjectRef::Kind;
+    switch (ref.kind) {
+    case Kind::Policy:
+        return m_db.policy(ref.id) ? m_db.policy(ref.id)->name : QString();
+    case Kind::Rule:
+        return m_db.rule(ref.id) ? m_db.rule(ref.id)->name : QString();
+    case Kind::FilterList:
+        return m_db.filterList(ref.id) ? m_db.filterList(ref.id)->name : QString();
+    case Kind::FilterAction:
+        return m_db.filterAction(ref.id) ? m_db.filterAction(ref.id)->name : QString();
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags PolicyTreeModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractItemModel::flags(index);
+    if (!index.isValid() || index.column() != NameColumn)
+        return f;
+    const ObjectRef &ref = itemForIndex(index)->ref;
+    using Kind = ObjectRef::Kind;
+    const bool named =
+        ref.kind == Kind::Policy || ref.kind == Kind::FilterList || ref.kind == Kind::FilterAction
+        || (ref.kind == Kind::Rule && m_db.rule(ref.id) && !m_db.rule(ref.id)->defaultResponse);
+    return named ? f | Qt::ItemIsEditable : f;
+}
+
+bool PolicyTreeModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable))
+        return false;
+    const ObjectRef ref = itemForIndex(index)->ref;
+    const QString name = value.toString().trimmed();
+    if (name != plainName(ref))
+        Q_EMIT renameRequested(ref, name);
+    return false; // the store's answer comes with the reload
 }
 
 QString PolicyTreeModel::key(const Item &item) const

@@ -31,6 +31,13 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    // Names of policies, rules, filter lists and actions are edited in place (F2); the edit
+    // becomes renameRequested(), the store decides, and the reload shows the result.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+Q_SIGNALS:
+    void renameRequested(const ipsec::ui::ObjectRef &object, const QString &name);
 
 private:
     struct Item;
@@ -38,6 +45,7 @@ private:
     void build();
     QString text(const Item &item, int column) const;
     QString key(const Item &item) const;
+    QString plainName(const ObjectRef &ref) const;
 
     PolicyDatabase m_db;
     std::unique_ptr<Item> m_root;

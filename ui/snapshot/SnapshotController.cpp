@@ -78,12 +78,20 @@ void SnapshotController::exportSnapshot(const QString &policyName)
                                             exportFilters(), &selectedFilter);
     if (path.isEmpty())
         return;
-    // A name without a known extension gets the one of the chosen file type.
-    if (QFileInfo(path).suffix().isEmpty()) {
-        const qsizetype star = selectedFilter.indexOf(u"*."_s);
-        path += star >= 0 ? selectedFilter.mid(star + 1).chopped(1) : u".json"_s;
-    }
-    auto format = SnapshotFormat::choose({}, path);
+    // The chosen file type decides the format (never JSON silently in "x.txt"); a name without
+    // an extension gets the type's. Without a chosen type the extension must say it.
+    const qsizetype star = selectedFilter.indexOf(u"*."_s);
+    const QString typeSuffix = star >= 0 ? selectedFilter.mid(star + 2).chopped(1) : QString();
+    if (QFileInfo(path).suffix().isEmpty())
+        path += u'.' + (typeSuffix.isEmpty() ? u"json"_s : typeSuffix);
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    static const QStringList known{u"json"_s, u"cmd"_s, u"bat"_s, u"sh"_s, u"html"_s, u"htm"_s};
+    if (typeSuffix.isEmpty() && !known.contains(suffix))
+        return Q_EMIT message(tr("Error: %1 has no snapshot file type; name it .json, .cmd, .sh "
+                                 "or .html.")
+                                  .arg(path));
+    auto format =
+        SnapshotFormat::choose({}, u"x."_s + (typeSuffix.isEmpty() ? suffix : typeSuffix));
     auto doc = m_client.exportSnapshot(policyName);
     if (!doc)
         return Q_EMIT message(tr("Error: %1").arg(doc.error().message));
@@ -93,7 +101,7 @@ void SnapshotController::exportSnapshot(const QString &policyName)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(*bytes) != bytes->size() || !file.commit())
         return Q_EMIT message(tr("Error: cannot write %1: %2").arg(path, file.errorString()));
-    Q_EMIT message(tr("Snapshot saved to %1.").arg(path));
+    Q_EMIT message(tr("Snapshot saved to %1 (%2).").arg(path, SnapshotFormat::name(*format)));
 }
 
 QByteArray SnapshotController::readSnapshotFile(const QString &path, QString *error)

@@ -85,6 +85,11 @@ PacketTester::PacketTester(PolicyClient &service, QWidget *parent)
     layout->addWidget(m_details);
     layout->addStretch();
 
+    // Tab follows the form, not the order the widgets were made in.
+    const QList<QWidget *> order{m_source,   m_sourcePort, m_destination, m_destinationPort,
+                                 m_protocol, m_direction,  m_evaluate};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
     connect(m_evaluate, &QPushButton::clicked, this, &PacketTester::evaluate);
     connect(m_source, &QLineEdit::returnPressed, this, &PacketTester::evaluate);
     connect(m_destination, &QLineEdit::returnPressed, this, &PacketTester::evaluate);

@@ -17,7 +17,7 @@ namespace ipsec::ui {
 BlockPortPolicyPage::BlockPortPolicyPage(BlockPortWizard &wizard)
     : QWizardPage(&wizard)
     , m_wizard(wizard)
-    , m_new(makeRadio(tr("&New policy named:"), u"policyNew"_s, this))
+    , m_new(makeRadio(tr("Ne&w policy named:"), u"policyNew"_s, this))
     , m_name(new QLineEdit(this))
     , m_existing(makeRadio(tr("Add the rules to an &existing policy:"), u"policyExisting"_s, this))
     , m_policies(new QComboBox(this))
@@ -45,7 +45,8 @@ BlockPortPolicyPage::BlockPortPolicyPage(BlockPortWizard &wizard)
     registerField(u"policyNew"_s, m_new);
     registerField(u"policyName"_s, m_name);
     registerField(u"policyExisting"_s, m_existing);
-    registerField(u"existingPolicy"_s, m_policies, "currentText");
+    // The item's data is the policy's name; its text may say "(assigned)".
+    registerField(u"existingPolicy"_s, m_policies, "currentData");
     registerField(u"assignNow"_s, m_assign);
     connect(m_name, &QLineEdit::textEdited, this, [this] {
         m_nameEdited = true;
@@ -58,15 +59,25 @@ BlockPortPolicyPage::BlockPortPolicyPage(BlockPortWizard &wizard)
 
 void BlockPortPolicyPage::initializePage()
 {
-    const QString current = m_policies->currentText();
+    const bool firstVisit = m_policies->count() == 0;
+    const QString current = m_policies->currentData().toString();
     m_policies->clear();
+    QString assigned;
     if (auto db = m_wizard.service().load()) {
-        for (const Policy &p : db->policies)
-            m_policies->addItem(p.name);
+        for (const Policy &p : db->policies) {
+            m_policies->addItem(p.assigned ? tr("%1 (assigned)").arg(p.name) : p.name, p.name);
+            if (p.assigned)
+                assigned = p.name;
+        }
     }
-    m_policies->setCurrentIndex(std::max(0, m_policies->findText(current)));
+    // The first time, the assigned policy is the default: the rules are enforced at once and
+    // nothing else stops being enforced.
+    const QString wanted = firstVisit ? assigned : current;
+    m_policies->setCurrentIndex(std::max(0, m_policies->findData(wanted)));
     m_existing->setEnabled(m_policies->count() > 0);
     m_policies->setEnabled(m_policies->count() > 0);
+    if (firstVisit && !assigned.isEmpty())
+        m_existing->setChecked(true);
     if (!m_nameEdited)
         m_name->setText(m_wizard.plan().defaultPolicyName());
     updateState();
@@ -81,7 +92,7 @@ QString BlockPortPolicyPage::problem() const
     if (const QStringList problems = policy.validate(); !problems.isEmpty())
         return problems.join(u' ');
     // The command line would add to a policy of that name; the wizard says so instead.
-    if (m_policies->findText(policy.name, Qt::MatchFixedString) >= 0) {
+    if (m_policies->findData(policy.name, Qt::UserRole, Qt::MatchFixedString) >= 0) {
         return tr("A policy named \"%1\" exists already; choose it as an existing policy or "
                   "enter another name.")
             .arg(policy.name);
@@ -96,6 +107,13 @@ bool BlockPortPolicyPage::isComplete() const
 
 void BlockPortPolicyPage::updateState()
 {
+    // Assigning the policy that is assigned already changes nothing.
+    const bool assignedChosen =
+        m_existing->isChecked()
+        && m_policies->currentText() != m_policies->currentData().toString();
+    m_assign->setEnabled(!assignedChosen);
+    if (assignedChosen)
+        m_assign->setChecked(false);
     m_error->setText(problem());
     Q_EMIT completeChanged();
 }

@@ -25,14 +25,14 @@ BlockPortWizard::BlockPortWizard(PolicyClient &service, QWidget *parent)
     auto *protocol = new ChoicePage(tr("Protocol"), tr("Which traffic do you want to block?"),
                                     {{tr("&TCP"), u"protocolTcp"_s},
                                      {tr("&UDP"), u"protocolUdp"_s},
-                                     {tr("&Both TCP and UDP"), u"protocolBoth"_s}},
+                                     {tr("Bot&h TCP and UDP"), u"protocolBoth"_s}},
                                     1, this);
     auto *direction = new ChoicePage(
         tr("Direction"),
         tr("Block the traffic that reaches this computer, that leaves it, or both."),
         {{tr("&Inbound (other computers to this port here)"), u"directionInbound"_s},
          {tr("&Outbound (this computer to the port elsewhere)"), u"directionOutbound"_s},
-         {tr("&Both directions"), u"directionBoth"_s}},
+         {tr("Bot&h directions"), u"directionBoth"_s}},
         0, this);
     auto *mode = new ChoicePage(
         tr("Static or Dynamic"), tr("Where the blocking filters live."),
@@ -117,6 +117,10 @@ void BlockPortWizard::accept()
 {
     const auto all = commands();
     const QStringList lines = commandLines();
+    if (m_done.isEmpty()) {
+        auto state = StoreChangeUndo::capture(m_service);
+        m_undo = state ? std::optional<StoreChangeUndo>(state.value()) : std::nullopt;
+    }
     for (qsizetype i = 0; i < all.size(); ++i) {
         if (m_done.contains(lines.at(i)))
             continue;

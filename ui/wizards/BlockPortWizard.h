@@ -1,10 +1,13 @@
 #pragma once
 
+#include "commands/StoreChangeUndo.h"
 #include "syntax/IpsecCmd.h"
 #include "wizards/BlockPortPlan.h"
 
 #include <QSet>
+
 #include <QWizard>
+#include <optional>
 
 namespace ipsec {
 class PolicyClient;
@@ -38,6 +41,8 @@ public:
     QStringList commandLines() const;
     // What the service reported for the commands carried out so far.
     QStringList messages() const { return m_messages; }
+    // The state before Finish ran the first command: the wizard's whole change is one undo step.
+    const std::optional<StoreChangeUndo> &undo() const { return m_undo; }
 
     PolicyClient &service() const { return m_service; }
 
@@ -50,6 +55,7 @@ private:
     BlockPortSummaryPage *m_summary = nullptr;
     QSet<QString> m_done; // command lines already carried out (a retry skips them)
     QStringList m_messages;
+    std::optional<StoreChangeUndo> m_undo;
 };
 
 } // namespace ipsec::ui
