@@ -346,8 +346,14 @@ ServiceReport PolicyAgent::ExecuteStatic(const QStringList &argv, const QVariant
 ServiceReport PolicyAgent::ExecuteNetsh(const QString &script, const QString &origin,
                                         const QVariantMap &options)
 {
+    // Absent (older clients): all or nothing, as before.
+    const ScriptMode mode = options.value(QStringLiteral("lineByLine")).toBool()
+                                ? ScriptMode::LineByLine
+                                : ScriptMode::Atomic;
     serve(Authorizer::Action::Modify, tr("run a netsh script"), &options,
-          [script, origin](PolicyService &s) { return report(s.executeNetsh(script, origin)); },
+          [script, origin, mode](PolicyService &s) {
+              return report(s.executeNetsh(script, origin, mode));
+          },
           {{origin}, 0, script.size(), tr("script")});
     return {};
 }
