@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "BatchTool.h"
 #include "ConfirmationWait.h"
 
 #include "IpsecCmdTool.h"
@@ -63,7 +64,14 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
                 return Error::usage(tr("%1 needs a value.").arg(key));
             return args.at(++i);
         };
-        if (key == u"--store"_s || key == u"--netns"_s) {
+        if (key == u"--encoding"_s) {
+            auto v = value();
+            if (!v)
+                return v.error();
+            if (v->isEmpty())
+                return Error::usage(tr("%1 needs a non-empty value.").arg(key));
+            o.encoding = *v;
+        } else if (key == u"--store"_s || key == u"--netns"_s) {
             auto v = value();
             if (!v)
                 return v.error();
@@ -83,6 +91,8 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
             o.confirmWithinSeconds = seconds;
         } else if (key == u"--force"_s && eq < 0) {
             o.force = true;
+        } else if (key == u"--atomic"_s && eq < 0) {
+            o.atomic = true;
         } else if (key == u"--json"_s && eq < 0) {
             o.json = true;
         } else if (key == u"--dry-run"_s && eq < 0) {
@@ -102,7 +112,8 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
         } else {
             return Error::usage(tr("Unknown option \"%1\". Options: --store PATH, --netns NAME, "
                                    "--json, --dry-run, --[no-]ike-exemption, --[no-]agent, "
-                                   "--confirm-within SECONDS, --force, --help, --version.")
+                                   "--confirm-within SECONDS, --force, --atomic, --encoding "
+                                   "NAME, --help, --version.")
                                     .arg(a));
         }
     }
@@ -161,6 +172,9 @@ int Cli::run(const QString &argv0, const QStringList &arguments, CliIo io)
         rc = NetdiagTool(*options, io).run(args);
     else if (p == Personality::Netsh)
         rc = NetshTool(*options, io).run(args);
+    else if (p == Personality::IpsecCmd && !args.isEmpty()
+             && args.first().compare(u"batch"_s, Qt::CaseInsensitive) == 0)
+        rc = BatchTool(*options, io).run(args.mid(1));
     else
         rc = IpsecCmdTool(*options, io, personalityName(p)).run(args);
     io.out.flush();

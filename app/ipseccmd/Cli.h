@@ -18,6 +18,8 @@ struct CliOptions {
     std::optional<bool> ikeExemption; // --ike-exemption / --no-ike-exemption
     int confirmWithinSeconds = 0;     // --confirm-within SECONDS: roll back unless confirmed
     bool force = false;               // --force: apply even when it cuts the caller's SSH session
+    bool atomic = false;              // --atomic: a script as one transaction (all or nothing)
+    QString encoding;                 // --encoding NAME: how a script file is written
     bool help = false;
     bool version = false;
     // --agent: only through ipsec-policyd; --no-agent: never (in-process); default: the agent

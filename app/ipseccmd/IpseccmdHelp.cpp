@@ -233,7 +233,14 @@ HelpPage IpseccmdHelp::netsh()
          "delete all                  show all|rule\n"_s},
         {tr("Options"),
          {},
-         {{u"-f SCRIPT"_s, tr("run the script SCRIPT as one transaction")},
+         {{u"-f SCRIPT"_s, tr("run the script SCRIPT line by line, as netsh does: a failing "
+                              "line is reported with its number and the next one runs; exit "
+                              "status 1 when a line failed")},
+          {u"--atomic"_s, tr("with -f: apply the whole script as one transaction (the first "
+                             "failing line leaves everything as it was)")},
+          {u"--encoding NAME"_s, tr("with -f: the script's encoding (e.g. windows-1252, GBK, "
+                                    "IBM850 or a code page number); default: byte order mark, "
+                                    "chcp line, UTF-8, else detected and said")},
           {u"-c CONTEXT"_s, tr("start in CONTEXT, e.g. -c \"ipsec static\"")},
           {u"--store PATH"_s, tr("the static store (as ipseccmd)")},
           {u"--netns NAME"_s, tr("work in network namespace NAME")},

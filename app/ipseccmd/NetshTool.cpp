@@ -3,6 +3,7 @@
 #include "IpseccmdHelp.h"
 #include "NetshShow.h"
 #include "client/ClientFactory.h"
+#include "syntax/ScriptEncoding.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -83,10 +84,14 @@ int NetshTool::run(const QStringList &args)
             return fail(
                 Error::notFound(tr("Cannot read the script %1: %2").arg(path, file.errorString())));
         const QByteArray bytes = file.read(NetshScript::MaxBytes + 1);
-        auto text = NetshScript::decode(bytes, QFileInfo(path).fileName());
+        auto text =
+            syntax::ScriptEncoding::decode(bytes, QFileInfo(path).fileName(), m_options.encoding);
         if (!text)
             return fail(text.error());
-        return runScript(text.value(), QFileInfo(path).fileName());
+        if (!text->assumption.isEmpty())
+            m_io.err << tr("note: %1").arg(text->assumption) << '\n';
+        return runScript(text->text, QFileInfo(path).fileName(),
+                         m_options.atomic ? ScriptMode::Atomic : ScriptMode::LineByLine);
     }
     QStringList start;
     while (!words.isEmpty() && words.first().startsWith(u'-')) {
@@ -110,15 +115,19 @@ int NetshTool::run(const QStringList &args)
             return fail(Error::usage(tr("A value contains a line break: %1").arg(w.left(60))));
         quoted << NetshParser::quoteWord(w);
     }
-    return runScript(quoted.join(u' '), tr("command line"));
+    return runScript(quoted.join(u' '), tr("command line"), ScriptMode::Atomic);
 }
 
-int NetshTool::runScript(const QString &text, const QString &origin)
+int NetshTool::runScript(const QString &text, const QString &origin, ScriptMode mode)
 {
-    auto commands = NetshScript::parse(text, origin);
+    // Line by line, bad lines are the service's to report (in order with the others).
+    auto commands =
+        mode == ScriptMode::Atomic
+            ? NetshScript::parse(text, origin)
+            : Result<QList<NetshCommand>>(NetshScript::parseEach(text, origin).commands);
     if (!commands)
         return fail(commands.error());
-    if (commands->isEmpty()) {
+    if (commands->isEmpty() && mode == ScriptMode::Atomic) {
         m_io.err << tr("netsh: %1 holds no netsh ipsec command; nothing was changed.").arg(origin)
                  << '\n';
         return 0;
@@ -127,10 +136,11 @@ int NetshTool::runScript(const QString &text, const QString &origin)
         return c.verb == NetshCommand::Verb::ImportPolicy;
     };
     const bool imports = std::any_of(commands->cbegin(), commands->cend(), isImport);
-    const bool changes = std::any_of(commands->cbegin(), commands->cend(), [&](const auto &c) {
-        return !c.isReadOnly() && !isImport(c);
-    });
-    if (imports && changes) {
+    const bool changes = mode == ScriptMode::LineByLine
+                         || std::any_of(commands->cbegin(), commands->cend(), [&](const auto &c) {
+                                return !c.isReadOnly() && !isImport(c);
+                            });
+    if (imports && changes && mode == ScriptMode::Atomic) {
         const auto import = std::find_if(commands->cbegin(), commands->cend(), isImport);
         return fail(Error::usage(tr("%1: importpolicy must be the only change of a script here, "
                                     "because an import is a transaction of its own; run the "
@@ -145,11 +155,16 @@ int NetshTool::runScript(const QString &text, const QString &origin)
             if (int rc = importPolicy(**client, c); rc != 0)
                 return rc;
     }
+    int failed = 0;
     if (changes) {
-        auto done = (*client)->executeNetsh(text, origin);
+        // importpolicy is a transaction of its own; the service skips it.
+        auto done = (*client)->executeNetsh(text, origin, mode);
         if (!done)
             return fail(done.error());
         report(done.value());
+        for (const QString &e : std::as_const(done->errors))
+            m_io.err << "netsh: " << e << '\n';
+        failed = int(done->errors.size());
         if (int rc = Cli::awaitConfirmation(**client, m_options, u"netsh"_s, m_io); rc != 0)
             return rc;
     }
@@ -157,8 +172,18 @@ int NetshTool::runScript(const QString &text, const QString &origin)
     for (const NetshCommand &c : commands.value()) {
         if (!c.isReadOnly())
             continue;
-        if (int rc = readOnly(**client, c); rc != 0)
-            return rc;
+        if (int rc = readOnly(**client, c); rc != 0) {
+            if (mode == ScriptMode::Atomic)
+                return rc;
+            ++failed;
+        }
+    }
+    if (failed && mode == ScriptMode::LineByLine) {
+        m_io.err << tr("netsh: %1: %n line(s) failed; the other lines were applied.", nullptr,
+                       failed)
+                        .arg(origin)
+                 << '\n';
+        return 1;
     }
     return 0;
 }

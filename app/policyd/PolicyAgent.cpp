@@ -288,15 +288,19 @@ ServiceReport PolicyAgent::ExecuteStatic(const QStringList &argv, const QVariant
 ServiceReport PolicyAgent::ExecuteNetsh(const QString &script, const QString &origin,
                                         const QVariantMap &options)
 {
+    // Absent (older clients): all or nothing, as before.
+    const ScriptMode mode = options.value(QStringLiteral("lineByLine")).toBool()
+                                ? ScriptMode::LineByLine
+                                : ScriptMode::Atomic;
     serve(Authorizer::Action::Modify, tr("run a netsh script"), &options,
-          [script, origin](PolicyService &s) -> Outcome {
+          [script, origin, mode](PolicyService &s) -> Outcome {
               if (script.size() > MaxDocumentLength)
                   return Error::usage(
                       tr("A script of %1 characters is longer than the %2 the agent "
                          "accepts.")
                           .arg(script.size())
                           .arg(MaxDocumentLength));
-              return report(s.executeNetsh(script, origin));
+              return report(s.executeNetsh(script, origin, mode));
           },
           {origin});
     return {};

@@ -152,9 +152,16 @@ Result<ServiceReport> AgentClient::executeStatic(const syntax::IpsecCmdCommand &
     return change(u"ExecuteStatic"_s, {syntax::IpsecCmdPrinter::arguments(command)});
 }
 
-Result<ServiceReport> AgentClient::executeNetsh(const QString &script, const QString &origin)
+Result<ServiceReport> AgentClient::executeNetsh(const QString &script, const QString &origin,
+                                                ScriptMode mode)
 {
-    return change(u"ExecuteNetsh"_s, {script, origin});
+    // The mode travels in the options map, so the method's signature stays as it was.
+    QVariantMap o = options().toMap();
+    o.insert(u"lineByLine"_s, mode == ScriptMode::LineByLine);
+    auto reply = call(u"ExecuteNetsh"_s, {script, origin, o}, -1);
+    if (!reply)
+        return reply.error();
+    return qdbus_cast<ServiceReport>(reply->arguments().value(0));
 }
 
 Result<ServiceReport> AgentClient::executeDynamic(const syntax::IpsecCmdCommand &command)

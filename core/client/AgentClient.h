@@ -54,7 +54,8 @@ public:
 
     Result<ServiceReport> executeStatic(const syntax::IpsecCmdCommand &command) override;
     Result<ServiceReport> executeDynamic(const syntax::IpsecCmdCommand &command) override;
-    Result<ServiceReport> executeNetsh(const QString &script, const QString &origin) override;
+    Result<ServiceReport> executeNetsh(const QString &script, const QString &origin,
+                                       ScriptMode mode = ScriptMode::Atomic) override;
     Result<ServiceReport> assignPolicy(const QString &name) override;
     Result<ServiceReport> unassignPolicy(const QString &name = {}) override;
     Result<ServiceReport> deletePolicy(const QString &name) override;

@@ -96,10 +96,12 @@ Result<AgentProtocol::CallOptions> AgentProtocol::fromMap(const QVariantMap &map
                                        "day.")
                                         .arg(seconds));
             o.change.confirmWithinSeconds = int(seconds);
-        } else if (key == u"force"_s || key == u"dryRun"_s) {
+        } else if (key == u"force"_s || key == u"dryRun"_s || key == u"lineByLine"_s) {
             if (type.id() != QMetaType::Bool)
                 return wrongType(key, "b");
-            (key == u"force"_s ? o.change.force : o.dryRun) = it.value().toBool();
+            (key == u"force"_s    ? o.change.force
+             : key == u"dryRun"_s ? o.dryRun
+                                  : o.lineByLine) = it.value().toBool();
         } else if (key == u"sshConnection"_s) {
             if (type.id() != QMetaType::QString)
                 return wrongType(key, "s");
@@ -109,7 +111,7 @@ Result<AgentProtocol::CallOptions> AgentProtocol::fromMap(const QVariantMap &map
             o.change.sshConnection = value;
         } else {
             return Error::usage(tr("Unknown option \"%1\"; known: confirmWithin, force, "
-                                   "sshConnection, dryRun.")
+                                   "sshConnection, dryRun, lineByLine.")
                                     .arg(key.left(100)));
         }
     }

@@ -36,11 +36,13 @@ public:
     static Error toError(const QDBusMessage &errorReply);
 
     // ChangeOptions <-> a{sv}: confirmWithin (u), force (b), sshConnection (s); the agent's
-    // extras: dryRun (b). Unknown keys and wrong types are a usage error.
+    // extras: dryRun (b), lineByLine (b, ExecuteNetsh). Unknown keys and wrong types are a usage
+    // error.
     static QVariantMap toMap(const ChangeOptions &options, bool dryRun = false);
     struct CallOptions {
         ChangeOptions change;
         bool dryRun = false;
+        bool lineByLine = false; // ExecuteNetsh: ScriptMode::LineByLine
     };
     static Result<CallOptions> fromMap(const QVariantMap &map);
 

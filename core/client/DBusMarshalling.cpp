@@ -241,7 +241,7 @@ const QDBusArgument &operator>>(const QDBusArgument &a, PolicyDatabase &v)
 QDBusArgument &operator<<(QDBusArgument &a, const ServiceReport &v)
 {
     a.beginStructure();
-    a << v.messages << v.notices << v.ipCommands;
+    a << v.messages << v.notices << v.ipCommands << v.errors;
     a.endStructure();
     return a;
 }
@@ -249,7 +249,7 @@ QDBusArgument &operator<<(QDBusArgument &a, const ServiceReport &v)
 const QDBusArgument &operator>>(const QDBusArgument &a, ServiceReport &v)
 {
     a.beginStructure();
-    a >> v.messages >> v.notices >> v.ipCommands;
+    a >> v.messages >> v.notices >> v.ipCommands >> v.errors;
     a.endStructure();
     return a;
 }

@@ -32,8 +32,20 @@ Result<void> NetshRunner::run(const C &c)
 {
     if (c.isReadOnly())
         return {}; // the front end shows and exports
+    if (c.isDynamic() || c.verb != C::Verb::Add || c.object != C::Object::Filter)
+        m_lists.clear();
     noteUnmodelled(c);
-    return c.isDynamic() ? m_dynamic.run(c) : runStatic(c);
+    auto ok = c.isDynamic() ? m_dynamic.run(c) : runStatic(c);
+    if (!ok)
+        m_lists.clear(); // the caller may roll the line back
+    return ok;
+}
+
+QString NetshRunner::trafficKey(const Filter &f)
+{
+    return f.source.toString() + u'|' + f.destination.toString() + u'|'
+           + QString::number(f.protocol.number()) + u'|' + QString::number(f.sourcePort) + u'|'
+           + QString::number(f.destinationPort) + (f.mirrored ? u"|m"_s : u"|-"_s);
 }
 
 void NetshRunner::noteUnmodelled(const C &c)
@@ -283,18 +295,29 @@ Result<void> NetshRunner::deleteFilterList(const C &c)
 
 Result<void> NetshRunner::addFilter(const C &c)
 {
-    auto found = w.findFilterList(*c.filterList);
-    if (!found)
-        return found.error();
-    FilterList list;
-    if (found.value()) {
-        list = *found.value();
-    } else {
-        // As netsh does: add filter creates the list it names.
-        list.name = *c.filterList;
-        if (auto ok = w.insertFilterList(list); !ok)
-            return ok;
-        report.messages << tr("Created filter list %1.").arg(quote(list.name));
+    const QString key = c.filterList->toCaseFolded();
+    auto cached = m_lists.find(key);
+    if (cached == m_lists.end()) {
+        auto found = w.findFilterList(*c.filterList);
+        if (!found)
+            return found.error();
+        ListCache entry;
+        if (found.value()) {
+            entry.id = found.value()->id;
+            entry.name = found.value()->name;
+            for (const Filter &f : std::as_const(found.value()->filters))
+                entry.traffic.insert(trafficKey(f));
+        } else {
+            // As netsh does: add filter creates the list it names.
+            FilterList list;
+            list.name = *c.filterList;
+            if (auto ok = w.insertFilterList(list); !ok)
+                return ok;
+            report.messages << tr("Created filter list %1.").arg(quote(list.name));
+            entry.id = list.id;
+            entry.name = list.name;
+        }
+        cached = m_lists.insert(key, entry);
     }
     Filter f;
     f.source = *c.source;
@@ -306,16 +329,16 @@ Result<void> NetshRunner::addFilter(const C &c)
     f.description = c.description.value_or(QString());
     if (const QStringList p = f.validate(); !p.isEmpty())
         return Error::usage(p.join(u' '));
-    for (const Filter &other : std::as_const(list.filters)) {
-        if (other.sameTraffic(f)) {
-            report.notices << tr("Filter list %1 already has this filter; not added twice.")
-                                  .arg(quote(list.name));
-            return {};
-        }
+    const QString traffic = trafficKey(f);
+    if (cached->traffic.contains(traffic)) {
+        report.notices << tr("Filter list %1 already has this filter; not added twice.")
+                              .arg(quote(cached->name));
+        return {};
     }
-    if (auto ok = w.insertFilter(list.id, f); !ok)
+    if (auto ok = w.insertFilter(cached->id, f); !ok)
         return ok;
-    report.messages << tr("Added a filter to %1.").arg(quote(list.name));
+    cached->traffic.insert(traffic);
+    report.messages << tr("Added a filter to %1.").arg(quote(cached->name));
     return {};
 }
 

@@ -4,6 +4,9 @@
 #include "service/PolicyClient.h"
 #include "syntax/Netsh.h"
 
+#include <QHash>
+#include <QSet>
+
 namespace ipsec {
 
 class StoreWriter;
@@ -49,6 +52,17 @@ private:
     StoreWriter &w;
     ServiceReport &report;
     NetshDynamicRules m_dynamic;
+
+    // Filter lists that `add filter` lines fill, so that a script of thousands of them does not
+    // reload (and compare against) the whole list on every line. Valid while only `add filter`
+    // lines follow each other; any other command, and any failing line, forgets it.
+    struct ListCache {
+        qint64 id = 0;
+        QString name;
+        QSet<QString> traffic; // trafficKey() of every filter of the list
+    };
+    QHash<QString, ListCache> m_lists; // by name, case-folded
+    static QString trafficKey(const Filter &f);
 };
 
 } // namespace ipsec

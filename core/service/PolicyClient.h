@@ -20,6 +20,15 @@ struct ServiceReport {
     QStringList messages;
     QStringList notices;    // things the user should know but that are not errors
     QStringList ipCommands; // --dry-run: the kernel plan as `ip xfrm policy` lines
+    // Lines of a script run line by line that failed ("ORIGIN line N: why"); the other lines
+    // were applied. Empty when everything worked.
+    QStringList errors;
+};
+
+// How a script is applied.
+enum class ScriptMode {
+    Atomic,     // all or nothing: the first failing line leaves everything as it was
+    LineByLine, // as netsh and cmd.exe do: a failing line is reported and the next one runs
 };
 
 // What the kernel enforces now, for netdiag, `show` and the monitor.
@@ -80,11 +89,14 @@ public:
     virtual Result<ServiceReport> executeStatic(const syntax::IpsecCmdCommand &command) = 0;
     // Dynamic mode: -f without -w adds dynamic filters, -u removes them all.
     virtual Result<ServiceReport> executeDynamic(const syntax::IpsecCmdCommand &command) = 0;
-    // A `netsh ipsec` script (or one command): parsed whole first, then every static and
-    // dynamic command applied as one step enforced before the store commits; any error leaves
-    // store, dynamic filters and kernel as they were. origin names the script in messages
-    // (a file name, or "command line").
-    virtual Result<ServiceReport> executeNetsh(const QString &script, const QString &origin) = 0;
+    // A `netsh ipsec` script (or one command), enforced once before the store commits. Atomic:
+    // parsed whole first, then every static and dynamic command applied as one step; any error
+    // leaves store, dynamic filters and kernel as they were. LineByLine: each line is read and
+    // applied on its own (a store savepoint each); a failing line is rolled back alone and named
+    // in ServiceReport::errors, the others stay. origin names the script in messages (a file
+    // name, or "command line").
+    virtual Result<ServiceReport> executeNetsh(const QString &script, const QString &origin,
+                                               ScriptMode mode = ScriptMode::Atomic) = 0;
 
     virtual Result<ServiceReport> assignPolicy(const QString &name) = 0;
     virtual Result<ServiceReport> unassignPolicy(const QString &name = {}) = 0; // empty: any

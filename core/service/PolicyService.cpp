@@ -227,25 +227,49 @@ Result<ServiceReport> PolicyService::executeStatic(const syntax::IpsecCmdCommand
     });
 }
 
-Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const QString &origin)
+Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const QString &origin,
+                                                  ScriptMode mode)
 {
-    auto commands = syntax::NetshScript::parse(script, origin);
-    if (!commands)
-        return commands.error();
-    const bool changes = std::any_of(commands->cbegin(), commands->cend(),
+    const bool lineByLine = mode == ScriptMode::LineByLine;
+    QList<syntax::NetshCommand> commands;
+    QList<syntax::NetshScript::LineError> badLines;
+    if (lineByLine) {
+        auto parsed = syntax::NetshScript::parseEach(script, origin);
+        commands = std::move(parsed.commands);
+        badLines = std::move(parsed.errors);
+    } else {
+        auto parsed = syntax::NetshScript::parse(script, origin);
+        if (!parsed)
+            return parsed.error();
+        commands = std::move(parsed.value());
+    }
+    const auto lineErrors = [&] {
+        QStringList out;
+        for (const auto &e : std::as_const(badLines))
+            out << e.message;
+        return out;
+    };
+    const bool changes = std::any_of(commands.cbegin(), commands.cend(),
                                      [](const auto &c) { return !c.isReadOnly(); });
-    if (!changes)
-        return ServiceReport{}; // show and exportpolicy are the caller's; nothing to write
-    const bool dynamic = std::any_of(commands->cbegin(), commands->cend(), [](const auto &c) {
+    if (!changes) {
+        ServiceReport nothing; // show and exportpolicy are the caller's; nothing to write
+        nothing.errors = lineErrors();
+        return nothing;
+    }
+    const bool dynamic = std::any_of(commands.cbegin(), commands.cend(), [](const auto &c) {
         return c.isDynamic() && !c.isReadOnly();
     });
-    if (dynamic && !m_spd)
+    if (dynamic && !m_spd && !lineByLine)
         return Error::permission(tr("%1: dynamic rules live only in the kernel; changing them "
                                     "needs root (or the policy agent). Nothing was changed.")
                                      .arg(origin));
     auto current = m_runtime->dynamicFilters();
     if (!current)
         return current.error();
+    const bool multiLine = script.contains(u'\n');
+    const auto where = [&](int line) {
+        return multiLine ? tr("%1 line %2").arg(origin).arg(line) : origin;
+    };
     // The dynamic list is computed inside the store transaction and enforced with it; it is
     // written to the runtime state only once the store has committed.
     QList<engine::DynamicFilter> next = current.value();
@@ -253,16 +277,45 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
     auto report = changeStore(
         [&](StoreWriter &w, ServiceReport &r) -> Result<void> {
             NetshRunner runner(w, next, r);
-            for (const syntax::NetshCommand &c : commands.value()) {
-                if (auto ok = runner.run(c); !ok)
-                    return Error{ok.error().code,
-                                 syntax::NetshScript::location(origin, c.line, script) + u": "_s
-                                     + ok.error().message + tr(" Nothing was changed.")};
+            for (const syntax::NetshCommand &c : std::as_const(commands)) {
+                if (!lineByLine) {
+                    if (auto ok = runner.run(c); !ok)
+                        return Error{ok.error().code, where(c.line) + u": "_s + ok.error().message
+                                                          + tr(" Nothing was changed.")};
+                    continue;
+                }
+                if (c.verb == syntax::NetshCommand::Verb::ImportPolicy)
+                    continue; // the caller reads the file and imports it (importSnapshot)
+                if (c.isDynamic() && !c.isReadOnly() && !m_spd) {
+                    badLines << syntax::NetshScript::LineError{
+                        c.line, where(c.line) + u": "_s
+                                    + tr("dynamic rules live only in the kernel; changing them "
+                                         "needs root (or the policy agent).")};
+                    continue;
+                }
+                // One line at a time: a failing line takes back only its own changes.
+                const QList<engine::DynamicFilter> before = next;
+                const qsizetype messages = r.messages.size();
+                const qsizetype notices = r.notices.size();
+                if (auto ok = w.step([&] { return runner.run(c); }); !ok) {
+                    next = before;
+                    r.messages.resize(messages);
+                    r.notices.resize(notices);
+                    if (ok.error().code == ErrorCode::Store)
+                        return ok; // the database itself failed: stop
+                    badLines << syntax::NetshScript::LineError{c.line, where(c.line) + u": "_s
+                                                                           + ok.error().message};
+                }
             }
             dynamicChanged = runner.dynamicChanged();
             return {};
         },
         &next);
+    if (report && lineByLine) {
+        std::sort(badLines.begin(), badLines.end(),
+                  [](const auto &a, const auto &b) { return a.line < b.line; });
+        report->errors = lineErrors();
+    }
     if (!report || !dynamicChanged || m_options.dryRun)
         return report;
     if (auto ok = m_runtime->setDynamicFilters(next); !ok) {

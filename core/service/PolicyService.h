@@ -57,7 +57,8 @@ public:
     Result<ServiceReport> executeDynamic(const syntax::IpsecCmdCommand &command) override;
     // netsh ipsec scripts: all or nothing, see PolicyClient; the commands are applied by
     // NetshRunner.
-    Result<ServiceReport> executeNetsh(const QString &script, const QString &origin) override;
+    Result<ServiceReport> executeNetsh(const QString &script, const QString &origin,
+                                       ScriptMode mode = ScriptMode::Atomic) override;
 
     // Intent-level operations used by every front end.
     Result<ServiceReport> assignPolicy(const QString &name) override;

@@ -82,6 +82,11 @@ public:
     // enforce the new state in the kernel before committing.
     virtual Result<PolicyDatabase> snapshot() = 0;
 
+    // Runs fn as one step of the transaction (a SAVEPOINT): when fn fails, what it changed is
+    // rolled back and the rest of the transaction stays; the error is returned. Used to apply
+    // a script line by line in one transaction.
+    virtual Result<void> step(const std::function<Result<void>()> &fn) = 0;
+
     // Policies
     virtual Result<std::optional<Policy>> findPolicy(const QString &name) = 0;
     virtual Result<Policy> policy(qint64 id) = 0;

@@ -51,6 +51,18 @@ Result<void> SqlStoreWriter::atomically(F &&operation)
     return result;
 }
 
+Result<void> SqlStoreWriter::step(const std::function<Result<void>()> &fn)
+{
+    if (auto ok = c.exec(u"SAVEPOINT writer_step"_s); !ok)
+        return ok.error();
+    Result<void> result = fn();
+    if (!result)
+        (void)c.exec(u"ROLLBACK TO writer_step"_s);
+    if (auto ok = c.exec(u"RELEASE writer_step"_s); !ok && result)
+        return ok.error();
+    return result;
+}
+
 Result<void> SqlStoreWriter::touchPolicies(Object used, qint64 id)
 {
     const QString column = used == Object::FilterList ? u"filter_list_id"_s : u"filter_action_id"_s;

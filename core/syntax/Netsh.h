@@ -122,11 +122,28 @@ public:
 
     static Result<QList<NetshCommand>> parse(const QByteArray &bytes, const QString &origin);
     static Result<QList<NetshCommand>> parse(const QString &text, const QString &origin);
+
+    // A line that could not be read; message as parse() words it ("ORIGIN line N: ...").
+    struct LineError {
+        int line = 0;
+        QString message;
+    };
+    struct Parsed {
+        QList<NetshCommand> commands;
+        QList<LineError> errors;
+    };
+    // As netsh reads a script: every line on its own; a bad line is reported and skipped.
+    static Parsed parseEach(const QString &text, const QString &origin);
     // Decodes script bytes (BOM, UTF-8 check with the line of the first bad byte).
     static Result<QString> decode(const QByteArray &bytes, const QString &origin);
     // Where a message points: "ORIGIN line N", or just "ORIGIN" for a script without any line
     // break (a single command).
     static QString location(const QString &origin, int line, const QString &script);
+
+private:
+    // errors: null for parse() (the first bad line ends it), else where bad lines are recorded.
+    static Result<QList<NetshCommand>> parseScript(const QString &text, const QString &origin,
+                                                   QList<LineError> *errors);
 };
 
 } // namespace ipsec::syntax

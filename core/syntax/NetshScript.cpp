@@ -148,10 +148,27 @@ Result<QList<NetshCommand>> NetshScript::parse(const QByteArray &bytes, const QS
 
 Result<QList<NetshCommand>> NetshScript::parse(const QString &text, const QString &origin)
 {
+    return parseScript(text, origin, nullptr);
+}
+
+NetshScript::Parsed NetshScript::parseEach(const QString &text, const QString &origin)
+{
+    Parsed parsed;
+    auto commands = parseScript(text, origin, &parsed.errors);
+    if (commands)
+        parsed.commands = std::move(commands.value());
+    return parsed;
+}
+
+Result<QList<NetshCommand>> NetshScript::parseScript(const QString &text, const QString &origin,
+                                                     QList<LineError> *errors)
+{
     QList<NetshCommand> commands;
     QStringList context; // e.g. {"ipsec", "static"}
     QList<QStringList> pushed;
     const QStringList lines = text.split(u'\n');
+    const bool multiLine = lines.size() > 1; // as location(), once for the whole script
+    commands.reserve(lines.size());
     for (qsizetype n = 0; n < lines.size(); ++n) {
         const int lineNo = int(n + 1);
         QString line = lines[n];
@@ -160,119 +177,144 @@ Result<QList<NetshCommand>> NetshScript::parse(const QString &text, const QStrin
         const auto fail = [&](const QString &why) {
             return Error::usage(
                 tr("%1: %2\n  %3")
-                    .arg(location(origin, lineNo, text), why, shortened(line.trimmed())));
+                    .arg(multiLine ? tr("%1 line %2").arg(origin).arg(lineNo) : origin, why,
+                         shortened(line.trimmed())));
         };
-        if (line.size() > MaxLineLength)
-            return Error::usage(tr("%1 line %2: the line is %3 characters long (at most %4)")
-                                    .arg(origin)
-                                    .arg(lineNo)
-                                    .arg(line.size())
-                                    .arg(MaxLineLength));
-        const QString trimmed = line.trimmed();
-        if (trimmed.isEmpty() || trimmed.startsWith(u'#'))
+        if (line.size() > MaxLineLength) {
+            Error e = Error::usage(tr("%1 line %2: the line is %3 characters long (at most %4)")
+                                       .arg(origin)
+                                       .arg(lineNo)
+                                       .arg(line.size())
+                                       .arg(MaxLineLength));
+            if (!errors)
+                return e;
+            *errors << LineError{lineNo, e.message};
             continue;
-        // Noise first: an echo or rem line may hold anything, even an unbalanced quote.
-        if (isBatchNoise(trimmed, {trimmed.section(u' ', 0, 0)}))
-            continue;
-        auto split = NetshParser::splitLine(trimmed);
-        if (!split)
-            return fail(split.error().message);
-        auto cleaned = dropRedirections(*split);
-        if (!cleaned)
-            return fail(cleaned.error().message);
-        QStringList words = *cleaned;
-        if (words.isEmpty())
-            continue;
-        if (trimmed.contains(u'%')) {
-            // The program itself may be spelt %SystemRoot%\system32\netsh.exe.
-            static const QRegularExpression variable(u"%[^%\\s]+%|%~?[0-9*]"_s);
-            const qsizetype from = isNetshProgram(words.first()) ? 1 : 0;
-            for (qsizetype k = from; k < words.size(); ++k) {
-                QString w = words[k];
-                w.replace(u"%%"_s, QString());
-                if (variable.match(w).hasMatch())
-                    return fail(tr("batch variables such as %NAME% are not expanded here; "
-                                   "write the values out"));
-                words[k].replace(u"%%"_s, u"%"_s);
-            }
         }
-        const QString first = words.first();
-        if (is(first, u"exit") || is(first, u"quit") || is(first, u"bye") || is(first, u"@exit"))
-            break;
-
-        QStringList full;
-        if (isNetshProgram(first)) {
-            QStringList rest = words.mid(1);
-            QStringList start;
-            while (!rest.isEmpty() && rest.first().startsWith(u'-')) {
-                const QString option = rest.takeFirst();
-                if (is(option, u"-c")) {
-                    if (rest.isEmpty())
-                        return fail(tr("netsh -c needs a context such as ipsec"));
-                    start = rest.takeFirst().split(u' ', Qt::SkipEmptyParts);
-                } else if (is(option, u"-r") || is(option, u"-u") || is(option, u"-p")) {
-                    return fail(tr("netsh %1 (remote computers, other accounts) is not "
-                                   "supported: run the script on that machine")
-                                    .arg(option));
-                } else if (is(option, u"-f")) {
-                    return fail(tr("netsh -f inside a script is not supported; run each script "
-                                   "on its own"));
-                } else {
-                    return fail(tr("unknown netsh option %1").arg(option));
+        bool stop = false;
+        const auto parseLine = [&]() -> Result<std::optional<NetshCommand>> {
+            const QString trimmed = line.trimmed();
+            if (trimmed.isEmpty() || trimmed.startsWith(u'#'))
+                return std::optional<NetshCommand>();
+            // Noise first: an echo or rem line may hold anything, even an unbalanced quote.
+            if (isBatchNoise(trimmed, {trimmed.section(u' ', 0, 0)}))
+                return std::optional<NetshCommand>();
+            auto split = NetshParser::splitLine(trimmed);
+            if (!split)
+                return fail(split.error().message);
+            auto cleaned = dropRedirections(*split);
+            if (!cleaned)
+                return fail(cleaned.error().message);
+            QStringList words = *cleaned;
+            if (words.isEmpty())
+                return std::optional<NetshCommand>();
+            if (trimmed.contains(u'%')) {
+                // The program itself may be spelt %SystemRoot%\system32\netsh.exe.
+                static const QRegularExpression variable(u"%[^%\\s]+%|%~?[0-9*]"_s);
+                const qsizetype from = isNetshProgram(words.first()) ? 1 : 0;
+                for (qsizetype k = from; k < words.size(); ++k) {
+                    QString w = words[k];
+                    w.replace(u"%%"_s, QString());
+                    if (variable.match(w).hasMatch())
+                        return fail(tr("batch variables such as %NAME% are not expanded here; "
+                                       "write the values out"));
+                    words[k].replace(u"%%"_s, u"%"_s);
                 }
             }
-            if (rest.isEmpty() && start.isEmpty())
-                return fail(tr("netsh without a command; expected \"netsh ipsec static ...\""));
-            full = start + rest;
-        } else if (is(first, u"pushd")) {
-            pushed << context;
-            const QStringList target = words.mid(1);
-            if (!target.isEmpty()) {
-                if (target.size() > 2 || !is(target[0], u"ipsec")
-                    || (target.size() == 2 && !is(target[1], u"static")
-                        && !is(target[1], u"dynamic")))
-                    return fail(tr("only the ipsec, ipsec static and ipsec dynamic contexts are "
-                                   "supported"));
-                context = target;
+            const QString first = words.first();
+            if (is(first, u"exit") || is(first, u"quit") || is(first, u"bye")
+                || is(first, u"@exit")) {
+                stop = true;
+                return std::optional<NetshCommand>();
             }
-            continue;
-        } else if (is(first, u"popd")) {
-            if (pushed.isEmpty())
-                return fail(tr("popd without pushd"));
-            context = pushed.takeLast();
-            continue;
-        } else if (words.size() == 1
-                   && (is(first, u"ipsec") || is(first, u"static") || is(first, u"dynamic")
-                       || first == u".."_s)) {
-            if (first == u".."_s) {
-                if (!context.isEmpty())
-                    context.removeLast();
-            } else if (is(first, u"ipsec")) {
-                context = {u"ipsec"_s};
-            } else if (context.size() >= 1 && is(context[0], u"ipsec")) {
-                context = {u"ipsec"_s, first.toLower()};
+
+            QStringList full;
+            if (isNetshProgram(first)) {
+                QStringList rest = words.mid(1);
+                QStringList start;
+                while (!rest.isEmpty() && rest.first().startsWith(u'-')) {
+                    const QString option = rest.takeFirst();
+                    if (is(option, u"-c")) {
+                        if (rest.isEmpty())
+                            return fail(tr("netsh -c needs a context such as ipsec"));
+                        start = rest.takeFirst().split(u' ', Qt::SkipEmptyParts);
+                    } else if (is(option, u"-r") || is(option, u"-u") || is(option, u"-p")) {
+                        return fail(tr("netsh %1 (remote computers, other accounts) is not "
+                                       "supported: run the script on that machine")
+                                        .arg(option));
+                    } else if (is(option, u"-f")) {
+                        return fail(tr("netsh -f inside a script is not supported; run each script "
+                                       "on its own"));
+                    } else {
+                        return fail(tr("unknown netsh option %1").arg(option));
+                    }
+                }
+                if (rest.isEmpty() && start.isEmpty())
+                    return fail(tr("netsh without a command; expected \"netsh ipsec static ...\""));
+                full = start + rest;
+            } else if (is(first, u"pushd")) {
+                pushed << context;
+                const QStringList target = words.mid(1);
+                if (!target.isEmpty()) {
+                    if (target.size() > 2 || !is(target[0], u"ipsec")
+                        || (target.size() == 2 && !is(target[1], u"static")
+                            && !is(target[1], u"dynamic")))
+                        return fail(
+                            tr("only the ipsec, ipsec static and ipsec dynamic contexts are "
+                               "supported"));
+                    context = target;
+                }
+                return std::optional<NetshCommand>();
+            } else if (is(first, u"popd")) {
+                if (pushed.isEmpty())
+                    return fail(tr("popd without pushd"));
+                context = pushed.takeLast();
+                return std::optional<NetshCommand>();
+            } else if (words.size() == 1
+                       && (is(first, u"ipsec") || is(first, u"static") || is(first, u"dynamic")
+                           || first == u".."_s)) {
+                if (first == u".."_s) {
+                    if (!context.isEmpty())
+                        context.removeLast();
+                } else if (is(first, u"ipsec")) {
+                    context = {u"ipsec"_s};
+                } else if (context.size() >= 1 && is(context[0], u"ipsec")) {
+                    context = {u"ipsec"_s, first.toLower()};
+                } else {
+                    return fail(
+                        tr("\"%1\" is a context inside ipsec; write \"ipsec %1\"").arg(first));
+                }
+                return std::optional<NetshCommand>();
+            } else if (context.isEmpty() && !is(first, u"ipsec")) {
+                return fail(tr("not a netsh ipsec command; expected \"netsh ipsec ...\" or "
+                               "\"ipsec ...\" (batch lines other than echo, rem, ::, pause, "
+                               "setlocal, endlocal and @echo off are not run)"));
             } else {
-                return fail(tr("\"%1\" is a context inside ipsec; write \"ipsec %1\"").arg(first));
+                full = is(first, u"ipsec") ? words : context + words;
             }
+            if (!full.isEmpty() && is(full.first(), u"ipsec") && full.size() > 1
+                && (is(full[1], u"dump") || is(full[1], u"help") || full[1] == u"?"_s))
+                return fail(tr("\"ipsec %1\" is not supported in scripts").arg(full[1]));
+            if (full.isEmpty() || !full.first().startsWith(u"ip"_s, Qt::CaseInsensitive))
+                return fail(tr("only netsh ipsec commands are supported, not \"%1\"")
+                                .arg(full.isEmpty() ? first : full.first()));
+            auto command = NetshParser::parse(full);
+            if (!command)
+                return fail(command.error().message);
+            command->line = lineNo;
+            return std::optional<NetshCommand>(*command);
+        };
+        auto one = parseLine();
+        if (!one) {
+            if (!errors)
+                return one.error();
+            *errors << LineError{lineNo, one.error().message};
             continue;
-        } else if (context.isEmpty() && !is(first, u"ipsec")) {
-            return fail(tr("not a netsh ipsec command; expected \"netsh ipsec ...\" or "
-                           "\"ipsec ...\" (batch lines other than echo, rem, ::, pause, "
-                           "setlocal, endlocal and @echo off are not run)"));
-        } else {
-            full = is(first, u"ipsec") ? words : context + words;
         }
-        if (!full.isEmpty() && is(full.first(), u"ipsec") && full.size() > 1
-            && (is(full[1], u"dump") || is(full[1], u"help") || full[1] == u"?"_s))
-            return fail(tr("\"ipsec %1\" is not supported in scripts").arg(full[1]));
-        if (full.isEmpty() || !full.first().startsWith(u"ip"_s, Qt::CaseInsensitive))
-            return fail(tr("only netsh ipsec commands are supported, not \"%1\"")
-                            .arg(full.isEmpty() ? first : full.first()));
-        auto command = NetshParser::parse(full);
-        if (!command)
-            return fail(command.error().message);
-        command->line = lineNo;
-        commands << *command;
+        if (one.value())
+            commands << *one.value();
+        if (stop)
+            break;
     }
     return commands;
 }

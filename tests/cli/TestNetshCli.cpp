@@ -57,6 +57,7 @@ private Q_SLOTS:
     void refusalsChangeNothing();
     void exportPolicy();
     void importPolicy();
+    void codePagesAndLineByLine();
     void dryRun();
 
 private:
@@ -285,9 +286,10 @@ void TestNetshCli::sampleScriptsRecreateTheirPolicies()
     }
     QVERIFY(sawDefault);
 
-    // Running a script twice is refused at its first add (objects exist), changing nothing.
+    // Running a script twice with --atomic is refused at its first add (objects exist),
+    // changing nothing.
     const QByteArray before = storeBytes();
-    r = run({u"-f"_s, sample(u"harden.cmd"_s)});
+    r = run({u"--atomic"_s, u"-f"_s, sample(u"harden.cmd"_s)});
     CHECK(r, 5);
     QVERIFY2(
         r.err.contains(u"harden.cmd line 7: A policy named \"Worm Hardening\" already exists"_s),
@@ -322,9 +324,6 @@ void TestNetshCli::badScriptsChangeNothing_data()
     QTest::newRow("batch statement")
         << QByteArray("netsh ipsec static add filterlist name=Other\nset X=1\n") << 2
         << u"bad.cmd line 2: not a netsh ipsec command"_s;
-    QTest::newRow("windows code page")
-        << QByteArray("netsh ipsec static add filterlist name=B\xFCro\n") << 2
-        << u"bad.cmd line 1: the text is not UTF-8"_s;
     QTest::newRow("importpolicy")
         << QByteArray("netsh ipsec static add filterlist name=Other\n"
                       "netsh ipsec static importpolicy file=old.ipsec\n")
@@ -347,7 +346,7 @@ void TestNetshCli::badScriptsChangeNothing()
     CHECK(run({u"-f"_s, sample(u"harden.cmd"_s)}), 0);
     const QByteArray before = storeBytes();
     QVERIFY(!before.isEmpty());
-    const Run r = run({u"-f"_s, write(u"bad.cmd"_s, script)});
+    const Run r = run({u"--atomic"_s, u"-f"_s, write(u"bad.cmd"_s, script)});
     CHECK(r, code);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QCOMPARE(storeBytes(), before);
@@ -422,9 +421,9 @@ void TestNetshCli::importPolicy()
     QVERIFY2(bad.code == 2, qPrintable(bad.describe()));
     QCOMPARE(storeBytes(), before);
     // Mixed with other changes in one script: refused, as the import is its own transaction.
-    Run mixed =
-        run({u"-f"_s, write(u"mixed.cmd"_s, "netsh ipsec static add filterlist name=X\n"
-                                            "netsh ipsec static importpolicy file=saved\n")});
+    Run mixed = run({u"--atomic"_s, u"-f"_s,
+                     write(u"mixed.cmd"_s, "netsh ipsec static add filterlist name=X\n"
+                                           "netsh ipsec static importpolicy file=saved\n")});
     QVERIFY2(mixed.code == 2 && mixed.err.contains(u"importpolicy"_s),
              qPrintable(mixed.describe()));
     QCOMPARE(storeBytes(), before);
@@ -448,3 +447,25 @@ void TestNetshCli::dryRun()
 
 QTEST_GUILESS_MAIN(TestNetshCli)
 #include "TestNetshCli.moc"
+
+void TestNetshCli::codePagesAndLineByLine()
+{
+    // cp1252 (not UTF-8): read as detected, said once; --encoding UTF-8 refuses it by line.
+    const QString cp = write(u"cp.cmd"_s, "rem \xA9 2003 Contoso\n"
+                                          "netsh ipsec static add filterlist name=B\xFCro\n");
+    Run r = run({u"--encoding"_s, u"UTF-8"_s, u"-f"_s, cp});
+    QVERIFY2(r.code == 2 && r.err.contains(u"cp.cmd line 1: the text is not valid UTF-8"_s),
+             qPrintable(r.describe()));
+    r = run({u"-f"_s, cp});
+    QVERIFY2(r.code == 0 && r.err.contains(u"read as windows-1252 (detected)"_s),
+             qPrintable(r.describe()));
+    QCOMPARE(show(u"filterlist name=B\u00FCro"_s).size(), 1);
+
+    // Line by line (netsh's way): a failing line is named, the run goes on, exit 1.
+    r = run({u"-f"_s, write(u"two.cmd"_s, "netsh ipsec static delete policy name=Gone\n"
+                                          "netsh ipsec static add policy name=Two\n")});
+    QVERIFY2(r.code == 1 && r.err.contains(u"two.cmd line 1: There is no policy named"_s)
+                 && r.err.contains(u"failed; the other lines were applied"_s),
+             qPrintable(r.describe()));
+    QCOMPARE(show(u"policy name=Two"_s).size(), 1);
+}

@@ -368,7 +368,7 @@ void TestNetshEnforcement::errorAtLineLeavesEverything()
     Env env;
     if (injectKernelFailure)
         env << std::pair{u"IPSEC_CONSOLE_TEST_KERNEL_FAIL_AFTER"_s, u"1"_s};
-    const Run r = run({u"-f"_s, f.fileName()}, env);
+    const Run r = run({u"--atomic"_s, u"-f"_s, f.fileName()}, env);
     CHECK_RUN(r, code);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QCOMPARE(spdLines(), kernelBefore);

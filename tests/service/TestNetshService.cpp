@@ -1,5 +1,6 @@
-// PolicyClient::executeNetsh in-process, store only: a script is all or nothing, names the
-// line of its error, and read-only scripts write nothing.
+// PolicyClient::executeNetsh in-process, store only: a script is all or nothing (Atomic) or runs
+// line by line as netsh does (a failing line is rolled back alone and named), names the line of
+// its error, and read-only scripts write nothing.
 
 #include "service/PolicyService.h"
 #include "snapshot/NetshScriptWriter.h"
@@ -24,6 +25,8 @@ private Q_SLOTS:
     void renamesAndDeletes();
     void snapshotNetshScriptRecreatesStore();
     void nameClashesRefused();
+    void lineByLineGoesOn();
+    void lineByLineAddFiltersMatchAtomic();
 
 private:
     PolicyDatabase load() { return m_client->load().value(); }
@@ -274,3 +277,61 @@ void TestNetshService::nameClashesRefused()
 
 QTEST_GUILESS_MAIN(TestNetshService)
 #include "TestNetshService.moc"
+
+void TestNetshService::lineByLineGoesOn()
+{
+    // A first run of a "delete, then create" script, a clash with the built-in Permit, a bad
+    // tag and a rule that names a missing action: each fails alone, the rest is applied.
+    const QString script = u"netsh ipsec static delete policy name=Q\n"                       // 1
+                           u"netsh ipsec static add policy name=Q\n"                          // 2
+                           u"netsh ipsec static add filteraction name=Permit action=permit\n" // 3
+                           u"netsh ipsec static add filter filterlist=L srcaddr=any dstaddr=me "
+                           u"protocol=UDP dstport=1434\n"                                      // 4
+                           u"netsh ipsec static add filter filterlist=L srcaddr=any bogus=1\n" // 5
+                           u"netsh ipsec static add rule name=R policy=Q filterlist=New "
+                           u"filteraction=Missing\n"                                    // 6
+                           u"netsh ipsec static add filteraction name=B action=block\n" // 7
+                           u"netsh ipsec static add rule name=R policy=Q filterlist=L "
+                           u"filteraction=B\n"_s; // 8
+    QSignalSpy changed(m_client.get(), &PolicyClient::changed);
+    auto r = m_client->executeNetsh(script, u"q.cmd"_s, ScriptMode::LineByLine);
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QCOMPARE(changed.count(), 1); // still one transaction
+    const QStringList errors = r->errors;
+    QCOMPARE(errors.size(), 4);
+    QVERIFY2(errors[0].startsWith(u"q.cmd line 1: There is no policy named \"Q\""_s),
+             qPrintable(errors[0]));
+    QVERIFY2(errors[1].startsWith(u"q.cmd line 3: "_s), qPrintable(errors[1]));
+    QVERIFY2(errors[2].startsWith(u"q.cmd line 5: "_s), qPrintable(errors[2]));
+    QVERIFY2(errors[3].startsWith(u"q.cmd line 6: "_s), qPrintable(errors[3]));
+    const PolicyDatabase db = load();
+    const Policy *q = db.policyByName(u"Q"_s);
+    QVERIFY(q);
+    QVERIFY(db.filterListByName(u"L"_s));
+    QCOMPARE(db.filterListByName(u"L"_s)->filters.size(), 1);
+    // Line 6 failed after "add rule" could have created its list: nothing of it stays.
+    QVERIFY(!db.filterListByName(u"New"_s));
+    QCOMPARE(db.rulesOf(q->id).size(), 2); // the default response rule and R
+    // The built-in Permit is untouched.
+    QCOMPARE(db.filterActionByName(u"Permit"_s)->type, FilterAction::Type::Permit);
+}
+
+void TestNetshService::lineByLineAddFiltersMatchAtomic()
+{
+    // The same many-filter script gives the same store either way, duplicates noted once each.
+    QString script = u"add policy name=P\n"_s.prepend(u"pushd ipsec static\n"_s);
+    for (int i = 1; i <= 300; ++i)
+        script += u"add filter filterlist=L srcaddr=10.0.%1.%2 dstaddr=me protocol=TCP "
+                  u"dstport=%3\n"_s.arg(i / 256)
+                      .arg(i % 256)
+                      .arg(i % 7 + 1);
+    script += u"add filter filterlist=L srcaddr=10.0.0.1 dstaddr=me protocol=TCP dstport=2\n"_s;
+    script += u"delete filter filterlist=L srcaddr=10.0.0.2 dstaddr=me protocol=TCP dstport=3\n"_s;
+    script += u"add filter filterlist=L srcaddr=10.0.0.2 dstaddr=me protocol=TCP dstport=3\n"_s;
+    auto r = m_client->executeNetsh(script, u"m.netsh"_s, ScriptMode::LineByLine);
+    QVERIFY2(r && r->errors.isEmpty(), r ? qPrintable(r->errors.join(u'\n')) : "");
+    QCOMPARE(r->notices.count(u"Filter list \"L\" already has this filter; not added twice."_s), 1);
+    const FilterList *l = load().filterListByName(u"L"_s);
+    QVERIFY(l);
+    QCOMPARE(l->filters.size(), 300);
+}
