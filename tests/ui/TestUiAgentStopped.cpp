@@ -12,12 +12,14 @@
 #include "client/AgentClient.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QProgressBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 
 using namespace Qt::StringLiterals;
 using namespace ipsec;
@@ -98,6 +100,13 @@ int TestUiAgentStopped::kernelEntries()
 
 void TestUiAgentStopped::staysResponsiveAndEmergencyWorks()
 {
+    auto *tree = m_window->findChild<QTreeView *>(u"policyTree"_s);
+    QModelIndex p;
+    for (int row = 0; row < tree->model()->rowCount(); ++row)
+        if (tree->model()->index(row, 0).data().toString() == u"P"_s)
+            p = tree->model()->index(row, 0);
+    QVERIFY(p.isValid());
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(p).center());
     m_agent.stopAgent(true);
     // A change and a reload, both waiting for the hanging agent.
     auto *unassign = m_window->findChild<QAction *>(u"unassignAction"_s);
@@ -123,6 +132,11 @@ void TestUiAgentStopped::staysResponsiveAndEmergencyWorks()
     tick.stop();
     QVERIFY2(worst < 100, qPrintable(u"longest wait %1 ms"_s.arg(worst)));
     QVERIFY(busy->isVisible()); // still waiting for the agent
+
+    // Properties open on what the window shows, without waiting for the agent.
+    m_window->findChild<QAction *>(u"propertiesAction"_s)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<QDialog *>(u"policyDialog"_s), 1000);
+    m_window->findChild<QDialog *>(u"policyDialog"_s)->reject();
 
     // The brake works anyway.
     m_window->findChild<QAction *>(u"emergencyUnassignAction"_s)->trigger();
