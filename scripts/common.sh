@@ -13,6 +13,13 @@ IPSEC_PACKAGES=(
     libnl-3-dev libnl-xfrm-3-dev libnl-route-3-dev libdbus-1-dev libicu-dev
     qt6-translations-l10n
     iproute2 dbus dbus-daemon dbus-bin util-linux
+    man-db bash-completion
+)
+
+# scripts/build-package.sh and scripts/test-package.sh need these too (Debian packaging and the
+# package's checks).
+IPSEC_PACKAGE_PACKAGES=(
+    debhelper dpkg-dev fakeroot lintian man-db bash-completion libxml2-utils appstream
 )
 
 # Only scripts/fuzz.sh needs these (libFuzzer and the sanitizers of Debian's clang).

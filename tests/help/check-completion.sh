@@ -47,7 +47,8 @@ expect() # LINE WANTED...: every WANTED is among the completions of LINE
     done
 }
 
-expect "ipseccmd " show netsh snapshot emergency-unassign names
+expect "ipseccmd " show netsh snapshot emergency-unassign names batch
+expect "ipseccmd batch --a" --atomic
 expect "ipseccmd -" -w -p -f -n -x --store --netns --dry-run --confirm-within
 expect "ipseccmd -w " REG
 expect "ipseccmd -w REG -p " "Client (Respond Only)" "Secure Server (Require Security)"
