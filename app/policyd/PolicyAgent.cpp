@@ -1,5 +1,6 @@
 #include "PolicyAgent.h"
 
+#include "engine/HostNameResolver.h"
 #include "syntax/IpsecCmd.h"
 
 #include <QJsonDocument>
@@ -90,6 +91,8 @@ Result<void> PolicyAgent::registerOnBus()
 void PolicyAgent::enforceSoon(const QString &why)
 {
     qInfo().noquote() << tr("%1: enforcing again.").arg(why);
+    // A DNS server may be reachable now: names that failed are looked up again.
+    engine::HostNameResolver::shared().forgetFailures();
     m_worker->requestEnforcement(why);
 }
 

@@ -1,4 +1,5 @@
 #include "service/PolicyService.h"
+#include "engine/HostNameResolver.h"
 
 #include "kernel/NetlinkSpd.h"
 #include "kernel/Ownership.h"
@@ -15,7 +16,6 @@
 #include "store/StoreContents.h"
 
 #include <QFileInfo>
-#include <QHostInfo>
 #include <QJsonArray>
 #include <QScopedValueRollback>
 #include <QSet>
@@ -727,9 +727,7 @@ Result<KernelView> PolicyService::kernelView()
         return dyn.error();
     engine::ExpansionContext context;
     context.localAddresses = engine::localAddresses();
-    context.resolve = [](const QString &name) {
-        return QHostInfo::fromName(name).addresses();
-    };
+    context.resolve = engine::HostNameResolver::shared().function();
     auto plan = Enforcer::compile(db.value(), dyn.value(), context, m_ikeExemption, nullptr);
     if (!plan)
         return plan.error();
