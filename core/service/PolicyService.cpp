@@ -1,4 +1,5 @@
 #include "service/PolicyService.h"
+#include "engine/HostNameResolver.h"
 
 #include "kernel/NetlinkSpd.h"
 #include "kernel/Ownership.h"
@@ -14,7 +15,6 @@
 #include "store/StoreContents.h"
 
 #include <QFileInfo>
-#include <QHostInfo>
 #include <QJsonArray>
 #include <QScopedValueRollback>
 #include <QSet>
@@ -101,6 +101,8 @@ Result<std::unique_ptr<PolicyService>> PolicyService::open(const Options &option
     if (!store)
         return store.error();
     std::unique_ptr<PolicyService> service(new PolicyService(std::move(store.value()), options));
+    // Keys only for root and the store's owner (a store other users can read is an old one).
+    service->m_revealSecrets = isRoot() || QFileInfo(path).ownerId() == ::geteuid();
     if (options.enforcement == Enforcement::Auto && isRoot() && !kernelForbidden(options)) {
         if (auto ok = service->openKernel(); !ok)
             return ok.error();
@@ -135,7 +137,14 @@ bool PolicyService::isEnforcing() const
 }
 Result<PolicyDatabase> PolicyService::load() const
 {
-    return m_store->load();
+    auto db = m_store->load();
+    if (db && !m_revealSecrets)
+        db->maskSecrets();
+    return db;
+}
+Result<qint64> PolicyService::revision() const
+{
+    return m_store->revision();
 }
 void PolicyService::setWatchInterval(int intervalMs)
 {
@@ -717,9 +726,7 @@ Result<KernelView> PolicyService::kernelView()
         return dyn.error();
     engine::ExpansionContext context;
     context.localAddresses = engine::localAddresses();
-    context.resolve = [](const QString &name) {
-        return QHostInfo::fromName(name).addresses();
-    };
+    context.resolve = engine::HostNameResolver::shared().function();
     auto plan = Enforcer::compile(db.value(), dyn.value(), context, m_ikeExemption, nullptr);
     if (!plan)
         return plan.error();
@@ -774,6 +781,8 @@ Result<QJsonObject> PolicyService::exportSnapshot(const QString &policyName)
     auto s = currentSnapshot();
     if (!s)
         return s.error();
+    if (!m_revealSecrets)
+        s->database.maskSecrets();
     if (!policyName.isEmpty()) {
         auto one = s->restrictedTo(policyName);
         if (!one)
@@ -797,6 +806,13 @@ Result<ServiceReport> PolicyService::importSnapshot(const QByteArray &document,
         SnapshotMerge::plan(live->database, live->dynamicFilters, incoming.value(), options);
     if (!plan)
         return plan.error();
+    // A snapshot exported for someone who may not see keys carries them masked: such a key
+    // keeps the one stored for the same rule, and is never stored itself.
+    if (const QStringList masked = plan->database.restoreMaskedSecrets(live->database);
+        !masked.isEmpty())
+        return Error::usage(tr("The snapshot has no preshared key for rule(s) %1, only the mask "
+                               "%2, and the store has no key for them to keep.")
+                                .arg(masked.join(u", "_s), AuthMethod::MaskedSecret.toString()));
 
     const bool dryRun = options.dryRun || m_options.dryRun;
     const QScopedValueRollback dryRunScope(m_options.dryRun, dryRun);
@@ -852,7 +868,26 @@ Result<ServiceReport> PolicyService::importSnapshot(const QByteArray &document,
     return report;
 }
 
-Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
+Result<QList<kernel::SpdEntry>> PolicyService::removeOwnedKernelEntries(const Options &options)
+{
+    if (auto ok = checkKernelAccess(options, tr("Emergency unassign changes the kernel's IPsec "
+                                                "policy and needs root (or the policy agent)."));
+        !ok)
+        return ok.error();
+    auto spd = openSpd(options.kernelFailAfter);
+    if (!spd)
+        return spd.error();
+    Enforcer enforcer(*spd.value());
+    auto owned = enforcer.ownedEntries();
+    if (!owned)
+        return owned.error();
+    if (auto ok = enforcer.remove(owned.value()); !ok)
+        return ok.error();
+    return owned;
+}
+
+Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
+                                                       const QList<kernel::SpdEntry> &removedBefore)
 {
     if (auto ok = checkKernelAccess(options, tr("Emergency unassign changes the kernel's IPsec "
                                                 "policy and needs root (or the policy agent)."));
@@ -883,7 +918,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
     // filters still describe it, so a crash here loses nothing.
     RuntimeState runtime(options.netns);
     RuntimeState::EmergencyRecord record;
-    record.entries = owned.value();
+    record.entries = removedBefore + owned.value();
     record.when = QDateTime::currentDateTimeUtc();
     if (auto dyn = runtime.dynamicFilters())
         record.dynamicFilters = dyn.value();
@@ -986,7 +1021,13 @@ namespace ipsec {
 
 Result<ServiceReport> PolicyService::emergencyUnassign()
 {
-    auto report = emergencyUnassign(m_options);
+    return emergencyUnassignAfter({});
+}
+
+Result<ServiceReport>
+PolicyService::emergencyUnassignAfter(const QList<kernel::SpdEntry> &removedBefore)
+{
+    auto report = emergencyUnassign(m_options, removedBefore);
     if (report)
         discardPendingForEmergency(report.value());
     announceOutsideChange();
