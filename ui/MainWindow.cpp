@@ -567,6 +567,7 @@ void MainWindow::applyReload(const Result<PolicyDatabase> &db,
     if (!m_db) {
         m_db = std::make_unique<PolicyDatabase>();
         m_editor->setDatabase(m_db.get());
+        m_properties->setDatabase(m_db.get(), m_worker->runsOffThread());
     }
     *m_db = db.value(); // in place: the tables' search and the editor keep a pointer to it
     m_browser->setDatabase(*m_db);

@@ -89,8 +89,12 @@ PolicyBrowser::PolicyBrowser(QWidget *parent)
     connect(m_model, &PolicyTreeModel::renameRequested, this, &PolicyBrowser::renameRequested);
     m_view->header()->setStretchLastSection(true);
     m_view->header()->resizeSection(PolicyTreeModel::NameColumn, 320);
-    // Names never wrap or elide: the column grows with what is shown.
-    connect(m_view, &QTreeView::expanded, this, &PolicyBrowser::fitNameColumn);
+    // Names never wrap or elide: the column grows with what is shown (once per reload and per
+    // item the user opens; a search opening many at once does not pay for it).
+    connect(m_view, &QTreeView::expanded, this, [this] {
+        if (!m_quiet)
+            fitNameColumn();
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -188,6 +192,7 @@ ObjectRef PolicyBrowser::firstHit() const
                || kindOf(target) == ObjectRef::Kind::FilterList)
            && target.parent().isValid())
         target = target.parent();
+    const QScopedValueRollback quiet(m_quiet, true);
     for (QModelIndex p = hit.parent(); p.isValid(); p = p.parent())
         m_view->expand(p);
     return m_model->objectAt(m_proxy->mapToSource(target));

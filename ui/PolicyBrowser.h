@@ -56,7 +56,7 @@ private:
     PolicyTreeModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QTreeView *m_view = nullptr;
-    bool m_quiet = false; // programmatic changes of the current item
+    mutable bool m_quiet = false; // programmatic changes (current item, expansion)
 };
 
 } // namespace ipsec::ui

@@ -37,9 +37,18 @@ void PropertiesController::open(Dialog *dialog, Apply apply)
     dialog->open();
 }
 
+// Through the agent, dialogs open on what the window shows: a read could hang as long as the
+// agent does. In-process the store is read (cheap, never behind).
+Result<PolicyDatabase> PropertiesController::current() const
+{
+    if (m_db && m_offThread)
+        return *m_db;
+    return m_service.load();
+}
+
 void PropertiesController::showProperties(const ObjectRef &object)
 {
-    const auto db = m_service.load();
+    const auto db = current();
     if (!db) {
         Q_EMIT error(db.error().message);
         return;
@@ -141,7 +150,7 @@ void PropertiesController::showPolicyProperties(const Policy &policy, const Poli
 
 void PropertiesController::newPolicy()
 {
-    auto db = m_service.load();
+    auto db = current();
     if (!db) {
         Q_EMIT error(db.error().message);
         return;

@@ -7,6 +7,8 @@
 class QDialog;
 class QWidget;
 
+#include "util/Result.h"
+
 namespace ipsec {
 class PolicyClient;
 struct Policy;
@@ -23,6 +25,13 @@ class PropertiesController : public QObject {
     Q_OBJECT
 public:
     PropertiesController(PolicyClient &service, ObjectEditor &editor, QWidget *dialogParent);
+
+    // DB: what the window shows; used instead of asking the service when OFFTHREAD (the agent).
+    void setDatabase(const PolicyDatabase *db, bool offThread)
+    {
+        m_db = db;
+        m_offThread = offThread;
+    }
 
     void showProperties(const ObjectRef &object);
     void newPolicy();
@@ -43,6 +52,9 @@ private:
     PolicyClient &m_service;
     ObjectEditor &m_editor;
     QWidget *m_dialogParent = nullptr;
+    const PolicyDatabase *m_db = nullptr;
+    bool m_offThread = false;
+    Result<PolicyDatabase> current() const;
 };
 
 } // namespace ipsec::ui

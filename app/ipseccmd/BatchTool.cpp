@@ -365,9 +365,11 @@ BatchTool::Outcome BatchTool::runTool(const QString &program, const QStringList 
         if (e.startsWith(u"Try '"_s))
             continue; // the --help hint means the command line here, not the batch file
         e.replace(u"netsh: command line: "_s, u"netsh: "_s);
-        if (e.startsWith(u"note: "_s))
-            note(line, e.mid(6));
-        else
+        if (e.startsWith(u"note: "_s)) {
+            if (!m_notesSaid.contains(e.mid(6))) // e.g. "Stored only" once, not per line
+                note(line, e.mid(6));
+            m_notesSaid.insert(e.mid(6));
+        } else
             error(line, e);
     }
     return {rc, rc != 0};

@@ -5,6 +5,7 @@
 #include "syntax/BatchScript.h"
 
 #include <QHash>
+#include <QSet>
 
 // `ipseccmd batch FILE [ARGS...]`: a Windows batch file run as cmd.exe runs it. Each command
 // runs on its own (netsh, ipsecpol, ipseccmd and netdiag lines in this process; echo, rem, set,
@@ -45,4 +46,5 @@ private:
     int m_errorLevel = 0;
     int m_commands = 0;
     QList<int> m_failedLines;
+    QSet<QString> m_notesSaid;
 };

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 using namespace ipsec;
@@ -201,6 +202,8 @@ int NetshTool::importPolicy(PolicyClient &client, const NetshCommand &c)
 {
     // The file is read here, by the caller, never by the agent on the caller's behalf.
     QString path = *c.file;
+    if (int rc = refuseWindowsPath(path); rc != 0)
+        return rc;
     if (!QFileInfo::exists(path) && QFileInfo(path).suffix().isEmpty())
         path += u".ipsec"_s;
     QFile file(path);
@@ -222,10 +225,23 @@ int NetshTool::importPolicy(PolicyClient &client, const NetshCommand &c)
     return Cli::awaitConfirmation(client, m_options, u"netsh"_s, m_io);
 }
 
+int NetshTool::refuseWindowsPath(const QString &path)
+{
+    // C:\Policies\x.txt would otherwise become a file of that literal name here.
+    static const QRegularExpression drive(u"^([A-Za-z]:[\\\\/]|\\\\\\\\)"_s);
+    if (!drive.match(path).hasMatch() && !path.contains(u'\\'))
+        return 0;
+    return fail(Error::usage(tr("file=%1 is a Windows path; give a path of this system instead, "
+                                "e.g. file=/root/%2. Nothing was read or written.")
+                                 .arg(path, path.section(u'\\', -1))));
+}
+
 int NetshTool::exportPolicy(PolicyClient &client, const NetshCommand &c)
 {
     // netsh's file name as given; the snap-in's .ipsec extension when there is none.
     QString path = *c.file;
+    if (int rc = refuseWindowsPath(path); rc != 0)
+        return rc;
     if (QFileInfo(path).suffix().isEmpty())
         path += u".ipsec"_s;
     auto snapshot = client.exportSnapshot();

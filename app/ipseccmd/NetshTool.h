@@ -29,6 +29,7 @@ private:
     int readOnly(ipsec::PolicyClient &client, const ipsec::syntax::NetshCommand &c);
     int importPolicy(ipsec::PolicyClient &client, const ipsec::syntax::NetshCommand &c);
     int exportPolicy(ipsec::PolicyClient &client, const ipsec::syntax::NetshCommand &c);
+    int refuseWindowsPath(const QString &path);
     int report(const ipsec::ServiceReport &r);
     int fail(const ipsec::Error &e);
 

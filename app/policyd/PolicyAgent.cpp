@@ -1,50 +1,77 @@
 #include "PolicyAgent.h"
 
+#include "engine/HostNameResolver.h"
 #include "syntax/IpsecCmd.h"
 
-#include <QDBusConnectionInterface>
 #include <QJsonDocument>
+#include <QTimer>
+
+#include <dbus/dbus.h>
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace ipsec;
 
-PolicyAgent::PolicyAgent(QDBusConnection bus, std::unique_ptr<PolicyService> service,
-                         Options options, QObject *parent)
-    : QObject(parent)
-    , m_bus(std::move(bus))
-    , m_service(std::move(service))
-    , m_options(std::move(options))
-    , m_authorizer(m_bus, m_options.adminGroup)
+namespace {
+
+// How long an emergency unassign waits for the worker's full report before it answers with
+// what it did itself.
+constexpr int EmergencyReplyWaitMs = 40;
+
+// libdbus stops reading a connection while the messages it has read but not yet released add
+// up to more than its limit (63 MiB by default): a few scripts of 16 MiB would leave the agent
+// deaf to everybody. The bus daemon limits what any one sender may queue; this process reads it.
+void raiseReceiveLimit(const QDBusConnection &bus)
 {
-    registerDBusTypes();
-    // Changes of the store by anyone (this agent, a root ipseccmd working in-process, another
-    // host's copy) are enforced at once; several in a row are enforced once.
-    m_enforceTimer.setSingleShot(true);
-    m_enforceTimer.setInterval(0);
-    connect(&m_enforceTimer, &QTimer::timeout, this, &PolicyAgent::enforceOutsideChange);
-    connect(m_service.get(), &PolicyClient::changed, this, [this](qint64 revision) {
-        m_enforceTimer.start();
-        Q_EMIT Changed(revision);
-    });
-    connect(m_service.get(), &PolicyClient::dynamicFiltersChanged, this,
-            &PolicyAgent::DynamicFiltersChanged);
-    connect(m_service.get(), &PolicyClient::confirmationPending, this,
-            [this](const PendingConfirmation &p) {
-                Q_EMIT ConfirmationPending(p.deadline.toMSecsSinceEpoch(), p.description);
-            });
-    connect(m_service.get(), &PolicyClient::confirmationEnded, this,
-            &PolicyAgent::ConfirmationEnded);
+    constexpr long Limit = 1024L * 1024 * 1024;
+    if (auto *connection = static_cast<DBusConnection *>(bus.internalPointer()))
+        dbus_connection_set_max_received_size(connection, Limit);
 }
 
-PolicyAgent::~PolicyAgent() = default;
+} // namespace
+
+PolicyAgent::PolicyAgent(QDBusConnection bus, Options options, QObject *parent)
+    : QObject(parent)
+    , m_bus(std::move(bus))
+    , m_options(std::move(options))
+    , m_authorizer(m_bus, m_options.adminGroup)
+    , m_worker(new AgentWorker({m_options.service, m_options.watchIntervalMs}))
+{
+    registerDBusTypes();
+    raiseReceiveLimit(m_bus);
+    m_thread.setObjectName(u"policyd-worker"_s);
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+    // The worker's signals arrive queued on this (the bus) thread and go out on the bus.
+    connect(m_worker, &AgentWorker::changed, this, &PolicyAgent::Changed);
+    connect(m_worker, &AgentWorker::dynamicFiltersChanged, this,
+            &PolicyAgent::DynamicFiltersChanged);
+    connect(m_worker, &AgentWorker::confirmationPending, this, &PolicyAgent::ConfirmationPending);
+    connect(m_worker, &AgentWorker::confirmationEnded, this, &PolicyAgent::ConfirmationEnded);
+}
+
+PolicyAgent::~PolicyAgent()
+{
+    QMetaObject::invokeMethod(m_worker, &AgentWorker::shutDown, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_worker;
+}
+
+Result<void> PolicyAgent::open()
+{
+    Result<void> opened;
+    QMetaObject::invokeMethod(
+        m_worker, [&] { opened = m_worker->open(); }, Qt::BlockingQueuedConnection);
+    return opened;
+}
 
 Result<ServiceReport> PolicyAgent::startUp()
 {
-    // clearDynamicFilters() also enforces the static policy: the kernel ends with exactly the
-    // entries it wants, without a moment in which nothing is enforced.
-    auto report =
-        m_service->isEnforcing() ? m_service->clearDynamicFilters() : m_service->enforce();
-    m_service->setWatchInterval(m_options.watchIntervalMs);
+    Result<ServiceReport> report = ServiceReport();
+    QMetaObject::invokeMethod(
+        m_worker, [&] { report = m_worker->startUp(); }, Qt::BlockingQueuedConnection);
     return report;
 }
 
@@ -64,33 +91,9 @@ Result<void> PolicyAgent::registerOnBus()
 void PolicyAgent::enforceSoon(const QString &why)
 {
     qInfo().noquote() << tr("%1: enforcing again.").arg(why);
-    m_enforceTimer.start();
-}
-
-void PolicyAgent::enforceOutsideChange()
-{
-    auto r = m_service->enforce();
-    if (!r) {
-        qWarning().noquote() << tr("Enforcing the changed store failed: %1").arg(r.error().message);
-        return;
-    }
-    for (const QString &m : r->messages)
-        qInfo().noquote() << tr("Store changed: %1").arg(m);
-}
-
-Result<PolicyService *> PolicyAgent::serviceFor(bool dryRun)
-{
-    if (!dryRun)
-        return m_service.get();
-    if (!m_dryRunService) {
-        PolicyService::Options o = m_options.service;
-        o.dryRun = true;
-        auto s = PolicyService::open(o);
-        if (!s)
-            return s.error();
-        m_dryRunService = std::move(s.value());
-    }
-    return m_dryRunService.get();
+    // A DNS server may be reachable now: names that failed are looked up again.
+    engine::HostNameResolver::shared().forgetFailures();
+    m_worker->requestEnforcement(why);
 }
 
 PolicyAgent::Outcome PolicyAgent::report(const Result<ServiceReport> &r)
@@ -100,35 +103,46 @@ PolicyAgent::Outcome PolicyAgent::report(const Result<ServiceReport> &r)
     return QVariantList{QVariant::fromValue(r.value())};
 }
 
+void PolicyAgent::sendOutcome(const QDBusMessage &call, const Outcome &outcome)
+{
+    // QDBusConnection::send is thread-safe: the worker replies itself.
+    if (outcome)
+        m_bus.send(call.createReply(outcome.value()));
+    else
+        m_bus.send(call.createErrorReply(AgentProtocol::errorName(outcome.error().code),
+                                         outcome.error().message));
+}
+
 void PolicyAgent::serve(Authorizer::Action action, const QString &what, const QVariantMap *options,
-                        Operation operation, const QStringList &strings, qsizetype listLength)
+                        Operation operation, const Limits &limits, bool withSecrets)
 {
     const QDBusMessage call = message();
     setDelayedReply(true);
-    const auto send = [this, call](const Outcome &outcome) {
-        if (outcome)
-            m_bus.send(call.createReply(outcome.value()));
-        else
-            m_bus.send(call.createErrorReply(AgentProtocol::errorName(outcome.error().code),
-                                             outcome.error().message));
-    };
     const auto refuse = [&](const Error &e) {
         qInfo().noquote() << tr("Refused %1: %2").arg(call.service(), e.message);
-        send(e);
+        sendOutcome(call, e);
     };
+    // Everything that can be checked without asking anyone comes first: a flood of oversized
+    // or malformed calls costs the agent no bus round trip.
     if (const QStringList problems = takeUnmarshalProblems(); !problems.isEmpty())
         return refuse(Error::usage(tr("Invalid values: %1").arg(problems.join(u' '))));
-    for (const QString &s : strings) {
+    for (const QString &s : limits.strings) {
         if (s.size() > MaxStringLength)
             return refuse(
                 Error::usage(tr("A text of %1 characters is longer than the %2 the agent accepts.")
                                  .arg(s.size())
                                  .arg(MaxStringLength)));
     }
-    if (listLength > MaxListLength)
+    if (limits.listLength > MaxListLength)
         return refuse(Error::usage(tr("A list of %1 items is longer than the %2 the agent accepts.")
-                                       .arg(listLength)
+                                       .arg(limits.listLength)
                                        .arg(MaxListLength)));
+    if (limits.documentLength > MaxDocumentLength)
+        return refuse(Error::usage(tr("A %1 of %2 characters is longer than the %3 the agent "
+                                      "accepts.")
+                                       .arg(limits.documentKind)
+                                       .arg(limits.documentLength)
+                                       .arg(MaxDocumentLength)));
     AgentProtocol::CallOptions callOptions;
     if (options) {
         auto parsed = AgentProtocol::fromMap(*options);
@@ -136,35 +150,82 @@ void PolicyAgent::serve(Authorizer::Action action, const QString &what, const QV
             return refuse(parsed.error());
         callOptions = parsed.value();
     }
+    const auto post = [this, call, what, action, callOptions,
+                       operation = std::move(operation)](bool revealSecrets) {
+        AgentWorker::Job job;
+        job.operation = operation;
+        job.dryRun = callOptions.dryRun;
+        job.change = callOptions.change;
+        job.revealSecrets = revealSecrets;
+        job.done = [this, call, what, action](const Outcome &outcome) {
+            if (action != Authorizer::Action::Read)
+                qInfo().noquote() << tr("%1 for %2: %3")
+                                         .arg(what, call.service(),
+                                              outcome ? tr("done") : outcome.error().message);
+            sendOutcome(call, outcome);
+        };
+        m_worker->post(std::move(job));
+    };
     m_authorizer.authorize(
         call, action, what,
-        [this, call, what, action, callOptions,
-         operation = std::move(operation)](const Result<void> &ok) {
+        [this, call, action, callOptions, withSecrets, post](const Result<void> &ok) {
             if (!ok) {
                 qInfo().noquote() << tr("Refused %1: %2").arg(call.service(), ok.error().message);
                 m_bus.send(call.createErrorReply(AgentProtocol::notAuthorizedErrorName(),
                                                  ok.error().message));
                 return;
             }
-            auto service = serviceFor(callOptions.dryRun);
-            Outcome outcome = QVariantList();
-            if (service) {
-                (*service)->setChangeOptions(callOptions.change);
-                outcome = operation(**service);
-                (*service)->setChangeOptions({});
-            } else {
-                outcome = service.error();
-            }
-            if (action != Authorizer::Action::Read)
-                qInfo().noquote() << tr("%1 for %2: %3")
-                                         .arg(what, call.service(),
-                                              outcome ? tr("done") : outcome.error().message);
-            if (outcome)
-                m_bus.send(call.createReply(outcome.value()));
+            if (action == Authorizer::Action::Emergency && !callOptions.dryRun
+                && m_worker->state().enforcing && call.member() == u"EmergencyUnassign"_s)
+                return emergencyUnassign(call, callOptions);
+            if (withSecrets && action == Authorizer::Action::Read)
+                m_authorizer.maySeeSecrets(call, post);
             else
-                m_bus.send(call.createErrorReply(AgentProtocol::errorName(outcome.error().code),
-                                                 outcome.error().message));
+                post(true);
         });
+}
+
+void PolicyAgent::emergencyUnassign(const QDBusMessage &call,
+                                    const AgentProtocol::CallOptions &options)
+{
+    // Traffic comes back now, whatever the worker is doing: the kernel entries go from here.
+    // The bookkeeping (the record for reassign, the store marked unassigned) is the worker's
+    // next job, before anything else waiting; it removes again what a change it was applying
+    // meanwhile installed.
+    const QString what = tr("unassign in an emergency");
+    auto removed = PolicyService::removeOwnedKernelEntries(m_options.service);
+    if (!removed) {
+        qInfo().noquote() << tr("%1 for %2: %3").arg(what, call.service(), removed.error().message);
+        sendOutcome(call, removed.error());
+        return;
+    }
+    auto replied = std::make_shared<std::atomic_bool>(false);
+    const auto reply = [this, call, replied, what](const Outcome &outcome) {
+        if (replied->exchange(true))
+            return;
+        qInfo().noquote() << tr("%1 for %2: %3")
+                                 .arg(what, call.service(),
+                                      outcome ? tr("done") : outcome.error().message);
+        sendOutcome(call, outcome);
+    };
+    AgentWorker::Job job;
+    job.change = options.change;
+    job.revealSecrets = true;
+    job.operation = [entries = removed.value()](PolicyService &s) {
+        return report(s.emergencyUnassignAfter(entries));
+    };
+    job.done = reply;
+    m_worker->post(std::move(job), true);
+    // The worker is idle: its full report comes in a moment. Busy: the caller hears now.
+    const int count = int(removed->size());
+    QTimer::singleShot(EmergencyReplyWaitMs, this, [reply, count] {
+        ServiceReport r;
+        r.messages << tr("Emergency unassign: removed %n kernel entr(y/ies).", nullptr, count);
+        r.notices << tr("The policy agent is busy; the store is marked unassigned as soon as its "
+                        "current work ends.");
+        r.messages << tr("Put them back with: ipseccmd reassign");
+        reply(QVariantList{QVariant::fromValue(r)});
+    });
 }
 
 template <typename T>
@@ -173,50 +234,50 @@ void PolicyAgent::create(const QString &what, const T &object, const QVariantMap
                          qsizetype listLength)
 {
     const QStringList strings{object.name, object.description};
-    serve(
-        Authorizer::Action::Modify, what, &options,
-        [object, op = std::move(op)](PolicyService &s) -> Outcome {
-            T created = object; // gets its id and guid
-            auto r = op(s, created);
-            if (!r)
-                return r.error();
-            return QVariantList{QVariant::fromValue(r.value()), QVariant::fromValue(created)};
-        },
-        strings, listLength);
+    serve(Authorizer::Action::Modify, what, &options,
+          [object, op = std::move(op)](PolicyService &s) -> Outcome {
+              T created = object; // gets its id and guid
+              auto r = op(s, created);
+              if (!r)
+                  return r.error();
+              return QVariantList{QVariant::fromValue(r.value()), QVariant::fromValue(created)};
+          },
+          {strings, listLength});
 }
 
 // --- reading ---------------------------------------------------------------------------------
 
 QVariantMap PolicyAgent::Status()
 {
+    // Answered here, never behind the worker: a copy of the state as of its last job.
+    const AgentWorker::State state = m_worker->state();
     QVariantMap map;
-    map.insert(QLatin1StringView(AgentProtocol::StatusNetns), m_service->netns());
-    map.insert(QLatin1StringView(AgentProtocol::StatusStorePath), m_service->storePath());
-    qint64 revision = 0;
-    if (auto db = m_service->load())
-        revision = db->revision;
-    map.insert(QLatin1StringView(AgentProtocol::StatusRevision), qlonglong(revision));
-    map.insert(QLatin1StringView(AgentProtocol::StatusEnforcing), m_service->isEnforcing());
-    map.insert(QLatin1StringView(AgentProtocol::StatusIkeExemption), m_service->ikeExemption());
+    map.insert(QLatin1StringView(AgentProtocol::StatusNetns), state.netns);
+    map.insert(QLatin1StringView(AgentProtocol::StatusStorePath), state.storePath);
+    map.insert(QLatin1StringView(AgentProtocol::StatusRevision), qlonglong(state.revision));
+    map.insert(QLatin1StringView(AgentProtocol::StatusEnforcing), state.enforcing);
+    map.insert(QLatin1StringView(AgentProtocol::StatusIkeExemption), state.ikeExemption);
     map.insert(QLatin1StringView(AgentProtocol::StatusVersion), QStringLiteral(IPSEC_VERSION));
-    if (const auto pending = m_service->pendingConfirmation()) {
+    if (state.pending) {
         map.insert(QLatin1StringView(AgentProtocol::StatusConfirmDeadline),
-                   qlonglong(pending->deadline.toMSecsSinceEpoch()));
+                   qlonglong(state.pending->deadline.toMSecsSinceEpoch()));
         map.insert(QLatin1StringView(AgentProtocol::StatusConfirmDescription),
-                   pending->description);
+                   state.pending->description);
     }
     return map;
 }
 
 PolicyDatabase PolicyAgent::Load()
 {
-    serve(Authorizer::Action::Read, tr("read the policy store"), nullptr,
-          [](PolicyService &s) -> Outcome {
-              auto db = s.load();
-              if (!db)
-                  return db.error();
-              return QVariantList{QVariant::fromValue(db.value())};
-          });
+    serve(
+        Authorizer::Action::Read, tr("read the policy store"), nullptr,
+        [](PolicyService &s) -> Outcome {
+            auto db = s.load();
+            if (!db)
+                return db.error();
+            return QVariantList{QVariant::fromValue(db.value())};
+        },
+        {}, true);
     return {};
 }
 
@@ -246,15 +307,16 @@ KernelView PolicyAgent::KernelView()
 
 QString PolicyAgent::ExportSnapshot(const QString &policy)
 {
-    serve(Authorizer::Action::Read, tr("export a snapshot"), nullptr,
-          [policy](PolicyService &s) -> Outcome {
-              auto doc = s.exportSnapshot(policy);
-              if (!doc)
-                  return doc.error();
-              return QVariantList{
-                  QString::fromUtf8(QJsonDocument(doc.value()).toJson(QJsonDocument::Compact))};
-          },
-          {policy});
+    serve(
+        Authorizer::Action::Read, tr("export a snapshot"), nullptr,
+        [policy](PolicyService &s) -> Outcome {
+            auto doc = s.exportSnapshot(policy);
+            if (!doc)
+                return doc.error();
+            return QVariantList{
+                QString::fromUtf8(QJsonDocument(doc.value()).toJson(QJsonDocument::Compact))};
+        },
+        {{policy}}, true);
     return {};
 }
 
@@ -271,17 +333,16 @@ Result<syntax::IpsecCmdCommand> parseArgv(const QStringList &argv)
 
 ServiceReport PolicyAgent::ExecuteStatic(const QStringList &argv, const QVariantMap &options)
 {
-    serve(
-        Authorizer::Action::Modify, tr("change the static policy"), &options,
-        [argv](PolicyService &s) -> Outcome {
-            auto c = parseArgv(argv);
-            if (!c)
-                return c.error();
-            if (!c->staticMode)
-                return Error::usage(tr("ExecuteStatic needs a static command line (-w)."));
-            return report(s.executeStatic(c.value()));
-        },
-        argv, argv.size());
+    serve(Authorizer::Action::Modify, tr("change the static policy"), &options,
+          [argv](PolicyService &s) -> Outcome {
+              auto c = parseArgv(argv);
+              if (!c)
+                  return c.error();
+              if (!c->staticMode)
+                  return Error::usage(tr("ExecuteStatic needs a static command line (-w)."));
+              return report(s.executeStatic(c.value()));
+          },
+          {argv, argv.size()});
     return {};
 }
 
@@ -293,16 +354,10 @@ ServiceReport PolicyAgent::ExecuteNetsh(const QString &script, const QString &or
                                 ? ScriptMode::LineByLine
                                 : ScriptMode::Atomic;
     serve(Authorizer::Action::Modify, tr("run a netsh script"), &options,
-          [script, origin, mode](PolicyService &s) -> Outcome {
-              if (script.size() > MaxDocumentLength)
-                  return Error::usage(
-                      tr("A script of %1 characters is longer than the %2 the agent "
-                         "accepts.")
-                          .arg(script.size())
-                          .arg(MaxDocumentLength));
+          [script, origin, mode](PolicyService &s) {
               return report(s.executeNetsh(script, origin, mode));
           },
-          {origin});
+          {{origin}, 0, script.size(), tr("script")});
     return {};
 }
 
@@ -312,11 +367,6 @@ ServiceReport PolicyAgent::ImportSnapshot(const QString &document, int mode, int
 {
     serve(Authorizer::Action::Modify, tr("import a snapshot"), &options,
           [=](PolicyService &s) -> Outcome {
-              if (document.size() > MaxDocumentLength)
-                  return Error::usage(tr("A snapshot of %1 characters is longer than the %2 the "
-                                         "agent accepts.")
-                                          .arg(document.size())
-                                          .arg(MaxDocumentLength));
               if (mode < int(ImportOptions::Mode::Replace)
                   || mode > int(ImportOptions::Mode::Merge))
                   return Error::usage(tr("Unknown import mode %1.").arg(mode));
@@ -329,44 +379,44 @@ ServiceReport PolicyAgent::ImportSnapshot(const QString &document, int mode, int
               o.includeDynamic = includeDynamic;
               o.dryRun = dryRun;
               return report(s.importSnapshot(document.toUtf8(), o));
-          });
+          },
+          {{}, 0, document.size(), tr("snapshot")});
     return {};
 }
 
 ServiceReport PolicyAgent::ExecuteDynamic(const QStringList &argv, const QVariantMap &options)
 {
-    serve(
-        Authorizer::Action::Modify, tr("change the dynamic filters"), &options,
-        [argv](PolicyService &s) -> Outcome {
-            auto c = parseArgv(argv);
-            if (!c)
-                return c.error();
-            if (c->staticMode)
-                return Error::usage(tr("ExecuteDynamic takes no static command line (-w)."));
-            return report(s.executeDynamic(c.value()));
-        },
-        argv, argv.size());
+    serve(Authorizer::Action::Modify, tr("change the dynamic filters"), &options,
+          [argv](PolicyService &s) -> Outcome {
+              auto c = parseArgv(argv);
+              if (!c)
+                  return c.error();
+              if (c->staticMode)
+                  return Error::usage(tr("ExecuteDynamic takes no static command line (-w)."));
+              return report(s.executeDynamic(c.value()));
+          },
+          {argv, argv.size()});
     return {};
 }
 
 ServiceReport PolicyAgent::AssignPolicy(const QString &name, const QVariantMap &options)
 {
     serve(Authorizer::Action::Modify, tr("assign a policy"), &options,
-          [name](PolicyService &s) { return report(s.assignPolicy(name)); }, {name});
+          [name](PolicyService &s) { return report(s.assignPolicy(name)); }, {{name}});
     return {};
 }
 
 ServiceReport PolicyAgent::UnassignPolicy(const QString &name, const QVariantMap &options)
 {
     serve(Authorizer::Action::Modify, tr("unassign a policy"), &options,
-          [name](PolicyService &s) { return report(s.unassignPolicy(name)); }, {name});
+          [name](PolicyService &s) { return report(s.unassignPolicy(name)); }, {{name}});
     return {};
 }
 
 ServiceReport PolicyAgent::DeletePolicyByName(const QString &name, const QVariantMap &options)
 {
     serve(Authorizer::Action::Modify, tr("delete a policy"), &options,
-          [name](PolicyService &s) { return report(s.deletePolicy(name)); }, {name});
+          [name](PolicyService &s) { return report(s.deletePolicy(name)); }, {{name}});
     return {};
 }
 
@@ -381,7 +431,7 @@ ServiceReport PolicyAgent::UpdatePolicy(const Policy &policy, const QVariantMap 
 {
     serve(Authorizer::Action::Modify, tr("change a policy"), &options,
           [policy](PolicyService &s) { return report(s.updatePolicy(policy)); },
-          {policy.name, policy.description});
+          {{policy.name, policy.description}});
     return {};
 }
 
@@ -403,7 +453,7 @@ ServiceReport PolicyAgent::UpdateRule(const Rule &rule, const QVariantMap &optio
 {
     serve(Authorizer::Action::Modify, tr("change a rule"), &options,
           [rule](PolicyService &s) { return report(s.updateRule(rule)); },
-          {rule.name, rule.description, rule.tunnelEndpoint});
+          {{rule.name, rule.description, rule.tunnelEndpoint}});
     return {};
 }
 
@@ -425,10 +475,9 @@ ServiceReport PolicyAgent::CreateFilterList(const FilterList &list, const QVaria
 
 ServiceReport PolicyAgent::UpdateFilterList(const FilterList &list, const QVariantMap &options)
 {
-    serve(
-        Authorizer::Action::Modify, tr("change a filter list"), &options,
-        [list](PolicyService &s) { return report(s.updateFilterList(list)); },
-        {list.name, list.description}, list.filters.size());
+    serve(Authorizer::Action::Modify, tr("change a filter list"), &options,
+          [list](PolicyService &s) { return report(s.updateFilterList(list)); },
+          {{list.name, list.description}, list.filters.size()});
     return {};
 }
 
@@ -450,10 +499,9 @@ ServiceReport PolicyAgent::CreateFilterAction(const FilterAction &action,
 ServiceReport PolicyAgent::UpdateFilterAction(const FilterAction &action,
                                               const QVariantMap &options)
 {
-    serve(
-        Authorizer::Action::Modify, tr("change a filter action"), &options,
-        [action](PolicyService &s) { return report(s.updateFilterAction(action)); },
-        {action.name, action.description}, action.securityMethods.size());
+    serve(Authorizer::Action::Modify, tr("change a filter action"), &options,
+          [action](PolicyService &s) { return report(s.updateFilterAction(action)); },
+          {{action.name, action.description}, action.securityMethods.size()});
     return {};
 }
 
@@ -470,10 +518,9 @@ ServiceReport PolicyAgent::AddDynamicFilters(const QList<engine::DynamicFilter> 
     QStringList strings;
     for (const auto &f : filters)
         strings << f.label << f.filter.description;
-    serve(
-        Authorizer::Action::Modify, tr("add dynamic filters"), &options,
-        [filters](PolicyService &s) { return report(s.addDynamicFilters(filters)); },
-        filters.size() > 10'000 ? QStringList() : strings, filters.size());
+    serve(Authorizer::Action::Modify, tr("add dynamic filters"), &options,
+          [filters](PolicyService &s) { return report(s.addDynamicFilters(filters)); },
+          {filters.size() > 10'000 ? QStringList() : strings, filters.size()});
     return {};
 }
 

@@ -1,17 +1,37 @@
 #pragma once
 
+#include "AgentWorker.h"
 #include "Authorizer.h"
 #include "client/AgentProtocol.h"
 #include "client/DBusMarshalling.h"
 #include "service/PolicyService.h"
 
 #include <QDBusContext>
-#include <QTimer>
+#include <QThread>
 
 #include <functional>
 
-// ipsec-policyd's D-Bus object: one method per PolicyClient operation, each authorized for its
-// sender and run on the agent's PolicyService; the service's signals go out as D-Bus signals.
+// What PolicyAgent checks before anything else (sizes of a call's arguments).
+struct CallLimits {
+    CallLimits() = default;
+    CallLimits(QStringList s, qsizetype list = 0, qsizetype document = 0, QString kind = {})
+        : strings(std::move(s))
+        , listLength(list)
+        , documentLength(document)
+        , documentKind(std::move(kind))
+    {
+    }
+    QStringList strings;          // each at most MaxStringLength
+    qsizetype listLength = 0;     // at most MaxListLength
+    qsizetype documentLength = 0; // at most MaxDocumentLength
+    QString documentKind;         // "script", "snapshot": for the refusal
+};
+
+// ipsec-policyd's D-Bus object: one method per PolicyClient operation. The bus thread only
+// admits calls (sizes and values checked first, then the sender authorized without blocking)
+// and hands the work to the AgentWorker's thread, which replies when done; so Status (from a
+// copy of the state) and EmergencyUnassign (the kernel entries are removed right here) answer
+// at once however busy the worker is. The service's signals go out as D-Bus signals.
 // Adding an operation = one slot that calls serve() with the action and a lambda.
 class PolicyAgent : public QObject, protected QDBusContext {
     Q_OBJECT
@@ -23,10 +43,12 @@ public:
         int watchIntervalMs = 1000;
     };
 
-    PolicyAgent(QDBusConnection bus, std::unique_ptr<ipsec::PolicyService> service, Options options,
-                QObject *parent = nullptr);
+    PolicyAgent(QDBusConnection bus, Options options, QObject *parent = nullptr);
     ~PolicyAgent() override;
 
+    // Opens the store (and the kernel, as root) on the worker thread.
+    ipsec::Result<void> open();
+    bool isEnforcing() const { return m_worker->state().enforcing; }
     // Start of the agent (as a Windows Policy Agent start): the dynamic filters are gone, every
     // kernel entry of the project that the static policy does not want is removed, the
     // assigned policy is enforced.
@@ -106,24 +128,26 @@ Q_SIGNALS:
 
 private:
     // The reply's arguments, or the error to send.
-    using Outcome = ipsec::Result<QVariantList>;
-    using Operation = std::function<Outcome(ipsec::PolicyService &)>;
-    // Checks sizes and decoded values, authorizes the sender, applies the call's options, runs
-    // the operation and replies (later, when polkit asks the user).
+    using Outcome = AgentWorker::Outcome;
+    using Operation = AgentWorker::Operation;
+    using Limits = CallLimits;
+    // Checks sizes and decoded values, authorizes the sender, then runs the operation on the
+    // worker with the call's options, which replies. revealSecrets: a reading call whose
+    // answer holds preshared keys, masked unless the caller may change the policy.
     void serve(Authorizer::Action action, const QString &what, const QVariantMap *options,
-               Operation operation, const QStringList &strings = {}, qsizetype listLength = 0);
+               Operation operation, const Limits &limits = {}, bool withSecrets = false);
+    void sendOutcome(const QDBusMessage &call, const Outcome &outcome);
+    void emergencyUnassign(const QDBusMessage &call,
+                           const ipsec::AgentProtocol::CallOptions &options);
     static Outcome report(const ipsec::Result<ipsec::ServiceReport> &r);
     template <typename T>
     void create(const QString &what, const T &object, const QVariantMap &options,
                 std::function<ipsec::Result<ipsec::ServiceReport>(ipsec::PolicyService &, T &)> op,
                 qsizetype listLength = 0);
-    ipsec::Result<ipsec::PolicyService *> serviceFor(bool dryRun);
-    void enforceOutsideChange();
 
     QDBusConnection m_bus;
-    std::unique_ptr<ipsec::PolicyService> m_service;
-    std::unique_ptr<ipsec::PolicyService> m_dryRunService; // opened on the first --dry-run
     Options m_options;
     Authorizer m_authorizer;
-    QTimer m_enforceTimer;
+    QThread m_thread;
+    AgentWorker *m_worker; // lives on m_thread
 };

@@ -80,21 +80,20 @@ int main(int argc, char *argv[])
         if (auto ok = ipsec::enterNetworkNamespace(options.service.netns); !ok)
             return fail(ok.error().message, int(ok.error().code));
     }
-    auto service = ipsec::PolicyService::open(options.service);
-    if (!service)
-        return fail(service.error().message, int(service.error().code));
-    if (!service.value()->isEnforcing())
-        qWarning().noquote() << QCoreApplication::translate(
-            "main", "Not root: the store is served, the kernel is not changed.");
-
     QDBusConnection bus =
         parser.isSet(session) ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
     if (!bus.isConnected())
         return fail(QCoreApplication::translate("main", "No D-Bus connection: %1")
                         .arg(bus.lastError().message()),
                     6);
-    const bool enforcing = service.value()->isEnforcing();
-    PolicyAgent agent(bus, std::move(service.value()), options);
+    // The agent's worker thread starts here, in the namespace, and opens the store there.
+    PolicyAgent agent(bus, options);
+    if (auto opened = agent.open(); !opened)
+        return fail(opened.error().message, int(opened.error().code));
+    const bool enforcing = agent.isEnforcing();
+    if (!enforcing)
+        qWarning().noquote() << QCoreApplication::translate(
+            "main", "Not root: the store is served, the kernel is not changed.");
     // Address, route and SPD changes are followed from before the first enforcement on, so
     // nothing that happens during start-up is missed.
     EnforcementWatch networkWatch;

@@ -96,6 +96,55 @@ qsizetype PolicyDatabase::filterCount() const
     return n;
 }
 
+void PolicyDatabase::maskSecrets()
+{
+    for (Rule &r : rules)
+        r.maskSecrets();
+}
+
+QStringList PolicyDatabase::restoreMaskedSecrets(const PolicyDatabase &stored)
+{
+    QStringList unresolved;
+    for (Rule &r : rules) {
+        if (!r.hasMaskedSecret())
+            continue;
+        const Rule *old = nullptr;
+        for (const Rule &o : stored.rules) {
+            if ((!r.guid.isNull() && o.guid == r.guid)
+                || (r.guid.isNull() && r.id && o.id == r.id)) {
+                old = &o;
+                break;
+            }
+        }
+        restoreMaskedSecrets(r, old);
+        if (r.hasMaskedSecret())
+            unresolved << r.name;
+    }
+    return unresolved;
+}
+
+void PolicyDatabase::restoreMaskedSecrets(Rule &rule, const Rule *stored)
+{
+    if (!stored)
+        return;
+    for (qsizetype i = 0; i < rule.authMethods.size(); ++i) {
+        AuthMethod &m = rule.authMethods[i];
+        if (!m.isMasked())
+            continue;
+        if (i < stored->authMethods.size() && stored->authMethods.at(i).isSecret()
+            && !stored->authMethods.at(i).isMasked()) {
+            m.data = stored->authMethods.at(i).data;
+            continue;
+        }
+        for (const AuthMethod &o : stored->authMethods) {
+            if (o.isSecret() && !o.isMasked()) {
+                m.data = o.data;
+                break;
+            }
+        }
+    }
+}
+
 PolicyDatabase PolicyDatabase::windowsDefaults()
 {
     // Ids here are 1-based positions in the lists below; the store maps them to real ids.

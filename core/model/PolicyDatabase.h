@@ -39,6 +39,17 @@ struct PolicyDatabase {
     const FilterAction *filterActionByName(const QString &name) const;
     qsizetype filterCount() const;
 
+    // Every preshared key becomes AuthMethod::MaskedSecret (for callers who may not change the
+    // policy).
+    void maskSecrets();
+    // A masked key coming back (a masked export imported, a rule saved by a console that saw
+    // it masked) takes the key `stored` holds for the same rule (same guid, else same id): the
+    // one at the same position, else its first. Returns the rules left with a masked key (no
+    // key to keep), by name.
+    QStringList restoreMaskedSecrets(const PolicyDatabase &stored);
+    // The same for one rule and its stored version (nullptr: nothing to restore from).
+    static void restoreMaskedSecrets(Rule &rule, const Rule *stored);
+
     // The Windows example objects every new store starts with (ids left 0).
     static PolicyDatabase windowsDefaults();
 };

@@ -2,6 +2,8 @@
 #include "model/Address.h"
 #include "model/Policy.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace ipsec {
@@ -35,6 +37,23 @@ QString AuthMethod::toString() const
         return u"CERT:"_s + quoted(data);
     }
     return {};
+}
+
+AuthMethod AuthMethod::masked() const
+{
+    return isSecret() ? AuthMethod{kind, MaskedSecret.toString()} : *this;
+}
+
+void Rule::maskSecrets()
+{
+    for (AuthMethod &m : authMethods)
+        m = m.masked();
+}
+
+bool Rule::hasMaskedSecret() const
+{
+    return std::any_of(authMethods.cbegin(), authMethods.cend(),
+                       [](const AuthMethod &m) { return m.isMasked(); });
 }
 
 Result<AuthMethod> AuthMethod::parse(QStringView text)

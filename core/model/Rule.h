@@ -20,6 +20,13 @@ public:
     // "KERBEROS", "PRESHARE:\"key\"", "CERT:\"CA name\"" (quotes optional when parsing).
     QString toString() const;
     static Result<AuthMethod> parse(QStringView text);
+    // What callers who may not change the policy see instead of a preshared key. Stored back,
+    // it means "keep the key" (see PolicyDatabase::restoreMaskedSecrets), never the key itself.
+    static constexpr QStringView MaskedSecret = u"***";
+    bool isSecret() const { return kind == Kind::PresharedKey; }
+    bool isMasked() const { return isSecret() && data == MaskedSecret; }
+    // The key replaced by MaskedSecret; other methods as they are.
+    AuthMethod masked() const;
     friend bool operator==(const AuthMethod &, const AuthMethod &) = default;
 };
 
@@ -43,6 +50,8 @@ public:
     QList<AuthMethod> authMethods{AuthMethod{}};
 
     QStringList validate() const;
+    void maskSecrets(); // every preshared key becomes AuthMethod::MaskedSecret
+    bool hasMaskedSecret() const;
     static QString connectionTypeName(ConnectionType t); // "all", "lan", "dialup"
     friend bool operator==(const Rule &, const Rule &) = default;
 };

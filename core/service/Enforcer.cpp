@@ -1,10 +1,10 @@
 #include "service/Enforcer.h"
+#include "engine/HostNameResolver.h"
 
 #include "kernel/Ownership.h"
 
 #include <QHash>
 
-#include <QHostInfo>
 #include <QSet>
 #include <algorithm>
 
@@ -193,9 +193,7 @@ Result<Enforcer::Outcome> Enforcer::enforce(const PolicyDatabase &db,
 {
     engine::ExpansionContext context;
     context.localAddresses = engine::localAddresses();
-    context.resolve = [](const QString &name) {
-        return QHostInfo::fromName(name).addresses();
-    };
+    context.resolve = engine::HostNameResolver::shared().function();
     QStringList warnings;
     auto plan = compile(db, dynamic, context, options.ikeExemption, &warnings);
     if (!plan)

@@ -64,6 +64,14 @@ Result<QList<engine::DynamicFilter>> NetshDynamicRules::filtersOf(const C &c)
 Result<void> NetshDynamicRules::run(const C &c)
 {
     using V = C::Verb;
+    if (c.object == C::Object::MmPolicy || c.object == C::Object::QmPolicy
+        || c.object == C::Object::Config) {
+        report.notices << tr("%1: accepted, nothing changed: main-mode and quick-mode policies "
+                             "and the IPsec driver settings belong to the IKE daemon, which this "
+                             "program does not configure.")
+                              .arg(c.text);
+        return {};
+    }
     if (c.object == C::Object::All) {
         report.messages << tr("Deleted %n dynamic filter(s).", nullptr, int(m_dynamic.size()));
         m_changed = m_changed || !m_dynamic.isEmpty();
@@ -73,7 +81,7 @@ Result<void> NetshDynamicRules::run(const C &c)
     if (c.connectionType || c.authMethods)
         report.notices << tr("%1: conntype and authentication settings do not apply to dynamic "
                              "filters and are not stored.")
-                              .arg(c.text.left(60));
+                              .arg(c.text);
     if (c.verb == V::Add) {
         auto filters = filtersOf(c);
         if (!filters)

@@ -1,5 +1,6 @@
 #include "service/NetshRunner.h"
 
+#include "service/PolicyEdits.h"
 #include "store/PolicyStore.h"
 
 using namespace Qt::StringLiterals;
@@ -14,9 +15,6 @@ QString quote(const QString &s)
 {
     return u'"' + s + u'"';
 }
-
-// The default response rule's name, as the other front ends create it.
-const QString kDefaultRuleName = u"<Dynamic>"_s;
 
 } // namespace
 
@@ -50,13 +48,16 @@ QString NetshRunner::trafficKey(const Filter &f)
 
 void NetshRunner::noteUnmodelled(const C &c)
 {
+    if (c.object == C::Object::MmPolicy || c.object == C::Object::QmPolicy
+        || c.object == C::Object::Config)
+        return; // NetshDynamicRules says so
     if (!c.unmodelledSettings.isEmpty())
         report.notices << tr("%1: not stored (%2): main-mode (IKE) settings belong to the IKE "
                              "daemon, which this program does not configure.")
-                              .arg(c.text.left(60), c.unmodelledSettings.join(u", "_s));
+                              .arg(c.text, c.unmodelledSettings.join(u", "_s));
     if (!c.rootCaOptions.isEmpty())
         report.notices << tr("%1: certificate options %2 are not stored; only the CA name is.")
-                              .arg(c.text.left(60), c.rootCaOptions.join(u' '));
+                              .arg(c.text, c.rootCaOptions.join(u' '));
 }
 
 Result<void> NetshRunner::runStatic(const C &c)
@@ -138,28 +139,11 @@ Result<void> NetshRunner::addPolicy(const C &c)
     p.name = *c.name;
     p.description = c.description.value_or(QString());
     p.pollingIntervalMinutes = c.pollingMinutes.value_or(Policy::DefaultPollingMinutes);
-    if (auto ok = w.insertPolicy(p); !ok)
+    if (auto ok = PolicyEdits::createPolicy(w, report, p, c.activateDefaultRule.value_or(true));
+        !ok)
         return ok;
-    Rule drr;
-    drr.policyId = p.id;
-    drr.name = kDefaultRuleName;
-    drr.defaultResponse = true;
-    drr.active = c.activateDefaultRule.value_or(true);
-    if (auto ok = w.insertRule(drr); !ok)
-        return ok;
-    report.messages << tr("Created policy %1.").arg(quote(p.name));
-    if (c.assign.value_or(false)) {
-        auto assigned = w.assignedPolicy();
-        if (!assigned)
-            return assigned.error();
-        if (assigned.value()) {
-            if (auto previous = w.policy(*assigned.value()))
-                report.messages << tr("Unassigned policy %1.").arg(quote(previous->name));
-        }
-        if (auto ok = w.setAssignedPolicy(p.id); !ok)
-            return ok;
-        report.messages << tr("Assigned policy %1.").arg(quote(p.name));
-    }
+    if (c.assign.value_or(false))
+        return PolicyEdits::assign(w, report, p);
     return {};
 }
 
@@ -201,13 +185,8 @@ Result<void> NetshRunner::setPolicy(const C &c)
             return assigned.error();
         const bool isAssigned = assigned.value() && *assigned.value() == p.id;
         if (*c.assign && !isAssigned) {
-            if (assigned.value()) {
-                if (auto previous = w.policy(*assigned.value()))
-                    report.messages << tr("Unassigned policy %1.").arg(quote(previous->name));
-            }
-            if (auto ok = w.setAssignedPolicy(p.id); !ok)
+            if (auto ok = PolicyEdits::assign(w, report, p); !ok)
                 return ok;
-            report.messages << tr("Assigned policy %1.").arg(quote(p.name));
         } else if (!*c.assign && isAssigned) {
             if (auto ok = w.setAssignedPolicy(std::nullopt); !ok)
                 return ok;
@@ -219,20 +198,20 @@ Result<void> NetshRunner::setPolicy(const C &c)
 
 Result<void> NetshRunner::deletePolicy(const C &c)
 {
+    if (c.showAll) {
+        auto policies = w.policies();
+        if (!policies)
+            return policies.error();
+        for (const Policy &p : policies.value())
+            if (auto ok = PolicyEdits::deletePolicy(w, report, p); !ok)
+                return ok;
+        return {};
+    }
     auto policy = findPolicy(c, c.name);
     if (!policy)
         return policy.error();
-    auto assigned = w.assignedPolicy();
-    if (!assigned)
-        return assigned.error();
-    if (assigned.value() && *assigned.value() == policy->id)
-        return Error::conflict(tr("Policy %1 is assigned. Unassign it first: set policy "
-                                  "name=%1 assign=no")
-                                   .arg(quote(policy->name)));
-    if (auto ok = w.deletePolicy(policy->id); !ok)
-        return ok;
-    report.messages << tr("Deleted policy %1.").arg(quote(policy->name));
-    return {};
+    // An assigned policy is unassigned, then deleted, as Windows does.
+    return PolicyEdits::deletePolicy(w, report, *policy);
 }
 
 Result<FilterList> NetshRunner::findFilterList(const C &c)
@@ -284,6 +263,25 @@ Result<void> NetshRunner::setFilterList(const C &c)
 
 Result<void> NetshRunner::deleteFilterList(const C &c)
 {
+    if (c.showAll) {
+        auto db = w.snapshot();
+        if (!db)
+            return db.error();
+        for (const FilterList &l : std::as_const(db->filterLists)) {
+            auto used = w.filterListUseCount(l.id);
+            if (!used)
+                return used.error();
+            if (used.value() > 0) {
+                report.notices
+                    << tr("Filter list %1 is used by a rule; not deleted.").arg(quote(l.name));
+                continue;
+            }
+            if (auto ok = w.deleteFilterList(l.id); !ok)
+                return ok;
+            report.messages << tr("Deleted filter list %1.").arg(quote(l.name));
+        }
+        return {};
+    }
     auto list = findFilterList(c);
     if (!list)
         return list.error();
@@ -453,6 +451,25 @@ Result<void> NetshRunner::setFilterAction(const C &c)
 
 Result<void> NetshRunner::deleteFilterAction(const C &c)
 {
+    if (c.showAll) {
+        auto actions = w.filterActions();
+        if (!actions)
+            return actions.error();
+        for (const FilterAction &a : actions.value()) {
+            auto used = w.filterActionUseCount(a.id);
+            if (!used)
+                return used.error();
+            if (used.value() > 0) {
+                report.notices
+                    << tr("Filter action %1 is used by a rule; not deleted.").arg(quote(a.name));
+                continue;
+            }
+            if (auto ok = w.deleteFilterAction(a.id); !ok)
+                return ok;
+            report.messages << tr("Deleted filter action %1.").arg(quote(a.name));
+        }
+        return {};
+    }
     auto action = findFilterAction(c);
     if (!action)
         return action.error();
@@ -573,6 +590,23 @@ Result<void> NetshRunner::deleteRule(const C &c)
     auto policy = findPolicy(c, c.policy);
     if (!policy)
         return policy.error();
+    if (c.showAll) {
+        // Every rule but the default response rule, as netsh does.
+        auto rules = w.rulesOf(policy->id);
+        if (!rules)
+            return rules.error();
+        int deleted = 0;
+        for (const Rule &r : rules.value()) {
+            if (r.defaultResponse)
+                continue;
+            if (auto ok = w.deleteRule(r.id); !ok)
+                return ok;
+            ++deleted;
+        }
+        report.messages
+            << tr("Deleted %n rule(s) of policy %1.", nullptr, deleted).arg(quote(policy->name));
+        return w.touchPolicy(policy->id);
+    }
     auto rule = findRule(*policy, c);
     if (!rule)
         return rule.error();

@@ -1,10 +1,12 @@
 #include "service/PolicyService.h"
+#include "engine/HostNameResolver.h"
 
 #include "kernel/NetlinkSpd.h"
 #include "kernel/Ownership.h"
 #include "kernel/XfrmStatistics.h"
 #include "service/Enforcer.h"
 #include "service/NetshRunner.h"
+#include "service/PolicyEdits.h"
 #include "service/RuntimeState.h"
 #include "service/StaticCommand.h"
 #include "snapshot/SnapshotDiff.h"
@@ -14,7 +16,6 @@
 #include "store/StoreContents.h"
 
 #include <QFileInfo>
-#include <QHostInfo>
 #include <QJsonArray>
 #include <QScopedValueRollback>
 #include <QSet>
@@ -112,6 +113,8 @@ Result<std::unique_ptr<PolicyService>> PolicyService::open(const Options &option
         static std::once_flag cleaned;
         std::call_once(cleaned, [] { (void)RuntimeState::removeStale(); });
     }
+    // Keys only for root and the store's owner (a store other users can read is an old one).
+    service->m_revealSecrets = isRoot() || QFileInfo(path).ownerId() == ::geteuid();
     if (options.enforcement == Enforcement::Auto && isRoot() && !kernelForbidden(options)) {
         if (auto ok = service->openKernel(); !ok)
             return ok.error();
@@ -156,7 +159,14 @@ bool PolicyService::isEnforcing() const
 }
 Result<PolicyDatabase> PolicyService::load() const
 {
-    return m_store->load();
+    auto db = m_store->load();
+    if (db && !m_revealSecrets)
+        db->maskSecrets();
+    return db;
+}
+Result<qint64> PolicyService::revision() const
+{
+    return m_store->revision();
 }
 void PolicyService::setWatchInterval(int intervalMs)
 {
@@ -280,9 +290,13 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
         nothing.errors = lineErrors();
         return nothing;
     }
-    const bool dynamic = std::any_of(commands.cbegin(), commands.cend(), [](const auto &c) {
-        return c.isDynamic() && !c.isReadOnly();
-    });
+    // Main-mode, quick-mode policies and the driver settings are only noted: no kernel needed.
+    const auto changesKernel = [](const syntax::NetshCommand &c) {
+        using O = syntax::NetshCommand::Object;
+        return c.isDynamic() && !c.isReadOnly() && c.object != O::MmPolicy
+               && c.object != O::QmPolicy && c.object != O::Config;
+    };
+    const bool dynamic = std::any_of(commands.cbegin(), commands.cend(), changesKernel);
     if (dynamic && !m_spd && !lineByLine)
         return Error::permission(tr("%1: dynamic rules live only in the kernel; changing them "
                                     "needs root (or the policy agent). Nothing was changed.")
@@ -307,14 +321,18 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
             NetshRunner runner(w, next, r);
             for (const syntax::NetshCommand &c : std::as_const(commands)) {
                 if (!lineByLine) {
-                    if (auto ok = runner.run(c); !ok)
-                        return Error{ok.error().code, where(c.line) + u": "_s + ok.error().message
-                                                          + tr(" Nothing was changed.")};
+                    if (auto ok = runner.run(c); !ok) {
+                        QString why = ok.error().message;
+                        if (!why.endsWith(u'.'))
+                            why += u'.';
+                        return Error{ok.error().code,
+                                     where(c.line) + u": "_s + why + tr(" Nothing was changed.")};
+                    }
                     continue;
                 }
                 if (c.verb == syntax::NetshCommand::Verb::ImportPolicy)
                     continue; // the caller reads the file and imports it (importSnapshot)
-                if (c.isDynamic() && !c.isReadOnly() && !m_spd) {
+                if (changesKernel(c) && !m_spd) {
                     badLines << syntax::NetshScript::LineError{
                         c.line, where(c.line) + u": "_s
                                     + tr("dynamic rules live only in the kernel; changing them "
@@ -469,13 +487,7 @@ Result<ServiceReport> PolicyService::deletePolicy(qint64 policyId)
         auto p = w.policy(policyId);
         if (!p)
             return p.error();
-        if (p->assigned)
-            return Error::conflict(
-                tr("Policy %1 is assigned. Unassign it first.").arg(quote(p->name)));
-        if (auto ok = w.deletePolicy(policyId); !ok)
-            return ok;
-        report.messages << tr("Deleted policy %1.").arg(quote(p->name));
-        return {};
+        return PolicyEdits::deletePolicy(w, report, p.value());
     });
 }
 
@@ -586,10 +598,8 @@ Result<QList<engine::DynamicFilter>> PolicyService::dynamicFilters() const
 
 Result<ServiceReport> PolicyService::executeDynamic(const syntax::IpsecCmdCommand &c)
 {
-    if (!c.computer.isEmpty())
-        return Error::usage(tr("Remote computers (%1) are not supported: run the command on that "
-                               "machine.")
-                                .arg(c.computer));
+    if (auto ok = PolicyEdits::checkComputer(c.computer); !ok)
+        return ok.error();
     if (c.deleteDynamic)
         return clearDynamicFilters();
     if (c.filters.isEmpty())
@@ -756,9 +766,7 @@ Result<KernelView> PolicyService::kernelView()
         return dyn.error();
     engine::ExpansionContext context;
     context.localAddresses = engine::localAddresses();
-    context.resolve = [](const QString &name) {
-        return QHostInfo::fromName(name).addresses();
-    };
+    context.resolve = engine::HostNameResolver::shared().function();
     auto plan = Enforcer::compile(db.value(), dyn.value(), context, m_ikeExemption, nullptr);
     if (!plan)
         return plan.error();
@@ -813,6 +821,8 @@ Result<QJsonObject> PolicyService::exportSnapshot(const QString &policyName)
     auto s = currentSnapshot();
     if (!s)
         return s.error();
+    if (!m_revealSecrets)
+        s->database.maskSecrets();
     if (!policyName.isEmpty()) {
         auto one = s->restrictedTo(policyName);
         if (!one)
@@ -839,6 +849,13 @@ Result<ServiceReport> PolicyService::importSnapshot(const QByteArray &document,
         SnapshotMerge::plan(live->database, live->dynamicFilters, incoming.value(), options);
     if (!plan)
         return plan.error();
+    // A snapshot exported for someone who may not see keys carries them masked: such a key
+    // keeps the one stored for the same rule, and is never stored itself.
+    if (const QStringList masked = plan->database.restoreMaskedSecrets(live->database);
+        !masked.isEmpty())
+        return Error::usage(tr("The snapshot has no preshared key for rule(s) %1, only the mask "
+                               "%2, and the store has no key for them to keep.")
+                                .arg(masked.join(u", "_s), AuthMethod::MaskedSecret.toString()));
 
     const bool dryRun = options.dryRun || m_options.dryRun;
     const QScopedValueRollback dryRunScope(m_options.dryRun, dryRun);
@@ -894,7 +911,26 @@ Result<ServiceReport> PolicyService::importSnapshot(const QByteArray &document,
     return report;
 }
 
-Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
+Result<QList<kernel::SpdEntry>> PolicyService::removeOwnedKernelEntries(const Options &options)
+{
+    if (auto ok = checkKernelAccess(options, tr("Emergency unassign changes the kernel's IPsec "
+                                                "policy and needs root (or the policy agent)."));
+        !ok)
+        return ok.error();
+    auto spd = openSpd(options.kernelFailAfter);
+    if (!spd)
+        return spd.error();
+    Enforcer enforcer(*spd.value());
+    auto owned = enforcer.ownedEntries();
+    if (!owned)
+        return owned.error();
+    if (auto ok = enforcer.remove(owned.value()); !ok)
+        return ok.error();
+    return owned;
+}
+
+Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
+                                                       const QList<kernel::SpdEntry> &removedBefore)
 {
     if (auto ok = checkKernelAccess(options, tr("Emergency unassign changes the kernel's IPsec "
                                                 "policy and needs root (or the policy agent)."));
@@ -936,7 +972,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options)
         }
     }
     RuntimeState::EmergencyRecord record;
-    record.entries = owned.value();
+    record.entries = removedBefore + owned.value();
     record.when = QDateTime::currentDateTimeUtc();
     if (auto dyn = runtime.dynamicFilters())
         record.dynamicFilters = dyn.value();
@@ -1042,7 +1078,13 @@ namespace ipsec {
 
 Result<ServiceReport> PolicyService::emergencyUnassign()
 {
-    auto report = emergencyUnassign(m_options);
+    return emergencyUnassignAfter({});
+}
+
+Result<ServiceReport>
+PolicyService::emergencyUnassignAfter(const QList<kernel::SpdEntry> &removedBefore)
+{
+    auto report = emergencyUnassign(m_options, removedBefore);
     if (report)
         discardPendingForEmergency(report.value());
     announceOutsideChange();

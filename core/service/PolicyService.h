@@ -47,7 +47,13 @@ public:
     bool isEnforcing() const override;
     Backend backend() const override { return Backend::InProcess; }
     bool ikeExemption() const override { return m_ikeExemption; }
+    // Preshared keys masked unless revealsSecrets().
     Result<PolicyDatabase> load() const override;
+    Result<qint64> revision() const;
+    // Whether load() and exportSnapshot() show preshared keys. Default: to root and to the owner
+    // of the store file (who can read it anyway); the agent sets it per caller.
+    void setRevealSecrets(bool reveal) { m_revealSecrets = reveal; }
+    bool revealsSecrets() const { return m_revealSecrets; }
     // Watches for changes of other processes; changed() follows.
     void setWatchInterval(int intervalMs) override;
 
@@ -94,11 +100,18 @@ public:
 
     // Removes every kernel entry of the project (static and dynamic) at once, marks the store
     // unassigned and remembers what was in force. Works when the store cannot be opened.
-    static Result<ServiceReport> emergencyUnassign(const Options &options);
+    // removedBefore: kernel entries the caller already removed (removeOwnedKernelEntries()),
+    // recorded for reassign with the others.
+    static Result<ServiceReport>
+    emergencyUnassign(const Options &options, const QList<kernel::SpdEntry> &removedBefore = {});
+    // The first step of an emergency unassign alone: every kernel entry of the project removed
+    // at once (nothing else read or written); returns them.
+    static Result<QList<kernel::SpdEntry>> removeOwnedKernelEntries(const Options &options);
     // Puts back what the last emergency unassign removed.
     // `change` carries the caller's SSH connection and --force for the SSH guard.
     static Result<ServiceReport> reassign(const Options &options, const ChangeOptions &change = {});
     Result<ServiceReport> emergencyUnassign() override;
+    Result<ServiceReport> emergencyUnassignAfter(const QList<kernel::SpdEntry> &removedBefore);
     Result<ServiceReport> reassign() override;
 
     Result<ServiceReport> confirm() override;
@@ -142,6 +155,7 @@ private:
     Options m_options;
     bool m_ikeExemption = true;
     std::unique_ptr<ConfirmationGuard> m_confirmation;
+    bool m_revealSecrets = true;
     bool m_restoring = false; // a rollback puts back an earlier state: no SSH guard, no joining
 };
 

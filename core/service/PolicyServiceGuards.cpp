@@ -2,6 +2,7 @@
 // guard (SshGuard). Kept apart from PolicyService.cpp, which only calls in at the few places
 // where state is remembered, changes are applied and the kernel is enforced.
 
+#include "engine/HostNameResolver.h"
 #include "service/PolicyService.h"
 
 #include "engine/FilterExpansion.h"
@@ -10,7 +11,6 @@
 #include "store/PolicyStore.h"
 #include "store/StoreContents.h"
 
-#include <QHostInfo>
 #include <QScopeGuard>
 
 using namespace Qt::StringLiterals;
@@ -77,9 +77,7 @@ Result<void> PolicyService::checkSshConnection(const PolicyDatabase &db,
         return {};
     engine::ExpansionContext context;
     context.localAddresses = engine::localAddresses();
-    context.resolve = [](const QString &name) {
-        return QHostInfo::fromName(name).addresses();
-    };
+    context.resolve = engine::HostNameResolver::shared().function();
     const auto reason =
         SshGuard::blockReason(*connection.value(), db, dyn, context, m_ikeExemption);
     if (!reason)

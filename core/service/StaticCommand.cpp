@@ -1,5 +1,7 @@
 #include "service/StaticCommand.h"
 
+#include "service/PolicyEdits.h"
+
 #include "store/PolicyStore.h"
 
 using namespace Qt::StringLiterals;
@@ -41,10 +43,8 @@ StaticCommand::StaticCommand(StoreWriter &writer, ServiceReport &r)
 
 Result<void> StaticCommand::check(const syntax::IpsecCmdCommand &c)
 {
-    if (!c.computer.isEmpty())
-        return Error::usage(tr("Remote computers (%1) are not supported: run the command on that "
-                               "machine.")
-                                .arg(c.computer));
+    if (auto ok = PolicyEdits::checkComputer(c.computer); !ok)
+        return ok;
     if (c.storeType.compare(u"DS", Qt::CaseInsensitive) == 0)
         return Error::usage(tr("The directory store (-w DS) is not available; use -w REG for the "
                                "local store."));
@@ -109,13 +109,6 @@ Result<void> StaticCommand::run(const syntax::IpsecCmdCommand &c)
     if (c.remove) {
         if (!existing)
             return Error::notFound(tr("There is no policy named %1.").arg(quote(c.policyName)));
-        auto assigned = w.assignedPolicy();
-        if (!assigned)
-            return assigned.error();
-        if (assigned.value() == existing->id)
-            return Error::conflict(tr("Policy %1 is assigned. Unassign it first (-y), e.g. "
-                                      "ipseccmd -w REG -p %1 -y")
-                                       .arg(quote(existing->name)));
         if (c.ruleNames.isEmpty())
             return removePolicy(*existing);
         return removeRules(*existing, c.ruleNames);
@@ -129,17 +122,8 @@ Result<void> StaticCommand::run(const syntax::IpsecCmdCommand &c)
             return r;
     }
     if (c.assign) {
-        auto assigned = w.assignedPolicy();
-        if (!assigned)
-            return assigned.error();
-        if (assigned.value() && *assigned.value() != policy->id) {
-            auto previous = w.policy(*assigned.value());
-            if (previous)
-                report.messages << tr("Unassigned policy %1.").arg(quote(previous->name));
-        }
-        if (auto r = w.setAssignedPolicy(policy->id); !r)
+        if (auto r = PolicyEdits::assign(w, report, *policy); !r)
             return r;
-        report.messages << tr("Assigned policy %1.").arg(quote(policy->name));
     }
     return {};
 }
@@ -167,16 +151,9 @@ Result<Policy> StaticCommand::findOrCreatePolicy(const syntax::IpsecCmdCommand &
         p.pollingIntervalMinutes = *c.pollingMinutes;
     if (const QStringList problems = p.validate(); !problems.isEmpty())
         return Error::usage(problems.join(u' '));
-    if (auto r = w.insertPolicy(p); !r)
-        return r.error();
     // Windows adds the default response rule to every new policy.
-    Rule drr;
-    drr.policyId = p.id;
-    drr.name = u"<Dynamic>"_s;
-    drr.defaultResponse = true;
-    if (auto r = w.insertRule(drr); !r)
+    if (auto r = PolicyEdits::createPolicy(w, report, p, true); !r)
         return r.error();
-    report.messages << tr("Created policy %1.").arg(quote(p.name));
     return p;
 }
 
@@ -394,7 +371,8 @@ Result<void> StaticCommand::removePolicy(const Policy &policy)
     auto rules = w.rulesOf(policy.id);
     if (!rules)
         return rules.error();
-    if (auto ok = w.deletePolicy(policy.id); !ok)
+    // An assigned policy is unassigned first, as Windows does.
+    if (auto ok = PolicyEdits::deletePolicy(w, report, policy); !ok)
         return ok;
     for (const Rule &r : rules.value()) {
         if (r.filterListId) {
@@ -402,7 +380,6 @@ Result<void> StaticCommand::removePolicy(const Policy &policy)
                 return ok;
         }
     }
-    report.messages << tr("Deleted policy %1.").arg(quote(policy.name));
     return {};
 }
 

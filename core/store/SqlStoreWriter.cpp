@@ -228,10 +228,29 @@ Result<std::optional<Rule>> SqlStoreWriter::findRule(qint64 policyId, const QStr
 
 Result<void> SqlStoreWriter::writeAuthMethods(const Rule &rule)
 {
+    // A masked key ("***", what readers who may not see keys get) is never stored: it stands for
+    // the key this rule has, else the change is refused.
+    Rule resolved = rule;
+    if (rule.hasMaskedSecret()) {
+        Rule stored;
+        auto q = c.run(u"SELECT kind, data FROM rule_auth_methods WHERE rule_id = ?"
+                       u" ORDER BY position"_s,
+                       {rule.id});
+        if (!q)
+            return q.error();
+        while (q.value()->next())
+            stored.authMethods << AuthMethod{AuthMethod::Kind(q.value()->value(0).toInt()),
+                                             q.value()->value(1).toString()};
+        PolicyDatabase::restoreMaskedSecrets(resolved, &stored);
+        if (resolved.hasMaskedSecret())
+            return Error::usage(tr("The preshared key of rule \"%1\" is masked (%2): give the "
+                                   "key itself.")
+                                    .arg(rule.name, AuthMethod::MaskedSecret.toString()));
+    }
     if (auto ok = c.exec(u"DELETE FROM rule_auth_methods WHERE rule_id = ?"_s, {rule.id}); !ok)
         return ok.error();
-    for (qsizetype i = 0; i < rule.authMethods.size(); ++i) {
-        const AuthMethod &m = rule.authMethods.at(i);
+    for (qsizetype i = 0; i < resolved.authMethods.size(); ++i) {
+        const AuthMethod &m = resolved.authMethods.at(i);
         if (auto ok = c.exec(u"INSERT INTO rule_auth_methods (rule_id, position, kind, data)"
                              u" VALUES (?, ?, ?, ?)"_s,
                              {rule.id, qint64(i), int(m.kind), StoreCodec::text(m.data)});

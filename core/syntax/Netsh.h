@@ -80,7 +80,7 @@ struct NetshCommand {
 
     // Store, batch, export/import, show.
     std::optional<QString> storeLocation, domain, batchMode, file;
-    bool showAll = false;           // show ... all (the flag or the object)
+    bool showAll = false;           // show ... all, delete policy/filterlist/filteraction/rule all
     QStringList displayOptions;     // level=, format=, wide=, resolvedns=, type=: how to print
     QStringList unmodelledSettings; // tags accepted but without a field in the model
 

@@ -437,13 +437,13 @@ std::optional<Grammar> grammarOf(C::Context context, C::Verb verb, C::Object obj
         case O::Policy:
         case O::FilterList:
         case O::FilterAction:
-            return Grammar{{u"name"_s, u"guid"_s}, {}};
+            return Grammar{{u"name"_s, u"guid"_s}, {u"all"_s}};
         case O::Filter:
             return Grammar{{u"filterlist"_s, u"srcaddr"_s, u"dstaddr"_s, u"protocol"_s,
                             u"srcmask"_s, u"dstmask"_s, u"srcport"_s, u"dstport"_s, u"mirrored"_s},
                            {}};
         case O::Rule:
-            return Grammar{{u"name"_s, u"id"_s, u"policy"_s}, {}};
+            return Grammar{{u"name"_s, u"id"_s, u"policy"_s}, {u"all"_s}};
         case O::All:
             return Grammar{};
         default:

@@ -191,11 +191,12 @@ Result<NetshCommand> NetshParser::parse(const QStringList &input)
             return object.error();
         c.object = *object;
     }
-    if (c.object == O::MmPolicy || c.object == O::QmPolicy || c.object == O::Config)
-        return Error::usage(tr("\"dynamic ... %1\" is not supported: main-mode and quick-mode "
-                               "policies and the IPsec driver settings belong to the IKE daemon, "
-                               "which this program does not configure")
-                                .arg(words[i - 1]));
+    if (c.object == O::MmPolicy || c.object == O::QmPolicy || c.object == O::Config) {
+        // Accepted and reported: main-mode and quick-mode policies and the driver settings
+        // belong to the IKE daemon; the service notes that nothing of them is stored.
+        c.unmodelledSettings = words.mid(i);
+        return c;
+    }
     const auto grammar = detail::grammarOf(c.context, c.verb, c.object);
     if (!grammar)
         return Error::usage(
@@ -214,9 +215,12 @@ Result<NetshCommand> NetshParser::parse(const QStringList &input)
         const qsizetype eq = w.indexOf(u'=');
         if (eq < 0) {
             if (grammar->flags.contains(w, Qt::CaseInsensitive)) {
-                if (w.compare(u"all"_s, Qt::CaseInsensitive) == 0)
+                if (w.compare(u"all"_s, Qt::CaseInsensitive) == 0) {
                     c.showAll = true;
-                else
+                    // delete rule all POLICY: the value that follows is the policy.
+                    if (c.verb == V::Delete && c.object == O::Rule)
+                        given << u"name"_s << u"id"_s;
+                } else
                     c.displayOptions << w.toLower();
                 continue;
             }
@@ -308,10 +312,10 @@ Result<NetshCommand> NetshParser::parse(const QStringList &input)
         case O::Policy:
         case O::FilterList:
         case O::FilterAction:
-            ok = requireOne(u"name"_s, u"guid"_s);
+            ok = c.showAll ? Result<void>() : requireOne(u"name"_s, u"guid"_s);
             break;
         case O::Rule:
-            ok = requireOne(u"name"_s, u"id"_s);
+            ok = c.showAll ? Result<void>() : requireOne(u"name"_s, u"id"_s);
             if (ok)
                 ok = require({u"policy"_s});
             break;

@@ -317,10 +317,6 @@ void TestNetshCli::badScriptsChangeNothing_data()
                "filteraction=Nope\r\n"
                "netsh ipsec static set policy name=Fresh assign=y\r\n")
         << 3 << u"bad.cmd line 6: There is no filter action named \"Nope\". Nothing was changed."_s;
-    QTest::newRow("delete assigned policy")
-        << QByteArray("netsh ipsec static add filterlist name=Other\n"
-                      "netsh ipsec static delete policy name=\"Worm Hardening\"\n")
-        << 5 << u"bad.cmd line 2: Policy \"Worm Hardening\" is assigned"_s;
     QTest::newRow("batch statement")
         << QByteArray("netsh ipsec static add filterlist name=Other\nset X=1\n") << 2
         << u"bad.cmd line 2: not a netsh ipsec command"_s;

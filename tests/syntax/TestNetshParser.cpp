@@ -206,6 +206,15 @@ void TestNetshParser::dynamicRule()
     QCOMPARE(*d.actionInbound, FilterAction::Type::Block);
     QCOMPARE(*d.actionOutbound, FilterAction::Type::Permit);
     QCOMPARE(d.unmodelledSettings, QStringList{u"mmpolicy"_s});
+    // Main-mode policies and driver settings are accepted (the service notes them).
+    const C mm = ok(u"ipsec dynamic add mmpolicy name=TempMMpolicy"_s);
+    QCOMPARE(mm.object, C::Object::MmPolicy);
+    QCOMPARE(mm.unmodelledSettings, QStringList{u"name=TempMMpolicy"_s});
+    // delete ... all (issue 13, class 4).
+    const C all = ok(u"ipsec static delete rule all \"Server (Request Security)\""_s);
+    QVERIFY(all.showAll);
+    QCOMPARE(*all.policy, u"Server (Request Security)"_s);
+    QVERIFY(ok(u"ipsec static delete filteraction all"_s).showAll);
     QCOMPARE(ok(u"ipsec dynamic delete rule srcaddr=any dstaddr=me"_s).verb, C::Verb::Delete);
     QCOMPARE(ok(u"ipsec dynamic delete all"_s).object, C::Object::All);
     QVERIFY(ok(u"ipsec dynamic show all"_s).isReadOnly());
@@ -275,8 +284,6 @@ void TestNetshParser::refused_data()
                                 << u"action=\"drop\": expected permit|block|negotiate"_s;
     QTest::newRow("domain gpo") << u"ipsec static set store location=galaxy"_s
                                 << u"expected local|domain|persistent"_s;
-    QTest::newRow("mmpolicy") << u"ipsec dynamic add mmpolicy name=x"_s
-                              << u"belong to the IKE daemon"_s;
     QTest::newRow("dynamic needs addresses")
         << u"ipsec dynamic add rule srcaddr=any"_s << u"\"add rule\" needs dstaddr="_s;
     QTest::newRow("empty") << u""_s << u"empty command"_s;
