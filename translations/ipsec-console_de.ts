@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AgentWorker</name>
+    <message>
+        <source>The agent is stopping.</source>
+        <translation>Der Agent wird beendet.</translation>
+    </message>
+    <message>
+        <source>Enforcing the changed store failed: %1</source>
+        <translation>Das Durchsetzen des geänderten Speichers ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Store changed: %1</source>
+        <translation>Speicher geändert: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Authorizer</name>
     <message>
         <source>Not authorized to %1: %2</source>
@@ -35,6 +54,119 @@
         <source>polkit refused action %1.</source>
         <translation>polkit hat die Aktion %1 abgelehnt.</translation>
     </message>
+    <message>
+        <source>%1 is owned by %2, uid %3, not by root: polkit is not asked.</source>
+        <translation>%1 gehört %2 (UID %3), nicht root: polkit wird nicht befragt.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchTool</name>
+    <message>
+        <source>%1 line %2: %3</source>
+        <translation>%1 Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 line %2: note: %3</source>
+        <translation>%1 Zeile %2: Hinweis: %3</translation>
+    </message>
+    <message>
+        <source>usage: ipseccmd batch [--atomic] [--encoding NAME] [--store PATH] [--netns NAME] FILE [ARGUMENTS...]
+Runs a Windows batch file as cmd.exe does: netsh, ipsecpol, ipseccmd and netdiag lines, each on its own; see the README, &quot;Windows batch files&quot;.
+</source>
+        <translation>Aufruf: ipseccmd batch [--atomic] [--encoding NAME] [--store PATH] [--netns NAME] FILE [ARGUMENTS...]
+Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- und netdiag-Zeilen, jede für sich; siehe die README, &quot;Windows batch files&quot;.
+</translation>
+    </message>
+    <message>
+        <source>ipseccmd: --confirm-within with a batch file needs --atomic (one change to confirm, not one per line).</source>
+        <translation>ipseccmd: --confirm-within mit einer Batchdatei erfordert --atomic (eine Änderung zu bestätigen, nicht eine pro Zeile).</translation>
+    </message>
+    <message>
+        <source>ipseccmd: cannot read the batch file %1: %2</source>
+        <translation>ipseccmd: Die Batchdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>a pipe (|) is not run here; the line is skipped.</source>
+        <translation>Eine Pipe (|) wird hier nicht ausgeführt; die Zeile wird übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n command(s) run, none failed.</source>
+        <translation>
+            <numerusform>%1: %n Befehl ausgeführt, keiner fehlgeschlagen.</numerusform>
+            <numerusform>%1: %n Befehle ausgeführt, keiner fehlgeschlagen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n command(s) run; failed at line(s) %2.</source>
+        <translation>
+            <numerusform>%1: %n Befehl ausgeführt; fehlgeschlagen in Zeile(n) %2.</numerusform>
+            <numerusform>%1: %n Befehle ausgeführt; fehlgeschlagen in Zeile(n) %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>output redirected to %1 is shown here instead.</source>
+        <translation>Die nach %1 umgeleitete Ausgabe wird stattdessen hier angezeigt.</translation>
+    </message>
+    <message>
+        <source>nothing to run.</source>
+        <translation>Nichts auszuführen.</translation>
+    </message>
+    <message>
+        <source>set %1 (arithmetic, prompts) is not run here; the line is skipped.</source>
+        <translation>set %1 (Arithmetik, Eingabeaufforderungen) wird hier nicht ausgeführt; die Zeile wird übersprungen.</translation>
+    </message>
+    <message>
+        <source>%1 is not run here: batch control flow (goto, call, for, if) is not supported, so this line is skipped; write the commands out one per line.</source>
+        <translation>%1 wird hier nicht ausgeführt: Batch-Ablaufsteuerung (goto, call, for, if) wird nicht unterstützt, daher wird diese Zeile übersprungen; schreiben Sie die Befehle einzeln aus, einen pro Zeile.</translation>
+    </message>
+    <message>
+        <source>waits are skipped (%1).</source>
+        <translation>Wartevorgänge werden übersprungen (%1).</translation>
+    </message>
+    <message>
+        <source>gpupdate: the local policy is in force as stored; for a domain policy run &apos;ipseccmd refresh&apos;. Skipped.</source>
+        <translation>gpupdate: Die lokale Richtlinie ist so wirksam, wie sie gespeichert ist; für eine Domänenrichtlinie führen Sie &apos;ipseccmd refresh&apos; aus. Übersprungen.</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3: only the IPsec Policy Agent (PolicyAgent) has a meaning here; skipped.</source>
+        <translation>%1 %2 %3: Nur der IPsec-Richtlinienagent (PolicyAgent) hat hier eine Bedeutung; übersprungen.</translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3 start %4: the assigned policy is enforced (again).</source>
+        <translation>%1 Zeile %2: %3 start %4: Die zugewiesene Richtlinie wird (erneut) durchgesetzt.</translation>
+    </message>
+    <message>
+        <source>%1 stop %2: stopping the IPsec Policy Agent would lift the IPsec policy; here the policy stays in force (lift it with &apos;ipseccmd emergency-unassign&apos;). Skipped.</source>
+        <translation>%1 stop %2: Das Beenden des IPsec-Richtlinienagenten würde die IPsec-Richtlinie aufheben; hier bleibt die Richtlinie wirksam (heben Sie sie mit &apos;ipseccmd emergency-unassign&apos; auf). Übersprungen.</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3: the policy agent here is the systemd service ipsec-policyd (&apos;systemctl enable --now ipsec-policyd&apos;); skipped.</source>
+        <translation>%1 %2 %3: Der Richtlinienagent ist hier der systemd-Dienst ipsec-policyd (&apos;systemctl enable --now ipsec-policyd&apos;); übersprungen.</translation>
+    </message>
+    <message>
+        <source>a batch file cannot run another one here; run it on its own.</source>
+        <translation>Eine Batchdatei kann hier keine andere ausführen; führen Sie diese für sich aus.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not run here: the batch runner runs netsh, ipsecpol, ipseccmd and netdiag lines and the batch basics (echo, rem, set, chcp, exit, labels); the line is skipped.</source>
+        <translation>&quot;%1&quot; wird hier nicht ausgeführt: Der Batch-Ausführer führt netsh-, ipsecpol-, ipseccmd- und netdiag-Zeilen sowie die Batch-Grundlagen aus (echo, rem, set, chcp, exit, Sprungmarken); die Zeile wird übersprungen.</translation>
+    </message>
+    <message>
+        <source>--atomic takes one netsh command per line; nothing was changed.</source>
+        <translation>--atomic erwartet einen netsh-Befehl pro Zeile; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>--atomic applies the netsh lines of a batch file as one transaction; an %1 line is a change of its own. Run the file without --atomic, or write the line as netsh. Nothing was changed.</source>
+        <translation>--atomic wendet die netsh-Zeilen einer Batchdatei als eine einzige Transaktion an; eine %1-Zeile ist eine eigene Änderung. Führen Sie die Datei ohne --atomic aus, oder schreiben Sie die Zeile als netsh. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>--atomic: nothing was changed.</source>
+        <translation>--atomic: Es wurde nichts geändert.</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -54,10 +186,6 @@
         <source>--confirm-within needs a number of seconds from 1 to 86400 (one day), not &quot;%1&quot;.</source>
         <translation>--confirm-within benötigt eine Anzahl Sekunden von 1 bis 86400 (ein Tag), nicht &quot;%1&quot;.</translation>
     </message>
-    <message>
-        <source>Unknown option &quot;%1&quot;. Options: --store PATH, --netns NAME, --json, --dry-run, --[no-]ike-exemption, --[no-]agent, --confirm-within SECONDS, --force, --help, --version.</source>
-        <translation>Unbekannte Option &quot;%1&quot;. Optionen: --store PATH, --netns NAME, --json, --dry-run, --[no-]ike-exemption, --[no-]agent, --confirm-within SECONDS, --force, --help, --version.</translation>
-    </message>
     <message numerus="yes">
         <source>Keep these changes? Confirm with &apos;%1 confirm&apos; within %n s; otherwise the policy agent rolls them back.</source>
         <translation>
@@ -65,13 +193,13 @@
             <numerusform>Diese Änderungen behalten? Bestätigen Sie innerhalb von %n s mit &apos;%1 confirm&apos;; andernfalls macht der Richtlinien-Agent sie rückgängig.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Unknown option &quot;%1&quot;. Options: --store PATH, --netns NAME, --json, --dry-run, --[no-]ike-exemption, --[no-]agent, --confirm-within SECONDS, --force, --atomic, --encoding NAME, --help, --version.</source>
+        <translation>Unbekannte Option &quot;%1&quot;. Optionen: --store PATH, --netns NAME, --json, --dry-run, --[no-]ike-exemption, --[no-]agent, --confirm-within SECONDS, --force, --atomic, --encoding NAME, --help, --version.</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmationRecord</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
     <message>
         <source>No change is waiting for confirmation in this network namespace.</source>
         <translation>In diesem Netzwerk-Namespace wartet keine Änderung auf Bestätigung.</translation>
@@ -139,6 +267,147 @@
             <numerusform>Wird in %n s rückgängig gemacht, sofern nicht bestätigt.</numerusform>
             <numerusform>Wird in %n s rückgängig gemacht, sofern nicht bestätigt.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleHelp</name>
+    <message>
+        <source>the IPsec Policy Console, a desktop console for the host&apos;s IPsec policy</source>
+        <translation>die IPsec Policy Console, eine Desktop-Konsole für die IPsec-Richtlinie des Hosts</translation>
+    </message>
+    <message>
+        <source>Shows and edits the host&apos;s IPsec filtering policy the way the Windows IP Security Policies snap-in did: a tree of policies, rules, filter lists, filter actions and filters beside tables of them, with a search box, properties dialogs, undo and redo, a Block a Port wizard that shows the equivalent ipseccmd command line, a monitor of what the kernel enforces and a packet tester.</source>
+        <translation>Zeigt und bearbeitet die IPsec-Filterrichtlinie des Hosts so wie das Windows-Snap-In IP-Sicherheitsrichtlinien: ein Baum aus Richtlinien, Regeln, Filterlisten, Filteraktionen und Filtern neben Tabellen davon, mit einem Suchfeld, Eigenschaftendialogen, Rückgängig und Wiederholen, einem Assistenten zum Blockieren eines Ports, der die entsprechende ipseccmd-Befehlszeile anzeigt, einer Überwachung dessen, was der Kernel durchsetzt, und einem Pakettester.</translation>
+    </message>
+    <message>
+        <source>The Emergency Unassign button (Ctrl+Shift+E) removes every kernel entry of this tool at once. When the policy agent ipsec-policyd runs, the console works through it and needs no root; otherwise it edits your own store and says that changes are not enforced.</source>
+        <translation>Die Schaltfläche Notfall-Aufhebung (Strg+Umschalt+E) entfernt alle Kernel-Einträge dieses Tools auf einmal. Wenn der Richtlinienagent ipsec-policyd läuft, arbeitet die Konsole über ihn und benötigt kein root; andernfalls bearbeitet sie Ihren eigenen Speicher und weist darauf hin, dass Änderungen nicht durchgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>use the static policy store at PATH</source>
+        <translation>den statischen Richtlinienspeicher unter PATH verwenden</translation>
+    </message>
+    <message>
+        <source>work in network namespace NAME</source>
+        <translation>im Netzwerk-Namespace NAME arbeiten</translation>
+    </message>
+    <message>
+        <source>work only through the policy agent ipsec-policyd</source>
+        <translation>nur über den Richtlinienagenten ipsec-policyd arbeiten</translation>
+    </message>
+    <message>
+        <source>never use the policy agent; work in this process</source>
+        <translation>den Richtlinienagenten nie verwenden; in diesem Prozess arbeiten</translation>
+    </message>
+    <message>
+        <source>save a picture of the main window to PATH and quit</source>
+        <translation>ein Bild des Hauptfensters unter PATH speichern und beenden</translation>
+    </message>
+    <message>
+        <source>with --screenshot: also picture the Block a Port wizard</source>
+        <translation>mit --screenshot: auch den Assistenten zum Blockieren eines Ports abbilden</translation>
+    </message>
+    <message>
+        <source>print this help and exit</source>
+        <translation>diese Hilfe ausgeben und beenden</translation>
+    </message>
+    <message>
+        <source>print the version and exit</source>
+        <translation>die Version ausgeben und beenden</translation>
+    </message>
+    <message>
+        <source>Open the console on a scratch store, without the agent:</source>
+        <translation>Die Konsole mit einem Testspeicher öffnen, ohne den Agenten:</translation>
+    </message>
+    <message>
+        <source>Make the pictures of the README (also on the offscreen platform):</source>
+        <translation>Die Bilder der README erstellen (auch auf der Offscreen-Plattform):</translation>
+    </message>
+    <message>
+        <source>the static store, as --store</source>
+        <translation>der statische Speicher, wie --store</translation>
+    </message>
+    <message>
+        <source>the network namespace, as --netns</source>
+        <translation>der Netzwerk-Namespace, wie --netns</translation>
+    </message>
+    <message>
+        <source>your own static store</source>
+        <translation>Ihr eigener statischer Speicher</translation>
+    </message>
+    <message>
+        <source>the store of root and of the policy agent</source>
+        <translation>der Speicher von root und des Richtlinienagenten</translation>
+    </message>
+</context>
+<context>
+    <name>EnforcementWatch</name>
+    <message>
+        <source>Addresses or routes changed (%1)</source>
+        <translation>Adressen oder Routen geändert (%1)</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s IPsec policy changed (%1)</source>
+        <translation>Die IPsec-Richtlinie des Kernels wurde geändert (%1)</translation>
+    </message>
+    <message>
+        <source>Address changes are not followed: %1</source>
+        <translation>Adressänderungen werden nicht verfolgt: %1</translation>
+    </message>
+    <message>
+        <source>Changes of the kernel&apos;s IPsec policy by other programs are not repaired: %1</source>
+        <translation>Änderungen der IPsec-Richtlinie des Kernels durch andere Programme werden nicht repariert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPage</name>
+    <message>
+        <source>Usage:</source>
+        <translation>Aufruf:</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>Beispiele:</translation>
+    </message>
+    <message>
+        <source>Exit status:</source>
+        <translation>Exit-Status:</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Dateien:</translation>
+    </message>
+    <message>
+        <source>See also:</source>
+        <translation>Siehe auch:</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Exit status</source>
+        <translation>Exit-Status</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>See also</source>
+        <translation>Siehe auch</translation>
     </message>
 </context>
 <context>
@@ -296,165 +565,367 @@
         <translation>Wert</translation>
     </message>
     <message>
-        <source>Usage: %1 [OPTIONS] -w REG -p POLICY[:POLL] [-r RULE]... [-f SPEC... -n ACTION] [-x|-y|-o]
-       %1 [OPTIONS] -f SPEC... [-n ACTION]      (dynamic filters)
-       %1 [OPTIONS] -u                          (delete all dynamic filters)
-       %1 [OPTIONS] show filters|policies|auth|stats|sas|all
-       %1 [OPTIONS] emergency-unassign | reassign
-       %1 [OPTIONS] confirm                     (keep changes made with --confirm-within)
-       %1 [OPTIONS] snapshot export|import|diff ...  (&apos;snapshot --help&apos;)
-
-Manage the host&apos;s IPsec filtering policy with the command lines of the Windows
-ipsecpol.exe and IPSeccmd.exe tools. Flags may come in any order and any case.
-
-Static mode (the persistent policy store):
-  -w REG              work on the local static store
-  -p NAME[:MINUTES]   the policy to create or change (and its polling interval)
-  -r NAME             the rule to create, change or delete (repeat with -o)
-  -x                  assign the policy (unassigns any other)
-  -y                  unassign the policy
-  -o                  delete the named rules, or the whole policy without -r
-
-Dynamic mode (no -w): filters go straight into the kernel and are lost at reboot
-  and when the policy agent restarts; -u deletes them all.
-
-Emergency:
-  emergency-unassign  remove every kernel entry of this tool (static and dynamic) at
-                      once and unassign the policy; works even when the store is broken
-  reassign            put back what the last emergency-unassign removed
-
-Filters and actions:
-  -f SPEC...          filter specs SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]
-                      &apos;=&apos; one direction, &apos;+&apos; mirrored; 0 = this host, * = any host,
-                      DNS names, dotted masks or prefix lengths; PROTO is TCP, UDP,
-                      ICMP, RAW or a number. Port 0 means any port.
-                      [SPEC] blocks and (SPEC) passes in dynamic mode.
-  -n BLOCK|PASS|INPASS|METHOD...  what matching traffic gets; METHOD is a security
-                      method such as ESP[3DES,SHA] or AH[MD5]+ESP[DES,SHA]3600S
-  -t ADDR  -a AUTH...  -soft  -lan|-dialup  -1s -1k -1p -1f -1e -confirm
-
-Options:
-  --store PATH        the static store (default: $IPSEC_CONSOLE_STORE, else
-                      /var/lib/ipsec-console/policy.db for root,
-                      $XDG_DATA_HOME/ipsec-console/policy.db for other users)
-  --netns NAME        work in network namespace NAME (default: $IPSEC_CONSOLE_NETNS)
-  --json              machine-readable output for show
-  --dry-run           print the kernel plan as &apos;ip xfrm policy&apos; lines, change nothing
-  --agent, --no-agent only through the policy agent ipsec-policyd / never through
-                      it (default: the agent when it runs and serves this
-                      namespace and store, else this process)
-  --no-ike-exemption  do not exempt IKE (UDP 500/4500) from the filters; remembered
-                      for this namespace until --ike-exemption
-  --confirm-within SECONDS  roll the change back unless it is confirmed within
-                      SECONDS (1-86400): type yes, or run &apos;%1 confirm&apos;
-  --force             apply even when the change blocks your own SSH connection
-                      ($SSH_CONNECTION), which is otherwise refused
-  --help, -?          this help;  --version  the version
-
-Examples (from Microsoft KB 813878):
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -f *=0:1434:UDP -n BLOCK -x
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -f 0=*:1434:UDP -n BLOCK
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -y
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -o
-
-Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict
-(also: refused by the SSH guard, or rolled back unconfirmed), 6 kernel error,
-7 permission denied.
-</source>
-        <translation>Aufruf: %1 [OPTIONS] -w REG -p POLICY[:POLL] [-r RULE]... [-f SPEC... -n ACTION] [-x|-y|-o]
-       %1 [OPTIONS] -f SPEC... [-n ACTION]      (dynamische Filter)
-       %1 [OPTIONS] -u                          (alle dynamischen Filter löschen)
-       %1 [OPTIONS] show filters|policies|auth|stats|sas|all
-       %1 [OPTIONS] emergency-unassign | reassign
-       %1 [OPTIONS] confirm                     (mit --confirm-within vorgenommene Änderungen behalten)
-       %1 [OPTIONS] snapshot export|import|diff ...  (&apos;snapshot --help&apos;)
-
-Verwaltet die IPsec-Filterrichtlinie des Hosts mit den Befehlszeilen der Windows-Tools
-ipsecpol.exe und IPSeccmd.exe. Die Schalter sind in beliebiger Reihenfolge und
-Groß-/Kleinschreibung erlaubt.
-
-Statischer Modus (der dauerhafte Richtlinienspeicher):
-  -w REG              mit dem lokalen statischen Speicher arbeiten
-  -p NAME[:MINUTES]   die zu erstellende oder zu ändernde Richtlinie (und ihr Abrufintervall)
-  -r NAME             die zu erstellende, zu ändernde oder zu löschende Regel (mit -o wiederholbar)
-  -x                  die Richtlinie zuweisen (hebt die Zuweisung jeder anderen auf)
-  -y                  die Zuweisung der Richtlinie aufheben
-  -o                  die genannten Regeln löschen, ohne -r die ganze Richtlinie
-
-Dynamischer Modus (ohne -w): Die Filter gehen direkt in den Kernel und gehen beim
-  Neustart und beim Neustart des Richtlinien-Agenten verloren; -u löscht sie alle.
-
-Notfall:
-  emergency-unassign  entfernt alle Kernel-Einträge dieses Tools (statisch und dynamisch)
-                      auf einmal und hebt die Zuweisung der Richtlinie auf; funktioniert
-                      auch bei beschädigtem Speicher
-  reassign            stellt wieder her, was die letzte Notfall-Aufhebung entfernt hat
-
-Filter und Aktionen:
-  -f SPEC...          Filterangaben SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]
-                      &apos;=&apos; eine Richtung, &apos;+&apos; gespiegelt; 0 = dieser Host, * = beliebiger
-                      Host, DNS-Namen, Masken in Punktschreibweise oder Präfixlängen;
-                      PROTO ist TCP, UDP, ICMP, RAW oder eine Zahl. Port 0 bedeutet
-                      beliebiger Port. Im dynamischen Modus blockiert [SPEC] und (SPEC) lässt zu.
-  -n BLOCK|PASS|INPASS|METHOD...  was mit passendem Datenverkehr geschieht; METHOD ist eine
-                      Sicherheitsmethode wie ESP[3DES,SHA] oder AH[MD5]+ESP[DES,SHA]3600S
-  -t ADDR  -a AUTH...  -soft  -lan|-dialup  -1s -1k -1p -1f -1e -confirm
-
-Optionen:
-  --store PATH        der statische Speicher (Standard: $IPSEC_CONSOLE_STORE, sonst
-                      /var/lib/ipsec-console/policy.db für root,
-                      $XDG_DATA_HOME/ipsec-console/policy.db für andere Benutzer)
-  --netns NAME        im Netzwerk-Namespace NAME arbeiten (Standard: $IPSEC_CONSOLE_NETNS)
-  --json              maschinenlesbare Ausgabe für show
-  --dry-run           den Kernel-Plan als &apos;ip xfrm policy&apos;-Zeilen ausgeben, nichts ändern
-  --agent, --no-agent nur über den Richtlinien-Agenten ipsec-policyd / nie über ihn
-                      (Standard: der Agent, wenn er läuft und diesen Namespace und
-                      Speicher bedient, sonst dieser Prozess)
-  --no-ike-exemption  IKE (UDP 500/4500) nicht von den Filtern ausnehmen; wird für diesen
-                      Namespace bis --ike-exemption gespeichert
-  --confirm-within SECONDS  die Änderung rückgängig machen, sofern sie nicht innerhalb
-                      von SECONDS (1-86400) bestätigt wird: ja eingeben oder
-                      &apos;%1 confirm&apos; ausführen
-  --force             auch anwenden, wenn die Änderung Ihre eigene SSH-Verbindung
-                      ($SSH_CONNECTION) blockiert, was sonst abgelehnt wird
-  --help, -?          diese Hilfe;  --version  die Version
-
-Beispiele (aus Microsoft KB 813878):
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -f *=0:1434:UDP -n BLOCK -x
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -f 0=*:1434:UDP -n BLOCK
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -y
-  %1 -w REG -p &quot;Block UDP 1434 Filter&quot; -r &quot;Block Inbound UDP 1434 Rule&quot; -r &quot;Block Outbound UDP 1434 Rule&quot; -o
-
-Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Konflikt
-(auch: vom SSH-Schutz abgelehnt oder unbestätigt rückgängig gemacht), 6 Kernelfehler,
-7 Zugriff verweigert.
-</translation>
+        <source>names takes one of: policies, filterlists, filteractions, rules.</source>
+        <translation>names erwartet eines von: policies, filterlists, filteractions, rules.</translation>
+    </message>
+</context>
+<context>
+    <name>IpseccmdHelp</name>
+    <message>
+        <source>success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>usage error (bad command line or value)</source>
+        <translation>Aufruffehler (falsche Befehlszeile oder falscher Wert)</translation>
+    </message>
+    <message>
+        <source>not found (no such policy, rule, filter list or file)</source>
+        <translation>nicht gefunden (keine solche Richtlinie, Regel, Filterliste oder Datei)</translation>
+    </message>
+    <message>
+        <source>store error (cannot open, read or write the policy store)</source>
+        <translation>Speicherfehler (der Richtlinienspeicher kann nicht geöffnet, gelesen oder geschrieben werden)</translation>
+    </message>
+    <message>
+        <source>conflict (e.g. deleting an assigned policy), refused by the SSH guard, or rolled back because it was not confirmed in time</source>
+        <translation>Konflikt (z. B. Löschen einer zugewiesenen Richtlinie), vom SSH-Schutz abgelehnt oder zurückgenommen, weil nicht rechtzeitig bestätigt</translation>
+    </message>
+    <message>
+        <source>kernel error</source>
+        <translation>Kernelfehler</translation>
+    </message>
+    <message>
+        <source>permission denied (also: refused by the policy agent)</source>
+        <translation>Zugriff verweigert (auch: vom Richtlinienagenten abgelehnt)</translation>
+    </message>
+    <message>
+        <source>the static store (default: $IPSEC_CONSOLE_STORE, else /var/lib/ipsec-console/policy.db for root, $XDG_DATA_HOME/ipsec-console/policy.db for other users)</source>
+        <translation>der statische Speicher (Standard: $IPSEC_CONSOLE_STORE, sonst /var/lib/ipsec-console/policy.db für root, $XDG_DATA_HOME/ipsec-console/policy.db für andere Benutzer)</translation>
+    </message>
+    <message>
+        <source>work in network namespace NAME, /run/netns/NAME (default: $IPSEC_CONSOLE_NETNS)</source>
+        <translation>im Netzwerk-Namespace NAME arbeiten, /run/netns/NAME (Standard: $IPSEC_CONSOLE_NETNS)</translation>
+    </message>
+    <message>
+        <source>machine-readable output</source>
+        <translation>maschinenlesbare Ausgabe</translation>
+    </message>
+    <message>
+        <source>print the kernel plan as &apos;ip xfrm policy&apos; lines and change nothing</source>
+        <translation>den Kernel-Plan als &apos;ip xfrm policy&apos;-Zeilen ausgeben und nichts ändern</translation>
+    </message>
+    <message>
+        <source>only through the policy agent ipsec-policyd, or never through it (default: the agent when it runs and serves this namespace and store, else this process)</source>
+        <translation>nur über den Richtlinien-Agenten ipsec-policyd oder nie über ihn (Standard: der Agent, wenn er läuft und diesen Namespace und Speicher bedient, sonst dieser Prozess)</translation>
+    </message>
+    <message>
+        <source>do not exempt IKE (UDP 500 and 4500) from the filters; remembered for this namespace until --ike-exemption</source>
+        <translation>IKE (UDP 500 und 4500) nicht von den Filtern ausnehmen; wird für diesen Namespace bis --ike-exemption gespeichert</translation>
+    </message>
+    <message>
+        <source>roll the change back unless it is confirmed within SECONDS (1-86400): type yes, or run &apos;ipseccmd confirm&apos;</source>
+        <translation>die Änderung rückgängig machen, sofern sie nicht innerhalb von SECONDS (1-86400) bestätigt wird: yes eingeben oder &apos;ipseccmd confirm&apos; ausführen</translation>
+    </message>
+    <message>
+        <source>apply even when the change blocks your own SSH connection ($SSH_CONNECTION), which is otherwise refused</source>
+        <translation>auch anwenden, wenn die Änderung Ihre eigene SSH-Verbindung ($SSH_CONNECTION) blockiert, was sonst abgelehnt wird</translation>
+    </message>
+    <message>
+        <source>print this help and exit</source>
+        <translation>diese Hilfe ausgeben und beenden</translation>
+    </message>
+    <message>
+        <source>print the version and exit</source>
+        <translation>die Version ausgeben und beenden</translation>
+    </message>
+    <message>
+        <source>the static store (SQLite) of root and of the policy agent</source>
+        <translation>der statische Speicher (SQLite) von root und des Richtlinien-Agenten</translation>
+    </message>
+    <message>
+        <source>the static store of other users (usually ~/.local/share/ipsec-console/)</source>
+        <translation>der statische Speicher anderer Benutzer (normalerweise ~/.local/share/ipsec-console/)</translation>
+    </message>
+    <message>
+        <source>dynamic filters, the emergency record and pending confirmations, one folder per network namespace; gone at reboot</source>
+        <translation>dynamische Filter, der Notfall-Datensatz und ausstehende Bestätigungen, ein Ordner pro Netzwerk-Namespace; nach dem Neustart verschwunden</translation>
+    </message>
+    <message>
+        <source>the static store, as --store</source>
+        <translation>der statische Speicher, wie --store</translation>
+    </message>
+    <message>
+        <source>the network namespace, as --netns</source>
+        <translation>der Netzwerk-Namespace, wie --netns</translation>
+    </message>
+    <message>
+        <source>the caller&apos;s SSH connection, which changes must not block (see --force)</source>
+        <translation>die SSH-Verbindung des Aufrufers, die Änderungen nicht blockieren dürfen (siehe --force)</translation>
+    </message>
+    <message>
+        <source>where the policy agent is looked for</source>
+        <translation>wo nach dem Richtlinien-Agenten gesucht wird</translation>
+    </message>
+    <message>
+        <source>manage the host&apos;s IPsec filtering policy with the Windows ipsecpol and IPSeccmd command lines</source>
+        <translation>die IPsec-Filterrichtlinie des Hosts mit den Befehlszeilen von Windows ipsecpol und IPSeccmd verwalten</translation>
+    </message>
+    <message>
+        <source>Manages the host&apos;s IPsec filtering policy with the command lines of the Windows ipsecpol.exe and IPSeccmd.exe tools: a static policy kept in a policy store and enforced in the Linux kernel&apos;s IPsec security policy database (XFRM) when it is assigned, and dynamic filters that last until reboot. Flags may come in any order and any case. The same program answers as ipsecpol, netsh and netdiag (also with .exe), so lines pasted from Microsoft&apos;s documentation run as printed; quote [ ] and ( ) filter specs for the shell.</source>
+        <translation>Verwaltet die IPsec-Filterrichtlinie des Hosts mit den Befehlszeilen der Windows-Tools ipsecpol.exe und IPSeccmd.exe: eine statische Richtlinie, die in einem Richtlinienspeicher gehalten und, wenn sie zugewiesen ist, in der IPsec-Sicherheitsrichtliniendatenbank (XFRM) des Linux-Kernels durchgesetzt wird, sowie dynamische Filter, die bis zum Neustart gelten. Schalter dürfen in beliebiger Reihenfolge und Groß-/Kleinschreibung angegeben werden. Dasselbe Programm antwortet als ipsecpol, netsh und netdiag (auch mit .exe), sodass aus der Dokumentation von Microsoft eingefügte Zeilen unverändert laufen; setzen Sie Filterangaben mit [ ] und ( ) für die Shell in Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>Run as root, every change of the assigned policy is enforced in the kernel before it is committed to the store. When the policy agent ipsec-policyd runs, ordinary users work through it (it asks polkit); otherwise they change only their own store.</source>
+        <translation>Als root ausgeführt, wird jede Änderung der zugewiesenen Richtlinie im Kernel durchgesetzt, bevor sie in den Speicher übernommen wird. Wenn der Richtlinien-Agent ipsec-policyd läuft, arbeiten normale Benutzer über ihn (er fragt polkit); andernfalls ändern sie nur ihren eigenen Speicher.</translation>
+    </message>
+    <message>
+        <source>Static mode (the persistent policy store)</source>
+        <translation>Statischer Modus (der dauerhafte Richtlinienspeicher)</translation>
+    </message>
+    <message>
+        <source>work on the local static store</source>
+        <translation>im lokalen statischen Speicher arbeiten</translation>
+    </message>
+    <message>
+        <source>the policy to create or change (and its polling interval)</source>
+        <translation>die zu erstellende oder zu ändernde Richtlinie (und ihr Abrufintervall)</translation>
+    </message>
+    <message>
+        <source>the rule to create, change or delete (repeat with -o)</source>
+        <translation>die zu erstellende, zu ändernde oder zu löschende Regel (mit -o wiederholen)</translation>
+    </message>
+    <message>
+        <source>assign the policy (unassigns any other)</source>
+        <translation>die Richtlinie zuweisen (hebt die Zuweisung jeder anderen auf)</translation>
+    </message>
+    <message>
+        <source>unassign the policy</source>
+        <translation>die Zuweisung der Richtlinie aufheben</translation>
+    </message>
+    <message>
+        <source>delete the named rules, or the whole policy without -r</source>
+        <translation>die genannten Regeln löschen oder ohne -r die ganze Richtlinie</translation>
+    </message>
+    <message>
+        <source>Dynamic mode</source>
+        <translation>Dynamischer Modus</translation>
+    </message>
+    <message>
+        <source>Without -w, filters go straight into the kernel and are lost at reboot and when the policy agent restarts; -u deletes them all.</source>
+        <translation>Ohne -w gehen Filter direkt in den Kernel und gehen beim Neustart sowie beim Neustart des Richtlinien-Agenten verloren; -u löscht sie alle.</translation>
+    </message>
+    <message>
+        <source>Filters and actions</source>
+        <translation>Filter und Aktionen</translation>
+    </message>
+    <message>
+        <source>filter specs SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]: &apos;=&apos; one direction, &apos;+&apos; mirrored; 0 = this host, * = any host, DNS names, dotted masks or prefix lengths; PROTO is TCP, UDP, ICMP, RAW or a number; port 0 means any port. In dynamic mode [SPEC] blocks and (SPEC) passes.</source>
+        <translation>Filterangaben SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTO]: &apos;=&apos; eine Richtung, &apos;+&apos; gespiegelt; 0 = dieser Host, * = beliebiger Host, DNS-Namen, Masken in Punktschreibweise oder Präfixlängen; PROTO ist TCP, UDP, ICMP, RAW oder eine Zahl; Port 0 bedeutet beliebiger Port. Im dynamischen Modus blockiert [SPEC] und (SPEC) lässt durch.</translation>
+    </message>
+    <message>
+        <source>what matching traffic gets; METHOD is a security method such as ESP[3DES,SHA] or AH[MD5]+ESP[DES,SHA]3600S</source>
+        <translation>was passender Datenverkehr erhält; METHOD ist eine Sicherheitsmethode wie ESP[3DES,SHA] oder AH[MD5]+ESP[DES,SHA]3600S</translation>
+    </message>
+    <message>
+        <source>tunnel endpoint</source>
+        <translation>Tunnelendpunkt</translation>
+    </message>
+    <message>
+        <source>authentication methods: KERBEROS, PRESHARE:&quot;key&quot; or CERT:&quot;CA name&quot;</source>
+        <translation>Authentifizierungsmethoden: KERBEROS, PRESHARE:&quot;key&quot; oder CERT:&quot;CA name&quot;</translation>
+    </message>
+    <message>
+        <source>allow fall back to clear traffic</source>
+        <translation>Fallback auf unverschlüsselten Datenverkehr erlauben</translation>
+    </message>
+    <message>
+        <source>the connection type of the rule</source>
+        <translation>der Verbindungstyp der Regel</translation>
+    </message>
+    <message>
+        <source>main-mode settings, checked but not stored</source>
+        <translation>Hauptmodus-Einstellungen, geprüft, aber nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>accepted for compatibility (dynamic mode only)</source>
+        <translation>aus Kompatibilitätsgründen akzeptiert (nur dynamischer Modus)</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Befehle</translation>
+    </message>
+    <message>
+        <source>query the store, the dynamic filters and the kernel (--json for scripts)</source>
+        <translation>den Speicher, die dynamischen Filter und den Kernel abfragen (--json für Skripte)</translation>
+    </message>
+    <message>
+        <source>remove every kernel entry of this tool (static and dynamic) at once and unassign the policy; works even when the store is broken</source>
+        <translation>alle Kernel-Einträge dieses Tools (statisch und dynamisch) auf einmal entfernen und die Zuweisung der Richtlinie aufheben; funktioniert auch, wenn der Speicher beschädigt ist</translation>
+    </message>
+    <message>
+        <source>put back what the last emergency-unassign removed</source>
+        <translation>wiederherstellen, was die letzte Notfall-Aufhebung (emergency-unassign) entfernt hat</translation>
+    </message>
+    <message>
+        <source>keep the changes made with --confirm-within</source>
+        <translation>die mit --confirm-within vorgenommenen Änderungen behalten</translation>
+    </message>
+    <message>
+        <source>save, restore and compare the whole policy state (&apos;%1 snapshot --help&apos;)</source>
+        <translation>den gesamten Richtlinienzustand speichern, wiederherstellen und vergleichen (&apos;%1 snapshot --help&apos;)</translation>
+    </message>
+    <message>
+        <source>print the names of the store&apos;s policies, filterlists, filteractions or rules, one a line (for shell completion)</source>
+        <translation>die Namen der Richtlinien, Filterlisten, Filteraktionen oder Regeln des Speichers ausgeben, einer pro Zeile (für die Shell-Vervollständigung)</translation>
+    </message>
+    <message>
+        <source>the netsh ipsec commands, as the program netsh (see netsh(1))</source>
+        <translation>die netsh-ipsec-Befehle, als Programm netsh (siehe netsh(1))</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Check whether a policy is assigned (Microsoft KB 813878):</source>
+        <translation>Prüfen, ob eine Richtlinie zugewiesen ist (Microsoft KB 813878):</translation>
+    </message>
+    <message>
+        <source>Create a static policy that blocks inbound UDP 1434 and assign it:</source>
+        <translation>Eine statische Richtlinie erstellen, die eingehendes UDP 1434 blockiert, und sie zuweisen:</translation>
+    </message>
+    <message>
+        <source>Add the outbound rule, and a rule for inbound TCP 80 to the same policy:</source>
+        <translation>Die ausgehende Regel und eine Regel für eingehendes TCP 80 zu derselben Richtlinie hinzufügen:</translation>
+    </message>
+    <message>
+        <source>Verify, with the filters expanded to this host&apos;s addresses:</source>
+        <translation>Überprüfen, mit auf die Adressen dieses Hosts erweiterten Filtern:</translation>
+    </message>
+    <message>
+        <source>Block inbound UDP 1434 at once until reboot, then delete every dynamic filter:</source>
+        <translation>Eingehendes UDP 1434 sofort bis zum Neustart blockieren, dann alle dynamischen Filter löschen:</translation>
+    </message>
+    <message>
+        <source>Unassign the policy, then delete both rules (and the policy with them):</source>
+        <translation>Die Zuweisung der Richtlinie aufheben, dann beide Regeln löschen (und mit ihnen die Richtlinie):</translation>
+    </message>
+    <message>
+        <source>When a block breaks something: remove everything at once, later put it back:</source>
+        <translation>Wenn eine Blockierung etwas beeinträchtigt: alles auf einmal entfernen, später wiederherstellen:</translation>
+    </message>
+    <message>
+        <source>Keep a change only if you can still work afterwards:</source>
+        <translation>Eine Änderung nur behalten, wenn Sie danach noch arbeiten können:</translation>
+    </message>
+    <message>
+        <source>the netsh ipsec commands and scripts of Windows Server 2003</source>
+        <translation>die netsh-ipsec-Befehle und -Skripte von Windows Server 2003</translation>
+    </message>
+    <message>
+        <source>Runs the netsh ipsec static and dynamic commands of Windows Server 2003 against this host&apos;s IPsec policy (see ipseccmd(1)); &apos;ipseccmd netsh ...&apos; is the same.</source>
+        <translation>Führt die statischen und dynamischen netsh-ipsec-Befehle von Windows Server 2003 für die IPsec-Richtlinie dieses Hosts aus (siehe ipseccmd(1)); &apos;ipseccmd netsh ...&apos; ist dasselbe.</translation>
+    </message>
+    <message>
+        <source>netsh -f SCRIPT runs a netsh script or a .cmd/.bat file of netsh ipsec lines as one transaction: every line is read and checked first, then all changes are made in one store transaction that is enforced in the kernel before it commits. An error names the file and the line and changes nothing. Scripts may be UTF-8 or UTF-16 with BOM, with CRLF or LF line ends.</source>
+        <translation>netsh -f SCRIPT führt ein netsh-Skript oder eine .cmd/.bat-Datei mit netsh-ipsec-Zeilen als eine Transaktion aus: Jede Zeile wird zuerst gelesen und geprüft, dann werden alle Änderungen in einer Speichertransaktion vorgenommen, die vor dem Übernehmen im Kernel durchgesetzt wird. Ein Fehler nennt die Datei und die Zeile und ändert nichts. Skripte können UTF-8 oder UTF-16 mit BOM sein, mit CRLF- oder LF-Zeilenenden.</translation>
+    </message>
+    <message>
+        <source>Addresses: me, any, an IP address (IPv4 or IPv6) or a DNS name; masks dotted or prefix lengths; port 0 means any port. Tags may be shortened (desc=, mirror=) or left out (values in the documented order); yes|no|y|n.</source>
+        <translation>Adressen: me, any, eine IP-Adresse (IPv4 oder IPv6) oder ein DNS-Name; Masken in Punktschreibweise oder Präfixlängen; Port 0 bedeutet beliebiger Port. Tags dürfen abgekürzt (desc=, mirror=) oder weggelassen werden (Werte in der dokumentierten Reihenfolge); yes|no|y|n.</translation>
+    </message>
+    <message>
+        <source>Static commands (the persistent store)</source>
+        <translation>Statische Befehle (der dauerhafte Speicher)</translation>
+    </message>
+    <message>
+        <source>Dynamic commands (the running policy, lost at reboot)</source>
+        <translation>Dynamische Befehle (die laufende Richtlinie, geht beim Neustart verloren)</translation>
+    </message>
+    <message>
+        <source>run the script SCRIPT line by line, as netsh does: a failing line is reported with its number and the next one runs; exit status 1 when a line failed</source>
+        <translation>das Skript SCRIPT Zeile für Zeile ausführen, wie netsh es tut: Eine fehlschlagende Zeile wird mit ihrer Nummer gemeldet und die nächste ausgeführt; Exit-Status 1, wenn eine Zeile fehlgeschlagen ist</translation>
+    </message>
+    <message>
+        <source>with -f: apply the whole script as one transaction (the first failing line leaves everything as it was)</source>
+        <translation>mit -f: das ganze Skript als eine Transaktion anwenden (die erste fehlschlagende Zeile lässt alles, wie es war)</translation>
+    </message>
+    <message>
+        <source>with -f: the script&apos;s encoding (e.g. windows-1252, GBK, IBM850 or a code page number); default: byte order mark, chcp line, UTF-8, else detected and said</source>
+        <translation>mit -f: die Kodierung des Skripts (z. B. windows-1252, GBK, IBM850 oder eine Codepage-Nummer); Standard: Byte Order Mark, chcp-Zeile, UTF-8, sonst erkannt und gemeldet</translation>
+    </message>
+    <message>
+        <source>start in CONTEXT, e.g. -c &quot;ipsec static&quot;</source>
+        <translation>in CONTEXT starten, z. B. -c &quot;ipsec static&quot;</translation>
+    </message>
+    <message>
+        <source>the static store (as ipseccmd)</source>
+        <translation>der statische Speicher (wie ipseccmd)</translation>
+    </message>
+    <message>
+        <source>work in network namespace NAME</source>
+        <translation>im Netzwerk-Namespace NAME arbeiten</translation>
+    </message>
+    <message>
+        <source>print the kernel plan, change nothing</source>
+        <translation>den Kernel-Plan ausgeben, nichts ändern</translation>
+    </message>
+    <message>
+        <source>machine-readable output of show</source>
+        <translation>maschinenlesbare Ausgabe von show</translation>
+    </message>
+    <message>
+        <source>roll the changes back unless confirmed in time (&apos;ipseccmd confirm&apos;)</source>
+        <translation>die Änderungen rückgängig machen, sofern sie nicht rechtzeitig bestätigt werden (&apos;ipseccmd confirm&apos;)</translation>
+    </message>
+    <message>
+        <source>apply even when the change blocks your own SSH connection</source>
+        <translation>auch anwenden, wenn die Änderung Ihre eigene SSH-Verbindung blockiert</translation>
+    </message>
+    <message>
+        <source>Run a hardening script kept for Windows servers:</source>
+        <translation>Ein für Windows-Server vorgehaltenes Härtungsskript ausführen:</translation>
+    </message>
+    <message>
+        <source>Create a policy that blocks inbound TCP 445 and assign it:</source>
+        <translation>Eine Richtlinie erstellen, die eingehendes TCP 445 blockiert, und sie zuweisen:</translation>
+    </message>
+    <message>
+        <source>Show the policies, save them to backup.ipsec and merge them back:</source>
+        <translation>Die Richtlinien anzeigen, in backup.ipsec speichern und wieder zusammenführen:</translation>
+    </message>
+    <message>
+        <source>Block inbound UDP 1434 until reboot, then delete every dynamic rule:</source>
+        <translation>Eingehendes UDP 1434 bis zum Neustart blockieren, dann alle dynamischen Regeln löschen:</translation>
+    </message>
+    <message>
+        <source>the IP Security test of the Windows Support Tools&apos; netdiag</source>
+        <translation>der IP-Sicherheitstest von netdiag aus den Windows Support Tools</translation>
+    </message>
+    <message>
+        <source>Runs the IP Security test of the Windows Support Tools&apos; netdiag: tells whether an IPsec policy is assigned and, with /debug, lists its filters expanded to this host&apos;s addresses (&quot;specific filters&quot;) and marks every filter the kernel does not enforce. Switches may start with / or -.</source>
+        <translation>Führt den IP-Sicherheitstest von netdiag aus den Windows Support Tools aus: Meldet, ob eine IPsec-Richtlinie zugewiesen ist, und listet mit /debug ihre auf die Adressen dieses Hosts erweiterten Filter auf (&quot;specific filters&quot;) und markiert jeden Filter, den der Kernel nicht durchsetzt. Schalter dürfen mit / oder - beginnen.</translation>
+    </message>
+    <message>
+        <source>run the IP Security test (the only test available)</source>
+        <translation>den IP-Sicherheitstest ausführen (der einzige verfügbare Test)</translation>
+    </message>
+    <message>
+        <source>also print the policy path and every filter</source>
+        <translation>außerdem den Richtlinienpfad und jeden Filter ausgeben</translation>
+    </message>
+    <message>
+        <source>accepted for compatibility (same as without)</source>
+        <translation>aus Kompatibilitätsgründen akzeptiert (wie ohne)</translation>
+    </message>
+    <message>
+        <source>Verify the assigned policy&apos;s filters:</source>
+        <translation>Filter der zugewiesenen Richtlinie überprüfen:</translation>
     </message>
 </context>
 <context>
     <name>NetdiagTool</name>
-    <message>
-        <source>Usage: netdiag [/test:ipsec] [/debug] [--store PATH] [--netns NAME]
-
-Runs the IP Security test of the Windows Support Tools&apos; netdiag: tells
-whether an IPsec policy is assigned and, with /debug, lists its filters
-expanded to this host&apos;s addresses (&quot;specific filters&quot;).
-
-  /test:ipsec   run the IP Security test (the only test available)
-  /debug        also print the policy path and every filter
-  /v            accepted for compatibility (same as without)
-</source>
-        <translation>Aufruf: netdiag [/test:ipsec] [/debug] [--store PATH] [--netns NAME]
-
-Führt den IP-Sicherheitstest von netdiag aus den Windows-Supporttools aus: meldet,
-ob eine IPsec-Richtlinie zugewiesen ist, und listet mit /debug ihre Filter auf,
-erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
-
-  /test:ipsec   den IP-Sicherheitstest ausführen (der einzige verfügbare Test)
-  /debug        zusätzlich den Richtlinienpfad und jeden Filter ausgeben
-  /v            aus Kompatibilitätsgründen akzeptiert (wie ohne)
-</translation>
-    </message>
     <message>
         <source>netdiag: test &quot;%1&quot; is not available; only /test:ipsec is.</source>
         <translation>netdiag: Test &quot;%1&quot; ist nicht verfügbar; nur /test:ipsec ist verfügbar.</translation>
@@ -806,14 +1277,6 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
         <translation>Probelauf: Der Richtlinienspeicher würde nach %1 exportiert.</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Exported the policy store to %1.</source>
-        <translation>Richtlinienspeicher nach %1 exportiert.</translation>
-    </message>
-    <message>
         <source>%1: importpolicy must be the only change of a script here, because an import is a transaction of its own; run the other commands in a second script. Nothing was changed.</source>
         <translation>%1: importpolicy muss hier die einzige Änderung eines Skripts sein, weil ein Import eine eigene Transaktion ist; führen Sie die übrigen Befehle in einem zweiten Skript aus. Es wurde nichts geändert.</translation>
     </message>
@@ -825,6 +1288,21 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
         <source>%1 is larger than 64 MiB; it is no policy export.</source>
         <translation>%1 ist größer als 64 MiB; es ist kein Richtlinienexport.</translation>
     </message>
+    <message numerus="yes">
+        <source>netsh: %1: %n line(s) failed; the other lines were applied.</source>
+        <translation>
+            <numerusform>netsh: %1: %n Zeile ist fehlgeschlagen; die anderen Zeilen wurden angewendet.</numerusform>
+            <numerusform>netsh: %1: %n Zeilen sind fehlgeschlagen; die anderen Zeilen wurden angewendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>file=%1 is a Windows path; give a path of this system instead, e.g. file=/root/%2. Nothing was read or written.</source>
+        <translation>file=%1 ist ein Windows-Pfad; geben Sie stattdessen einen Pfad dieses Systems an, z. B. file=/root/%2. Es wurde nichts gelesen oder geschrieben.</translation>
+    </message>
+    <message>
+        <source>Exported the policy store to %1 (readable by its owner only).</source>
+        <translation>Der Richtlinienspeicher wurde nach %1 exportiert (nur für den Eigentümer lesbar).</translation>
+    </message>
 </context>
 <context>
     <name>PolicyAgent</name>
@@ -835,14 +1313,6 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <message>
         <source>Could not own the bus name %1: %2 (is another agent running, or does the bus policy not allow it?)</source>
         <translation>Der Busname %1 konnte nicht belegt werden: %2 (läuft bereits ein anderer Agent, oder erlaubt die Bus-Richtlinie es nicht?)</translation>
-    </message>
-    <message>
-        <source>Enforcing the changed store failed: %1</source>
-        <translation>Das Durchsetzen des geänderten Speichers ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Store changed: %1</source>
-        <translation>Speicher geändert: %1</translation>
     </message>
     <message>
         <source>Refused %1: %2</source>
@@ -895,10 +1365,6 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
     <message>
         <source>run a netsh script</source>
         <translation>Ausführen eines netsh-Skripts</translation>
-    </message>
-    <message>
-        <source>A script of %1 characters is longer than the %2 the agent accepts.</source>
-        <translation>Ein Skript mit %1 Zeichen ist länger als die %2 Zeichen, die der Agent akzeptiert.</translation>
     </message>
     <message>
         <source>change the dynamic filters</source>
@@ -993,16 +1459,154 @@ erweitert auf die Adressen dieses Hosts (&quot;spezifische Filter&quot;).
         <translation>Importieren einer Momentaufnahme</translation>
     </message>
     <message>
-        <source>A snapshot of %1 characters is longer than the %2 the agent accepts.</source>
-        <translation>Eine Momentaufnahme mit %1 Zeichen ist länger als die %2 Zeichen, die der Agent akzeptiert.</translation>
-    </message>
-    <message>
         <source>Unknown import mode %1.</source>
         <translation>Unbekannter Importmodus %1.</translation>
     </message>
     <message>
         <source>Unknown rule for name clashes %1.</source>
         <translation>Unbekannte Regel für Namenskonflikte %1.</translation>
+    </message>
+    <message>
+        <source>%1: enforcing again.</source>
+        <translation>%1: wird erneut durchgesetzt.</translation>
+    </message>
+    <message>
+        <source>A %1 of %2 characters is longer than the %3 the agent accepts.</source>
+        <translation>Ein %1 mit %2 Zeichen ist länger als die %3, die der Agent akzeptiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Emergency unassign: removed %n kernel entr(y/ies).</source>
+        <translation>
+            <numerusform>Notfall-Aufhebung: %n Kernel-Eintrag entfernt.</numerusform>
+            <numerusform>Notfall-Aufhebung: %n Kernel-Einträge entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The policy agent is busy; the store is marked unassigned as soon as its current work ends.</source>
+        <translation>Der Richtlinien-Agent ist beschäftigt; der Speicher wird als nicht zugewiesen markiert, sobald seine aktuelle Arbeit beendet ist.</translation>
+    </message>
+    <message>
+        <source>Put them back with: ipseccmd reassign</source>
+        <translation>Stellen Sie sie wieder her mit: ipseccmd reassign</translation>
+    </message>
+    <message>
+        <source>script</source>
+        <translation>Skript</translation>
+    </message>
+    <message>
+        <source>snapshot</source>
+        <translation>Momentaufnahme</translation>
+    </message>
+</context>
+<context>
+    <name>PolicydHelp</name>
+    <message>
+        <source>the IPsec policy agent of the IPsec Policy Console</source>
+        <translation>der IPsec-Richtlinien-Agent der IPsec-Richtlinienkonsole</translation>
+    </message>
+    <message>
+        <source>The IPsec policy agent, the Linux counterpart of the Windows IPSec Policy Agent: a small root service, started by systemd (ipsec-policyd.service) or by D-Bus activation. It enforces the assigned static policy when it starts, holds the dynamic filters, watches the store (changes made by anyone are enforced at once) and serves ipsec-console and ipseccmd on the D-Bus system bus as io.github.ipsecconsole.PolicyAgent1, so they work as ordinary users.</source>
+        <translation>Der IPsec-Richtlinien-Agent, das Linux-Gegenstück zum Windows-IPSec-Richtlinien-Agent: ein kleiner Root-Dienst, gestartet von systemd (ipsec-policyd.service) oder durch D-Bus-Aktivierung. Er setzt beim Start die zugewiesene statische Richtlinie durch, hält die dynamischen Filter, überwacht den Speicher (Änderungen, egal von wem, werden sofort durchgesetzt) und bedient ipsec-console und ipseccmd auf dem D-Bus-Systembus als io.github.ipsecconsole.PolicyAgent1, sodass diese als normale Benutzer funktionieren.</translation>
+    </message>
+    <message>
+        <source>Reading is open to local users. Changes (io.github.ipsecconsole.modify) and emergency unassign (io.github.ipsecconsole.emergency) are always allowed to root; for other users polkit decides where polkitd runs, else membership of the admin group. Restarting the agent clears the dynamic filters and enforces the static policy again; stopping it leaves the static policy in the kernel.</source>
+        <translation>Lesen ist für lokale Benutzer offen. Änderungen (io.github.ipsecconsole.modify) und Notfall-Aufhebung (io.github.ipsecconsole.emergency) sind root immer erlaubt; für andere Benutzer entscheidet polkit, sofern polkitd läuft, sonst die Mitgliedschaft in der Administratorgruppe. Ein Neustart des Agenten löscht die dynamischen Filter und setzt die statische Richtlinie erneut durch; ein Beenden lässt die statische Richtlinie im Kernel.</translation>
+    </message>
+    <message>
+        <source>While it runs, the agent follows the addresses and routes of its network namespace (rtnetlink) and enforces again, within a second, what depends on them (&quot;me&quot; on the far end of a filter, DNS names); and it repairs its kernel entries when another program removes or changes them (ip xfrm policy flush, a program killed during an apply). The systemd unit starts it before network-pre.target, so the stored policy is in force before any interface is configured.</source>
+        <translation>Während er läuft, verfolgt der Agent die Adressen und Routen seines Netzwerk-Namespace (rtnetlink) und setzt innerhalb einer Sekunde erneut durch, was davon abhängt (&quot;me&quot; am anderen Ende eines Filters, DNS-Namen); außerdem repariert er seine Kernel-Einträge, wenn ein anderes Programm sie entfernt oder ändert (ip xfrm policy flush, ein während des Anwendens beendetes Programm). Die systemd-Unit startet ihn vor network-pre.target, sodass die gespeicherte Richtlinie in Kraft ist, bevor eine Schnittstelle konfiguriert wird.</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>serve network namespace NAME (/run/netns/NAME)</source>
+        <translation>Netzwerk-Namespace NAME bedienen (/run/netns/NAME)</translation>
+    </message>
+    <message>
+        <source>use the static policy store at PATH (default: /var/lib/ipsec-console/policy.db)</source>
+        <translation>den statischen Richtlinienspeicher unter PATH verwenden (Standard: /var/lib/ipsec-console/policy.db)</translation>
+    </message>
+    <message>
+        <source>members of GROUP (a name or a number) may change the policy when polkit does not run (default: AdminGroup of the configuration file, else sudo)</source>
+        <translation>Mitglieder von GROUP (ein Name oder eine Nummer) dürfen die Richtlinie ändern, wenn polkit nicht läuft (Standard: AdminGroup der Konfigurationsdatei, sonst sudo)</translation>
+    </message>
+    <message>
+        <source>read the configuration file PATH (default: /etc/ipsec-console/policyd.conf)</source>
+        <translation>die Konfigurationsdatei PATH lesen (Standard: /etc/ipsec-console/policyd.conf)</translation>
+    </message>
+    <message>
+        <source>look for changes of the store every MS milliseconds (default: 1000)</source>
+        <translation>alle MS Millisekunden nach Änderungen des Speichers suchen (Standard: 1000)</translation>
+    </message>
+    <message>
+        <source>serve on the session bus (for debugging)</source>
+        <translation>auf dem Sitzungsbus bedienen (zum Debuggen)</translation>
+    </message>
+    <message>
+        <source>print this help and exit</source>
+        <translation>diese Hilfe anzeigen und beenden</translation>
+    </message>
+    <message>
+        <source>print the version and exit</source>
+        <translation>die Version anzeigen und beenden</translation>
+    </message>
+    <message>
+        <source>Start the agent now and at every boot, and see what it enforced:</source>
+        <translation>Den Agenten jetzt und bei jedem Systemstart starten und anzeigen, was er durchgesetzt hat:</translation>
+    </message>
+    <message>
+        <source>Ask the agent for its state:</source>
+        <translation>Den Agenten nach seinem Zustand fragen:</translation>
+    </message>
+    <message>
+        <source>stopped normally</source>
+        <translation>normal beendet</translation>
+    </message>
+    <message>
+        <source>usage error or unreadable configuration file</source>
+        <translation>Aufruffehler oder nicht lesbare Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>the network namespace does not exist</source>
+        <translation>der Netzwerk-Namespace existiert nicht</translation>
+    </message>
+    <message>
+        <source>the store cannot be opened</source>
+        <translation>der Speicher kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>the bus name is taken (another agent runs)</source>
+        <translation>der Busname ist belegt (ein anderer Agent läuft)</translation>
+    </message>
+    <message>
+        <source>no D-Bus connection</source>
+        <translation>keine D-Bus-Verbindung</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>configuration (INI): AdminGroup=</source>
+        <translation>Konfiguration (INI): AdminGroup=</translation>
+    </message>
+    <message>
+        <source>the static store</source>
+        <translation>der statische Speicher</translation>
+    </message>
+    <message>
+        <source>dynamic filters and the emergency record</source>
+        <translation>dynamische Filter und der Notfall-Datensatz</translation>
+    </message>
+    <message>
+        <source>the polkit actions</source>
+        <translation>die polkit-Aktionen</translation>
+    </message>
+    <message>
+        <source>the bus policy</source>
+        <translation>die Bus-Richtlinie</translation>
     </message>
 </context>
 <context>
@@ -1114,14 +1718,6 @@ bei Fehlern.
         <translation>export akzeptiert höchstens eine Datei (FILE).</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Wrote %1.</source>
-        <translation>%1 geschrieben.</translation>
-    </message>
-    <message>
         <source>Cannot read standard input.</source>
         <translation>Die Standardeingabe kann nicht gelesen werden.</translation>
     </message>
@@ -1152,6 +1748,10 @@ bei Fehlern.
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (readable by its owner only).</source>
+        <translation>%1 wurde geschrieben (nur für den Eigentümer lesbar).</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1800,34 @@ bei Fehlern.
         <source>&quot;%1&quot; is not an IP address (a mask needs an address).</source>
         <translation>&quot;%1&quot; ist keine IP-Adresse (eine Maske benötigt eine Adresse).</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid IPv6 address here: zone ids (%2) are not supported.</source>
+        <translation>&quot;%1&quot; ist hier keine gültige IPv6-Adresse: Zonen-IDs (%2) werden nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid IPv6 address.</source>
+        <translation>&quot;%1&quot; ist keine gültige IPv6-Adresse.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is an IPv4 address written as IPv6 (IPv4-mapped); the kernel would treat it as an IPv6 address that IPv4 traffic never matches. Write %2 instead.</source>
+        <translation>&quot;%1&quot; ist eine als IPv6 geschriebene IPv4-Adresse (IPv4-mapped); der Kernel würde sie als IPv6-Adresse behandeln, auf die IPv4-Datenverkehr nie passt. Schreiben Sie stattdessen %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid IPv4 address: write four numbers from 0 to 255 separated by dots, as in 192.168.1.10.</source>
+        <translation>&quot;%1&quot; ist keine gültige IPv4-Adresse: Schreiben Sie vier durch Punkte getrennte Zahlen von 0 bis 255, wie in 192.168.1.10.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is written in hexadecimal; write IPv4 addresses as four decimal numbers. Did you mean %2?</source>
+        <translation>&quot;%1&quot; ist hexadezimal geschrieben; schreiben Sie IPv4-Adressen als vier Dezimalzahlen. Meinten Sie %2?</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has numbers with leading zeros, which some programs read as octal; it is refused rather than guessed. Did you mean %2?</source>
+        <translation>&quot;%1&quot; enthält Zahlen mit führenden Nullen, die manche Programme als Oktalzahlen lesen; die Angabe wird abgelehnt statt geraten. Meinten Sie %2?</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a mask: expected a prefix length such as 24 (digits only, no spaces or signs) or a dotted mask such as 255.255.255.0.</source>
+        <translation>&quot;%1&quot; ist keine Maske: erwartet wird eine Präfixlänge wie 24 (nur Ziffern, ohne Leerzeichen oder Vorzeichen) oder eine Maske in Punktschreibweise wie 255.255.255.0.</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::AgentClient</name>
@@ -1243,8 +1871,8 @@ bei Fehlern.
         <translation>Die Option &quot;sshConnection&quot; ist zu lang.</translation>
     </message>
     <message>
-        <source>Unknown option &quot;%1&quot;; known: confirmWithin, force, sshConnection, dryRun.</source>
-        <translation>Unbekannte Option &quot;%1&quot;; bekannt sind: confirmWithin, force, sshConnection, dryRun.</translation>
+        <source>Unknown option &quot;%1&quot;; known: confirmWithin, force, sshConnection, dryRun, lineByLine.</source>
+        <translation>Unbekannte Option &quot;%1&quot;; bekannt sind: confirmWithin, force, sshConnection, dryRun, lineByLine.</translation>
     </message>
 </context>
 <context>
@@ -1767,6 +2395,10 @@ bei Fehlern.
             <numerusform>%n dynamische Filter von %1 -&gt; %2 gelöscht.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: accepted, nothing changed: main-mode and quick-mode policies and the IPsec driver settings belong to the IKE daemon, which this program does not configure.</source>
+        <translation>%1: akzeptiert, nichts geändert: Hauptmodus- und Schnellmodus-Richtlinien sowie die IPsec-Treibereinstellungen gehören zum IKE-Dienst, den dieses Programm nicht konfiguriert.</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::NetshRunner</name>
@@ -1811,16 +2443,8 @@ bei Fehlern.
         <translation>Eine Richtlinie namens %1 existiert bereits; ändern Sie sie mit &quot;set policy&quot; oder löschen Sie sie zuerst.</translation>
     </message>
     <message>
-        <source>Created policy %1.</source>
-        <translation>Richtlinie %1 erstellt.</translation>
-    </message>
-    <message>
         <source>Unassigned policy %1.</source>
         <translation>Zuweisung der Richtlinie %1 aufgehoben.</translation>
-    </message>
-    <message>
-        <source>Assigned policy %1.</source>
-        <translation>Richtlinie %1 zugewiesen.</translation>
     </message>
     <message>
         <source>set policy gponame=: group policy objects belong to a domain store, which is not available here.</source>
@@ -1833,14 +2457,6 @@ bei Fehlern.
     <message>
         <source>Changed policy %1 (now %2).</source>
         <translation>Richtlinie %1 geändert (jetzt %2).</translation>
-    </message>
-    <message>
-        <source>Policy %1 is assigned. Unassign it first: set policy name=%1 assign=no</source>
-        <translation>Die Richtlinie %1 ist zugewiesen. Heben Sie zuerst die Zuweisung auf: set policy name=%1 assign=no</translation>
-    </message>
-    <message>
-        <source>Deleted policy %1.</source>
-        <translation>Richtlinie %1 gelöscht.</translation>
     </message>
     <message>
         <source>There is no filter list with GUID %1.</source>
@@ -1953,6 +2569,21 @@ bei Fehlern.
         <source>Deleted every policy (%1), filter list (%2) and filter action (%3).</source>
         <translation>Alle Richtlinien (%1), Filterlisten (%2) und Filteraktionen (%3) gelöscht.</translation>
     </message>
+    <message>
+        <source>Filter list %1 is used by a rule; not deleted.</source>
+        <translation>Die Filterliste %1 wird von einer Regel verwendet; nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>Filter action %1 is used by a rule; not deleted.</source>
+        <translation>Die Filteraktion %1 wird von einer Regel verwendet; nicht gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n rule(s) of policy %1.</source>
+        <translation>
+            <numerusform>%n Regel der Richtlinie %1 gelöscht.</numerusform>
+            <numerusform>%n Regeln der Richtlinie %1 gelöscht.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ipsec::NetshScriptWriter</name>
@@ -2001,6 +2632,29 @@ bei Fehlern.
     </message>
 </context>
 <context>
+    <name>ipsec::PolicyEdits</name>
+    <message>
+        <source>Created policy %1.</source>
+        <translation>Richtlinie %1 erstellt.</translation>
+    </message>
+    <message>
+        <source>Assigned policy %1.</source>
+        <translation>Richtlinie %1 zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Unassigned policy %1.</source>
+        <translation>Zuweisung der Richtlinie %1 aufgehoben.</translation>
+    </message>
+    <message>
+        <source>Deleted policy %1.</source>
+        <translation>Richtlinie %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Remote computers (%1) are not supported: run the command on that machine (this computer answers to ., localhost, 127.0.0.1 and its own name).</source>
+        <translation>Remotecomputer (%1) werden nicht unterstützt: Führen Sie den Befehl auf diesem Rechner aus (dieser Computer antwortet auf ., localhost, 127.0.0.1 und seinen eigenen Namen).</translation>
+    </message>
+</context>
+<context>
     <name>ipsec::PolicyService</name>
     <message>
         <source>No policy is assigned.</source>
@@ -2037,14 +2691,6 @@ bei Fehlern.
     <message>
         <source>Changed policy %1.</source>
         <translation>Richtlinie %1 geändert.</translation>
-    </message>
-    <message>
-        <source>Policy %1 is assigned. Unassign it first.</source>
-        <translation>Die Richtlinie %1 ist zugewiesen. Heben Sie zuerst die Zuweisung auf.</translation>
-    </message>
-    <message>
-        <source>Deleted policy %1.</source>
-        <translation>Richtlinie %1 gelöscht.</translation>
     </message>
     <message>
         <source>Added rule %1.</source>
@@ -2089,10 +2735,6 @@ bei Fehlern.
     <message>
         <source>Deleted filter action %1.</source>
         <translation>Filteraktion %1 gelöscht.</translation>
-    </message>
-    <message>
-        <source>Remote computers (%1) are not supported: run the command on that machine.</source>
-        <translation>Remotecomputer (%1) werden nicht unterstützt: Führen Sie den Befehl auf dem betreffenden Computer aus.</translation>
     </message>
     <message>
         <source>Dynamic mode needs filters: -f SPEC...</source>
@@ -2262,6 +2904,18 @@ bei Fehlern.
         <source>Name clash: %1</source>
         <translation>Namenskonflikt: %1</translation>
     </message>
+    <message>
+        <source>%1 line %2</source>
+        <translation>%1 Zeile %2</translation>
+    </message>
+    <message>
+        <source>dynamic rules live only in the kernel; changing them needs root (or the policy agent).</source>
+        <translation>dynamische Regeln existieren nur im Kernel; sie zu ändern erfordert root (oder den Richtlinien-Agent).</translation>
+    </message>
+    <message>
+        <source>The snapshot has no preshared key for rule(s) %1, only the mask %2, and the store has no key for them to keep.</source>
+        <translation>Die Momentaufnahme enthält für Regel(n) %1 keinen vorinstallierten Schlüssel, nur die Maske %2, und der Speicher hat keinen Schlüssel, der für sie beibehalten werden kann.</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::PolicyStore</name>
@@ -2425,10 +3079,6 @@ bei Fehlern.
         <translation>Der Richtlinienspeicher %1 existiert nicht.</translation>
     </message>
     <message>
-        <source>Cannot create the folder %1 for the policy store.</source>
-        <translation>Der Ordner %1 für den Richtlinienspeicher kann nicht erstellt werden.</translation>
-    </message>
-    <message>
         <source>Cannot create the policy store %1: %2</source>
         <translation>Der Richtlinienspeicher %1 kann nicht erstellt werden: %2</translation>
     </message>
@@ -2480,6 +3130,14 @@ bei Fehlern.
         <source>The policy store %1 was changed to schema version %2 by another version of this program while it was open; nothing was changed. Open it again.</source>
         <translation>Der Richtlinienspeicher %1 wurde, während er geöffnet war, von einer anderen Version dieses Programms auf Schemaversion %2 umgestellt; es wurde nichts geändert. Öffnen Sie ihn erneut.</translation>
     </message>
+    <message>
+        <source>The preshared key of rule &quot;%1&quot; is masked (%2): give the key itself.</source>
+        <translation>Der vorinstallierte Schlüssel der Regel &quot;%1&quot; ist maskiert (%2): Geben Sie den Schlüssel selbst an.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the policy store: %2</source>
+        <translation>Der Ordner %1 für den Richtlinienspeicher kann nicht erstellt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::Protocol</name>
@@ -2508,15 +3166,22 @@ bei Fehlern.
     </message>
 </context>
 <context>
+    <name>ipsec::RuntimeLock</name>
+    <message>
+        <source>The runtime state in %1 stayed locked by another program for %2 seconds; nothing was changed. Try again.</source>
+        <translation>Der Laufzeitzustand in %1 blieb %2 Sekunden lang von einem anderen Programm gesperrt; es wurde nichts geändert. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot open the lock %1: %2</source>
+        <translation>Die Sperre %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot take the lock %1: %2</source>
+        <translation>Die Sperre %1 kann nicht gesetzt werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>ipsec::RuntimeState</name>
-    <message>
-        <source>Cannot create the runtime folder %1.</source>
-        <translation>Der Laufzeitordner %1 kann nicht erstellt werden.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
@@ -2532,6 +3197,29 @@ bei Fehlern.
     <message>
         <source>Cannot remove %1: %2</source>
         <translation>%1 kann nicht entfernt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::SafeFile</name>
+    <message>
+        <source>%1 is a symbolic link that belongs to another user (uid %2); nothing was written, so that the file it points to stays untouched. Remove the link or choose another name.</source>
+        <translation>%1 ist ein symbolischer Link, der einem anderen Benutzer gehört (UID %2); es wurde nichts geschrieben, damit die Datei, auf die er zeigt, unverändert bleibt. Entfernen Sie den Link oder wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: too many levels of symbolic links.</source>
+        <translation>%1 kann nicht geschrieben werden: zu viele Ebenen symbolischer Links.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. The file was left as it was.</source>
+        <translation>%1 kann nicht geschrieben werden: %2. Die Datei blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1: %2 is not a folder.</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden: %2 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1: %2</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2896,10 +3584,6 @@ bei Fehlern.
 <context>
     <name>ipsec::StaticCommand</name>
     <message>
-        <source>Remote computers (%1) are not supported: run the command on that machine.</source>
-        <translation>Remotecomputer (%1) werden nicht unterstützt: Führen Sie den Befehl auf dem betreffenden Computer aus.</translation>
-    </message>
-    <message>
         <source>The directory store (-w DS) is not available; use -w REG for the local store.</source>
         <translation>Der Verzeichnisspeicher (-w DS) ist nicht verfügbar; verwenden Sie -w REG für den lokalen Speicher.</translation>
     </message>
@@ -2956,20 +3640,8 @@ bei Fehlern.
         <translation>Die Richtlinie %1 war nicht zugewiesen; keine Zuweisung aufzuheben.</translation>
     </message>
     <message>
-        <source>Policy %1 is assigned. Unassign it first (-y), e.g. ipseccmd -w REG -p %1 -y</source>
-        <translation>Die Richtlinie %1 ist zugewiesen. Heben Sie zuerst die Zuweisung auf (-y), z. B. ipseccmd -w REG -p %1 -y</translation>
-    </message>
-    <message>
-        <source>Assigned policy %1.</source>
-        <translation>Richtlinie %1 zugewiesen.</translation>
-    </message>
-    <message>
         <source>Policy %1 now checks for changes every %2 minutes.</source>
         <translation>Die Richtlinie %1 prüft jetzt alle %2 Minuten auf Änderungen.</translation>
-    </message>
-    <message>
-        <source>Created policy %1.</source>
-        <translation>Richtlinie %1 erstellt.</translation>
     </message>
     <message numerus="yes">
         <source>%n filter(s), action %1</source>
@@ -3025,10 +3697,6 @@ bei Fehlern.
     <message>
         <source>Deleted rule %1.</source>
         <translation>Regel %1 gelöscht.</translation>
-    </message>
-    <message>
-        <source>Deleted policy %1.</source>
-        <translation>Richtlinie %1 gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -3104,6 +3772,33 @@ bei Fehlern.
     </message>
 </context>
 <context>
+    <name>ipsec::kernel::AddressWatcher</name>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>address %1 %2</source>
+        <translation>Adresse %1 %2</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>route %1 %2</source>
+        <translation>Route %1 %2</translation>
+    </message>
+    <message>
+        <source>addresses or routes changed</source>
+        <translation>Adressen oder Routen geändert</translation>
+    </message>
+</context>
+<context>
     <name>ipsec::kernel::NetlinkSpd</name>
     <message>
         <source>Cannot allocate a netlink socket.</source>
@@ -3171,6 +3866,44 @@ bei Fehlern.
     </message>
 </context>
 <context>
+    <name>ipsec::kernel::NetlinkWatcher</name>
+    <message>
+        <source>Cannot allocate a netlink socket.</source>
+        <translation>Es kann kein Netlink-Socket angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open a netlink socket: %1</source>
+        <translation>Ein Netlink-Socket kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot join netlink group %1: %2</source>
+        <translation>Der Netlink-Gruppe %1 kann nicht beigetreten werden: %2</translation>
+    </message>
+    <message>
+        <source>netlink events were lost</source>
+        <translation>Netlink-Ereignisse sind verloren gegangen</translation>
+    </message>
+    <message>
+        <source>Reading netlink events failed: %1</source>
+        <translation>Das Lesen von Netlink-Ereignissen ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::kernel::SpdWatcher</name>
+    <message>
+        <source>an IPsec policy was added or changed by another program</source>
+        <translation>eine IPsec-Richtlinie wurde von einem anderen Programm hinzugefügt oder geändert</translation>
+    </message>
+    <message>
+        <source>an IPsec policy was deleted by another program</source>
+        <translation>eine IPsec-Richtlinie wurde von einem anderen Programm gelöscht</translation>
+    </message>
+    <message>
+        <source>the IPsec policies were flushed by another program</source>
+        <translation>die IPsec-Richtlinien wurden von einem anderen Programm geleert</translation>
+    </message>
+</context>
+<context>
     <name>ipsec::kernel::XfrmStatistics</name>
     <message>
         <source>%1 does not exist: the kernel has no XFRM statistics (CONFIG_XFRM_STATISTICS is off).</source>
@@ -3214,14 +3947,6 @@ bei Fehlern.
     <message>
         <source>&quot;%1/%2&quot;: an address with * takes no mask</source>
         <translation>&quot;%1/%2&quot;: Eine Adresse mit * akzeptiert keine Maske</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid IPv6 address</source>
-        <translation>&quot;%1&quot; ist keine gültige IPv6-Adresse</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid IPv4 address</source>
-        <translation>&quot;%1&quot; ist keine gültige IPv4-Adresse</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a DNS name and takes no mask (&quot;%2&quot;)</source>
@@ -3635,10 +4360,6 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
         <translation>Objekt</translation>
     </message>
     <message>
-        <source>&quot;dynamic ... %1&quot; is not supported: main-mode and quick-mode policies and the IPsec driver settings belong to the IKE daemon, which this program does not configure</source>
-        <translation>&quot;dynamic ... %1&quot; wird nicht unterstützt: Richtlinien für Hauptmodus und Schnellmodus sowie die Einstellungen des IPsec-Treibers gehören zum IKE-Dienst, den dieses Programm nicht konfiguriert</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a netsh ipsec command</source>
         <translation>&quot;%1&quot; ist kein netsh-ipsec-Befehl</translation>
     </message>
@@ -3689,79 +4410,6 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     <message>
         <source>&quot;set rule&quot; changes actioninbound= or actionoutbound=; give at least one</source>
         <translation>&quot;set rule&quot; ändert actioninbound= oder actionoutbound=; geben Sie mindestens eines davon an</translation>
-    </message>
-    <message>
-        <source>Usage: netsh [OPTIONS] ipsec static|dynamic COMMAND [tag=]value ...
-       netsh [OPTIONS] -c ipsec COMMAND ...
-       netsh [OPTIONS] -f SCRIPT      (a netsh script or a .cmd/.bat file of
-                                      netsh ipsec lines, run as one transaction)
-
-static (the persistent store):
-  add|set|delete policy       name= description= pollinginterval= (minutes)
-                              activatedefaultrule= assign=yes|no newname=
-  add|set|delete filterlist   name= description= newname=
-  add|delete filter           filterlist= srcaddr= dstaddr= protocol= srcport=
-                              dstport= srcmask= dstmask= mirrored= description=
-  add|set|delete filteraction name= action=permit|block|negotiate qmsecmethods=
-                              inpass= soft= qmpfs= description= newname=
-  add|set|delete rule         name=|id= policy= filterlist= filteraction=
-                              activate= tunnel= conntype= kerberos= psk= rootca=
-  set defaultrule             policy= activate= kerberos= psk= rootca=
-  set store location=local   set batch mode=enable|disable   delete all
-  show policy|filterlist|filteraction|rule|all|store|gpoassignedpolicy [name=] [all]
-  exportpolicy file=FILE      (.ipsec is added when FILE has no extension)
-  importpolicy file=FILE
-dynamic (the running policy, lost at reboot):
-  add|set|delete rule         srcaddr= dstaddr= protocol= srcport= dstport=
-                              mirrored= actioninbound= actionoutbound= srcmask= dstmask=
-  delete all                  show all|rule
-
-Addresses: me, any, an IP address (IPv4 or IPv6) or a DNS name; masks dotted or
-prefix lengths; port 0 means any port. Tags may be shortened (desc=, mirror=) or
-left out (values in the order above); yes|no|y|n.
-
-Options:
-  --store PATH   --netns NAME   --dry-run   --json (show)   --help   --version
-
-Exit status: 0 success, 2 usage error, 3 not found, 4 store error, 5 conflict,
-6 kernel error, 7 permission denied.
-</source>
-        <translation>Aufruf: netsh [OPTIONS] ipsec static|dynamic COMMAND [tag=]value ...
-        netsh [OPTIONS] -c ipsec COMMAND ...
-        netsh [OPTIONS] -f SCRIPT      (ein netsh-Skript oder eine .cmd-/.bat-Datei mit
-                                       netsh-ipsec-Zeilen, als eine Transaktion ausgeführt)
-
-static (der dauerhafte Speicher):
-  add|set|delete policy       name= description= pollinginterval= (Minuten)
-                              activatedefaultrule= assign=yes|no newname=
-  add|set|delete filterlist   name= description= newname=
-  add|delete filter           filterlist= srcaddr= dstaddr= protocol= srcport=
-                              dstport= srcmask= dstmask= mirrored= description=
-  add|set|delete filteraction name= action=permit|block|negotiate qmsecmethods=
-                              inpass= soft= qmpfs= description= newname=
-  add|set|delete rule         name=|id= policy= filterlist= filteraction=
-                              activate= tunnel= conntype= kerberos= psk= rootca=
-  set defaultrule             policy= activate= kerberos= psk= rootca=
-  set store location=local   set batch mode=enable|disable   delete all
-  show policy|filterlist|filteraction|rule|all|store|gpoassignedpolicy [name=] [all]
-  exportpolicy file=FILE      (.ipsec wird angehängt, wenn FILE keine Endung hat)
-  importpolicy file=FILE
-dynamic (die laufende Richtlinie, geht beim Neustart verloren):
-  add|set|delete rule         srcaddr= dstaddr= protocol= srcport= dstport=
-                              mirrored= actioninbound= actionoutbound= srcmask= dstmask=
-  delete all                  show all|rule
-
-Adressen: me, any, eine IP-Adresse (IPv4 oder IPv6) oder ein DNS-Name; Masken in
-Punktschreibweise oder als Präfixlängen; Port 0 bedeutet beliebiger Port. Tags dürfen
-abgekürzt (desc=, mirror=) oder weggelassen werden (Werte dann in obiger Reihenfolge);
-yes|no|y|n.
-
-Optionen:
-  --store PATH   --netns NAME   --dry-run   --json (show)   --help   --version
-
-Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Konflikt,
-6 Kernelfehler, 7 Zugriff verweigert.
-</translation>
     </message>
 </context>
 <context>
@@ -3850,6 +4498,37 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     </message>
 </context>
 <context>
+    <name>ipsec::syntax::ScriptEncoding</name>
+    <message>
+        <source>%1: the encoding &quot;%2&quot; is not known here; give an ICU name such as windows-1252, GBK, IBM850 or a code page number such as 936</source>
+        <translation>%1: Die Codierung &quot;%2&quot; ist hier nicht bekannt; geben Sie einen ICU-Namen wie windows-1252, GBK, IBM850 oder eine Codepage-Nummer wie 936 an</translation>
+    </message>
+    <message>
+        <source>%1 line %2: the text is not valid %3; choose the file&apos;s encoding with --encoding NAME</source>
+        <translation>%1 Zeile %2: Der Text ist kein gültiges %3; wählen Sie die Codierung der Datei mit --encoding NAME</translation>
+    </message>
+    <message>
+        <source>%1 line %2: contains a NUL character; that is not a text file</source>
+        <translation>%1 Zeile %2: enthält ein NUL-Zeichen; das ist keine Textdatei</translation>
+    </message>
+    <message>
+        <source>%1: code page %2 is not known here</source>
+        <translation>%1: Die Codepage %2 ist hier nicht bekannt</translation>
+    </message>
+    <message>
+        <source>%1 line %2: chcp %3 names a code page that is not known here; choose the file&apos;s encoding with --encoding NAME</source>
+        <translation>%1 Zeile %2: chcp %3 nennt eine Codepage, die hier nicht bekannt ist; wählen Sie die Codierung der Datei mit --encoding NAME</translation>
+    </message>
+    <message>
+        <source>%1: read as %2 (chcp %3 on line %4)</source>
+        <translation>%1: gelesen als %2 (chcp %3 in Zeile %4)</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8: read as %2 (detected); if names look wrong, give the file&apos;s encoding with --encoding NAME</source>
+        <translation>%1 ist kein UTF-8: gelesen als %2 (erkannt); wenn Namen falsch aussehen, geben Sie die Codierung der Datei mit --encoding NAME an</translation>
+    </message>
+</context>
+<context>
     <name>ipsec::ui::AddressChooserPage</name>
     <message>
         <source>My IP Address</source>
@@ -3921,10 +4600,6 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
 <context>
     <name>ipsec::ui::BlockPortPolicyPage</name>
     <message>
-        <source>&amp;New policy named:</source>
-        <translation>&amp;Neue Richtlinie mit dem Namen:</translation>
-    </message>
-    <message>
         <source>Add the rules to an &amp;existing policy:</source>
         <translation>Regeln zu einer &amp;vorhandenen Richtlinie hinzufügen:</translation>
     </message>
@@ -3947,6 +4622,14 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     <message>
         <source>A policy named &quot;%1&quot; exists already; choose it as an existing policy or enter another name.</source>
         <translation>Eine Richtlinie namens &quot;%1&quot; existiert bereits; wählen Sie sie als vorhandene Richtlinie aus oder geben Sie einen anderen Namen ein.</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w policy named:</source>
+        <translation>Ne&amp;ue Richtlinie mit dem Namen:</translation>
+    </message>
+    <message>
+        <source>%1 (assigned)</source>
+        <translation>%1 (zugewiesen)</translation>
     </message>
 </context>
 <context>
@@ -4016,6 +4699,33 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
         <source>Dynamic filters block the traffic at once; they are lost when the policy agent restarts.</source>
         <translation>Dynamische Filter blockieren den Datenverkehr sofort; sie gehen verloren, wenn der Richtlinien-Agent neu startet.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is the assigned policy: the new rules are enforced as soon as you click Finish.</source>
+        <translation>&quot;%1&quot; ist die zugewiesene Richtlinie: Die neuen Regeln werden durchgesetzt, sobald Sie auf &quot;Fertig stellen&quot; klicken.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: &quot;%1&quot; (%n rule(s)) is the policy enforced now. Finish assigns &quot;%2&quot; instead, and the rules of &quot;%1&quot; stop being enforced.</source>
+        <translation>
+            <numerusform>Warnung: &quot;%1&quot; (%n Regel) ist die derzeit durchgesetzte Richtlinie. &quot;Fertig stellen&quot; weist stattdessen &quot;%2&quot; zu, und die Regeln von &quot;%1&quot; werden nicht mehr durchgesetzt.</numerusform>
+            <numerusform>Warnung: &quot;%1&quot; (%n Regeln) ist die derzeit durchgesetzte Richtlinie. &quot;Fertig stellen&quot; weist stattdessen &quot;%2&quot; zu, und die Regeln von &quot;%1&quot; werden nicht mehr durchgesetzt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Stop enforcing &quot;%1&quot; and assign &quot;%2&quot;</source>
+        <translation>&quot;%1&quot; nicht mehr durchsetzen und &quot;%2&quot; &amp;zuweisen</translation>
+    </message>
+    <message>
+        <source>No policy is assigned now; Finish assigns &quot;%1&quot; and its rules are enforced.</source>
+        <translation>Derzeit ist keine Richtlinie zugewiesen; &quot;Fertig stellen&quot; weist &quot;%1&quot; zu, und ihre Regeln werden durchgesetzt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not assigned: its rules are not enforced. &quot;%2&quot; stays the enforced policy.</source>
+        <translation>&quot;%1&quot; ist nicht zugewiesen: Ihre Regeln werden nicht durchgesetzt. &quot;%2&quot; bleibt die durchgesetzte Richtlinie.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not assigned: its rules are not enforced until you assign it.</source>
+        <translation>&quot;%1&quot; ist nicht zugewiesen: Ihre Regeln werden erst durchgesetzt, wenn Sie die Richtlinie zuweisen.</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::ui::BlockPortWizard</name>
@@ -4040,10 +4750,6 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
         <translation>&amp;UDP</translation>
     </message>
     <message>
-        <source>&amp;Both TCP and UDP</source>
-        <translation>&amp;Sowohl TCP als auch UDP</translation>
-    </message>
-    <message>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
@@ -4058,10 +4764,6 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     <message>
         <source>&amp;Outbound (this computer to the port elsewhere)</source>
         <translation>&amp;Ausgehend (dieser Computer zum Port anderswo)</translation>
-    </message>
-    <message>
-        <source>&amp;Both directions</source>
-        <translation>&amp;Beide Richtungen</translation>
     </message>
     <message>
         <source>Static or Dynamic</source>
@@ -4092,6 +4794,14 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     <message>
         <source>The commands before it were carried out; Finish runs only the remaining ones.</source>
         <translation>Die Befehle davor wurden ausgeführt; &quot;Fertig stellen&quot; führt nur die verbleibenden aus.</translation>
+    </message>
+    <message>
+        <source>Bot&amp;h TCP and UDP</source>
+        <translation>Sowohl TCP als auch &amp;UDP</translation>
+    </message>
+    <message>
+        <source>Bot&amp;h directions</source>
+        <translation>&amp;Beide Richtungen</translation>
     </message>
 </context>
 <context>
@@ -4815,10 +5525,6 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
 <context>
     <name>ipsec::ui::MainWindow</name>
     <message>
-        <source>IP Security Policies on Local Computer</source>
-        <translation>IP-Sicherheitsrichtlinien auf dem lokalen Computer</translation>
-    </message>
-    <message>
         <source>No policy is assigned.</source>
         <translation>Es ist keine Richtlinie zugewiesen.</translation>
     </message>
@@ -4851,20 +5557,12 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <source>Create IP Security &amp;Policy…</source>
-        <translation>IP-Sicherheits&amp;richtlinie erstellen…</translation>
-    </message>
-    <message>
         <source>Add &amp;Rule…</source>
         <translation>Regel &amp;hinzufügen…</translation>
     </message>
     <message>
         <source>New IP &amp;Filter List…</source>
         <translation>Neue IP-&amp;Filterliste…</translation>
-    </message>
-    <message>
-        <source>New Filter A&amp;ction…</source>
-        <translation>Neue Filterakti&amp;on…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -4948,6 +5646,101 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     <message>
         <source>Packet Tester</source>
         <translation>Pakettester</translation>
+    </message>
+    <message>
+        <source>IP Security Policies on Local Computer — %1</source>
+        <translation>IP-Sicherheitsrichtlinien auf Lokaler Computer — %1</translation>
+    </message>
+    <message>
+        <source>IP Security Policies on Local Computer — %1, namespace %2</source>
+        <translation>IP-Sicherheitsrichtlinien auf Lokaler Computer — %1, Namespace %2</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Create IP Security Policy…</source>
+        <translation>IP-Sicherheitsrichtlinie &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>New Filter Ac&amp;tion…</source>
+        <translation>Neue &amp;Filteraktion…</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>%1 blockieren</translation>
+    </message>
+    <message>
+        <source>&amp;Assign “%1”</source>
+        <translation>“%1“ &amp;zuweisen</translation>
+    </message>
+    <message>
+        <source>&amp;Properties of “%1”</source>
+        <translation>&amp;Eigenschaften von “%1“</translation>
+    </message>
+    <message>
+        <source>&amp;Delete “%1”</source>
+        <translation>“%1“ &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Add &amp;Rule to “%1”…</source>
+        <translation>&amp;Regel zu “%1“ hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>New &amp;name:</source>
+        <translation>Neuer &amp;Name:</translation>
+    </message>
+    <message>
+        <source>Reading the policy…</source>
+        <translation>Richtlinie wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading the kernel…</source>
+        <translation>Kernel wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Re-applying the policy…</source>
+        <translation>Richtlinie wird erneut angewendet…</translation>
+    </message>
+    <message>
+        <source>Re-applying failed: %1</source>
+        <translation>Erneutes Anwenden fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Emergency unassign in effect since %1 — %n entr(y/ies) removed. The host is not protected by its IPsec policy.</source>
+        <translation>
+            <numerusform>Notfall-Aufhebung wirksam seit %1 — %n Eintrag entfernt. Der Host ist nicht durch seine IPsec-Richtlinie geschützt.</numerusform>
+            <numerusform>Notfall-Aufhebung wirksam seit %1 — %n Einträge entfernt. Der Host ist nicht durch seine IPsec-Richtlinie geschützt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Reassign</source>
+        <translation>Erneut &amp;zuweisen</translation>
+    </message>
+    <message>
+        <source>The kernel does NOT enforce the stored policy: %1 entries missing, %2 extra.</source>
+        <translation>Der Kernel setzt die gespeicherte Richtlinie NICHT durch: %1 Einträge fehlen, %2 zusätzlich.</translation>
+    </message>
+    <message>
+        <source>Re-a&amp;pply</source>
+        <translation>Erneut an&amp;wenden</translation>
     </message>
 </context>
 <context>
@@ -5139,20 +5932,12 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
         <translation>die Filteraktion %1</translation>
     </message>
     <message>
-        <source>this filter of %1</source>
-        <translation>diesen Filter von %1</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete %1? You can undo this with Edit ▸ Undo.</source>
         <translation>%1 löschen? Sie können dies mit Bearbeiten ▸ Rückgängig widerrufen.</translation>
-    </message>
-    <message>
-        <source>Delete rule</source>
-        <translation>Regel löschen</translation>
     </message>
     <message>
         <source>Delete filter list %1</source>
@@ -5169,6 +5954,22 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     <message>
         <source>Delete filter</source>
         <translation>Filter löschen</translation>
+    </message>
+    <message>
+        <source>Your SSH Connection</source>
+        <translation>Ihre SSH-Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Anyway</source>
+        <translation>&amp;Trotzdem anwenden</translation>
+    </message>
+    <message>
+        <source>the filter %1 of %2</source>
+        <translation>der Filter %1 von %2</translation>
+    </message>
+    <message>
+        <source>Delete rule %1</source>
+        <translation>Regel %1 löschen</translation>
     </message>
 </context>
 <context>
@@ -5310,6 +6111,54 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
         <source>&amp;Check for policy changes every:</source>
         <translation>Auf &amp;Richtlinienänderungen überprüfen alle:</translation>
     </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>IP Filter List</source>
+        <translation>IP-Filterliste</translation>
+    </message>
+    <message>
+        <source>Filter Action</source>
+        <translation>Filteraktion</translation>
+    </message>
+    <message>
+        <source>Authentication Methods</source>
+        <translation>Authentifizierungsmethoden</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Use Add &amp;Wizard</source>
+        <translation>&amp;Assistent verwenden</translation>
+    </message>
+    <message>
+        <source>IP security &amp;rules:</source>
+        <translation>IP-Sicherheits&amp;regeln:</translation>
+    </message>
+    <message>
+        <source>&lt;Dynamic&gt;</source>
+        <translation>&lt;Dynamisch&gt;</translation>
+    </message>
+    <message>
+        <source>Default Response</source>
+        <translation>Standardantwort</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::ui::PolicyTreeModel</name>
@@ -5355,6 +6204,17 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     <message>
         <source>The list names more than %1 ports; block fewer ports per rule.</source>
         <translation>Die Liste nennt mehr als %1 Ports; blockieren Sie weniger Ports pro Regel.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::PropertiesController</name>
+    <message>
+        <source>Create policy %1</source>
+        <translation>Richtlinie %1 erstellen</translation>
+    </message>
+    <message>
+        <source>Create rule %1</source>
+        <translation>Regel %1 erstellen</translation>
     </message>
 </context>
 <context>
@@ -5603,14 +6463,6 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
         <translation>Momentaufnahme exportieren</translation>
     </message>
     <message>
-        <source>Error: cannot write %1: %2</source>
-        <translation>Fehler: %1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Snapshot saved to %1.</source>
-        <translation>Momentaufnahme in %1 gespeichert.</translation>
-    </message>
-    <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -5633,6 +6485,14 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     <message>
         <source>Compare with Snapshot</source>
         <translation>Mit Momentaufnahme vergleichen</translation>
+    </message>
+    <message>
+        <source>Error: %1 has no snapshot file type; name it .json, .cmd, .sh or .html.</source>
+        <translation>Fehler: %1 hat keinen Dateityp für Momentaufnahmen; benennen Sie sie .json, .cmd, .sh oder .html.</translation>
+    </message>
+    <message>
+        <source>Snapshot saved to %1 (%2, readable by its owner only).</source>
+        <translation>Momentaufnahme in %1 gespeichert (%2, nur für den Besitzer lesbar).</translation>
     </message>
 </context>
 <context>
@@ -5675,74 +6535,6 @@ Exit-Status: 0 Erfolg, 2 Aufruffehler, 3 nicht gefunden, 4 Speicherfehler, 5 Kon
     <message>
         <source>IPsec Policy Console</source>
         <translation>IPsec-Richtlinienkonsole</translation>
-    </message>
-    <message>
-        <source>Manage the host&apos;s IPsec filtering policy.</source>
-        <translation>Verwaltet die IPsec-Filterrichtlinie des Hosts.</translation>
-    </message>
-    <message>
-        <source>Use the static policy store at PATH.</source>
-        <translation>Den statischen Richtlinienspeicher unter PATH verwenden.</translation>
-    </message>
-    <message>
-        <source>PATH</source>
-        <translation>PATH</translation>
-    </message>
-    <message>
-        <source>Work in network namespace NAME.</source>
-        <translation>Im Netzwerk-Namespace NAME arbeiten.</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>Save a picture of the main window to PATH and quit.</source>
-        <translation>Ein Bild des Hauptfensters unter PATH speichern und beenden.</translation>
-    </message>
-    <message>
-        <source>With --screenshot: also picture the Block-a-port wizard.</source>
-        <translation>Mit --screenshot: auch den Assistenten zum Blockieren eines Ports abbilden.</translation>
-    </message>
-    <message>
-        <source>Work only through the policy agent ipsec-policyd.</source>
-        <translation>Nur über den Richtlinien-Agenten ipsec-policyd arbeiten.</translation>
-    </message>
-    <message>
-        <source>Never use the policy agent; work in this process.</source>
-        <translation>Den Richtlinien-Agenten nie verwenden; in diesem Prozess arbeiten.</translation>
-    </message>
-    <message>
-        <source>The IPsec policy agent: enforces the assigned static policy, holds the dynamic filters and serves the console and ipseccmd over D-Bus.</source>
-        <translation>Der IPsec-Richtlinien-Agent: setzt die zugewiesene statische Richtlinie durch, hält die dynamischen Filter und bedient die Konsole und ipseccmd über D-Bus.</translation>
-    </message>
-    <message>
-        <source>Serve network namespace NAME.</source>
-        <translation>Den Netzwerk-Namespace NAME bedienen.</translation>
-    </message>
-    <message>
-        <source>Members of GROUP (a name or a number) may change the policy when polkit does not run (default: AdminGroup of the configuration file, else sudo).</source>
-        <translation>Mitglieder von GROUP (ein Name oder eine Nummer) dürfen die Richtlinie ändern, wenn polkit nicht läuft (Standard: AdminGroup aus der Konfigurationsdatei, sonst sudo).</translation>
-    </message>
-    <message>
-        <source>GROUP</source>
-        <translation>GROUP</translation>
-    </message>
-    <message>
-        <source>Read the configuration file PATH (default: %1).</source>
-        <translation>Die Konfigurationsdatei PATH lesen (Standard: %1).</translation>
-    </message>
-    <message>
-        <source>Look for changes of the store every MS milliseconds (default: 1000).</source>
-        <translation>Alle MS Millisekunden nach Änderungen des Speichers suchen (Standard: 1000).</translation>
-    </message>
-    <message>
-        <source>MS</source>
-        <translation>MS</translation>
-    </message>
-    <message>
-        <source>Serve on the session bus (for debugging).</source>
-        <translation>Auf dem Sitzungsbus bereitstellen (zur Fehlersuche).</translation>
     </message>
     <message>
         <source>Cannot read %1.</source>

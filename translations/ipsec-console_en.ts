@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>BatchTool</name>
+    <message numerus="yes">
+        <source>%1: %n command(s) run, none failed.</source>
+        <translation>
+            <numerusform>%1: %n command run, none failed.</numerusform>
+            <numerusform>%1: %n commands run, none failed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n command(s) run; failed at line(s) %2.</source>
+        <translation>
+            <numerusform>%1: %n command run; failed at line %2.</numerusform>
+            <numerusform>%1: %n commands run; failed at lines %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message numerus="yes">
         <source>Keep these changes? Confirm with &apos;%1 confirm&apos; within %n s; otherwise the policy agent rolls them back.</source>
@@ -32,6 +49,26 @@
         <translation>
             <numerusform>Rolled back in %n s unless confirmed.</numerusform>
             <numerusform>Rolled back in %n s unless confirmed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NetshTool</name>
+    <message numerus="yes">
+        <source>netsh: %1: %n line(s) failed; the other lines were applied.</source>
+        <translation>
+            <numerusform>netsh: %1: %n line failed; the other lines were applied.</numerusform>
+            <numerusform>netsh: %1: %n lines failed; the other lines were applied.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PolicyAgent</name>
+    <message numerus="yes">
+        <source>Emergency unassign: removed %n kernel entr(y/ies).</source>
+        <translation>
+            <numerusform>Emergency unassign: removed %n kernel entry.</numerusform>
+            <numerusform>Emergency unassign: removed %n kernel entries.</numerusform>
         </translation>
     </message>
 </context>
@@ -69,6 +106,13 @@
         <translation>
             <numerusform>Deleted %n filter from %1.</numerusform>
             <numerusform>Deleted %n filters from %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n rule(s) of policy %1.</source>
+        <translation>
+            <numerusform>Deleted %n rule of policy %1.</numerusform>
+            <numerusform>Deleted %n rules of policy %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -180,6 +224,13 @@
             <numerusform>%n rules will be added to policy &quot;%1&quot;; each with %2 filter(s).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Warning: &quot;%1&quot; (%n rule(s)) is the policy enforced now. Finish assigns &quot;%2&quot; instead, and the rules of &quot;%1&quot; stop being enforced.</source>
+        <translation>
+            <numerusform>Warning: &quot;%1&quot; (%n rule) is the policy enforced now. Finish assigns &quot;%2&quot; instead, and the rule of &quot;%1&quot; stops being enforced.</numerusform>
+            <numerusform>Warning: &quot;%1&quot; (%n rules) is the policy enforced now. Finish assigns &quot;%2&quot; instead, and the rules of &quot;%1&quot; stop being enforced.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ipsec::ui::CompareSnapshotDialog</name>
@@ -228,6 +279,13 @@
         <translation>
             <numerusform>Enforced; the kernel is in sync (%n entry).</numerusform>
             <numerusform>Enforced; the kernel is in sync (%n entries).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Emergency unassign in effect since %1 — %n entr(y/ies) removed. The host is not protected by its IPsec policy.</source>
+        <translation>
+            <numerusform>Emergency unassign in effect since %1 — %n entry removed. The host is not protected by its IPsec policy.</numerusform>
+            <numerusform>Emergency unassign in effect since %1 — %n entries removed. The host is not protected by its IPsec policy.</numerusform>
         </translation>
     </message>
 </context>
