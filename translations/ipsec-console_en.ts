@@ -13,8 +13,8 @@
     <message numerus="yes">
         <source>%1: %n command(s) run; failed at line(s) %2.</source>
         <translation>
-            <numerusform>%1: %n command run; failed at line %2.</numerusform>
-            <numerusform>%1: %n commands run; failed at lines %2.</numerusform>
+            <numerusform>%1: %n command run; failed at line(s) %2.</numerusform>
+            <numerusform>%1: %n commands run; failed at line(s) %2.</numerusform>
         </translation>
     </message>
 </context>

@@ -116,7 +116,7 @@ void TestBatchCli::goesOnAfterFailingLines()
     CHECK(r.code == 1, r);
     CHECK(r.err.contains(u"t.cmd line 1: netsh: There is no policy named \"Q\"."_s), r);
     CHECK(r.err.contains(u"t.cmd line 3: netsh: A filter action named \"Permit\" already"_s), r);
-    CHECK(r.err.contains(u"t.cmd: 4 command(s) run; failed at line(s) 1, 3."_s), r);
+    CHECK(r.err.contains(u"t.cmd: 4 commands run; failed at line(s) 1, 3."_s), r);
     const QJsonArray p = policies();
     QVERIFY(hasPolicy(p, u"Q"_s) && hasPolicy(p, u"Q2"_s));
 }
