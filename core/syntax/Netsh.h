@@ -101,7 +101,6 @@ public:
     static Result<QStringList> splitLine(QStringView line);
     // The reverse of splitLine for one word: quoted when needed.
     static QString quoteWord(const QString &word);
-
 };
 
 // A whole script: a netsh script or a Windows batch file of `netsh ipsec ...` lines.
