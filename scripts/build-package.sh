@@ -2,7 +2,8 @@
 # Builds the Debian package dist/ipsec-console_VERSION_ARCH.deb with dpkg-buildpackage.
 #   ./scripts/build-package.sh                   a Release build of its own in build-deb/
 #   ./scripts/build-package.sh --from-build DIR  package DIR, a build configured with
-#                                                -DCMAKE_INSTALL_PREFIX=/usr
+#                                                -DCMAKE_INSTALL_PREFIX=/usr and
+#                                                -DIPSEC_SYSTEMD_UNIT_DIR=/lib/systemd/system
 # Installs what is missing to build it (apt, needs sudo or root). Then:
 #   sudo apt install ./dist/ipsec-console_*.deb
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -20,6 +21,13 @@ if [ -n "$from_build" ]; then
         echo "build-package.sh: $from_build is not configured with -DCMAKE_INSTALL_PREFIX=/usr" \
              "(it has '${prefix:-no CMakeCache.txt}'); the unit and the D-Bus files name the" \
              "programs' installed path." >&2
+        exit 2
+    fi
+    unitdir=$(sed -n 's/^IPSEC_SYSTEMD_UNIT_DIR:[A-Z]*=//p' "$from_build/CMakeCache.txt")
+    if [ "$unitdir" != /lib/systemd/system ]; then
+        echo "build-package.sh: $from_build is not configured with" \
+             "-DIPSEC_SYSTEMD_UNIT_DIR=/lib/systemd/system (it has '${unitdir:-none}');" \
+             "Debian 12's debhelper enables only units found there." >&2
         exit 2
     fi
 fi

@@ -11,7 +11,7 @@ foreach(f
         ${p}/sbin/ipsec-policyd
         ${p}/bin/ipseccmd
         ${p}/bin/ipsec-console
-        ${p}/lib/systemd/system/ipsec-policyd.service
+        ${DESTDIR}${UNITDIR}/ipsec-policyd.service
         ${p}/share/dbus-1/system-services/io.github.ipsecconsole.PolicyAgent1.service
         ${p}/share/dbus-1/system.d/io.github.ipsecconsole.PolicyAgent1.conf
         ${p}/share/polkit-1/actions/io.github.ipsecconsole.policy
@@ -20,7 +20,7 @@ foreach(f
         message(FATAL_ERROR "not installed: ${f}")
     endif()
 endforeach()
-file(READ ${p}/lib/systemd/system/ipsec-policyd.service unit)
+file(READ ${DESTDIR}${UNITDIR}/ipsec-policyd.service unit)
 if(NOT unit MATCHES "ExecStart=${PREFIX}/sbin/ipsec-policyd\n" OR NOT unit MATCHES "Type=dbus")
     message(FATAL_ERROR "the systemd unit does not start ${PREFIX}/sbin/ipsec-policyd:\n${unit}")
 endif()
