@@ -10,7 +10,7 @@ IPSEC_PACKAGES=(
     cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6svg6 libgl-dev
-    libnl-3-dev libnl-xfrm-3-dev libnl-route-3-dev libdbus-1-dev libicu-dev
+    libnl-3-dev libnl-xfrm-3-dev libnl-route-3-dev libnftables-dev libdbus-1-dev libicu-dev
     qt6-translations-l10n
     iproute2 dbus dbus-daemon dbus-bin util-linux
     man-db bash-completion
@@ -21,6 +21,11 @@ IPSEC_PACKAGES=(
 IPSEC_PACKAGE_PACKAGES=(
     debhelper dpkg-dev fakeroot lintian man-db bash-completion libxml2-utils appstream
 )
+
+# The tests and benches of the nftables backend (issue 11) use these as the reference: `nft`
+# lists the table and loads foreign/reference rulesets (the product never runs it), iperf3
+# measures throughput in tests/bench. scripts/run-tests.sh installs them.
+IPSEC_TEST_PACKAGES=(nftables iperf3)
 
 # Only scripts/fuzz.sh needs these (libFuzzer and the sanitizers of Debian's clang).
 IPSEC_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
