@@ -34,8 +34,8 @@ public:
 
     const QByteArray &name() const { return m_name; }
     Kind kind() const { return m_kind; }
-    const QByteArray &value() const { return m_value; }                 // Kind::Value
-    const QList<QByteArray> &items() const { return m_items; }          // Kind::List
+    const QByteArray &value() const { return m_value; }               // Kind::Value
+    const QList<QByteArray> &items() const { return m_items; }        // Kind::List
     const std::list<Element> &children() const { return m_children; } // Kind::Section
 
     // Building a section (the element must be a section; the root of a message is one).

@@ -3,6 +3,7 @@
 // connections/secrets generated from a policy.
 
 #include "vici/ConnectionBuilder.h"
+#include "vici/ConnectionSync.h"
 #include "vici/ViciClient.h"
 
 #include <QElapsedTimer>
@@ -10,6 +11,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <mutex>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <thread>
@@ -156,6 +158,7 @@ private Q_SLOTS:
     void kerberosIsSkipped();
     void certificateAuthentication();
     void proposals();
+    void syncTouchesOnlyOwnConnections();
 };
 
 void TestVici::messageRoundTrip()
@@ -413,9 +416,10 @@ void TestVici::connectionsFromSecureServer()
     // IKEv2 selectable.
     ConnectionOptions v2;
     v2.ikeVersion = 2;
-    QCOMPARE(
-        ConnectionBuilder::build(db, {}, v2).connections.first().config.valueOf(QByteArray(n + ".version")),
-        QByteArray("2"));
+    QCOMPARE(ConnectionBuilder::build(db, {}, v2)
+                 .connections.first()
+                 .config.valueOf(QByteArray(n + ".version")),
+             QByteArray("2"));
 }
 
 void TestVici::kerberosIsSkipped()
@@ -474,6 +478,72 @@ void TestVici::proposals()
              QByteArray("aes256-sha1-modp2048"));
     QVERIFY(!MainModeMethod::parse(u"3DES-SHA1-3")); // EC2N: not in strongSwan
     QVERIFY(!MainModeMethod::parse(u"BLOWFISH-SHA1-2"));
+}
+
+void TestVici::syncTouchesOnlyOwnConnections()
+{
+    // A fake charon with state: connections and shared keys by name.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"charon.vici"_s);
+    std::mutex lock;
+    QStringList conns{u"admin-vpn"_s, u"ipsec-console-r99"_s};
+    QStringList keys{u"admin-key"_s, u"ipsec-console-r99"_s};
+    FakeDaemon daemon(path, [&](const Packet &p) -> QList<Packet> {
+        std::lock_guard guard(lock);
+        Message m;
+        const auto names = [](const QStringList &l) {
+            QList<QByteArray> out;
+            for (const QString &s : l)
+                out << s.toUtf8();
+            return out;
+        };
+        if (p.name == "get-conns") {
+            m.addList("conns", names(conns));
+        } else if (p.name == "get-shared") {
+            m.addList("keys", names(keys));
+        } else if (p.name == "load-conn") {
+            const QString n = QString::fromUtf8(p.message.children().front().name());
+            if (!conns.contains(n))
+                conns << n;
+            m.add("success", QByteArrayLiteral("yes"));
+        } else if (p.name == "unload-conn") {
+            conns.removeAll(QString::fromUtf8(p.message.valueOf("name")));
+            m.add("success", QByteArrayLiteral("yes"));
+        } else if (p.name == "load-shared") {
+            const QString id = QString::fromUtf8(p.message.valueOf("id"));
+            if (!keys.contains(id))
+                keys << id;
+            m.add("success", QByteArrayLiteral("yes"));
+        } else if (p.name == "unload-shared") {
+            keys.removeAll(QString::fromUtf8(p.message.valueOf("id")));
+            m.add("success", QByteArrayLiteral("yes"));
+        } else {
+            return {ofType(Packet::Type::CmdUnknown)};
+        }
+        return {response(m)};
+    });
+    AuthMethod psk;
+    psk.kind = AuthMethod::Kind::PresharedKey;
+    psk.data = u"k"_s;
+    const ConnectionPlan plan = ConnectionBuilder::build(securePolicy({psk}), {});
+    const QString own = QString::fromUtf8(plan.connections.first().name);
+    Client client(path, 2000);
+    auto r = ConnectionSync::apply(client, plan);
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->loaded, QStringList{own});
+    QCOMPARE(r->unloaded, QStringList{u"ipsec-console-r99"_s}); // ours, no longer wanted
+    QCOMPARE(r->foreign, 1);
+    {
+        std::lock_guard guard(lock);
+        QCOMPARE(conns, (QStringList{u"admin-vpn"_s, own}));
+        QCOMPARE(keys, (QStringList{u"admin-key"_s, own}));
+    }
+    // Unassign / emergency: every connection and key of ours goes, the admin's stay.
+    r = ConnectionSync::unloadAll(client);
+    QVERIFY(r);
+    std::lock_guard guard(lock);
+    QCOMPARE(conns, QStringList{u"admin-vpn"_s});
+    QCOMPARE(keys, QStringList{u"admin-key"_s});
 }
 
 QTEST_GUILESS_MAIN(TestVici)
