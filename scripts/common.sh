@@ -24,11 +24,12 @@ IPSEC_PACKAGE_PACKAGES=(
 )
 
 # Only the tests need these: tests/ds starts a Samba Active Directory DC in a namespace and
-# reads it with the OpenLDAP tools (issue 15); the tests and benches of the nftables backend
-# (issue 11) use `nft` as the reference (listing the table, loading foreign and reference
-# rulesets; the product never runs it) and iperf3 for throughput in tests/bench.
-# scripts/run-tests.sh installs them.
-IPSEC_TEST_PACKAGES=(samba samba-ad-provision ldap-utils nftables iperf3)
+# reads it with the OpenLDAP tools (issue 15); tests/kernel runs one strongSwan charon per
+# namespace (issue 14); the tests and benches of the nftables backend (issue 11) use `nft` as
+# the reference (listing the table, loading foreign and reference rulesets; the product never
+# runs it) and iperf3 for throughput in tests/bench. scripts/run-tests.sh installs them.
+IPSEC_TEST_PACKAGES=(samba samba-ad-provision ldap-utils
+    strongswan-charon strongswan-swanctl strongswan-pki nftables iperf3)
 
 # Only scripts/fuzz.sh needs these (libFuzzer and the sanitizers of Debian's clang).
 IPSEC_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
