@@ -236,7 +236,10 @@ Result<NetshCommand> NetshParser::parse(const QStringList &input)
                 continue;
             }
             for (const QString &t : grammar->tags) {
-                if (!given.contains(t)) {
+                // name= is taken by id= or rule= (show rule id=2 "Policy").
+                const bool named = t == u"name"_s
+                                   && (given.contains(u"id"_s) || given.contains(u"rule"_s));
+                if (!given.contains(t) && !named) {
                     tag = t;
                     break;
                 }

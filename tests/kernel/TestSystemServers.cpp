@@ -140,9 +140,12 @@ void TestSystemServers::gatewayOfNamespace()
     NetnsFixture ns;
     const QString name = ns.create();
     QVERIFY2(!name.isEmpty(), qPrintable(ns.lastError()));
-    QVERIFY(ns.ip({u"-netns"_s, name, u"link"_s, u"add"_s, u"d0"_s, u"type"_s, u"dummy"_s}));
+    QVERIFY2(ns.ip({u"-netns"_s, name, u"link"_s, u"add"_s, u"d0"_s, u"type"_s, u"veth"_s,
+                    u"peer"_s, u"name"_s, u"d1"_s}),
+             qPrintable(ns.lastError()));
     QVERIFY(ns.ip({u"-netns"_s, name, u"addr"_s, u"add"_s, u"10.80.0.2/24"_s, u"dev"_s, u"d0"_s}));
     QVERIFY(ns.ip({u"-netns"_s, name, u"link"_s, u"set"_s, u"d0"_s, u"up"_s}));
+    QVERIFY(ns.ip({u"-netns"_s, name, u"link"_s, u"set"_s, u"d1"_s, u"up"_s}));
     SystemServers::Found none;
     QVERIFY(NetnsFixture::runIn(name,
                                 [&] { none = SystemServers::find(Address::ServerType::Gateway); }));
