@@ -11,6 +11,7 @@ IPSEC_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6svg6 libgl-dev
     libnl-3-dev libnl-xfrm-3-dev libnl-route-3-dev libdbus-1-dev libicu-dev
+    libldap-dev
     qt6-translations-l10n
     iproute2 dbus dbus-daemon dbus-bin util-linux
     man-db bash-completion
@@ -21,6 +22,10 @@ IPSEC_PACKAGES=(
 IPSEC_PACKAGE_PACKAGES=(
     debhelper dpkg-dev fakeroot lintian man-db bash-completion libxml2-utils appstream
 )
+
+# Only the tests need these: tests/ds starts a Samba Active Directory DC in a namespace and
+# reads it with the OpenLDAP tools (issue 15). scripts/run-tests.sh installs them.
+IPSEC_TEST_PACKAGES=(samba samba-ad-provision ldap-utils)
 
 # Only scripts/fuzz.sh needs these (libFuzzer and the sanitizers of Debian's clang).
 IPSEC_FUZZ_PACKAGES=(clang libclang-rt-14-dev)

@@ -104,7 +104,7 @@ QString Authorizer::polkitAction(Action action)
     return {};
 }
 
-QString Authorizer::refusal(const QString &what, const QString &why) const
+QString Authorizer::refusal(const QString &what, const QString &why)
 {
     return tr("Not authorized to %1: %2").arg(what, why);
 }
@@ -286,21 +286,20 @@ void Authorizer::maySeeSecrets(const QDBusMessage &call, std::function<void(bool
     });
 }
 
-Result<void> Authorizer::checkGroup(const Credentials &c, const QString &what) const
+Result<void> Authorizer::checkGroup(uint uid, uint pid, const QString &group, const QString &what)
 {
-    const auto gid = groupId(m_adminGroup);
-    const QString who = tr("user %1 (uid %2)").arg(userName(c.uid)).arg(c.uid);
+    const auto gid = groupId(group);
+    const QString who = tr("user %1 (uid %2)").arg(userName(uid)).arg(uid);
     if (!gid)
         return Error::permission(refusal(
             what, tr("only root may make changes, because the admin group \"%1\" does not exist.")
-                      .arg(m_adminGroup)));
-    const auto ids = processIds(c.pid);
-    if (!ids || ids->uid != c.uid)
+                      .arg(group)));
+    const auto ids = processIds(pid);
+    if (!ids || ids->uid != uid)
         return Error::permission(
             refusal(what, tr("the groups of %1 could not be read from the system.").arg(who)));
     if (ids->gids.contains(uint(*gid)))
         return {};
     return Error::permission(refusal(
-        what,
-        tr("%1 is neither root nor a member of the admin group \"%2\".").arg(who, m_adminGroup)));
+        what, tr("%1 is neither root nor a member of the admin group \"%2\".").arg(who, group)));
 }

@@ -32,6 +32,11 @@ public:
     void maySeeSecrets(const QDBusMessage &call, std::function<void(bool)> done);
 
     static QString polkitAction(Action action);
+    // For UrgentLane, which asks the bus itself: the refusal's text, and whether the process
+    // `pid` of user `uid` is in `group` (from /proc/PID/status).
+    static QString refusal(const QString &what, const QString &why);
+    static ipsec::Result<void> checkGroup(uint uid, uint pid, const QString &group,
+                                          const QString &what);
     const QString &adminGroup() const { return m_adminGroup; }
     // Senders whose credentials are kept at most (more: the cache starts again).
     static constexpr qsizetype MaxCachedSenders = 400;
@@ -52,8 +57,10 @@ private:
     void polkitTrusted(std::function<void(bool)> done);
     void askPolkit(const QString &sender, Action action, bool interactive,
                    std::function<void(bool authorized, const QString &error)> done);
-    ipsec::Result<void> checkGroup(const Credentials &c, const QString &what) const;
-    QString refusal(const QString &what, const QString &why) const;
+    ipsec::Result<void> checkGroup(const Credentials &c, const QString &what) const
+    {
+        return checkGroup(c.uid, c.pid, m_adminGroup, what);
+    }
 
     QDBusConnection m_bus;
     QString m_adminGroup;

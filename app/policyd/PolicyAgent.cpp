@@ -1,5 +1,7 @@
 #include "PolicyAgent.h"
 
+#include "UrgentLane.h"
+
 #include "engine/HostNameResolver.h"
 #include "syntax/IpsecCmd.h"
 
@@ -49,10 +51,13 @@ PolicyAgent::PolicyAgent(QDBusConnection bus, Options options, QObject *parent)
             &PolicyAgent::DynamicFiltersChanged);
     connect(m_worker, &AgentWorker::confirmationPending, this, &PolicyAgent::ConfirmationPending);
     connect(m_worker, &AgentWorker::confirmationEnded, this, &PolicyAgent::ConfirmationEnded);
+    if (m_options.urgentLane)
+        m_lane = std::make_unique<UrgentLane>(*this, m_options.busType, m_options.adminGroup);
 }
 
 PolicyAgent::~PolicyAgent()
 {
+    m_lane.reset(); // stops its thread
     QMetaObject::invokeMethod(m_worker, &AgentWorker::shutDown, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
@@ -85,6 +90,8 @@ Result<void> PolicyAgent::registerOnBus()
         return Error::conflict(tr("Could not own the bus name %1: %2 (is another agent running, "
                                   "or does the bus policy not allow it?)")
                                    .arg(AgentProtocol::service(), m_bus.lastError().message()));
+    if (m_lane)
+        m_lane->start();
     return {};
 }
 
@@ -177,7 +184,9 @@ void PolicyAgent::serve(Authorizer::Action action, const QString &what, const QV
             }
             if (action == Authorizer::Action::Emergency && !callOptions.dryRun
                 && m_worker->state().enforcing && call.member() == u"EmergencyUnassign"_s)
-                return emergencyUnassign(call, callOptions);
+                return emergencyUnassign(
+                    call.service(), callOptions,
+                    [this, call](const Outcome &outcome) { sendOutcome(call, outcome); }, this);
             if (withSecrets && action == Authorizer::Action::Read)
                 m_authorizer.maySeeSecrets(call, post);
             else
@@ -185,28 +194,49 @@ void PolicyAgent::serve(Authorizer::Action action, const QString &what, const QV
         });
 }
 
-void PolicyAgent::emergencyUnassign(const QDBusMessage &call,
-                                    const AgentProtocol::CallOptions &options)
+void PolicyAgent::runEmergency(const QString &caller, const AgentProtocol::CallOptions &options,
+                               const Reply &send, QObject *context)
+{
+    if (!options.dryRun && m_worker->state().enforcing)
+        return emergencyUnassign(caller, options, send, context);
+    AgentWorker::Job job;
+    job.dryRun = options.dryRun;
+    job.change = options.change;
+    job.revealSecrets = true;
+    job.operation = [](PolicyService &s) {
+        return report(s.emergencyUnassign());
+    };
+    job.done = [caller, send](const Outcome &outcome) {
+        qInfo().noquote() << tr("%1 for %2: %3")
+                                 .arg(emergencyWhat(), caller,
+                                      outcome ? tr("done") : outcome.error().message);
+        send(outcome);
+    };
+    m_worker->post(std::move(job));
+}
+
+void PolicyAgent::emergencyUnassign(const QString &caller,
+                                    const AgentProtocol::CallOptions &options, const Reply &send,
+                                    QObject *context)
 {
     // Traffic comes back now, whatever the worker is doing: the kernel entries go from here.
     // The bookkeeping (the record for reassign, the store marked unassigned) is the worker's
     // next job, before anything else waiting; it removes again what a change it was applying
     // meanwhile installed.
-    const QString what = tr("unassign in an emergency");
+    const QString what = emergencyWhat();
     auto removed = PolicyService::removeOwnedKernelEntries(m_options.service);
     if (!removed) {
-        qInfo().noquote() << tr("%1 for %2: %3").arg(what, call.service(), removed.error().message);
-        sendOutcome(call, removed.error());
+        qInfo().noquote() << tr("%1 for %2: %3").arg(what, caller, removed.error().message);
+        send(removed.error());
         return;
     }
     auto replied = std::make_shared<std::atomic_bool>(false);
-    const auto reply = [this, call, replied, what](const Outcome &outcome) {
+    const auto reply = [caller, send, replied, what](const Outcome &outcome) {
         if (replied->exchange(true))
             return;
         qInfo().noquote() << tr("%1 for %2: %3")
-                                 .arg(what, call.service(),
-                                      outcome ? tr("done") : outcome.error().message);
-        sendOutcome(call, outcome);
+                                 .arg(what, caller, outcome ? tr("done") : outcome.error().message);
+        send(outcome);
     };
     AgentWorker::Job job;
     job.change = options.change;
@@ -218,7 +248,7 @@ void PolicyAgent::emergencyUnassign(const QDBusMessage &call,
     m_worker->post(std::move(job), true);
     // The worker is idle: its full report comes in a moment. Busy: the caller hears now.
     const int count = int(removed->size());
-    QTimer::singleShot(EmergencyReplyWaitMs, this, [reply, count] {
+    QTimer::singleShot(EmergencyReplyWaitMs, context, [reply, count] {
         ServiceReport r;
         r.messages << tr("Emergency unassign: removed %n kernel entr(y/ies).", nullptr, count);
         r.notices << tr("The policy agent is busy; the store is marked unassigned as soon as its "
@@ -248,6 +278,11 @@ void PolicyAgent::create(const QString &what, const T &object, const QVariantMap
 // --- reading ---------------------------------------------------------------------------------
 
 QVariantMap PolicyAgent::Status()
+{
+    return statusMap();
+}
+
+QVariantMap PolicyAgent::statusMap() const
 {
     // Answered here, never behind the worker: a copy of the state as of its last job.
     const AgentWorker::State state = m_worker->state();
@@ -547,7 +582,7 @@ ServiceReport PolicyAgent::Confirm(const QVariantMap &options)
 
 ServiceReport PolicyAgent::EmergencyUnassign(const QVariantMap &options)
 {
-    serve(Authorizer::Action::Emergency, tr("unassign in an emergency"), &options,
+    serve(Authorizer::Action::Emergency, emergencyWhat(), &options,
           [](PolicyService &s) { return report(s.emergencyUnassign()); });
     return {};
 }

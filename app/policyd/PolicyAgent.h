@@ -10,6 +10,9 @@
 #include <QThread>
 
 #include <functional>
+#include <memory>
+
+class UrgentLane;
 
 // What PolicyAgent checks before anything else (sizes of a call's arguments).
 struct CallLimits {
@@ -41,6 +44,9 @@ public:
         ipsec::PolicyService::Options service;
         QString adminGroup = QStringLiteral("sudo");
         int watchIntervalMs = 1000;
+        // The bus of the second connection (UrgentLane); the first one is given.
+        QDBusConnection::BusType busType = QDBusConnection::SystemBus;
+        bool urgentLane = true;
     };
 
     PolicyAgent(QDBusConnection bus, Options options, QObject *parent = nullptr);
@@ -53,7 +59,8 @@ public:
     // kernel entry of the project that the static policy does not want is removed, the
     // assigned policy is enforced.
     ipsec::Result<ipsec::ServiceReport> startUp();
-    // Exports the object and takes the bus name.
+    // Exports the object and takes the bus name; then the urgent lane's (a warning when that
+    // fails: clients use the first name then).
     ipsec::Result<void> registerOnBus();
     // Enforces the store again soon without a change of it (EnforcementWatch): `why` is logged.
     void enforceSoon(const QString &why);
@@ -63,6 +70,16 @@ public:
     static constexpr qsizetype MaxListLength = 1'000'000;
     // netsh scripts and snapshot documents are longer than any name.
     static constexpr qsizetype MaxDocumentLength = 16 * 1024 * 1024;
+
+    // For the urgent lane (any thread): what Status answers, and an authorized
+    // EmergencyUnassign of `caller`, answered through `send` (any thread, once); `context` (of
+    // the calling thread) times the early answer.
+    using Outcome = AgentWorker::Outcome;
+    using Reply = std::function<void(const Outcome &)>;
+    QVariantMap statusMap() const;
+    void runEmergency(const QString &caller, const ipsec::AgentProtocol::CallOptions &options,
+                      const Reply &send, QObject *context);
+    static QString emergencyWhat() { return tr("unassign in an emergency"); }
 
 public Q_SLOTS:
     // Reading (everybody)
@@ -127,8 +144,6 @@ Q_SIGNALS:
     Q_SCRIPTABLE void ConfirmationEnded(bool kept, const QString &message);
 
 private:
-    // The reply's arguments, or the error to send.
-    using Outcome = AgentWorker::Outcome;
     using Operation = AgentWorker::Operation;
     using Limits = CallLimits;
     // Checks sizes and decoded values, authorizes the sender, then runs the operation on the
@@ -137,8 +152,8 @@ private:
     void serve(Authorizer::Action action, const QString &what, const QVariantMap *options,
                Operation operation, const Limits &limits = {}, bool withSecrets = false);
     void sendOutcome(const QDBusMessage &call, const Outcome &outcome);
-    void emergencyUnassign(const QDBusMessage &call,
-                           const ipsec::AgentProtocol::CallOptions &options);
+    void emergencyUnassign(const QString &caller, const ipsec::AgentProtocol::CallOptions &options,
+                           const Reply &send, QObject *context);
     static Outcome report(const ipsec::Result<ipsec::ServiceReport> &r);
     template <typename T>
     void create(const QString &what, const T &object, const QVariantMap &options,
@@ -149,5 +164,6 @@ private:
     Options m_options;
     Authorizer m_authorizer;
     QThread m_thread;
-    AgentWorker *m_worker; // lives on m_thread
+    AgentWorker *m_worker;              // lives on m_thread
+    std::unique_ptr<UrgentLane> m_lane; // its own thread
 };

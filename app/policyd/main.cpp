@@ -72,6 +72,8 @@ int main(int argc, char *argv[])
     if (!numeric || options.watchIntervalMs < 50)
         return fail(QCoreApplication::translate("main", "--watch-interval needs at least 50 ms."),
                     2);
+    options.busType =
+        parser.isSet(session) ? QDBusConnection::SessionBus : QDBusConnection::SystemBus;
     options.service.storePath = parser.value(store);
     options.service.netns = ipsec::resolveNetworkNamespace(parser.value(netns));
 

@@ -7,6 +7,7 @@
 #include <QDBusMessage>
 #include <QDBusMetaType>
 #include <QDBusServiceWatcher>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -91,16 +92,55 @@ Result<AgentClient::Status> AgentClient::fetchStatus(int timeoutMs) const
     return s;
 }
 
+namespace {
+
+// Errors that say a call to the urgent name never reached the agent: the bus refused it (the
+// caller is not root or in the admin group) or nobody owns the name (an older agent, or its
+// second connection is being opened again).
+bool undelivered(const QDBusMessage &reply)
+{
+    static const QStringList names{
+        u"org.freedesktop.DBus.Error.AccessDenied"_s,
+        u"org.freedesktop.DBus.Error.ServiceUnknown"_s,
+        u"org.freedesktop.DBus.Error.NameHasNoOwner"_s,
+        u"org.freedesktop.DBus.Error.UnknownMethod"_s,
+        u"org.freedesktop.DBus.Error.UnknownObject"_s,
+        u"org.freedesktop.DBus.Error.UnknownInterface"_s,
+    };
+    return names.contains(reply.errorName());
+}
+
+} // namespace
+
 Result<QDBusMessage> AgentClient::call(const QString &method, const QVariantList &args,
                                        int timeoutMs) const
 {
-    QDBusMessage message = QDBusMessage::createMethodCall(
-        AgentProtocol::service(), AgentProtocol::path(), AgentProtocol::interface(), method);
-    message.setArguments(args);
-    // polkit may ask the user for a password: an interactive check is allowed to take long.
-    message.setInteractiveAuthorizationAllowed(true);
-    const QDBusMessage reply =
-        m_connection.call(message, QDBus::Block, timeoutMs < 0 ? m_timeoutMs : timeoutMs);
+    const int timeout = timeoutMs < 0 ? m_timeoutMs : timeoutMs;
+    const auto send = [&](const QString &service) {
+        QDBusMessage message = QDBusMessage::createMethodCall(service, AgentProtocol::path(),
+                                                              AgentProtocol::interface(), method);
+        message.setArguments(args);
+        // polkit may ask the user for a password: an interactive check is allowed to take long.
+        message.setInteractiveAuthorizationAllowed(true);
+        return m_connection.call(message, QDBus::Block, timeout);
+    };
+    QDBusMessage reply;
+    // Status and EmergencyUnassign go to the agent's urgent name first, where no flood of other
+    // calls is queued in front of them. The main name when that is refused or not there; for
+    // Status also when the agent's urgent connection closed meanwhile (not after a timeout:
+    // the agent hangs then).
+    if (method == u"Status"_s || method == u"EmergencyUnassign"_s) {
+        QElapsedTimer t;
+        t.start();
+        reply = send(AgentProtocol::urgentService());
+        const bool retry =
+            reply.type() == QDBusMessage::ErrorMessage
+            && (undelivered(reply) || (method == u"Status"_s && t.elapsed() < timeout));
+        if (retry)
+            reply = send(AgentProtocol::service());
+    } else {
+        reply = send(AgentProtocol::service());
+    }
     if (reply.type() == QDBusMessage::ErrorMessage)
         return AgentProtocol::toError(reply);
     if (reply.type() != QDBusMessage::ReplyMessage)

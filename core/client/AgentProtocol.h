@@ -20,6 +20,10 @@ public:
     static constexpr auto Path = "/io/github/ipsecconsole/PolicyAgent1";
     static constexpr auto Interface = "io.github.ipsecconsole.PolicyAgent1";
     static QString service() { return QLatin1StringView(Service); }
+    // Status and EmergencyUnassign only, on a second connection of the agent that nothing else
+    // is queued on (see UrgentLane); the bus policy lets only root and the admin group call it.
+    static constexpr auto UrgentService = "io.github.ipsecconsole.PolicyAgent1.Urgent";
+    static QString urgentService() { return QLatin1StringView(UrgentService); }
     static QString path() { return QLatin1StringView(Path); }
     static QString interface() { return QLatin1StringView(Interface); }
 

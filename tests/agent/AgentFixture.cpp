@@ -36,8 +36,21 @@ AgentFixture::~AgentFixture()
     }
 }
 
-bool AgentFixture::startBus(QString *error)
+bool AgentFixture::startBus(QString *error, const QString &adminGroup)
 {
+    QString groupPolicy;
+    if (!adminGroup.isEmpty()) {
+        QFile policy(QStringLiteral(BUS_POLICY_PATH));
+        if (!policy.open(QIODevice::ReadOnly))
+            return *error = u"cannot read "_s + policy.fileName(), false;
+        const QString text = QString::fromUtf8(policy.readAll());
+        const qsizetype begin = text.indexOf(u"<policy group=\"sudo\">"_s);
+        const qsizetype end = text.indexOf(u"</policy>"_s, begin);
+        if (begin < 0 || end < 0)
+            return *error = u"no sudo policy in "_s + policy.fileName(), false;
+        groupPolicy = text.mid(begin, end + 9 - begin)
+                          .replace(u"group=\"sudo\""_s, u"group=\"%1\""_s.arg(adminGroup));
+    }
     const QString config = m_dir->filePath(u"bus.conf"_s);
     QFile f(config);
     if (!f.open(QIODevice::WriteOnly))
@@ -55,9 +68,11 @@ bool AgentFixture::startBus(QString *error)
     <allow send_destination="*"/>
     <allow receive_sender="*"/>
   </policy>
+  <include>%2</include>
+  %3
 </busconfig>
 )")
-                .arg(m_dir->filePath(u"bus"_s))
+                .arg(m_dir->filePath(u"bus"_s), QStringLiteral(BUS_POLICY_PATH), groupPolicy)
                 .toUtf8());
     f.close();
     m_bus.start(u"dbus-daemon"_s,

@@ -24,8 +24,10 @@ public:
     AgentFixture();
     ~AgentFixture(); // stops the agent and the bus it started
 
-    // Starts dbus-daemon --nofork --print-address with a generated configuration.
-    bool startBus(QString *error);
+    // Starts dbus-daemon --nofork --print-address with a generated configuration: a private bus
+    // that allows everything, then the project's bus policy file (what the package installs in
+    // /usr/share/dbus-1/system.d); adminGroup (a gid) gets what it gives "sudo".
+    bool startBus(QString *error, const QString &adminGroup = {});
     QString busAddress() const { return m_address; }
     // A connection of this process to the private bus (a new name each call).
     QDBusConnection connect();

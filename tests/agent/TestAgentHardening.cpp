@@ -5,6 +5,7 @@
 // and agent_caller run as an unprivileged user.
 
 #include "AgentFixture.h"
+#include "client/AgentClient.h"
 #include "client/AgentProtocol.h"
 #include "client/DBusMarshalling.h"
 #include "kernel/NetnsFixture.h"
@@ -18,6 +19,8 @@
 #include <QProcess>
 #include <QTest>
 #include <QThread>
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace ipsec;
@@ -34,10 +37,22 @@ struct Latency {
     qint64 max = 0;
     int samples = 0;
     int unanswered = 0;
+    QList<qint64> all;
+    qint64 busMax = 0; // the bus daemon's own answer time meanwhile
+    qint64 median() const
+    {
+        QList<qint64> sorted = all;
+        std::sort(sorted.begin(), sorted.end());
+        return sorted.isEmpty() ? 0 : sorted.at(sorted.size() / 2);
+    }
     QString describe() const
     {
-        return u"Status: %1 calls, max %2 ms, %3 unanswered"_s.arg(samples).arg(max).arg(
-            unanswered);
+        return u"Status: %1 calls, max %2 ms, median %3 ms, %4 unanswered; the bus daemon's own "
+               u"answer (GetId) max %5 ms"_s.arg(samples)
+                   .arg(max)
+                   .arg(median())
+                   .arg(unanswered)
+                   .arg(busMax);
     }
 };
 
@@ -53,12 +68,14 @@ private Q_SLOTS:
     void statusAnswersDuringExports();
     void statusAndEmergencyAnswerDuringLongScript();
     void floodFromOrdinaryUser();
+    void urgentLaneReconnects();
     void foreignPolkitIgnored();
 
 private:
     QStringList cmd(QStringList args) const { return QStringList{u"--netns"_s, m_netns} + args; }
     QDBusMessage method(const QString &name, const QVariantList &args = {}) const;
-    // Calls Status every 10 ms while `busy` holds (at least minMs), each with a 5 s timeout.
+    // Calls Status as a client does (AgentClient: the urgent name, else the main one) every
+    // 10 ms while `busy` holds (at least minMs), each with a 5 s timeout.
     Latency measureStatus(const std::function<bool()> &busy, int minMs = 0);
     // agent_caller as the unprivileged user; started, not waited for.
     void startCaller(QProcess &p, const QStringList &args);
@@ -68,6 +85,7 @@ private:
     QString m_netns;
     AgentFixture m_agent;
     QDBusConnection m_bus{QString()};
+    std::unique_ptr<AgentClient> m_client;
     QString m_caller;
 };
 
@@ -80,7 +98,7 @@ void TestAgentHardening::initTestCase()
     QVERIFY2(!m_netns.isEmpty(), qPrintable(m_ns.lastError()));
     registerDBusTypes();
     QString error;
-    QVERIFY2(m_agent.startBus(&error), qPrintable(error));
+    QVERIFY2(m_agent.startBus(&error, AdminGid), qPrintable(error));
     // A policy whose rule authenticates with a preshared key.
     const AgentRun made = m_agent.ipseccmd(
         cmd({u"--no-agent"_s, u"--store"_s, m_agent.storePath(), u"-w"_s, u"REG"_s, u"-p"_s,
@@ -91,6 +109,9 @@ void TestAgentHardening::initTestCase()
              qPrintable(error));
     m_bus = m_agent.connect();
     QVERIFY(m_bus.isConnected());
+    auto client = AgentClient::open(m_bus);
+    QVERIFY2(client, qPrintable(client ? QString() : client.error().message));
+    m_client = std::move(client.value());
     // The unprivileged user runs a copy in the test's folder (the build folder may be closed).
     m_caller = QFileInfo(m_agent.storePath()).dir().filePath(u"agent_caller"_s);
     QVERIFY(QFile::copy(QStringLiteral(AGENT_CALLER_PATH), m_caller));
@@ -119,21 +140,43 @@ bool TestAgentHardening::agentAnswers()
 Latency TestAgentHardening::measureStatus(const std::function<bool()> &busy, int minMs)
 {
     Latency l;
+    // Meanwhile the bus daemon's own answer time (GetId), from another thread and connection:
+    // every call through the bus waits while the daemon copies and checks a 16 MB message.
+    std::atomic_bool measuring = true;
+    std::atomic<qint64> busMax = 0;
+    QDBusConnection probeBus = m_agent.connect();
+    std::unique_ptr<QThread> probe(QThread::create([&] {
+        const QDBusMessage getId =
+            QDBusMessage::createMethodCall(u"org.freedesktop.DBus"_s, u"/org/freedesktop/DBus"_s,
+                                           u"org.freedesktop.DBus"_s, u"GetId"_s);
+        while (measuring) {
+            QElapsedTimer t;
+            t.start();
+            probeBus.call(getId, QDBus::Block, 5000);
+            busMax = std::max(busMax.load(), t.elapsed());
+            QThread::msleep(5);
+        }
+    }));
+    probe->start();
     QElapsedTimer total;
     total.start();
     while (busy() || total.elapsed() < minMs) {
         QElapsedTimer t;
         t.start();
-        const QDBusMessage reply = m_bus.call(method(u"Status"_s), QDBus::Block, 5000);
+        const auto status = m_client->fetchStatus(5000);
         const qint64 ms = t.elapsed();
         ++l.samples;
-        if (reply.type() != QDBusMessage::ReplyMessage)
+        if (!status)
             ++l.unanswered;
         l.max = std::max(l.max, ms);
+        l.all << ms;
         if (total.elapsed() > 90000)
             break;
         QThread::msleep(10);
     }
+    measuring = false;
+    probe->wait();
+    l.busMax = busMax;
     return l;
 }
 
@@ -257,14 +300,13 @@ void TestAgentHardening::statusAndEmergencyAnswerDuringLongScript()
     QElapsedTimer t;
     t.start();
     qint64 emergencyMs = -1;
-    QDBusMessage emergency;
+    Result<ServiceReport> emergency = ServiceReport();
     const Latency l = measureStatus(
         [&] {
             if (emergencyMs < 0 && t.elapsed() > 300) {
                 QElapsedTimer e;
                 e.start();
-                emergency =
-                    m_bus.call(method(u"EmergencyUnassign"_s, {QVariantMap()}), QDBus::Block, 5000);
+                emergency = m_client->emergencyUnassign(5000);
                 emergencyMs = e.elapsed();
             }
             return !pending.isFinished();
@@ -274,7 +316,7 @@ void TestAgentHardening::statusAndEmergencyAnswerDuringLongScript()
     qInfo().noquote() << "5,000-line netsh script:" << l.describe() << "| script" << t.elapsed()
                       << "ms | EmergencyUnassign" << emergencyMs << "ms";
     QVERIFY2(!pending.isError(), qPrintable(pending.error().message()));
-    QVERIFY2(emergency.type() == QDBusMessage::ReplyMessage, qPrintable(emergency.errorMessage()));
+    QVERIFY2(emergency, qPrintable(emergency ? QString() : emergency.error().message));
     QCOMPARE(l.unanswered, 0);
     QVERIFY2(l.max < MaxLatencyMs, qPrintable(l.describe()));
     QVERIFY2(emergencyMs < MaxLatencyMs, qPrintable(QString::number(emergencyMs)));
@@ -287,9 +329,11 @@ void TestAgentHardening::statusAndEmergencyAnswerDuringLongScript()
 void TestAgentHardening::floodFromOrdinaryUser()
 {
     // Five 16 MB scripts and 300 small change calls at once, asynchronously, by a user who may
-    // change nothing.
+    // change nothing; and five 16 MB "Status" calls to the urgent name, which the bus refuses.
     QProcess caller;
     startCaller(caller, {u"netsh-flood"_s, u"5"_s, u"16000000"_s, u"300"_s});
+    QProcess urgent;
+    startCaller(urgent, {u"urgent-flood"_s, u"5"_s, u"16000000"_s});
     QElapsedTimer t;
     t.start();
     const Latency l =
@@ -301,20 +345,61 @@ void TestAgentHardening::floodFromOrdinaryUser()
     }
     caller.kill();
     caller.waitForFinished();
-    qInfo().noquote() << "flood by an ordinary user:" << l.describe() << "| caller:" << out;
+    urgent.waitForFinished(70000);
+    const QString urgentOut = QString::fromUtf8(urgent.readAll());
+    qInfo().noquote() << "flood by an ordinary user:" << l.describe() << "| caller:" << out
+                      << "| urgent name:" << urgentOut;
     QVERIFY2(out.contains(u"replies 0 errors 305"_s) && out.contains(u"NotAuthorized"_s),
              qPrintable(out));
+    QVERIFY2(urgentOut.contains(u"replies 0 errors 5 org.freedesktop.DBus.Error.AccessDenied"_s),
+             qPrintable(urgentOut));
     QCOMPARE(l.unanswered, 0);
-    if (l.max >= MaxLatencyMs)
-        QEXPECT_FAIL("",
-                     "libdbus reads a connection 2 KiB per wake-up: the 80 MB queued ahead of "
-                     "Status drain in seconds on a loaded machine",
-                     Continue);
-    QVERIFY2(l.max < MaxLatencyMs, qPrintable(l.describe()));
+    // Status waits for nothing of the agent's: at most what the bus daemon itself takes
+    // meanwhile (it copies and checks each 16 MB message, which no agent can shorten), plus
+    // 100 ms. Before the urgent lane it waited 2.8-5.3 s behind the flood.
+    QVERIFY2(l.max < MaxLatencyMs + l.busMax, qPrintable(l.describe()));
     // Later callers are served.
     const AgentRun r = m_agent.ipseccmd(cmd({u"--agent"_s, u"-f"_s, u"[*=0:5003:UDP]"_s}));
     QVERIFY2(r.code == 0, qPrintable(r.describe()));
     QVERIFY(agentAnswers());
+}
+
+void TestAgentHardening::urgentLaneReconnects()
+{
+    // A message bigger than the urgent connection takes (only root and the admin group may
+    // send one) closes it; the agent opens it again and answers there within a second.
+    QDBusMessage big =
+        QDBusMessage::createMethodCall(AgentProtocol::urgentService(), AgentProtocol::path(),
+                                       AgentProtocol::interface(), u"Status"_s);
+    big << QString(200 * 1024, u'x');
+    const QDBusMessage refused = m_bus.call(big, QDBus::Block, 5000);
+    QCOMPARE(refused.type(), QDBusMessage::ErrorMessage);
+    QDBusMessage status =
+        QDBusMessage::createMethodCall(AgentProtocol::urgentService(), AgentProtocol::path(),
+                                       AgentProtocol::interface(), u"Status"_s);
+    QElapsedTimer t;
+    t.start();
+    QDBusMessage reply;
+    while (t.elapsed() < 5000) {
+        reply = m_bus.call(status, QDBus::Block, 1000);
+        if (reply.type() == QDBusMessage::ReplyMessage)
+            break;
+        QThread::msleep(20);
+    }
+    qInfo() << "urgent name answers again after" << t.elapsed() << "ms";
+    QVERIFY2(reply.type() == QDBusMessage::ReplyMessage, qPrintable(reply.errorMessage()));
+    QVERIFY(t.elapsed() < 1000);
+    QTest::qWait(300); // the agent's log is read by the event loop
+    QVERIFY2(m_agent.agentLog().contains(u"connecting again"_s), qPrintable(m_agent.agentLog()));
+    // Ordinary users may not call it at all; the client falls back to the main name for them.
+    QProcess caller;
+    startCaller(caller, {u"urgent-flood"_s, u"1"_s, u"0"_s});
+    QVERIFY(caller.waitForFinished(30000));
+    const QString out = QString::fromUtf8(caller.readAll());
+    QVERIFY2(out.contains(u"replies 0 errors 1 org.freedesktop.DBus.Error.AccessDenied"_s),
+             qPrintable(out));
+    const AgentRun show = m_agent.ipseccmd(cmd({u"show"_s, u"all"_s}), Nobody);
+    QVERIFY2(show.code == 0, qPrintable(show.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestAgentHardening)

@@ -4,6 +4,8 @@
 //   agent_caller netsh-flood COUNT CHARS SMALL   COUNT ExecuteNetsh calls of a CHARS-character
 //                                                script and SMALL small change calls, all at once
 //   agent_caller exports COUNT                   COUNT ExportSnapshot calls at once
+//   agent_caller urgent-flood COUNT CHARS        COUNT Status calls with a CHARS-character
+//                                                argument to the agent's urgent name
 //   agent_caller fake-polkit                     owns org.freedesktop.PolicyKit1 and says yes
 //                                                to every CheckAuthorization (prints "ready")
 //
@@ -81,6 +83,15 @@ int main(int argc, char *argv[])
             calls << call(u"ExecuteNetsh"_s, {script, u"flood"_s, QVariantMap()});
         for (int i = 0; i < small; ++i)
             calls << call(u"ExecuteDynamic"_s, {QStringList{u"-u"_s}, QVariantMap()});
+    } else if (args.at(1) == u"urgent-flood"_s && args.size() >= 4) {
+        const QString text = QString(args.at(3).toInt(), u'x');
+        for (int i = 0, n = args.at(2).toInt(); i < n; ++i) {
+            QDBusMessage m = QDBusMessage::createMethodCall(
+                ipsec::AgentProtocol::urgentService(), ipsec::AgentProtocol::path(),
+                ipsec::AgentProtocol::interface(), u"Status"_s);
+            m << text;
+            calls << m;
+        }
     } else if (args.at(1) == u"exports"_s) {
         for (int i = 0, n = args.at(2).toInt(); i < n; ++i)
             calls << call(u"ExportSnapshot"_s, {QString()});

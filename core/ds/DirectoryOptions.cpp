@@ -1,0 +1,102 @@
+#include "ds/DirectoryOptions.h"
+
+#include <QFile>
+#include <QUrl>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace ipsec::ds {
+
+Result<DirectoryOptions> DirectoryOptions::resolve(DirectoryOptions o)
+{
+    const auto env = [](const char *name) {
+        return qEnvironmentVariable(name).trimmed();
+    };
+    if (o.url.isEmpty())
+        o.url = env("IPSEC_CONSOLE_DIRECTORY");
+    if (o.bindDn.isEmpty())
+        o.bindDn = env("IPSEC_CONSOLE_BIND_DN");
+    if (o.bindPasswordFile.isEmpty())
+        o.bindPasswordFile = env("IPSEC_CONSOLE_BIND_PASSWORD_FILE");
+    if (o.computer.isEmpty())
+        o.computer = env("IPSEC_CONSOLE_COMPUTER");
+    if (o.computer.isEmpty()) {
+        char host[256] = {};
+        if (::gethostname(host, sizeof host - 1) == 0)
+            o.computer = QString::fromLocal8Bit(host).section(u'.', 0, 0);
+    }
+    if (o.url.isEmpty())
+        return Error::usage(tr("No directory is configured: give --directory ldap://HOST or set "
+                               "IPSEC_CONSOLE_DIRECTORY (finding it from the domain membership "
+                               "is not built yet)."));
+    const QUrl url(o.url, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != u"ldap"_s && scheme != u"ldaps"_s) || url.host().isEmpty()
+        || !url.path().isEmpty() || url.hasQuery() || !url.userInfo().isEmpty())
+        return Error::usage(tr("The directory \"%1\" is not an LDAP address: use ldap://HOST, "
+                               "ldap://HOST:PORT or ldaps://HOST.")
+                                .arg(o.url));
+    if (!o.bindDn.isEmpty() && o.bindPasswordFile.isEmpty())
+        return Error::usage(tr("The bind DN \"%1\" needs a password file: give "
+                               "--bind-password-file FILE or set "
+                               "IPSEC_CONSOLE_BIND_PASSWORD_FILE.")
+                                .arg(o.bindDn));
+    return o;
+}
+
+Result<QByteArray> DirectoryOptions::readPasswordFile(const QString &path)
+{
+    const QByteArray name = QFile::encodeName(path);
+    const int fd = ::open(name.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        const int err = errno;
+        return Error::permission(tr("The password file %1 cannot be read: %2.")
+                                     .arg(path, QString::fromLocal8Bit(std::strerror(err))));
+    }
+    struct stat st = {};
+    QByteArray secret;
+    bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (!ok) {
+        ::close(fd);
+        return Error::permission(tr("The password file %1 is not a regular file.").arg(path));
+    }
+    if ((st.st_mode & 077) != 0) {
+        ::close(fd);
+        return Error::permission(tr("The password file %1 can be read by other users (mode %2); "
+                                    "make it readable by its owner only (chmod 600).")
+                                     .arg(path)
+                                     .arg(st.st_mode & 0777, 4, 8, QChar(u'0')));
+    }
+    if (st.st_size > 4096) {
+        ::close(fd);
+        return Error::usage(tr("The password file %1 is larger than 4 KiB.").arg(path));
+    }
+    char buffer[4097];
+    qsizetype total = 0;
+    while (total < qsizetype(sizeof buffer)) {
+        const ssize_t n = ::read(fd, buffer + total, sizeof buffer - size_t(total));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        total += n;
+    }
+    ::close(fd);
+    secret = QByteArray(buffer, total);
+    std::memset(buffer, 0, sizeof buffer);
+    if (secret.endsWith('\n'))
+        secret.chop(1);
+    if (secret.endsWith('\r'))
+        secret.chop(1);
+    if (secret.isEmpty())
+        return Error::usage(tr("The password file %1 is empty.").arg(path));
+    return secret;
+}
+
+} // namespace ipsec::ds

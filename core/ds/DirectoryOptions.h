@@ -1,0 +1,35 @@
+#pragma once
+
+// Where the directory is and how to bind to it: --directory ldap://HOST, --bind-dn DN,
+// --bind-password-file FILE, --computer NAME, or the environment variables
+// IPSEC_CONSOLE_DIRECTORY, IPSEC_CONSOLE_BIND_DN, IPSEC_CONSOLE_BIND_PASSWORD_FILE and
+// IPSEC_CONSOLE_COMPUTER (an explicit option wins over the environment).
+
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace ipsec::ds {
+
+struct DirectoryOptions {
+    Q_DECLARE_TR_FUNCTIONS(ipsec::ds::DirectoryOptions)
+public:
+    QString url;              // ldap://HOST[:PORT] or ldaps://HOST[:PORT]
+    QString bindDn;           // empty: anonymous (Active Directory then shows no IPsec objects)
+    QString bindPasswordFile; // read when binding, never kept longer than needed
+    QString baseDn;           // empty: the directory's defaultNamingContext
+    QString computer;         // this member's computer account (default: the host name)
+    int timeoutMs = 10000;
+
+    // Fills what the caller left empty from the environment; the computer defaults to the host
+    // name. Refuses a URL that is not ldap:// or ldaps:// and a bind DN without a password file.
+    static Result<DirectoryOptions> resolve(DirectoryOptions explicitOptions);
+
+    // The password of bindPasswordFile: a regular file (no symbolic link) that only its owner
+    // may read (mode 0600 or stricter), without its trailing newline. The error names the file,
+    // never its content.
+    static Result<QByteArray> readPasswordFile(const QString &path);
+};
+
+} // namespace ipsec::ds

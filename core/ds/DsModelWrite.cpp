@@ -1,0 +1,333 @@
+// DsModel::write: one policy of the model into the directory's objects.
+
+#include "ds/DsModel.h"
+
+#include "ds/GpipsecCodec.h"
+
+#include <QHostAddress>
+
+using namespace Qt::StringLiterals;
+
+namespace ipsec::ds {
+
+namespace {
+
+Ipv4Bytes ipv4Bytes(const QHostAddress &a)
+{
+    const quint32 v = a.toIPv4Address();
+    return {quint8(v >> 24), quint8(v >> 16), quint8(v >> 8), quint8(v)};
+}
+
+QUuid ensure(const QUuid &id)
+{
+    return id.isNull() ? QUuid::createUuid() : id;
+}
+
+bool isV4(const Address &a)
+{
+    return a.isAny() || a.isMe() || a.isDnsName() || a.family() == Address::Family::IPv4;
+}
+
+// Address, mask and DNS name of one end of a legacy filter.
+void legacyEnd(const Address &a, Ipv4Bytes &addr, Ipv4Bytes &mask, BlobString &dns)
+{
+    dns = BlobString::fromText(QString());
+    if (a.isAny()) {
+        addr = {};
+        mask = {};
+    } else if (a.isMe()) {
+        addr = {};
+        mask = {0xFF, 0xFF, 0xFF, 0xFF};
+    } else if (a.isDnsName()) {
+        addr = {};
+        mask = {0xFF, 0xFF, 0xFF, 0xFF};
+        dns = BlobString::fromText(a.name());
+    } else {
+        addr = ipv4Bytes(a.address());
+        mask = ipv4Bytes(a.netmask());
+    }
+}
+
+AddressV2 v2End(const Address &a)
+{
+    AddressV2 out;
+    if (a.isAny() || a.isMe()) {
+        out.type = a.isAny() ? 0 : 8;
+        out.version = 2;
+        return out;
+    }
+    out.version = 2;
+    out.type = a.isHost() ? 1 : 4;
+    const Q_IPV6ADDR ip = a.address().toIPv6Address();
+    for (int i = 0; i < 16; ++i)
+        out.address[i] = ip[i];
+    if (a.isSubnet())
+        out.secondary[0] = quint8(a.prefixLength());
+    return out;
+}
+
+PortV2 v2Port(quint16 port)
+{
+    PortV2 p;
+    p.type = port ? 1 : 0;
+    p.port = port;
+    return p;
+}
+
+QByteArray filterBlob(const FilterList &list)
+{
+    FilterBlob b;
+    for (const Filter &f : list.filters) {
+        if (isV4(f.source) && isV4(f.destination)) {
+            FilterSpecV1 s;
+            legacyEnd(f.source, s.sourceAddress, s.sourceMask, s.sourceDnsName);
+            legacyEnd(f.destination, s.destinationAddress, s.destinationMask, s.destinationDnsName);
+            s.description = BlobString::fromText(f.description);
+            s.id = ensure(f.guid);
+            s.mirrored = f.mirrored ? 1 : 0;
+            s.protocol = f.protocol.number();
+            s.sourcePort = f.sourcePort;
+            s.destinationPort = f.destinationPort;
+            b.v1.append(s);
+        } else {
+            FilterSpecV2 s;
+            s.sourceDnsName = BlobString::fromText(QString());
+            s.destinationDnsName = BlobString::fromText(QString());
+            s.description = BlobString::fromText(f.description);
+            s.id = ensure(f.guid);
+            s.mirrored = f.mirrored ? 1 : 0;
+            s.source = v2End(f.source);
+            s.destination = v2End(f.destination);
+            s.sourcePort = v2Port(f.sourcePort);
+            s.destinationPort = v2Port(f.destinationPort);
+            s.protocol = f.protocol.number();
+            b.v2.append(s);
+        }
+    }
+    b.v1Count = quint32(b.v1.size());
+    b.hasV2 = !b.v2.isEmpty();
+    return GpipsecCodec::encode(b);
+}
+
+AlgorithmOffer ahOffer(SecurityMethod::Hash h)
+{
+    AlgorithmOffer a;
+    a.offerType = 1;
+    a.algorithm = h == SecurityMethod::Hash::Md5 ? 1 : 2;
+    return a;
+}
+
+AlgorithmOffer espOffer(const SecurityMethod &m)
+{
+    AlgorithmOffer a;
+    a.offerType = 2;
+    a.algorithm = m.espCipher == SecurityMethod::Cipher::None  ? 0
+                  : m.espCipher == SecurityMethod::Cipher::Des ? 1
+                                                               : 3;
+    a.integrity = m.espHash == SecurityMethod::Hash::None  ? 0
+                  : m.espHash == SecurityMethod::Hash::Md5 ? 1
+                                                           : 2;
+    return a;
+}
+
+QByteArray negotiationBlob(const FilterAction &a)
+{
+    NegotiationBlob b;
+    if (a.type == FilterAction::Type::Negotiate) {
+        for (const SecurityMethod &m : a.securityMethods) {
+            SecurityOffer o;
+            o.lifetimeSeconds = m.lifetimeSeconds;
+            o.lifetimeKBytes = m.lifetimeKBytes;
+            o.pfs = m.pfs || a.sessionKeyPfs ? 1 : 0;
+            if (m.ah)
+                o.algorithms[o.algorithmCount++] = ahOffer(m.ahHash);
+            if (m.esp)
+                o.algorithms[o.algorithmCount++] = espOffer(m);
+            b.offers.append(o);
+        }
+        if (a.allowUnsecured)
+            b.offers.append(SecurityOffer{}); // no algorithms: fall back to clear
+    }
+    return GpipsecCodec::encode(b);
+}
+
+// The filter action of a default response rule: Windows' default response methods.
+QByteArray defaultResponseBlob()
+{
+    NegotiationBlob b;
+    const SecurityMethod::Cipher ciphers[] = {
+        SecurityMethod::Cipher::TripleDes, SecurityMethod::Cipher::TripleDes,
+        SecurityMethod::Cipher::Des, SecurityMethod::Cipher::Des};
+    const SecurityMethod::Hash hashes[] = {SecurityMethod::Hash::Sha1, SecurityMethod::Hash::Md5,
+                                           SecurityMethod::Hash::Sha1, SecurityMethod::Hash::Md5};
+    for (int i = 0; i < 4; ++i) {
+        SecurityMethod m;
+        m.espCipher = ciphers[i];
+        m.espHash = hashes[i];
+        SecurityOffer o;
+        o.algorithmCount = 1;
+        o.algorithms[0] = espOffer(m);
+        b.offers.append(o);
+    }
+    for (SecurityMethod::Hash h : {SecurityMethod::Hash::Sha1, SecurityMethod::Hash::Md5}) {
+        SecurityOffer o;
+        o.algorithmCount = 1;
+        o.algorithms[0] = ahOffer(h);
+        b.offers.append(o);
+    }
+    return GpipsecCodec::encode(b);
+}
+
+} // namespace
+
+IsakmpBlob DsModel::defaultIkeSettings(const QUuid &instance)
+{
+    IsakmpBlob b;
+    b.instance = instance;
+    const quint32 enc[] = {3, 3, 1, 1};
+    const quint32 hash[] = {2, 1, 2, 1};
+    const quint32 group[] = {2, 2, 1, 1};
+    for (int i = 0; i < 4; ++i) {
+        IsakmpMethod m;
+        m.encryption = enc[i];
+        m.hash = hash[i];
+        m.oakleyGroup = group[i];
+        m.lifetimeSeconds = 28800;
+        b.methods.append(m);
+    }
+    return b;
+}
+
+Result<QList<DsObject>> DsModel::write(const PolicyDatabase &db, qint64 policyId,
+                                       const QString &baseDn, const IsakmpBlob *ike)
+{
+    const Policy *policy = db.policy(policyId);
+    if (!policy)
+        return Error::notFound(tr("There is no policy with id %1 to write.").arg(policyId));
+    QList<DsObject> out;
+    DsObject p;
+    p.objectClass = DsClass::Policy;
+    p.id = ensure(policy->guid);
+    p.dn = DsObject::dnFor(DsClass::Policy, p.id, baseDn);
+    p.name = policy->name;
+    p.description = policy->description;
+    p.data = GpipsecCodec::encode(PolicyBlob{quint32(policy->pollingIntervalMinutes) * 60, 0});
+
+    DsObject isakmp;
+    isakmp.objectClass = DsClass::Isakmp;
+    isakmp.id = ike && !ike->instance.isNull() ? ike->instance : QUuid::createUuid();
+    isakmp.dn = DsObject::dnFor(DsClass::Isakmp, isakmp.id, baseDn);
+    IsakmpBlob settings = ike ? *ike : defaultIkeSettings(isakmp.id);
+    settings.instance = isakmp.id;
+    isakmp.data = GpipsecCodec::encode(settings);
+    isakmp.ownersReferences = {p.dn};
+    p.isakmpReference = isakmp.dn;
+
+    QHash<qint64, int> listIndex;   // filter list id -> index in out
+    QHash<qint64, int> actionIndex; // filter action id -> index in out
+    QList<DsObject> shared;
+    for (const Rule *rule : db.rulesOf(policyId)) {
+        DsObject nfa;
+        nfa.objectClass = DsClass::Nfa;
+        nfa.id = ensure(rule->guid);
+        nfa.dn = DsObject::dnFor(DsClass::Nfa, nfa.id, baseDn);
+        // Windows gives the default response rule no name and shows it as "<Dynamic>".
+        nfa.name = rule->defaultResponse && rule->name == u"<Dynamic>"_s ? QString() : rule->name;
+        nfa.description = rule->description;
+        nfa.ownersReferences = {p.dn};
+        NfaBlob b;
+        for (const AuthMethod &m : rule->authMethods) {
+            AuthMethodBlob a;
+            a.type = m.kind == AuthMethod::Kind::PresharedKey  ? 1
+                     : m.kind == AuthMethod::Kind::Certificate ? 3
+                                                               : 5;
+            a.data = a.type == 5 ? QByteArray(2, '\0') : BlobString::fromText(m.data).bytes;
+            b.authMethods.append(a);
+        }
+        b.interfaceType = rule->connectionType == Rule::ConnectionType::Dialup ? 0xFFFFFFFF
+                          : rule->connectionType == Rule::ConnectionType::Lan  ? 0xFFFFFFFE
+                                                                               : 0xFFFFFFFD;
+        b.interfaceName = BlobString::fromText(QString());
+        b.tunnelEndpointName = BlobString::fromText(QString());
+        b.isActive = rule->active ? 1 : 0;
+        if (!rule->tunnelEndpoint.isEmpty()) {
+            const QHostAddress endpoint(rule->tunnelEndpoint);
+            if (endpoint.isNull())
+                return Error::usage(tr("The rule \"%1\" names its tunnel endpoint \"%2\", but the "
+                                       "directory holds tunnel endpoints as IP addresses only.")
+                                        .arg(rule->name, rule->tunnelEndpoint));
+            b.isTunnel = 1;
+            if (endpoint.protocol() == QAbstractSocket::IPv4Protocol) {
+                b.tunnelAddress = ipv4Bytes(endpoint);
+            } else {
+                b.hasIpv6Tunnel = true;
+                const Q_IPV6ADDR ip = endpoint.toIPv6Address();
+                for (int i = 0; i < 16; ++i)
+                    b.ipv6TunnelAddress[i] = ip[i];
+            }
+        }
+        nfa.data = GpipsecCodec::encode(b);
+
+        if (rule->defaultResponse) {
+            DsObject negpol;
+            negpol.objectClass = DsClass::NegotiationPolicy;
+            negpol.id = QUuid::createUuid();
+            negpol.dn = DsObject::dnFor(DsClass::NegotiationPolicy, negpol.id, baseDn);
+            negpol.negotiationPolicyType = NegotiationGuids::DefaultResponseType;
+            negpol.negotiationPolicyAction = NegotiationGuids::Secure;
+            negpol.data = defaultResponseBlob();
+            negpol.ownersReferences = {nfa.dn};
+            nfa.negotiationPolicyReference = negpol.dn;
+            shared.append(negpol);
+        } else {
+            const FilterList *list = db.filterList(rule->filterListId);
+            const FilterAction *action = db.filterAction(rule->filterActionId);
+            if (!list || !action)
+                return Error::notFound(tr("The rule \"%1\" names a filter list or filter action "
+                                          "that does not exist.")
+                                           .arg(rule->name));
+            if (!listIndex.contains(list->id)) {
+                DsObject f;
+                f.objectClass = DsClass::Filter;
+                f.id = ensure(list->guid);
+                f.dn = DsObject::dnFor(DsClass::Filter, f.id, baseDn);
+                f.name = list->name;
+                f.description = list->description;
+                f.data = filterBlob(*list);
+                listIndex.insert(list->id, int(shared.size()));
+                shared.append(f);
+            }
+            if (!actionIndex.contains(action->id)) {
+                DsObject n;
+                n.objectClass = DsClass::NegotiationPolicy;
+                n.id = ensure(action->guid);
+                n.dn = DsObject::dnFor(DsClass::NegotiationPolicy, n.id, baseDn);
+                n.name = action->name;
+                n.description = action->description;
+                n.negotiationPolicyType = NegotiationGuids::StandardType;
+                n.negotiationPolicyAction =
+                    action->type == FilterAction::Type::Block    ? NegotiationGuids::Block
+                    : action->type == FilterAction::Type::Permit ? NegotiationGuids::Permit
+                    : action->inboundPassThrough ? NegotiationGuids::InboundPassThrough
+                                                 : NegotiationGuids::Secure;
+                n.data = negotiationBlob(*action);
+                actionIndex.insert(action->id, int(shared.size()));
+                shared.append(n);
+            }
+            DsObject &f = shared[listIndex.value(list->id)];
+            DsObject &n = shared[actionIndex.value(action->id)];
+            f.ownersReferences.append(nfa.dn);
+            n.ownersReferences.append(nfa.dn);
+            nfa.filterReferences = {f.dn};
+            nfa.negotiationPolicyReference = n.dn;
+        }
+        p.nfaReferences.append(nfa.dn);
+        out.append(nfa);
+    }
+    out.prepend(isakmp);
+    out.prepend(p);
+    out.append(shared);
+    return out;
+}
+
+} // namespace ipsec::ds

@@ -1,0 +1,56 @@
+#pragma once
+
+// A connection to the directory through OpenLDAP's client library (libldap): a simple bind,
+// then the IPsec objects under CN=IP Security,CN=System,<domain> read into DsObjects (paged,
+// so that a directory with more objects than its page limit is read whole), added or deleted.
+// It talks from the calling thread's network namespace (the programs enter --netns first).
+
+#include "ds/DirectoryOptions.h"
+#include "ds/DsObject.h"
+#include "util/Result.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+typedef struct ldap LDAP;
+
+namespace ipsec::ds {
+
+class LdapDirectory {
+    Q_DECLARE_TR_FUNCTIONS(ipsec::ds::LdapDirectory)
+public:
+    // Connects and binds (options as DirectoryOptions::resolve returned them). The base DN is
+    // the options' or the directory's defaultNamingContext.
+    static Result<std::unique_ptr<LdapDirectory>> connect(const DirectoryOptions &options);
+    ~LdapDirectory();
+    LdapDirectory(const LdapDirectory &) = delete;
+    LdapDirectory &operator=(const LdapDirectory &) = delete;
+
+    const QString &baseDn() const { return m_baseDn; }
+    const QString &url() const { return m_url; }
+
+    // Every IPsec object of the container (ipsecPolicy, ipsecISAKMPPolicy, ipsecNFA,
+    // ipsecFilter, ipsecNegotiationPolicy), sorted by DN.
+    Result<QList<DsObject>> readIpsecObjects();
+    // Adds objects that refer to each other, in the order [MS-GPIPSEC] 2.2.1 gives: first
+    // every object without its ipsec...Reference attributes (the directory checks that a
+    // reference names an existing object), then the references. On failure the objects added
+    // so far are deleted again.
+    Result<void> addAll(const QList<DsObject> &objects);
+    Result<void> remove(const QString &dn);
+
+private:
+    LdapDirectory(LDAP *ld, QString url, int timeoutMs);
+    Error failure(int rc, const QString &what) const;
+    Result<QString> defaultNamingContext();
+    Result<void> add(const DsObject &object);           // without references
+    Result<void> setReferences(const DsObject &object); // replaces them
+
+    LDAP *m_ld = nullptr;
+    QString m_url;
+    QString m_baseDn;
+    int m_timeoutMs = 10000;
+};
+
+} // namespace ipsec::ds
