@@ -658,6 +658,10 @@ Result<ServiceReport> PolicyService::executeDynamic(const syntax::IpsecCmdComman
             d.action = FilterAction::Type::Permit;
         } else {
             d.action = FilterAction::Type::Negotiate;
+            const bool inpass =
+                c.negotiation && c.negotiation->kind == syntax::Negotiation::Kind::InPass;
+            d.negotiation = engine::Negotiation::of(
+                inpass, c.soft, c.negotiation ? c.negotiation->methods : QList<SecurityMethod>{});
             if (!c.negotiation)
                 notes.notices << tr("No -n given for %1: it negotiates security, as on Windows. "
                                     "Use [SPEC] or -n BLOCK to block, (SPEC) or -n PASS to permit.")
