@@ -5,6 +5,7 @@
 #include "kernel/Ownership.h"
 #include "kernel/XfrmStatistics.h"
 #include "service/Enforcer.h"
+#include "service/IkeSync.h"
 #include "service/NetshRunner.h"
 #include "service/PolicyEdits.h"
 #include "service/RuntimeState.h"
@@ -194,6 +195,9 @@ Result<void> PolicyService::enforceState(const PolicyDatabase &db,
                                .arg(outcome->replaced)
                                .arg(outcome->removed)
                                .arg(outcome->unchanged);
+    // The kernel holds the policy (Require Security drops clear text on its own); charon gets
+    // the connections that negotiate the SAs.
+    IkeSync::sync(db, dyn, report);
     return {};
 }
 
@@ -998,6 +1002,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
     // Traffic comes back first; the bookkeeping below may be slow (a large store) or fail.
     if (auto ok = enforcer.remove(owned.value()); !ok)
         return ok.error();
+    IkeSync::unloadAll(report);
 
     // What was in force, for `reassign`. Until the record is written the store and the dynamic
     // filters still describe it, so a crash here loses nothing. The record, the dynamic filters
