@@ -24,8 +24,10 @@ IPSEC_PACKAGE_PACKAGES=(
 )
 
 # Only the tests need these: tests/ds starts a Samba Active Directory DC in a namespace and
-# reads it with the OpenLDAP tools (issue 15). scripts/run-tests.sh installs them.
-IPSEC_TEST_PACKAGES=(samba samba-ad-provision ldap-utils)
+# reads it with the OpenLDAP tools (issue 15); tests/kernel runs one strongSwan charon per
+# namespace (issue 14). scripts/run-tests.sh installs them.
+IPSEC_TEST_PACKAGES=(samba samba-ad-provision ldap-utils
+    strongswan-charon strongswan-swanctl strongswan-pki)
 
 # Only scripts/fuzz.sh needs these (libFuzzer and the sanitizers of Debian's clang).
 IPSEC_FUZZ_PACKAGES=(clang libclang-rt-14-dev)

@@ -8,6 +8,7 @@
 #include "NetshTool.h"
 #include "util/NetNamespace.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -71,6 +72,13 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
             if (v->isEmpty())
                 return Error::usage(tr("%1 needs a non-empty value.").arg(key));
             o.encoding = *v;
+        } else if (key == u"--vici"_s) {
+            auto v = value();
+            if (!v)
+                return v.error();
+            if (v->isEmpty())
+                return Error::usage(tr("%1 needs a non-empty value.").arg(key));
+            o.vici = *v;
         } else if (key == u"--store"_s || key == u"--netns"_s) {
             auto v = value();
             if (!v)
@@ -110,11 +118,12 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
         } else if (subcommandOptions) {
             rest << a;
         } else {
-            return Error::usage(tr("Unknown option \"%1\". Options: --store PATH, --netns NAME, "
-                                   "--json, --dry-run, --[no-]ike-exemption, --[no-]agent, "
-                                   "--confirm-within SECONDS, --force, --atomic, --encoding "
-                                   "NAME, --help, --version.")
-                                    .arg(a));
+            return Error::usage(
+                tr("Unknown option \"%1\". Options: --store PATH, --netns NAME, "
+                   "--vici PATH, --json, --dry-run, --[no-]ike-exemption, --[no-]agent, "
+                   "--confirm-within SECONDS, --force, --atomic, --encoding "
+                   "NAME, --help, --version.")
+                    .arg(a));
         }
     }
     args = rest;
@@ -138,6 +147,9 @@ ClientOptions Cli::clientOptions(const CliOptions &options, bool readOnly)
             *options.agent ? ClientOptions::Backend::Agent : ClientOptions::Backend::InProcess;
     o.service.storePath = options.store;
     o.service.netns = options.netns;
+    // The IKE half of the service reads the socket from the environment (core/vici).
+    if (!options.vici.isEmpty())
+        qputenv("IPSEC_CONSOLE_VICI", QFile::encodeName(options.vici));
     o.service.readOnly = readOnly;
     o.service.dryRun = options.dryRun;
     o.service.ikeExemption = options.ikeExemption;

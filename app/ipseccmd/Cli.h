@@ -13,6 +13,7 @@
 struct CliOptions {
     QString store;
     QString netns;
+    QString vici; // --vici PATH: charon's VICI socket (as $IPSEC_CONSOLE_VICI)
     bool json = false;
     bool dryRun = false;
     std::optional<bool> ikeExemption; // --ike-exemption / --no-ike-exemption

@@ -28,6 +28,9 @@ QList<HelpItem> IpseccmdHelp::storeOptions()
                                "$XDG_DATA_HOME/ipsec-console/policy.db for other users)")},
         {u"--netns NAME"_s,
          tr("work in network namespace NAME, /run/netns/NAME (default: $IPSEC_CONSOLE_NETNS)")},
+        {u"--vici PATH"_s,
+         tr("the IKE daemon's (strongSwan charon's) VICI socket for negotiated security "
+            "(default: $IPSEC_CONSOLE_VICI, else /run/charon.vici)")},
         {u"--json"_s, tr("machine-readable output")},
         {u"--dry-run"_s, tr("print the kernel plan as 'ip xfrm policy' lines and change nothing")},
         {u"--agent, --no-agent"_s,
@@ -64,6 +67,10 @@ QList<HelpItem> IpseccmdHelp::environment()
     return {
         {u"IPSEC_CONSOLE_STORE"_s, tr("the static store, as --store")},
         {u"IPSEC_CONSOLE_NETNS"_s, tr("the network namespace, as --netns")},
+        {u"IPSEC_CONSOLE_VICI"_s, tr("the IKE daemon's VICI socket, as --vici")},
+        {u"IPSEC_CONSOLE_IKE_VERSION"_s,
+         tr("1 (default, as Windows 2000/XP/2003) or 2: the IKE version of the connections "
+            "given to strongSwan")},
         {u"SSH_CONNECTION"_s, tr("the caller's SSH connection, which changes must not block "
                                  "(see --force)")},
         {u"DBUS_SYSTEM_BUS_ADDRESS"_s, tr("where the policy agent is looked for")},

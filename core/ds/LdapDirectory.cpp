@@ -373,3 +373,122 @@ Result<void> LdapDirectory::remove(const QString &dn)
 }
 
 } // namespace ipsec::ds
+
+namespace ipsec::ds {
+
+Result<QHash<QString, QList<QByteArray>>>
+LdapDirectory::readEntry(const QString &dn, const QList<QByteArray> &attributes)
+{
+    std::vector<const char *> attrs;
+    for (const QByteArray &a : attributes)
+        attrs.push_back(a.constData());
+    attrs.push_back(nullptr);
+    const QByteArray base = dn.toUtf8();
+    LDAPMessage *res = nullptr;
+    timeval timeout = toTimeval(m_timeoutMs);
+    const int rc = ldap_search_ext_s(m_ld, base.constData(), LDAP_SCOPE_BASE, "(objectClass=*)",
+                                     const_cast<char **>(attrs.data()), 0, nullptr, nullptr,
+                                     &timeout, 1, &res);
+    QHash<QString, QList<QByteArray>> out;
+    if (rc == LDAP_NO_SUCH_OBJECT) {
+        ldap_msgfree(res);
+        return out;
+    }
+    if (rc != LDAP_SUCCESS) {
+        ldap_msgfree(res);
+        return failure(rc, tr("did not answer the search for %1").arg(dn));
+    }
+    if (LDAPMessage *e = ldap_first_entry(m_ld, res)) {
+        for (const QByteArray &a : attributes)
+            out.insert(QString::fromUtf8(a).toLower(), values(m_ld, e, a.constData()));
+    }
+    ldap_msgfree(res);
+    return out;
+}
+
+Result<QString> LdapDirectory::findComputer(const QString &name)
+{
+    // RFC 4515 escaping of the account name inside the filter.
+    QByteArray escaped;
+    for (char c : name.toUtf8()) {
+        if (c == '*' || c == '(' || c == ')' || c == '\\' || c == '\0') {
+            escaped += '\\';
+            escaped += QByteArray::number(quint8(c), 16).rightJustified(2, '0');
+        } else
+            escaped += c;
+    }
+    const QByteArray filter =
+        QByteArray("(&(objectClass=computer)(sAMAccountName=") + escaped + QByteArray("$))");
+    const QByteArray base = m_baseDn.toUtf8();
+    const char *attrs[] = {"distinguishedName", nullptr};
+    LDAPMessage *res = nullptr;
+    timeval timeout = toTimeval(m_timeoutMs);
+    const int rc =
+        ldap_search_ext_s(m_ld, base.constData(), LDAP_SCOPE_SUBTREE, filter.constData(),
+                          const_cast<char **>(attrs), 0, nullptr, nullptr, &timeout, 2, &res);
+    if (rc != LDAP_SUCCESS && rc != LDAP_SIZELIMIT_EXCEEDED) {
+        ldap_msgfree(res);
+        return failure(rc, tr("did not answer the search for the computer %1").arg(name));
+    }
+    QStringList found;
+    for (LDAPMessage *e = ldap_first_entry(m_ld, res); e; e = ldap_next_entry(m_ld, e)) {
+        char *dn = ldap_get_dn(m_ld, e);
+        found.append(QString::fromUtf8(dn));
+        ldap_memfree(dn);
+    }
+    ldap_msgfree(res);
+    if (found.size() != 1)
+        return Error::notFound(
+            found.isEmpty()
+                ? tr("The directory %1 has no computer account %2 (give "
+                     "--computer NAME or set IPSEC_CONSOLE_COMPUTER).")
+                      .arg(m_url, name)
+                : tr("The directory %1 has more than one computer account %2.").arg(m_url, name));
+    return found.first();
+}
+
+Result<GpoResolution> LdapDirectory::assignedPolicy(const QString &computerName)
+{
+    auto computer = findComputer(computerName);
+    if (!computer)
+        return computer.error();
+    auto chain = GpoResolver::scopeChain(*computer, m_baseDn);
+    if (!chain)
+        return chain.error();
+    QHash<QString, SomInfo> soms;
+    QHash<QString, GpoInfo> gpos;
+    for (const QString &som : *chain) {
+        auto entry = readEntry(som, {"gPLink", "gPOptions"});
+        if (!entry)
+            return entry.error();
+        SomInfo info;
+        info.gpLink = QString::fromUtf8(entry->value(u"gplink"_s).value(0));
+        info.gpOptions = entry->value(u"gpoptions"_s).value(0).toUInt();
+        soms.insert(GpoResolver::normalizedDn(som), info);
+        auto links = GpoResolver::parseGpLink(info.gpLink);
+        if (!links)
+            return Error::store(tr("The container %1: %2").arg(som, links.error().message));
+        for (const GpoLink &link : *links) {
+            const QString key = GpoResolver::normalizedDn(link.gpoDn);
+            if (gpos.contains(key) || link.disabled)
+                continue;
+            auto gpo = readEntry(link.gpoDn, {"displayName", "flags"});
+            if (!gpo)
+                return gpo.error();
+            if (gpo->isEmpty())
+                continue; // a link to a deleted GPO
+            GpoInfo g;
+            g.displayName = QString::fromUtf8(gpo->value(u"displayname"_s).value(0));
+            g.flags = gpo->value(u"flags"_s).value(0).toUInt();
+            auto ipsec = readEntry(u"CN=IPSEC,CN=Windows,CN=Microsoft,CN=Machine,"_s + link.gpoDn,
+                                   {"ipsecOwnersReference"});
+            if (!ipsec)
+                return ipsec.error();
+            g.ipsecPolicyDn = QString::fromUtf8(ipsec->value(u"ipsecownersreference"_s).value(0));
+            gpos.insert(key, g);
+        }
+    }
+    return GpoResolver::resolve(*computer, m_baseDn, soms, gpos);
+}
+
+} // namespace ipsec::ds

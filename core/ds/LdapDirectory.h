@@ -7,6 +7,7 @@
 
 #include "ds/DirectoryOptions.h"
 #include "ds/DsObject.h"
+#include "ds/GpoResolver.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
@@ -40,12 +41,22 @@ public:
     Result<void> addAll(const QList<DsObject> &objects);
     Result<void> remove(const QString &dn);
 
+    // The DN of the computer account NAME (sAMAccountName NAME$) under the base DN.
+    Result<QString> findComputer(const QString &name);
+    // The GPOs that apply to that computer and the IPsec policy they assign (GpoResolver),
+    // from the gPLink/gPOptions of the domain and the OUs above it, each linked GPO's flags and
+    // its CN=IPSEC,CN=Windows,CN=Microsoft,CN=Machine assignment ([MS-GPIPSEC] 2.2.3.1).
+    Result<GpoResolution> assignedPolicy(const QString &computerName);
+
 private:
     LdapDirectory(LDAP *ld, QString url, int timeoutMs);
     Error failure(int rc, const QString &what) const;
     Result<QString> defaultNamingContext();
     Result<void> add(const DsObject &object);           // without references
     Result<void> setReferences(const DsObject &object); // replaces them
+    // The attributes of one entry (base scope); an empty list when it does not exist.
+    Result<QHash<QString, QList<QByteArray>>> readEntry(const QString &dn,
+                                                        const QList<QByteArray> &attributes);
 
     LDAP *m_ld = nullptr;
     QString m_url;

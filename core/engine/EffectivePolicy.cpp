@@ -85,6 +85,8 @@ EffectivePolicy EffectivePolicy::build(const PolicyDatabase &db,
                 FilterSource s;
                 s.filter = normalized(f);
                 s.action = action->type;
+                if (action->type == FilterAction::Type::Negotiate)
+                    s.negotiation = Negotiation::of(*action);
                 s.origin = Origin::Static;
                 s.policyId = policy->id;
                 s.policyName = policy->name;
@@ -98,6 +100,7 @@ EffectivePolicy EffectivePolicy::build(const PolicyDatabase &db,
         FilterSource s;
         s.filter = normalized(d.filter);
         s.action = d.action;
+        s.negotiation = d.negotiation;
         s.origin = Origin::Dynamic;
         s.label = d.label;
         sources << std::move(s);

@@ -7,6 +7,7 @@
 // evaluator, a family-wide selector for the kernel).
 
 #include "engine/FilterExpansion.h"
+#include "engine/Negotiation.h"
 #include "engine/Specificity.h"
 #include "model/PolicyDatabase.h"
 
@@ -20,7 +21,8 @@ namespace ipsec::engine {
 struct DynamicFilter {
     Filter filter;
     FilterAction::Type action = FilterAction::Type::Block;
-    QString label; // free text for reports, e.g. the command that added it
+    QString label;           // free text for reports, e.g. the command that added it
+    Negotiation negotiation; // action Negotiate only
 };
 
 // One filter in force and where it came from.
@@ -32,7 +34,8 @@ struct FilterSource {
     QString policyName;
     qint64 ruleId = 0;
     QString ruleName;
-    QString label; // dynamic filters only
+    QString label;           // dynamic filters only
+    Negotiation negotiation; // action Negotiate only
 };
 
 // One directional filter of a FilterSource, "me" unexpanded, with its rank.

@@ -16,6 +16,7 @@ struct GroupKey {
     bool destinationVaries;
     XfrmEntry::Action action;
     bool needsTemplate;
+    XfrmTemplate tmpl;
     quint64 specificity;
     friend bool operator==(const GroupKey &, const GroupKey &) = default;
 };
@@ -23,7 +24,8 @@ struct GroupKey {
 size_t qHash(const GroupKey &k, size_t seed = 0) noexcept
 {
     return qHashMulti(engine::qHash(k.selector, seed), quint8(k.dir), k.destinationVaries,
-                      quint8(k.action), k.needsTemplate, k.specificity);
+                      quint8(k.action), k.needsTemplate, k.tmpl.reqid, k.tmpl.optional,
+                      k.specificity);
 }
 
 struct Member {
@@ -75,7 +77,7 @@ void mergePortRuns(XfrmPlan &plan)
         const bool src = s.sourcePortMask == 0xffff && s.destinationPortMask == 0;
         if (e.ikeExemption || (!dst && !src))
             continue;
-        GroupKey k{e.dir, s, dst, e.action, e.needsTemplate, e.specificity};
+        GroupKey k{e.dir, s, dst, e.action, e.needsTemplate, e.tmpl, e.specificity};
         if (dst)
             k.selector.destinationPort = k.selector.destinationPortMask = 0;
         else

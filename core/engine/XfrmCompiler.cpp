@@ -41,6 +41,16 @@ SideSelector hostSelector(const QHostAddress &h)
     return SideSelector{a.family(), a.bytes(), quint8(a.prefixLength())};
 }
 
+// The kernel side of a Negotiate filter, see engine/Negotiation.h for the mapping.
+XfrmTemplate negotiationTemplate(const FilterSource &src, bool inbound)
+{
+    XfrmTemplate t;
+    t.protocol = src.negotiation.ipsecProtocol;
+    t.reqid = src.origin == Origin::Dynamic ? kDynamicReqid : reqidForRule(src.ruleId);
+    t.optional = src.negotiation.clearAllowed(inbound);
+    return t;
+}
+
 class Builder {
 public:
     Builder(const EffectivePolicy &policy)
@@ -81,7 +91,8 @@ public:
         const auto it = m_seen.constFind(key);
         if (it != m_seen.cend()) {
             const XfrmEntry &w = plan.entries.at(*it);
-            const bool conflicting = w.action != e.action || w.needsTemplate != e.needsTemplate;
+            const bool conflicting = w.action != e.action || w.needsTemplate != e.needsTemplate
+                                     || (e.needsTemplate && w.tmpl != e.tmpl);
             plan.shadowed << ShadowedEntry{std::move(e), *it, conflicting};
             return;
         }
@@ -142,6 +153,8 @@ public:
                 e.action = src.action == FilterAction::Type::Block ? XfrmEntry::Action::Block
                                                                    : XfrmEntry::Action::Allow;
                 e.needsTemplate = src.action == FilterAction::Type::Negotiate;
+                if (e.needsTemplate)
+                    e.tmpl = negotiationTemplate(src, in);
                 e.specificity = r.specificity;
                 e.sourceIndex = r.source;
                 e.filterAction = src.action;

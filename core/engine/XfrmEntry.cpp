@@ -139,7 +139,10 @@ QString XfrmEntry::toIpCommand() const
     line += u" priority %1"_s.arg(priority);
     line += action == Action::Block ? u" action block"_s : u" action allow"_s;
     if (needsTemplate)
-        line += u" tmpl proto esp mode transport"_s;
+        line += u" tmpl proto %1 reqid %2 mode transport level %3"_s
+                    .arg(tmpl.protocol == 51 ? u"ah"_s : u"esp"_s)
+                    .arg(tmpl.reqid)
+                    .arg(tmpl.optional ? u"use"_s : u"required"_s);
     if (!comment.isEmpty())
         line += u"  # port masks not expressible with ip:"_s + comment;
     return line;

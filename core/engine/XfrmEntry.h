@@ -36,6 +36,15 @@ struct XfrmSelector {
     friend bool operator==(const XfrmSelector &, const XfrmSelector &) = default;
 };
 
+// The IPsec a Negotiate entry asks the kernel for (engine/Negotiation.h): one transport-mode
+// template with wildcard addresses.
+struct XfrmTemplate {
+    quint8 protocol = 50;  // ESP 50, AH 51
+    quint32 reqid = 0;     // the IKE daemon's CHILD_SA for this rule
+    bool optional = false; // `level use`: cleartext passes while there is no SA
+    friend bool operator==(const XfrmTemplate &, const XfrmTemplate &) = default;
+};
+
 struct XfrmEntry {
     enum class Dir : quint8 { In = 0, Out = 1 }; // XFRM_POLICY_IN / _OUT
     enum class Action : quint8 { Allow = 0, Block = 1 };
@@ -43,7 +52,8 @@ struct XfrmEntry {
     Dir dir = Dir::In;
     XfrmSelector selector;
     Action action = Action::Allow;
-    bool needsTemplate = false; // Negotiate: ESP transport template, keys from IKE later
+    bool needsTemplate = false; // Negotiate: the kernel needs `tmpl` (below) for this traffic
+    XfrmTemplate tmpl;          // only when needsTemplate
     quint32 priority = 0;       // lower wins; distinct within one plan
     quint64 specificity = 0;    // the rank it was ordered by (Specificity.h); 0 for the exemption
     int mergedFilters = 1;      // > 1: a port block merged from this many single-port entries
@@ -60,8 +70,9 @@ struct XfrmEntry {
     QString policyName;
 
     // "ip xfrm policy add src … dst … [proto … [sport …] [dport …]] dir in priority N action
-    // block [tmpl proto esp mode transport]". Port masks that are neither 0 nor 0xffff cannot be
-    // written in ip's syntax: the line then ends with a "# sport/dport VALUE/MASK" comment.
+    // block [tmpl proto esp reqid N mode transport level required|use]". Port masks that are
+    // neither 0 nor 0xffff cannot be written in ip's syntax: the line then ends with a "#
+    // sport/dport VALUE/MASK" comment.
     QString toIpCommand() const;
 };
 

@@ -43,6 +43,43 @@ void fillSelector(const SpdSelector &s, xfrm_selector &sel)
     sel.ifindex = s.interfaceIndex;
 }
 
+// A transport-mode template with wildcard addresses and every algorithm allowed, as
+// `ip xfrm policy add … tmpl proto esp mode transport` writes it.
+bool addTemplate(xfrmnl_sp *sp, const SpdTemplate &t, SpdSelector::Family family)
+{
+    xfrmnl_user_tmpl *tmpl = xfrmnl_user_tmpl_alloc();
+    if (!tmpl)
+        return false;
+    const int af = addressFamily(family);
+    const std::array<quint8, 16> zero{};
+    const auto len = size_t(addressLength(family));
+    nl_addr *daddr = nl_addr_build(af, zero.data(), len);
+    nl_addr *saddr = nl_addr_build(af, zero.data(), len);
+    if (!daddr || !saddr) {
+        if (daddr)
+            nl_addr_put(daddr);
+        if (saddr)
+            nl_addr_put(saddr);
+        xfrmnl_user_tmpl_free(tmpl);
+        return false;
+    }
+    xfrmnl_user_tmpl_set_daddr(tmpl, daddr); // takes its own reference
+    xfrmnl_user_tmpl_set_saddr(tmpl, saddr);
+    nl_addr_put(daddr);
+    nl_addr_put(saddr);
+    xfrmnl_user_tmpl_set_family(tmpl, unsigned(af));
+    xfrmnl_user_tmpl_set_proto(tmpl, t.protocol);
+    xfrmnl_user_tmpl_set_spi(tmpl, 0);
+    xfrmnl_user_tmpl_set_reqid(tmpl, t.reqid);
+    xfrmnl_user_tmpl_set_mode(tmpl, XFRM_MODE_TRANSPORT);
+    xfrmnl_user_tmpl_set_optional(tmpl, t.optional ? 1 : 0);
+    xfrmnl_user_tmpl_set_aalgos(tmpl, ~0u);
+    xfrmnl_user_tmpl_set_ealgos(tmpl, ~0u);
+    xfrmnl_user_tmpl_set_calgos(tmpl, ~0u);
+    xfrmnl_sp_add_usertemplate(sp, tmpl); // the policy owns it from here
+    return true;
+}
+
 } // namespace
 
 SpPtr toLibnl(const SpdEntry &entry)
@@ -93,6 +130,11 @@ SpPtr toLibnl(const SpdEntry &entry)
         xfrmnl_ltime_cfg_put(lft);
     }
 
+    for (const SpdTemplate &t : entry.templates) {
+        if (!addTemplate(sp.get(), t, s.family))
+            return {};
+    }
+
     xfrmnl_sp_set_dir(sp.get(), unsigned(entry.direction));
     xfrmnl_sp_set_action(sp.get(), unsigned(entry.action));
     xfrmnl_sp_set_priority(sp.get(), entry.priority);
@@ -133,6 +175,17 @@ SpdEntry fromLibnl(xfrmnl_sp *sp)
     unsigned int markMask = 0, markValue = 0; // libnl's argument order: mask, then value
     if (xfrmnl_sp_get_mark(sp, &markMask, &markValue) == 0 && (markMask || markValue))
         e.mark = SpdEntry::Mark{markValue, markMask};
+    const int templates = xfrmnl_sp_get_nusertemplates(sp);
+    for (int i = 0; i < templates; ++i) {
+        xfrmnl_user_tmpl *t = xfrmnl_sp_usertemplate_n(sp, i);
+        if (!t)
+            continue;
+        SpdTemplate out;
+        out.protocol = quint8(xfrmnl_user_tmpl_get_proto(t));
+        out.reqid = quint32(xfrmnl_user_tmpl_get_reqid(t));
+        out.optional = xfrmnl_user_tmpl_get_optional(t) != 0;
+        e.templates << out;
+    }
     unsigned long long bytes = 0, packets = 0, addTime = 0, useTime = 0;
     if (xfrmnl_sp_get_curlifetime(sp, &bytes, &packets, &addTime, &useTime) == 0) {
         e.addTime = addTime;

@@ -239,6 +239,19 @@ QString SpdEntry::toIpArguments(Verb verb) const
             out += u" flag icmp"_s;
         if (flags & 1)
             out += u" flag localok"_s;
+        out += templateArguments();
+    }
+    return out;
+}
+
+QString SpdEntry::templateArguments() const
+{
+    QString out;
+    for (const SpdTemplate &t : templates) {
+        out += u" tmpl proto "_s + protocolName(t.protocol);
+        if (t.reqid)
+            out += u" reqid "_s + QString::number(t.reqid);
+        out += u" mode transport level "_s + (t.optional ? u"use"_s : u"required"_s);
     }
     return out;
 }

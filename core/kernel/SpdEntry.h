@@ -4,6 +4,7 @@
 #include "model/Protocol.h"
 
 #include <QHostAddress>
+#include <QList>
 #include <QString>
 
 #include <array>
@@ -49,8 +50,20 @@ struct SpdSelector {
     friend bool operator==(const SpdSelector &, const SpdSelector &) = default;
 };
 
-// One XFRM security policy (SPD entry) as this project reads and writes it. Templates (what
-// Negotiate needs) and security contexts are not modelled yet.
+// One template of a policy (struct xfrm_user_tmpl): which IPsec SA a packet needs. Transport
+// mode with wildcard addresses (the packet's own) and every algorithm allowed; the IKE daemon
+// decides the algorithms. `optional` is `level use`: with no SA the packet still passes.
+struct SpdTemplate {
+    enum Protocol : quint8 { Esp = 50, Ah = 51 };
+    quint8 protocol = Esp;
+    quint32 reqid = 0; // ties the policy to the IKE daemon's CHILD_SA (and its ACQUIRE)
+    bool optional = false;
+
+    friend bool operator==(const SpdTemplate &, const SpdTemplate &) = default;
+};
+
+// One XFRM security policy (SPD entry) as this project reads and writes it. Security contexts
+// are not modelled.
 class SpdEntry {
 public:
     enum class Direction : quint8 { In = 0, Out = 1, Fwd = 2 }; // XFRM_POLICY_IN/OUT/FWD
@@ -69,6 +82,9 @@ public:
     quint32 priority = 0;
     std::optional<Mark> mark;
     quint8 flags = 0; // XFRM_POLICY_LOCALOK 1, XFRM_POLICY_ICMP 2
+    // Negotiate: an allow policy whose packets must (or, optional, may) be protected by these
+    // SAs, innermost first. Empty for plain allow/block.
+    QList<SpdTemplate> templates;
 
     // Read back from the kernel only; never part of comparisons or of what is written.
     quint32 index = 0;
@@ -99,11 +115,14 @@ public:
     static QString actionName(Action action);
     static QString protocolName(quint8 protocol); // as `ip` prints it: "udp", "ipv6-icmp", "47"
 
-    // Equal content (identity, priority, action, flags); index and times are ignored.
+    // " tmpl proto esp reqid N mode transport level required" per template, as `ip` takes it.
+    QString templateArguments() const;
+
+    // Equal content (identity, priority, action, flags, templates); index and times are ignored.
     friend bool operator==(const SpdEntry &a, const SpdEntry &b)
     {
         return a.sameIdentity(b) && a.priority == b.priority && a.action == b.action
-               && a.flags == b.flags;
+               && a.flags == b.flags && a.templates == b.templates;
     }
 };
 

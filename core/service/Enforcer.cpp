@@ -45,6 +45,8 @@ kernel::SpdEntry Enforcer::toSpd(const engine::XfrmEntry &x)
     s.sourcePortMask = x.selector.sourcePortMask;
     s.destinationPort = x.selector.destinationPort;
     s.destinationPortMask = x.selector.destinationPortMask;
+    if (x.needsTemplate)
+        e.templates << kernel::SpdTemplate{x.tmpl.protocol, x.tmpl.reqid, x.tmpl.optional};
     return e;
 }
 
@@ -70,20 +72,32 @@ Result<engine::XfrmPlan> Enforcer::compile(const PolicyDatabase &db,
                              .arg(s.entry.ruleName.isEmpty() ? tr("(dynamic)") : s.entry.ruleName,
                                   winner.ruleName.isEmpty() ? tr("(dynamic)") : winner.ruleName);
         }
-        bool negotiate = false;
-        for (const auto &e : plan->entries)
-            negotiate = negotiate || e.needsTemplate;
-        if (negotiate)
-            *warnings << tr("Negotiate security is not enforced yet (no IKE daemon is "
-                            "integrated): matching traffic passes in the clear.");
+        bool required = false;
+        bool optional = false;
+        for (const auto &e : plan->entries) {
+            required = required || (e.needsTemplate && !e.tmpl.optional);
+            optional = optional || (e.needsTemplate && e.tmpl.optional);
+        }
+        if (required)
+            *warnings << tr("Traffic that requires security passes only through IPsec security "
+                            "associations negotiated by the IKE daemon (strongSwan charon); until "
+                            "one exists it is dropped, never sent or accepted in clear text.");
+        if (optional)
+            *warnings << tr("Traffic that requests security passes in clear text until the IKE "
+                            "daemon (strongSwan charon) negotiates a security association.");
     }
     return plan;
 }
 
 QString Enforcer::stateKey(const kernel::SpdEntry &e)
 {
-    return e.identityKey() + QChar(char16_t(e.priority >> 16))
-           + QChar(char16_t(e.priority & 0xffff)) + QChar(char16_t(e.action));
+    QString key = e.identityKey() + QChar(char16_t(e.priority >> 16))
+                  + QChar(char16_t(e.priority & 0xffff)) + QChar(char16_t(e.action));
+    // A changed template (Require <-> Request, another rule's reqid) is a change too.
+    for (const kernel::SpdTemplate &t : e.templates)
+        key += QChar(char16_t(t.protocol | (t.optional ? 0x100 : 0)))
+               + QChar(char16_t(t.reqid >> 16)) + QChar(char16_t(t.reqid & 0xffff));
+    return key;
 }
 
 QList<kernel::SpdEntry> Enforcer::desiredEntries(const engine::XfrmPlan &plan)

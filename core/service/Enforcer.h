@@ -42,7 +42,7 @@ public:
 
     static engine::XfrmCompilerOptions compilerOptions();
     static kernel::SpdEntry toSpd(const engine::XfrmEntry &entry);
-    // Identity + priority + action: equal keys need no change in the kernel.
+    // Identity + priority + action + templates: equal keys need no change in the kernel.
     static QString stateKey(const kernel::SpdEntry &entry);
     // What the kernel should hold for a plan.
     static QList<kernel::SpdEntry> desiredEntries(const engine::XfrmPlan &plan);

@@ -5,6 +5,7 @@
 #include "kernel/Ownership.h"
 #include "kernel/XfrmStatistics.h"
 #include "service/Enforcer.h"
+#include "service/IkeSync.h"
 #include "service/NetshRunner.h"
 #include "service/PolicyEdits.h"
 #include "service/RuntimeState.h"
@@ -199,6 +200,9 @@ Result<void> PolicyService::enforceState(const PolicyDatabase &db,
                                .arg(outcome->replaced)
                                .arg(outcome->removed)
                                .arg(outcome->unchanged);
+    // The kernel holds the policy (Require Security drops clear text on its own); charon gets
+    // the connections that negotiate the SAs.
+    IkeSync::sync(db, dyn, report);
     return {};
 }
 
@@ -621,6 +625,10 @@ Result<ServiceReport> PolicyService::executeDynamic(const syntax::IpsecCmdComman
             d.action = FilterAction::Type::Permit;
         } else {
             d.action = FilterAction::Type::Negotiate;
+            const bool inpass =
+                c.negotiation && c.negotiation->kind == syntax::Negotiation::Kind::InPass;
+            d.negotiation = engine::Negotiation::of(
+                inpass, c.soft, c.negotiation ? c.negotiation->methods : QList<SecurityMethod>{});
             if (!c.negotiation)
                 notes.notices << tr("No -n given for %1: it negotiates security, as on Windows. "
                                     "Use [SPEC] or -n BLOCK to block, (SPEC) or -n PASS to permit.")
@@ -956,6 +964,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
     // Traffic comes back first; the bookkeeping below may be slow (a large store) or fail.
     if (auto ok = enforcer.remove(owned.value()); !ok)
         return ok.error();
+    IkeSync::unloadAll(report);
 
     // What was in force, for `reassign`. Until the record is written the store and the dynamic
     // filters still describe it, so a crash here loses nothing. The record, the dynamic filters

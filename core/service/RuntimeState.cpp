@@ -80,15 +80,21 @@ quint64 netnsInode()
 
 QJsonObject filterToJson(const engine::DynamicFilter &d)
 {
-    return QJsonObject{{u"guid"_s, d.filter.guid.toString(QUuid::WithBraces)},
-                       {u"source"_s, d.filter.source.toString()},
-                       {u"destination"_s, d.filter.destination.toString()},
-                       {u"protocol"_s, int(d.filter.protocol.number())},
-                       {u"sourcePort"_s, int(d.filter.sourcePort)},
-                       {u"destinationPort"_s, int(d.filter.destinationPort)},
-                       {u"mirrored"_s, d.filter.mirrored},
-                       {u"action"_s, FilterAction::typeName(d.action)},
-                       {u"label"_s, d.label}};
+    QJsonObject o{{u"guid"_s, d.filter.guid.toString(QUuid::WithBraces)},
+                  {u"source"_s, d.filter.source.toString()},
+                  {u"destination"_s, d.filter.destination.toString()},
+                  {u"protocol"_s, int(d.filter.protocol.number())},
+                  {u"sourcePort"_s, int(d.filter.sourcePort)},
+                  {u"destinationPort"_s, int(d.filter.destinationPort)},
+                  {u"mirrored"_s, d.filter.mirrored},
+                  {u"action"_s, FilterAction::typeName(d.action)},
+                  {u"label"_s, d.label}};
+    if (d.action == FilterAction::Type::Negotiate) {
+        o.insert(u"inpass"_s, d.negotiation.inboundPassThrough);
+        o.insert(u"soft"_s, d.negotiation.allowUnsecured);
+        o.insert(u"ipsecProtocol"_s, int(d.negotiation.ipsecProtocol));
+    }
+    return o;
 }
 
 std::optional<engine::DynamicFilter> filterFromJson(const QJsonObject &o)
@@ -112,6 +118,9 @@ std::optional<engine::DynamicFilter> filterFromJson(const QJsonObject &o)
     d.filter.mirrored = o.value(u"mirrored"_s).toBool();
     d.action = *action;
     d.label = o.value(u"label"_s).toString();
+    d.negotiation.inboundPassThrough = o.value(u"inpass"_s).toBool();
+    d.negotiation.allowUnsecured = o.value(u"soft"_s).toBool();
+    d.negotiation.ipsecProtocol = o.value(u"ipsecProtocol"_s).toInt(50) == 51 ? 51 : 50;
     return d;
 }
 
@@ -143,13 +152,21 @@ QString entryToText(const kernel::SpdEntry &e)
     u16(quint16(e.priority & 0xffff));
     b.append(reinterpret_cast<const char *>(s.source.data()), 16);
     b.append(reinterpret_cast<const char *>(s.destination.data()), 16);
+    // Negotiate entries: 6 bytes per template (protocol, optional, reqid), so that a reassign
+    // after an emergency never brings them back as plain allow entries.
+    for (const kernel::SpdTemplate &t : e.templates) {
+        u8(t.protocol);
+        u8(t.optional ? 1 : 0);
+        u16(quint16(t.reqid >> 16));
+        u16(quint16(t.reqid & 0xffff));
+    }
     return QString::fromLatin1(b.toHex());
 }
 
 std::optional<kernel::SpdEntry> entryFromText(const QString &text)
 {
     const QByteArray b = QByteArray::fromHex(text.toLatin1());
-    if (b.size() != 50)
+    if (b.size() < 50 || (b.size() - 50) % 6 != 0)
         return std::nullopt;
     const auto u8 = [&b](int i) {
         return quint8(b.at(i));
@@ -174,6 +191,13 @@ std::optional<kernel::SpdEntry> entryFromText(const QString &text)
     e.priority = quint32(u16(14)) << 16 | u16(16);
     std::copy(b.cbegin() + 18, b.cbegin() + 34, s.source.begin());
     std::copy(b.cbegin() + 34, b.cbegin() + 50, s.destination.begin());
+    for (int at = 50; at + 6 <= b.size(); at += 6) {
+        if ((u8(at) != 50 && u8(at) != 51) || u8(at + 1) > 1
+            || e.action != kernel::SpdEntry::Action::Allow)
+            return std::nullopt;
+        e.templates << kernel::SpdTemplate{u8(at), quint32(u16(at + 2)) << 16 | u16(at + 4),
+                                           u8(at + 1) == 1};
+    }
     return e;
 }
 

@@ -784,7 +784,8 @@ private:
                 return label.error();
             if (auto ok = uniqueGuid(guids, f->guid, path); !ok)
                 return ok;
-            m_snapshot.dynamicFilters << engine::DynamicFilter{*f, *action, *label};
+            // Snapshots keep no soft/inpass of dynamic filters: they come back as Require (safe).
+            m_snapshot.dynamicFilters << engine::DynamicFilter{*f, *action, *label, {}};
         }
         return {};
     }

@@ -7,6 +7,7 @@
 #include "ds/SambaDc.h"
 
 #include "ds/DsModel.h"
+#include "ds/GpoResolver.h"
 #include "ds/LdapDirectory.h"
 
 #include <QFile>
@@ -213,6 +214,66 @@ private slots:
         all = (*dir)->readIpsecObjects();
         QVERIFY(all);
         QCOMPARE(all->size(), 22);
+    }
+
+    void assignedPolicyComesFromTheGpoLinks()
+    {
+        // An OU tree, a computer account and a GPO that assigns Secure Server, linked to the
+        // computer's OU (as the Group Policy and IPsec snap-ins would write them).
+        const QString gpoDn =
+            u"CN={8D2E6A3C-1500-4000-8000-000000000015},CN=Policies,CN=System,DC=corp,DC=test"_s;
+        const QString secure =
+            u"CN=ipsecPolicy{7238523C-70FA-11D1-864C-14A300000000},CN=IP Security,CN=System,"
+            u"DC=corp,DC=test"_s;
+        const QString ldif =
+            u"dn: OU=Corp,DC=corp,DC=test\nobjectClass: organizationalUnit\n\n"
+            u"dn: OU=Workstations,OU=Corp,DC=corp,DC=test\nobjectClass: organizationalUnit\n\n"
+            u"dn: CN=WS17,OU=Workstations,OU=Corp,DC=corp,DC=test\nobjectClass: computer\n"
+            u"sAMAccountName: WS17$\n\n"
+            u"dn: %1\nobjectClass: groupPolicyContainer\ndisplayName: IPsec for workstations\n"
+            u"flags: 0\nversionNumber: 1\ngPCFunctionalityVersion: 2\n\n"
+            u"dn: CN=Machine,%1\nobjectClass: container\n\n"
+            u"dn: CN=Microsoft,CN=Machine,%1\nobjectClass: container\n\n"
+            u"dn: CN=Windows,CN=Microsoft,CN=Machine,%1\nobjectClass: container\n\n"
+            u"dn: CN=IPSEC,CN=Windows,CN=Microsoft,CN=Machine,%1\nobjectClass: ipsecPolicy\n"
+            u"ipsecName: Secure Server (Require Security)\nipsecOwnersReference: %2\n\n"_s.arg(
+                gpoDn, secure);
+        int rc = -1;
+        m_dc.ldapTool(u"ldapadd"_s, {}, &rc, ldif.toUtf8());
+        QCOMPARE(rc, 0);
+        const auto link = [&](int options) {
+            const QString change = u"dn: OU=Workstations,OU=Corp,DC=corp,DC=test\n"
+                                   u"changetype: modify\nreplace: gPLink\n"
+                                   u"gPLink: [LDAP://cn={8D2E6A3C-1500-4000-8000-000000000015},"
+                                   u"cn=policies,cn=system,DC=corp,DC=test;%1]\n\n"_s.arg(options);
+            int code = -1;
+            m_dc.ldapTool(u"ldapmodify"_s, {}, &code, change.toUtf8());
+            return code == 0;
+        };
+        QVERIFY(link(0));
+
+        auto dir = connect(adminOptions());
+        QVERIFY2(dir, dir ? "" : qPrintable(dir.error().message));
+        auto computer = (*dir)->findComputer(u"WS17"_s);
+        QVERIFY2(computer, computer ? "" : qPrintable(computer.error().message));
+        QCOMPARE(*computer, u"CN=WS17,OU=Workstations,OU=Corp,DC=corp,DC=test"_s);
+        QVERIFY(!(*dir)->findComputer(u"NOSUCH*"_s));
+
+        auto assigned = (*dir)->assignedPolicy(u"WS17"_s);
+        QVERIFY2(assigned, assigned ? "" : qPrintable(assigned.error().message));
+        // The Default Domain Policy (linked at the domain by provisioning), then ours.
+        QCOMPARE(assigned->applied.size(), 2);
+        QCOMPARE(GpoResolver::normalizedDn(assigned->applied[1].gpoDn),
+                 GpoResolver::normalizedDn(gpoDn));
+        QCOMPARE(GpoResolver::normalizedDn(assigned->ipsecPolicyDn),
+                 GpoResolver::normalizedDn(secure));
+        QCOMPARE(assigned->ipsecSomDn, u"OU=Workstations,OU=Corp,DC=corp,DC=test"_s);
+
+        QVERIFY(link(1)); // the link disabled: nothing assigned any more
+        assigned = (*dir)->assignedPolicy(u"WS17"_s);
+        QVERIFY(assigned);
+        QVERIFY(assigned->ipsecPolicyDn.isEmpty());
+        QCOMPARE(assigned->applied.size(), 1);
     }
 
     void optionsComeFromTheEnvironment()

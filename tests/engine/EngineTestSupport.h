@@ -37,7 +37,7 @@ inline Filter filter(const QString &src, const QString &dst, quint8 proto = 0, q
 
 inline DynamicFilter dyn(const Filter &f, FilterAction::Type t)
 {
-    return DynamicFilter{f, t, {}};
+    return DynamicFilter{f, t, {}, {}};
 }
 
 inline ExpansionContext context()

@@ -145,11 +145,15 @@ void TestEngine::meBecomesFamilyWide()
                                 dyn(filter(u"me"_s, u"me"_s, Protocol::Icmp), Block)},
                                false));
     QStringList lines = plan.toIpCommands();
-    QVERIFY2(lines.contains(u"ip xfrm policy add src 10.0.0.0/8 dst 0.0.0.0/0 dir in priority "
-                            u"10006 action allow tmpl proto esp mode transport"_s),
-             qPrintable(lines.join(u'\n')));
-    QVERIFY(lines.contains(u"ip xfrm policy add src 0.0.0.0/0 dst 10.0.0.0/8 dir out priority "
-                           u"10007 action allow tmpl proto esp mode transport"_s));
+    QVERIFY2(
+        lines.contains(u"ip xfrm policy add src 10.0.0.0/8 dst 0.0.0.0/0 dir in priority "
+                       u"10006 action allow tmpl proto esp reqid 1229979648 mode transport level "
+                       u"required"_s),
+        qPrintable(lines.join(u'\n')));
+    QVERIFY(
+        lines.contains(u"ip xfrm policy add src 0.0.0.0/0 dst 10.0.0.0/8 dir out priority "
+                       u"10007 action allow tmpl proto esp reqid 1229979648 mode transport level "
+                       u"required"_s));
     // me → me: the implied end is 0/0, the other end lists the local hosts.
     QCOMPARE(lines.at(0), u"ip xfrm policy add src 192.168.1.10/32 dst 0.0.0.0/0 proto icmp "
                           u"dir in priority 10000 action block"_s);

@@ -1,0 +1,273 @@
+#include "vici/ConnectionBuilder.h"
+
+#include "engine/Negotiation.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace ipsec::vici {
+
+namespace {
+
+QByteArray groupName(int group)
+{
+    switch (group) {
+    case 1:
+        return "modp768";
+    case 2:
+        return "modp1024";
+    case 14:
+        return "modp2048";
+    default:
+        return {};
+    }
+}
+
+QByteArray hashName(SecurityMethod::Hash h)
+{
+    switch (h) {
+    case SecurityMethod::Hash::Md5:
+        return "md5";
+    case SecurityMethod::Hash::Sha1:
+        return "sha1";
+    case SecurityMethod::Hash::None:
+        break;
+    }
+    return {};
+}
+
+QByteArray bytes(quint64 v)
+{
+    return QByteArray::number(v);
+}
+
+} // namespace
+
+Result<MainModeMethod> MainModeMethod::parse(QStringView text)
+{
+    static const QRegularExpression re(
+        uR"(^(DES|3DES|AES128|AES192|AES256)-(MD5|SHA1|SHA)-(\d+)$)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return Error::usage(tr("\"%1\" is not a main mode security method (CIPHER-HASH-GROUP, "
+                               "e.g. 3DES-SHA1-2).")
+                                .arg(text));
+    MainModeMethod out;
+    const QString c = m.captured(1).toUpper();
+    out.cipher = c == u"DES"_s      ? Cipher::Des
+                 : c == u"3DES"_s   ? Cipher::TripleDes
+                 : c == u"AES128"_s ? Cipher::Aes128
+                 : c == u"AES192"_s ? Cipher::Aes192
+                                    : Cipher::Aes256;
+    out.hash = m.captured(2).toUpper() == u"MD5"_s ? Hash::Md5 : Hash::Sha1;
+    out.dhGroup = m.captured(3).toInt();
+    if (groupName(out.dhGroup).isEmpty())
+        return Error::usage(tr("\"%1\": Diffie-Hellman group %2 is not available here (1, 2 "
+                               "or 14).")
+                                .arg(text)
+                                .arg(out.dhGroup));
+    return out;
+}
+
+QString MainModeMethod::toString() const
+{
+    static const char *const ciphers[] = {"DES", "3DES", "AES128", "AES192", "AES256"};
+    return u"%1-%2-%3"_s
+        .arg(QLatin1StringView(ciphers[int(cipher)]), hash == Hash::Md5 ? u"MD5"_s : u"SHA1"_s)
+        .arg(dhGroup);
+}
+
+QByteArray MainModeMethod::toProposal() const
+{
+    static const char *const ciphers[] = {"des", "3des", "aes128", "aes192", "aes256"};
+    return QByteArray(ciphers[int(cipher)]) + '-' + (hash == Hash::Md5 ? "md5" : "sha1") + '-'
+           + groupName(dhGroup);
+}
+
+QList<MainModeMethod> MainModeMethod::windowsDefaults()
+{
+    using C = Cipher;
+    using H = Hash;
+    return {{C::TripleDes, H::Sha1, 2},
+            {C::TripleDes, H::Md5, 2},
+            {C::Des, H::Sha1, 1},
+            {C::Des, H::Md5, 1}};
+}
+
+QByteArray ConnectionBuilder::espProposal(const SecurityMethod &m, bool pfs)
+{
+    if (!m.esp)
+        return {};
+    QByteArray cipher;
+    switch (m.espCipher) {
+    case SecurityMethod::Cipher::None:
+        cipher = "null";
+        break;
+    case SecurityMethod::Cipher::Des:
+        cipher = "des";
+        break;
+    case SecurityMethod::Cipher::TripleDes:
+        cipher = "3des";
+        break;
+    }
+    // AH+ESP: strongSwan has no bundles; the AH hash protects through ESP's integrity instead.
+    const QByteArray integrity =
+        hashName(m.espHash == SecurityMethod::Hash::None && m.ah ? m.ahHash : m.espHash);
+    if (integrity.isEmpty())
+        return {}; // ESP without integrity: strongSwan refuses it
+    QByteArray p = cipher + '-' + integrity;
+    if (pfs || m.pfs)
+        p += "-modp1024";
+    return p;
+}
+
+QByteArray ConnectionBuilder::ahProposal(const SecurityMethod &m, bool pfs)
+{
+    if (!m.ah || m.esp)
+        return {};
+    QByteArray p = hashName(m.ahHash);
+    if (pfs || m.pfs)
+        p += "-modp1024";
+    return p;
+}
+
+ConnectionPlan ConnectionBuilder::build(const PolicyDatabase &db,
+                                        const QList<engine::DynamicFilter> &dynamic,
+                                        const ConnectionOptions &options)
+{
+    ConnectionPlan plan;
+    QList<QByteArray> ikeProposals;
+    for (const MainModeMethod &m : options.mainModeMethods)
+        ikeProposals << m.toProposal();
+
+    const auto make = [&](const QByteArray &name, quint32 reqid, const FilterAction &action,
+                          const QList<AuthMethod> &auth, const QString &ruleName) {
+        const QString what =
+            ruleName.isEmpty() ? tr("dynamic filters") : tr("rule \"%1\"").arg(ruleName);
+        // Authentication in the rule's order; Kerberos does not exist here.
+        const AuthMethod *chosen = nullptr;
+        for (const AuthMethod &a : auth) {
+            if (a.kind == AuthMethod::Kind::Kerberos) {
+                plan.notices << tr("Kerberos authentication of %1 is not available on Linux: "
+                                   "skipped.")
+                                    .arg(what);
+                continue;
+            }
+            if (a.isMasked()) {
+                plan.notices
+                    << tr("The preshared key of %1 is not readable here: skipped.").arg(what);
+                continue;
+            }
+            chosen = &a;
+            break;
+        }
+        if (!chosen) {
+            plan.notices << tr("%1 has no authentication method usable with strongSwan "
+                               "(preshared key or certificate): it is not negotiated, and its "
+                               "traffic passes only as its filter action allows without "
+                               "security.")
+                                .arg(what.left(1).toUpper() + what.mid(1));
+            return;
+        }
+        QList<QByteArray> esp, ah;
+        for (const SecurityMethod &m : action.securityMethods) {
+            const QByteArray e = espProposal(m, action.sessionKeyPfs);
+            const QByteArray a = ahProposal(m, action.sessionKeyPfs);
+            if (!e.isEmpty() && !esp.contains(e))
+                esp << e;
+            else if (!a.isEmpty() && !ah.contains(a))
+                ah << a;
+            else if (e.isEmpty() && a.isEmpty())
+                plan.notices << tr("Security method %1 of %2 cannot be negotiated by strongSwan "
+                                   "(ESP needs an integrity algorithm): skipped.")
+                                    .arg(m.toString(), what);
+        }
+        // The kernel template carries one protocol (engine/Negotiation.h): that of the first
+        // method; offers of the other protocol could never satisfy it.
+        const bool useAh = engine::Negotiation::of(action).ipsecProtocol == 51;
+        if ((useAh && !esp.isEmpty()) || (!useAh && !ah.isEmpty()))
+            plan.notices << tr("%1 mixes AH-only and ESP security methods: only the %2 ones "
+                               "are offered.")
+                                .arg(what.left(1).toUpper() + what.mid(1),
+                                     useAh ? u"AH"_s : u"ESP"_s);
+        const QList<QByteArray> offers = useAh ? ah : esp;
+        if (offers.isEmpty()) {
+            plan.notices << tr("%1 has no security method strongSwan can negotiate: it is not "
+                               "negotiated.")
+                                .arg(what.left(1).toUpper() + what.mid(1));
+            return;
+        }
+
+        Connection c;
+        c.name = name;
+        c.reqid = reqid;
+        c.ruleName = ruleName;
+        Element &conn = c.config.section(name);
+        conn.add("version", QByteArray::number(options.ikeVersion));
+        conn.addList("proposals", ikeProposals);
+        conn.add("rekey_time", bytes(options.mainModeLifetimeSeconds) + 's');
+        Element &local = conn.section("local");
+        Element &remote = conn.section("remote");
+        if (chosen->kind == AuthMethod::Kind::PresharedKey) {
+            local.add("auth", QByteArrayLiteral("psk"));
+            remote.add("auth", QByteArrayLiteral("psk"));
+            c.authentication = u"psk"_s;
+            Message secret;
+            secret.add("id", name);
+            secret.add("type", QByteArrayLiteral("IKE"));
+            secret.add("data", chosen->data.toUtf8());
+            c.secret = std::move(secret);
+        } else {
+            local.add("auth", QByteArrayLiteral("pubkey"));
+            remote.add("auth", QByteArrayLiteral("pubkey"));
+            if (!chosen->data.isEmpty())
+                remote.add("ca_id", chosen->data);
+            c.authentication = tr("certificate (CA %1)").arg(chosen->data);
+        }
+        Element &child = conn.section("children").section(name);
+        child.add("mode", QByteArrayLiteral("transport"));
+        child.add("reqid", QByteArray::number(reqid));
+        // The kernel policies are the project's; charon only answers their ACQUIREs.
+        child.add("policies", QByteArrayLiteral("no"));
+        child.add("start_action", QByteArrayLiteral("trap"));
+        child.addList(useAh ? "ah_proposals" : "esp_proposals", offers);
+        const SecurityMethod &first = action.securityMethods.first();
+        const quint32 seconds = first.lifetimeSeconds ? first.lifetimeSeconds : 3600;
+        child.add("rekey_time", bytes(seconds) + 's');
+        child.add("life_time", bytes(seconds + seconds / 10) + 's');
+        if (first.lifetimeKBytes)
+            child.add("rekey_bytes", bytes(quint64(first.lifetimeKBytes) * 1024));
+        plan.connections << std::move(c);
+    };
+
+    if (const Policy *policy = db.assignedPolicy()) {
+        for (const Rule *rule : db.rulesOf(policy->id)) {
+            if (!rule->active || rule->defaultResponse)
+                continue;
+            const FilterAction *action = db.filterAction(rule->filterActionId);
+            if (!action || action->type != FilterAction::Type::Negotiate
+                || action->securityMethods.isEmpty())
+                continue;
+            if (!rule->tunnelEndpoint.isEmpty()) {
+                plan.notices << tr("Rule \"%1\" is a tunnel rule: tunnels are not negotiated "
+                                   "yet.")
+                                    .arg(rule->name);
+                continue;
+            }
+            make(ConnectionPrefix.toByteArray() + "r" + QByteArray::number(rule->id),
+                 engine::reqidForRule(rule->id), *action, rule->authMethods, rule->name);
+        }
+    }
+    const bool dynamicNegotiate =
+        std::any_of(dynamic.cbegin(), dynamic.cend(), [](const engine::DynamicFilter &d) {
+            return d.action == FilterAction::Type::Negotiate;
+        });
+    if (dynamicNegotiate)
+        plan.notices << tr("Dynamic negotiate filters have no authentication method: they are "
+                           "not negotiated (Require Security drops their traffic).");
+    return plan;
+}
+
+} // namespace ipsec::vici

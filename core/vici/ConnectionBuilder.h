@@ -1,0 +1,68 @@
+#pragma once
+
+// From the assigned policy to strongSwan connections and secrets, as swanctl would load them
+// over VICI (README "Negotiation"). One connection per negotiating rule, named with the
+// project's prefix so that only its own are ever loaded or unloaded:
+//   ipsec-console-r<rule id>   (its CHILD_SA has the same name and the rule's reqid)
+//   ipsec-console-dynamic      (dynamic negotiate filters)
+// The kernel policies stay the project's (engine/Negotiation.h): the CHILD_SA is a trap with
+// `policies = no`, so charon answers the kernel's ACQUIREs for that reqid and installs only SAs.
+
+#include "engine/EffectivePolicy.h"
+#include "vici/ViciMessage.h"
+
+namespace ipsec::vici {
+
+inline constexpr QByteArrayView ConnectionPrefix = "ipsec-console-";
+
+// One main-mode (IKE) offer in netsh's mmsecmethods form: "3DES-SHA1-2".
+struct MainModeMethod {
+    Q_DECLARE_TR_FUNCTIONS(ipsec::vici::MainModeMethod)
+public:
+    enum class Cipher : quint8 { Des, TripleDes, Aes128, Aes192, Aes256 };
+    enum class Hash : quint8 { Md5, Sha1 };
+    Cipher cipher = Cipher::TripleDes;
+    Hash hash = Hash::Sha1;
+    int dhGroup = 2; // 1 (768 bits), 2 (1024), 3 is EC2N (not in strongSwan), 14 (2048)
+
+    static Result<MainModeMethod> parse(QStringView text);
+    QString toString() const;                       // "3DES-SHA1-2"
+    QByteArray toProposal() const;                  // "3des-sha1-modp1024"
+    static QList<MainModeMethod> windowsDefaults(); // 3DES-SHA1-2 3DES-MD5-2 DES-SHA1-1 DES-MD5-1
+    friend bool operator==(const MainModeMethod &, const MainModeMethod &) = default;
+};
+
+struct ConnectionOptions {
+    int ikeVersion = 1; // 1 (what Windows 2000/XP/2003 speak) or 2
+    QList<MainModeMethod> mainModeMethods = MainModeMethod::windowsDefaults();
+    quint32 mainModeLifetimeSeconds = 28800; // Windows' 480 minutes
+};
+
+struct Connection {
+    QByteArray name;               // also the CHILD_SA's name and the secret's id
+    quint32 reqid = 0;             // the kernel templates' (engine/Negotiation.h)
+    Message config;                // the argument of load-conn: { name { … } }
+    std::optional<Message> secret; // the argument of load-shared, for preshared keys
+    QString ruleName;              // for reports
+    QString authentication;        // "psk", "pubkey (CA …)"
+};
+
+struct ConnectionPlan {
+    QList<Connection> connections;
+    QStringList notices; // skipped methods (Kerberos), rules without a usable method, …
+};
+
+class ConnectionBuilder {
+    Q_DECLARE_TR_FUNCTIONS(ipsec::vici::ConnectionBuilder)
+public:
+    static ConnectionPlan build(const PolicyDatabase &db,
+                                const QList<engine::DynamicFilter> &dynamic,
+                                const ConnectionOptions &options = {});
+    // Quick-mode offers: ESP[3DES,SHA1] -> "3des-sha1", AH[MD5] -> "md5"; PFS adds "-modp1024".
+    // Empty when strongSwan cannot express it (ESP without integrity).
+    static QByteArray espProposal(const SecurityMethod &m, bool pfs);
+    static QByteArray ahProposal(const SecurityMethod &m, bool pfs);
+    static bool isOwnName(QByteArrayView name) { return name.startsWith(ConnectionPrefix); }
+};
+
+} // namespace ipsec::vici
