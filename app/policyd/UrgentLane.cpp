@@ -6,7 +6,6 @@
 #include "client/AgentProtocol.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QVariantMap>
@@ -235,7 +234,8 @@ bool LaneConnection::serveOnce()
 {
     // Short waits while another thread has an answer to send: libdbus writes it when this
     // thread next looks at the connection.
-    const bool open = dbus_connection_read_write_dispatch(connection, waiting.load() > 0 ? 5 : 200);
+    const bool open =
+        dbus_connection_read_write_dispatch(connection, waiting->load() > 0 ? 5 : 200);
     QCoreApplication::processEvents(); // timers of early answers
     return open;
 }
@@ -306,18 +306,18 @@ void LaneConnection::emergencyUnassign(DBusMessage *call)
         }
         // The answer may come from the worker's thread: it keeps the connection and the call.
         DBusConnection *kept = dbus_connection_ref(connection);
-        ++waiting;
+        ++*waiting;
         auto sent = std::make_shared<std::atomic_bool>(false);
         agent->runEmergency(
             who, options,
-            [this, kept, call, sent](const PolicyAgent::Outcome &outcome) {
+            [pending = waiting, kept, call, sent](const PolicyAgent::Outcome &outcome) {
                 if (sent->exchange(true))
                     return;
                 sendAndUnref(kept, replyFor(call, outcome));
                 dbus_connection_flush(kept);
                 dbus_message_unref(call);
                 dbus_connection_unref(kept);
-                --waiting;
+                --*pending;
             },
             context);
     });
@@ -683,8 +683,9 @@ void PeerLane::run()
     LaneConnection::raisePriority();
     const QString path = AgentProtocol::peerSocketPath();
     const QByteArray encoded = QFile::encodeName(path);
-    // The folder is the agent's (root's); a socket left by an earlier run goes.
-    QDir().mkpath(QFileInfo(path).path());
+    // The folder is the agent's (root's; made at start with its modes); a socket left by an
+    // earlier run goes.
+    (void)::mkdir(QFile::encodeName(QFileInfo(path).path()).constData(), 0755);
     struct stat st {};
     if (::lstat(encoded.constData(), &st) == 0 && S_ISSOCK(st.st_mode))
         ::unlink(encoded.constData());

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 class PolicyAgent;
 struct DBusConnection;
@@ -20,8 +21,9 @@ struct LaneConnection {
     DBusConnection *connection = nullptr;
     PolicyAgent *agent = nullptr;
     QObject *context = nullptr; // the serving thread's: times early answers
-    std::atomic_int waiting{0}; // answers that another thread will send
-    QString caller;             // for the log when the messages have no sender (peers)
+    // Answers that another thread will send (shared: they may come after the connection ended).
+    std::shared_ptr<std::atomic_int> waiting = std::make_shared<std::atomic_int>(0);
+    QString caller; // for the log when the messages have no sender (peers)
     // Authorizes an EmergencyUnassign; calls done once, now or later, on the serving thread.
     std::function<void(DBusMessage *, std::function<void(const ipsec::Result<void> &)>)> authorize;
     const char *refusedErrorName = nullptr; // default: NotAuthorized
