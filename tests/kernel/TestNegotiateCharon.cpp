@@ -44,7 +44,8 @@ private Q_SLOTS:
 
 private:
     bool startCharon(const QString &ns, const QString &name);
-    Run run(const QString &ns, const QString &name, const QStringList &args);
+    Run run(const QString &ns, const QString &name, const QStringList &args,
+            const QString &program = u"ipseccmd"_s);
     QString socketOf(const QString &name) const { return m_dir->filePath(name + u".vici"_s); }
     QList<QByteArray> connections(const QString &name);
     // The IKE SAs charon lists (list-sas), one message per SA.
@@ -137,7 +138,8 @@ bool TestNegotiateCharon::startCharon(const QString &ns, const QString &name)
     return false;
 }
 
-Run TestNegotiateCharon::run(const QString &ns, const QString &name, const QStringList &args)
+Run TestNegotiateCharon::run(const QString &ns, const QString &name, const QStringList &args,
+                             const QString &program)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"IPSEC_CONSOLE_STORE"_s);
@@ -152,7 +154,7 @@ Run TestNegotiateCharon::run(const QString &ns, const QString &name, const QStri
         full << u"--vici"_s << socketOf(name);
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(IPSECCMD_DIR) + u"/ipseccmd"_s, full);
+    p.start(QStringLiteral(IPSECCMD_DIR) + u'/' + program, full);
     if (!p.waitForFinished(30000)) {
         p.kill();
         p.waitForFinished();
@@ -268,6 +270,12 @@ void TestNegotiateCharon::requireSecurityWithPsk()
     shown = run(m_pair.a, u"a"_s, {u"show"_s, u"sas"_s, u"--json"_s});
     QVERIFY2(shown.out.contains(u"\"available\": true"_s)
                  && shown.out.contains(u"\"encryption\": \"3DES_CBC\""_s),
+             qPrintable(shown.out));
+
+    shown = run(m_pair.a, u"a"_s, {u"/test:ipsec"_s, u"/debug"_s}, u"netdiag"_s);
+    QVERIFY2(shown.out.contains(u"IKE daemon (charon) at "_s)
+                 && shown.out.contains(childFailed ? u": 1 main mode and 0 quick mode"_s
+                                                   : u": 1 main mode and 1 quick mode"_s),
              qPrintable(shown.out));
 
     // Still nothing in clear, either way.
