@@ -2,6 +2,7 @@
 
 #include "ConfirmChangesDialog.h"
 #include "InfoBar.h"
+#include "ServiceWorker.h"
 #include "Settings.h"
 #include "service/PolicyClient.h"
 
@@ -38,13 +39,23 @@ ConfirmController::ConfirmController(PolicyClient &client, InfoBar *infoBar, QWi
     }
     connect(&m_client, &PolicyClient::confirmationPending, this, &ConfirmController::pending);
     connect(&m_client, &PolicyClient::confirmationEnded, this, &ConfirmController::ended);
-    connect(m_dialog, &ConfirmChangesDialog::keepRequested, this, [this] {
-        if (auto kept = m_client.confirm(); !kept) {
+    connect(m_dialog, &ConfirmChangesDialog::keepRequested, this, &ConfirmController::keep);
+    applySettings();
+}
+
+void ConfirmController::keep()
+{
+    const auto show = [this](const Result<ServiceReport> &kept) {
+        if (!kept) {
             m_infoBar->setText(kept.error().message);
             m_infoBar->show();
         }
-    });
-    applySettings();
+    };
+    if (!m_worker)
+        return show(m_client.confirm());
+    PolicyClient *client = &m_client;
+    m_worker->run(
+        tr("Keeping the changes…"), this, [client] { return client->confirm(); }, show);
 }
 
 void ConfirmController::applySettings()

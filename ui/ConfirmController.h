@@ -15,6 +15,7 @@ namespace ipsec::ui {
 
 class ConfirmChangesDialog;
 class InfoBar;
+class ServiceWorker;
 
 // Changes that roll themselves back, in the console: applies the "ask to keep kernel changes"
 // setting and the console's own $SSH_CONNECTION to the client, shows the "Keep these changes?"
@@ -29,6 +30,8 @@ public:
     ConfirmChangesDialog *dialog() const { return m_dialog; }
     // Sets the client's change options from the settings and the environment.
     void applySettings();
+    // Keep goes through WORKER (off the GUI thread with the agent).
+    void setWorker(ServiceWorker *worker) { m_worker = worker; }
 
 Q_SIGNALS:
     // A change was rolled back: the store holds other objects than the undo history knows.
@@ -38,7 +41,10 @@ private:
     void pending(const ipsec::PendingConfirmation &pending);
     void ended(bool kept, const QString &message);
 
+    void keep();
+
     PolicyClient &m_client;
+    ServiceWorker *m_worker = nullptr;
     InfoBar *m_infoBar = nullptr;
     ConfirmChangesDialog *m_dialog = nullptr;
     QMenu *m_menu = nullptr;

@@ -1,5 +1,6 @@
 #include "EmergencyControl.h"
 
+#include "ServiceWorker.h"
 #include "client/ClientFactory.h"
 #include "service/PolicyClient.h"
 
@@ -99,12 +100,32 @@ void EmergencyControl::showResult(const Result<ServiceReport> &report)
         lines.removeLast();
     showMessage((lines + report->notices).join(u' '), false);
     m_undo->show();
+    Q_EMIT unassigned(report->messages.value(0));
     Q_EMIT stateChanged();
 }
 
 void EmergencyControl::undo()
 {
-    const auto report = m_service.reassign();
+    if (!m_worker) {
+        showReassigned(m_service.reassign());
+        return;
+    }
+    if (m_reassigning)
+        return;
+    m_reassigning = true;
+    m_undo->setEnabled(false);
+    PolicyClient *client = &m_service;
+    m_worker->run(
+        tr("Re-assigning…"), this, [client] { return client->reassign(); },
+        [this](const Result<ServiceReport> &report) {
+            m_reassigning = false;
+            m_undo->setEnabled(true);
+            showReassigned(report);
+        });
+}
+
+void EmergencyControl::showReassigned(const Result<ServiceReport> &report)
+{
     if (!report) {
         showMessage(tr("Re-assigning failed: %1").arg(report.error().message), true);
         return;

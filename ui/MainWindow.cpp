@@ -16,7 +16,6 @@
 #include "models/DisplayText.h"
 #include "monitor/MonitorView.h"
 #include "service/PolicyClient.h"
-#include "service/RuntimeState.h"
 #include "snapshot/SnapshotController.h"
 #include "tester/PacketTester.h"
 #include "wizards/BlockPortWizard.h"
@@ -110,8 +109,10 @@ MainWindow::MainWindow(PolicyClient &service, QWidget *parent)
         m_busyText->setText(what);
     });
     m_emergency = new EmergencyControl(service, statusBar(), this);
+    m_emergency->setWorker(m_worker);
     m_properties = new PropertiesController(service, *m_editor, this);
     m_confirm = new ConfirmController(service, m_infoBar, this);
+    m_confirm->setWorker(m_worker);
     // A rollback recreates the store's objects: the undo history no longer matches them.
     connect(m_confirm, &ConfirmController::rolledBack, m_undoStack, &QUndoStack::clear);
 
@@ -138,6 +139,15 @@ MainWindow::MainWindow(PolicyClient &service, QWidget *parent)
         m_properties->showProperties(object);
     });
     connect(m_emergency, &EmergencyControl::stateChanged, this, &MainWindow::reload);
+    // Said at once, even when the agent (which reports the emergency after it) hangs.
+    connect(m_emergency, &EmergencyControl::unassigned, this, [this](const QString &summary) {
+        m_banner->showState(
+            StateBanner::State::Emergency,
+            tr("Emergency unassign in effect since %1. %2 The host is not protected by its "
+               "IPsec policy.")
+                .arg(QLocale().toString(QTime::currentTime(), u"HH:mm"_s), summary),
+            tr("&Reassign"));
+    });
     connect(m_banner, &StateBanner::actionRequested, this, &MainWindow::resolveBannerState);
     // Drift and an emergency unassign made by another program show up without a store change.
     auto *poll = new QTimer(this);
@@ -199,6 +209,7 @@ void MainWindow::createActions()
         m_blockPortAction->setIcon(QIcon(u":/icons/block-port.svg"_s));
     connect(m_blockPortAction, &QAction::triggered, this, &MainWindow::openBlockPortWizard);
     m_snapshots = new SnapshotController(m_service, this);
+    m_snapshots->setWorker(m_worker);
     connect(m_snapshots, &SnapshotController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
@@ -299,9 +310,10 @@ void MainWindow::createToolPanels()
         });
         return dock;
     };
-    QDockWidget *monitor = panel(u"monitorDock"_s, tr("Monitor"), new MonitorView(m_service, this));
-    QDockWidget *tester =
-        panel(u"packetTesterDock"_s, tr("Packet Tester"), new PacketTester(m_service, this));
+    QDockWidget *monitor =
+        panel(u"monitorDock"_s, tr("Monitor"), new MonitorView(m_service, this, m_worker));
+    QDockWidget *tester = panel(u"packetTesterDock"_s, tr("Packet Tester"),
+                                new PacketTester(m_service, this, m_worker));
     tabifyDockWidget(monitor, tester);
 }
 
@@ -309,7 +321,13 @@ void MainWindow::openBlockPortWizard()
 {
     auto *wizard = new BlockPortWizard(m_service, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &QWizard::accepted, this, [this, wizard] {
+    wizard->setWorker(m_worker);
+    if (m_db)
+        wizard->setDatabase(*m_db); // what the window shows: no read that could hang
+    // Finished, or closed after a failure whose first part stayed: what changed is one step.
+    connect(wizard, &QWizard::finished, this, [this, wizard] {
+        if (!wizard->failure().isEmpty())
+            statusBar()->showMessage(tr("Error: %1").arg(wizard->failure()));
         if (!wizard->undo())
             return;
         // Redo runs the commands again; undo goes back to the state before the first one.
@@ -332,6 +350,8 @@ void MainWindow::openBlockPortWizard()
                 return Result<ServiceReport>(all);
             },
             [this, undo] { return undo->revert(m_service); });
+        if (m_worker->runsOffThread())
+            reload(); // in-process, the store's watch brings the change
     });
     wizard->show();
 }
@@ -584,6 +604,7 @@ void MainWindow::applyReload(const Result<PolicyDatabase> &db,
     m_tables->selectObject(m_current);
     updateStatus(*m_db, kernel);
     currentObjectUpdated();
+    m_properties->databaseUpdated();
 }
 
 void MainWindow::resolveBannerState(StateBanner::State state)
@@ -612,11 +633,11 @@ void MainWindow::resolveBannerState(StateBanner::State state)
 
 void MainWindow::updateBanner(const std::optional<KernelView> &view)
 {
-    // An emergency unassign (made here or by another program) outranks drift.
-    const auto record = RuntimeState(m_service.netns()).emergencyRecord();
-    if (record && record.value()) {
-        const auto &r = *record.value();
-        const int removed = int(r.entries.size());
+    // An emergency unassign (made here or by another program) outranks drift; the client
+    // reports it with what the kernel holds, through the agent as in-process.
+    if (view && view->emergency) {
+        const EmergencyState &r = *view->emergency;
+        const int removed = r.removedEntries;
         m_banner->showState(
             StateBanner::State::Emergency,
             tr("Emergency unassign in effect since %1 — %n entr(y/ies) removed. The host is not "
@@ -661,7 +682,9 @@ void MainWindow::updateStatus(const PolicyDatabase &db,
                       .arg(view->extra.size());
     }
     m_status->setText(text);
-    updateBanner(kernel);
+    // Unreadable (an agent that does not answer): the banner keeps what was last known.
+    if (!kernelRead || *kernelRead)
+        updateBanner(kernel);
 }
 
 void MainWindow::restoreSettings()

@@ -55,40 +55,43 @@ Result<PolicyDatabase> ObjectEditor::current() const
 // The change runs through the worker (off the GUI thread with the agent); its result comes
 // back here. In-process it is done when this returns, and the return value says how it went;
 // through the agent it says the change was started.
-bool ObjectEditor::execute(const QString &text, const Operation &redo, const Operation &undo)
+bool ObjectEditor::execute(const QString &text, const Operation &redo, const Operation &undo,
+                           const Stayed &stayed)
 {
     if (!m_worker) {
         const auto report = ApplyAnyway::run(m_service, m_dialogParent, redo);
-        return finishChange(text, report, redo, undo);
+        return finishChange(text, report, redo, undo, stayed);
     }
     std::optional<bool> done;
     const bool inline_ = !m_worker->runsOffThread();
     QPointer<ObjectEditor> self(this);
-    m_worker->post(text,
-                   [this, self, text, redo, undo, inline_, &done]() -> ServiceWorker::Continuation {
-                       const auto report = redo();
-                       return [this, self, text, redo, undo, report, inline_, &done] {
-                           if (!self)
-                               return;
-                           const bool ok = finishOrRetry(text, report, redo, undo);
-                           if (inline_) // only then is `done` still there
-                               done = ok;
-                       };
-                   });
+    m_worker->post(
+        text,
+        [this, self, text, redo, undo, stayed, inline_, &done]() -> ServiceWorker::Continuation {
+            const auto report = redo();
+            return [this, self, text, redo, undo, stayed, report, inline_, &done] {
+                if (!self)
+                    return;
+                const bool ok = finishOrRetry(text, report, redo, undo, stayed);
+                if (inline_) // only then is `done` still there
+                    done = ok;
+            };
+        });
     return done.value_or(true);
 }
 
 // An SSH refusal is asked about here, on the GUI thread; the forced retry goes through the
 // worker too.
 bool ObjectEditor::finishOrRetry(const QString &text, const Result<ServiceReport> &report,
-                                 const Operation &redo, const Operation &undo)
+                                 const Operation &redo, const Operation &undo, const Stayed &stayed)
 {
     const ChangeOptions options = m_service.changeOptions();
-    if (report || options.force || !SshGuard::isRefusal(report.error(), options.sshConnection))
-        return finishChange(text, report, redo, undo);
+    if (report || options.force || !SshGuard::isRefusal(report.error(), options.sshConnection)
+        || (stayed && stayed()))
+        return finishChange(text, report, redo, undo, stayed);
     if (!MessageBox::warningWithAction(m_dialogParent, tr("Your SSH Connection"),
                                        report.error().message, tr("&Apply Anyway")))
-        return finishChange(text, report, redo, undo);
+        return finishChange(text, report, redo, undo, stayed);
     const Operation forced = [this, redo] {
         const ChangeOptions before = m_service.changeOptions();
         ChangeOptions o = before;
@@ -98,14 +101,22 @@ bool ObjectEditor::finishOrRetry(const QString &text, const Result<ServiceReport
         m_service.setChangeOptions(before);
         return r;
     };
-    return execute(text, forced, undo);
+    return execute(text, forced, undo, stayed);
 }
 
 bool ObjectEditor::finishChange(const QString &text, const Result<ServiceReport> &report,
-                                const Operation &redo, const Operation &undo)
+                                const Operation &redo, const Operation &undo, const Stayed &stayed)
 {
     if (!report) {
         Q_EMIT error(report.error().message);
+        if (!stayed || !stayed())
+            return false; // nothing changed: no undo step
+        // A part stayed that could not be taken back: it is one undo step, as if done.
+        auto *command =
+            new ServiceCommand(text, redo, undo, [this](const QString &e) { Q_EMIT error(e); });
+        command->setWorker(m_worker);
+        m_undoStack->push(command);
+        Q_EMIT changed();
         return false;
     }
     Q_EMIT message((report->messages + report->notices).join(u' '));
@@ -161,14 +172,41 @@ bool ObjectEditor::unassign()
         [this, name] { return m_service.assignPolicy(name); });
 }
 
-void ObjectEditor::beginStep(const QString &text)
+bool ObjectEditor::executeSteps(const QString &text, const QList<Step> &steps)
 {
-    m_undoStack->beginMacro(text);
-}
-
-void ObjectEditor::endStep()
-{
-    m_undoStack->endMacro();
+    // How many steps are in effect after the last run (read on the GUI thread after the job).
+    auto inEffect = std::make_shared<qsizetype>(0);
+    const Operation takeBack = [steps, inEffect]() -> Result<ServiceReport> {
+        ServiceReport all;
+        while (*inEffect > 0) {
+            auto r = steps.at(*inEffect - 1).undo();
+            if (!r)
+                return r;
+            all.messages << r->messages;
+            all.notices << r->notices;
+            --*inEffect;
+        }
+        return all;
+    };
+    const Operation redo = [steps, inEffect, takeBack]() -> Result<ServiceReport> {
+        ServiceReport all;
+        *inEffect = 0;
+        for (const Step &step : steps) {
+            auto r = step.redo();
+            if (!r) {
+                if (auto back = takeBack(); !back)
+                    return Error{r.error().code,
+                                 tr("%1 What was done before it could not be taken back: %2")
+                                     .arg(r.error().message, back.error().message)};
+                return r;
+            }
+            all.messages << r->messages;
+            all.notices << r->notices;
+            ++*inEffect;
+        }
+        return all;
+    };
+    return execute(text, redo, takeBack, [inEffect] { return *inEffect > 0; });
 }
 
 bool ObjectEditor::rename(const ObjectRef &object, const QString &name)

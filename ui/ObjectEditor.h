@@ -33,9 +33,16 @@ public:
     // Asks first (MessageBox seam), then deletes.
     bool remove(const ObjectRef &object);
 
-    // Several changes that the user sees as one (a dialog's OK): one undo step.
-    void beginStep(const QString &text);
-    void endStep();
+    using Operation = std::function<Result<ServiceReport>()>;
+    // One part of a change made of several service calls, and how to take it back.
+    struct Step {
+        Operation redo;
+        Operation undo;
+    };
+    // Several changes that the user sees as one (a wizard's Finish), run in order as one job:
+    // all or none. When one fails, those before it are taken back and no undo step is left;
+    // what cannot be taken back stays as one undo step.
+    bool executeSteps(const QString &text, const QList<Step> &steps);
 
     // A new name for a policy, rule, filter list or action (one undo step).
     bool rename(const ObjectRef &object, const QString &name);
@@ -49,7 +56,6 @@ public:
     bool createFilterAction(const FilterAction &action);
     bool updateFilterAction(const FilterAction &action);
 
-    using Operation = std::function<Result<ServiceReport>()>;
     // A change already made elsewhere (a wizard's commands) becomes one undo step.
     void recordDone(const QString &text, const Operation &redo, const Operation &undo);
 
@@ -60,11 +66,14 @@ Q_SIGNALS:
     void changed();
 
 private:
-    bool execute(const QString &text, const Operation &redo, const Operation &undo);
+    // STAYED (optional): after a failure, whether a part of the change stayed (one undo step).
+    using Stayed = std::function<bool()>;
+    bool execute(const QString &text, const Operation &redo, const Operation &undo,
+                 const Stayed &stayed = {});
     bool finishOrRetry(const QString &text, const Result<ServiceReport> &report,
-                       const Operation &redo, const Operation &undo);
+                       const Operation &redo, const Operation &undo, const Stayed &stayed);
     bool finishChange(const QString &text, const Result<ServiceReport> &report,
-                      const Operation &redo, const Operation &undo);
+                      const Operation &redo, const Operation &undo, const Stayed &stayed);
     bool deletePolicy(const Policy &policy, const PolicyDatabase &db);
     bool deleteFilter(const FilterList &list, int index);
 

@@ -13,7 +13,6 @@
 #include "service/PolicyClient.h"
 
 #include <QDialog>
-#include <QScopeGuard>
 
 using namespace Qt::StringLiterals;
 
@@ -104,15 +103,16 @@ void PropertiesController::showPolicyProperties(const Policy &policy, const Poli
     auto *dialog = new PolicyDialog(policy, m_dialogParent);
     dialog->setRules(db);
     const qint64 policyId = policy.id;
-    // Rules tab: every change is made at once (as in the snap-in) and shown again.
+    // Rules tab: every change is made at once (as in the snap-in) and shown again when the
+    // window has read it back.
     const auto refresh = [this, dialog] {
-        if (auto now = m_service.load())
+        if (auto now = current())
             dialog->setRules(now.value());
     };
-    connect(&m_editor, &ObjectEditor::message, dialog, refresh);
+    connect(this, &PropertiesController::databaseReloaded, dialog, refresh);
     connect(dialog, &PolicyDialog::ruleActiveChanged, this,
             [this, refresh](qint64 ruleId, bool active) {
-                auto now = m_service.load();
+                auto now = current();
                 if (const Rule *r = now ? now->rule(ruleId) : nullptr) {
                     Rule edited = *r;
                     edited.active = active;
@@ -121,7 +121,7 @@ void PropertiesController::showPolicyProperties(const Policy &policy, const Poli
                 refresh();
             });
     connect(dialog, &PolicyDialog::editRuleRequested, this, [this, dialog](qint64 ruleId) {
-        auto now = m_service.load();
+        auto now = current();
         if (const Rule *r = now ? now->rule(ruleId) : nullptr)
             open(new RuleDialog(*r, now.value(), dialog),
                  [this](RuleDialog &d) { m_editor.updateRule(d.rule()); });
@@ -137,7 +137,7 @@ void PropertiesController::showPolicyProperties(const Policy &policy, const Poli
                     newRule(policyId, dialog);
                     return;
                 }
-                auto now = m_service.load();
+                auto now = current();
                 if (!now)
                     return;
                 Rule rule;
@@ -158,21 +158,41 @@ void PropertiesController::newPolicy()
     auto *wizard = new IpSecurityPolicyWizard(db.value(), m_dialogParent);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &QWizard::accepted, this, [this, wizard] {
-        const Policy policy = wizard->policy();
-        const bool response = wizard->activateDefaultResponseRule();
-        m_editor.beginStep(tr("Create policy %1").arg(policy.name));
-        if (m_editor.createPolicy(policy) && !response) {
-            if (auto now = m_service.load(); now && now->policyByName(policy.name)) {
-                for (const Rule *r : now->rulesOf(now->policyByName(policy.name)->id)) {
-                    if (r->defaultResponse && r->active) {
-                        Rule off = *r;
-                        off.active = false;
-                        m_editor.updateRule(off);
-                    }
-                }
-            }
+        auto policy = std::make_shared<Policy>(wizard->policy());
+        PolicyClient *service = &m_service;
+        QList<ObjectEditor::Step> steps;
+        steps << ObjectEditor::Step{[service, policy] {
+                                        policy->id = 0;
+                                        policy->guid = QUuid();
+                                        return service->createPolicy(*policy);
+                                    },
+                                    [service, policy] {
+                                        return service->deletePolicy(policy->id);
+                                    }};
+        // The service adds the default response rule, active; the wizard may want it off.
+        if (!wizard->activateDefaultResponseRule()) {
+            steps << ObjectEditor::Step{[service, policy]() -> Result<ServiceReport> {
+                                            auto now = service->load();
+                                            if (!now)
+                                                return now.error();
+                                            ServiceReport all;
+                                            for (const Rule *r : now->rulesOf(policy->id)) {
+                                                if (r->defaultResponse && r->active) {
+                                                    Rule off = *r;
+                                                    off.active = false;
+                                                    auto done = service->updateRule(off);
+                                                    if (!done)
+                                                        return done;
+                                                    all.messages << done->messages;
+                                                }
+                                            }
+                                            return all;
+                                        },
+                                        [] {
+                                            return Result<ServiceReport>(ServiceReport{});
+                                        }}; // goes with the policy
         }
-        m_editor.endStep();
+        m_editor.executeSteps(tr("Create policy %1").arg(policy->name), steps);
     });
     wizard->show();
 }
@@ -195,7 +215,7 @@ void PropertiesController::newFilterAction()
 
 void PropertiesController::newRule(qint64 policyId, QWidget *parent)
 {
-    auto db = m_service.load();
+    auto db = current();
     if (!db) {
         Q_EMIT error(db.error().message);
         return;
@@ -203,30 +223,48 @@ void PropertiesController::newRule(qint64 policyId, QWidget *parent)
     auto *wizard = new SecurityRuleWizard(db.value(), policyId, parent ? parent : m_dialogParent);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &QWizard::accepted, this, [this, wizard] {
-        Rule rule = wizard->rule();
-        // Objects made inside the wizard get their ids from the store, found by their names.
-        const auto idOf = [this](const QString &name, bool list) -> qint64 {
-            auto now = m_service.load();
-            if (!now)
-                return 0;
-            if (list)
-                return now->filterListByName(name) ? now->filterListByName(name)->id : 0;
-            return now->filterActionByName(name) ? now->filterActionByName(name)->id : 0;
-        };
-        // The list, the action and the rule made in the wizard are one undo step.
-        m_editor.beginStep(tr("Create rule %1").arg(rule.name));
-        const auto done = qScopeGuard([this] { m_editor.endStep(); });
-        if (const auto list = wizard->newFilterList()) {
-            if (!m_editor.createFilterList(*list))
-                return;
-            rule.filterListId = idOf(list->name, true);
+        // The list, the action and the rule made in the wizard are one change: all or none,
+        // one undo step. The service fills in the ids of what it creates.
+        auto rule = std::make_shared<Rule>(wizard->rule());
+        std::shared_ptr<FilterList> list;
+        std::shared_ptr<FilterAction> action;
+        PolicyClient *service = &m_service;
+        QList<ObjectEditor::Step> steps;
+        if (const auto made = wizard->newFilterList()) {
+            list = std::make_shared<FilterList>(*made);
+            steps << ObjectEditor::Step{[service, list] {
+                                            list->id = 0;
+                                            list->guid = QUuid();
+                                            return service->createFilterList(*list);
+                                        },
+                                        [service, list] {
+                                            return service->deleteFilterList(list->id);
+                                        }};
         }
-        if (const auto action = wizard->newFilterAction()) {
-            if (!m_editor.createFilterAction(*action))
-                return;
-            rule.filterActionId = idOf(action->name, false);
+        if (const auto made = wizard->newFilterAction()) {
+            action = std::make_shared<FilterAction>(*made);
+            steps << ObjectEditor::Step{[service, action] {
+                                            action->id = 0;
+                                            action->guid = QUuid();
+                                            return service->createFilterAction(*action);
+                                        },
+                                        [service, action] {
+                                            return service->deleteFilterAction(action->id);
+                                        }};
         }
-        m_editor.createRule(rule);
+        steps << ObjectEditor::Step{[service, rule, list, action] {
+                                        rule->id = 0;
+                                        rule->guid = QUuid();
+                                        if (list)
+                                            rule->filterListId = list->id;
+                                        if (action)
+                                            rule->filterActionId = action->id;
+                                        return service->createRule(*rule);
+                                    },
+                                    [service, rule] {
+                                        return service->deleteRule(rule->id);
+                                    }};
+        m_editor.executeSteps(tr("Create rule %1").arg(rule->name), steps);
     });
     wizard->show();
 }

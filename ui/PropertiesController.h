@@ -41,8 +41,12 @@ public:
     // PARENT: the window the wizard belongs to (the main window when null).
     void newRule(qint64 policyId, QWidget *parent = nullptr);
 
+    // The window read the store again: open dialogs show it.
+    void databaseUpdated() { Q_EMIT databaseReloaded(); }
+
 Q_SIGNALS:
     void error(const QString &text);
+    void databaseReloaded();
 
 private:
     template <typename Dialog, typename Apply>

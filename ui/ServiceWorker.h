@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 
@@ -30,6 +31,19 @@ public:
     // Tests: run jobs on the worker thread even in-process (only for thread-safe clients).
     void setRunsOffThread(bool offThread) { m_offThread = offThread; }
     void post(const QString &what, Job job);
+    // JOB runs like post()'s; THEN gets its result on the GUI thread, unless CONTEXT is gone.
+    template <typename Work, typename Then>
+    void run(const QString &what, QObject *context, Work job, Then then)
+    {
+        QPointer<QObject> guard(context);
+        post(what, [job = std::move(job), then = std::move(then), guard]() -> Continuation {
+            auto result = job();
+            return [then, guard, result = std::move(result)] {
+                if (guard)
+                    then(result);
+            };
+        });
+    }
     bool isBusy() const { return m_pending > 0; }
 
 Q_SIGNALS:

@@ -257,8 +257,10 @@ const QDBusArgument &operator>>(const QDBusArgument &a, ServiceReport &v)
 QDBusArgument &operator<<(QDBusArgument &a, const KernelView &v)
 {
     QMap<QString, quint64> counters(v.counters);
+    const EmergencyState emergency = v.emergency.value_or(EmergencyState{});
     a.beginStructure();
-    a << v.owned << v.foreign << v.missing << v.extra << counters;
+    a << v.owned << v.foreign << v.missing << v.extra << counters << v.emergency.has_value()
+      << emergency.when.toMSecsSinceEpoch() << emergency.removedEntries << emergency.assignedPolicy;
     a.endStructure();
     return a;
 }
@@ -266,10 +268,16 @@ QDBusArgument &operator<<(QDBusArgument &a, const KernelView &v)
 const QDBusArgument &operator>>(const QDBusArgument &a, KernelView &v)
 {
     QMap<QString, quint64> counters;
+    bool inEmergency = false;
+    qint64 whenMs = 0;
+    EmergencyState emergency;
     a.beginStructure();
-    a >> v.owned >> v.foreign >> v.missing >> v.extra >> counters;
+    a >> v.owned >> v.foreign >> v.missing >> v.extra >> counters >> inEmergency >> whenMs
+        >> emergency.removedEntries >> emergency.assignedPolicy;
     a.endStructure();
     v.counters = counters.toStdMap();
+    emergency.when = QDateTime::fromMSecsSinceEpoch(whenMs, Qt::UTC);
+    v.emergency = inEmergency ? std::optional<EmergencyState>(emergency) : std::nullopt;
     return a;
 }
 

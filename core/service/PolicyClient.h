@@ -31,6 +31,14 @@ enum class ScriptMode {
     LineByLine, // as netsh and cmd.exe do: a failing line is reported and the next one runs
 };
 
+// An emergency unassign in effect (made by this console or by another program): what
+// `reassign` would put back.
+struct EmergencyState {
+    QDateTime when;         // UTC
+    int removedEntries = 0; // the kernel entries it removed
+    QString assignedPolicy; // the policy that was enforced; empty when none
+};
+
 // What the kernel enforces now, for netdiag, `show` and the monitor.
 struct KernelView {
     QList<kernel::SpdEntry> owned;       // installed by this project
@@ -38,6 +46,8 @@ struct KernelView {
     QList<kernel::SpdEntry> missing;     // the policy wants them, the kernel lacks them
     QList<kernel::SpdEntry> extra;       // the kernel has them (ours), the policy does not
     std::map<QString, quint64> counters; // /proc/net/xfrm_stat; empty when unavailable
+    // Set while an emergency unassign is in effect: why the kernel holds nothing of ours.
+    std::optional<EmergencyState> emergency;
     bool inSync() const { return missing.isEmpty() && extra.isEmpty(); }
 };
 

@@ -794,6 +794,11 @@ Result<KernelView> PolicyService::kernelView()
     if (auto counters = kernel::XfrmStatistics::read())
         for (auto it = counters->cbegin(); it != counters->cend(); ++it)
             view.counters.emplace(it.key(), it.value());
+    // Whoever pulled the brake (this process, another console, ipseccmd): the record says so.
+    if (auto record = m_runtime->emergencyRecord(); record && record.value()) {
+        const RuntimeState::EmergencyRecord &r = *record.value();
+        view.emergency = EmergencyState{r.when, int(r.entries.size()), r.assignedPolicy};
+    }
     return view;
 }
 

@@ -4,6 +4,7 @@
 
 #include "UiTestSupport.h"
 
+#include "FileDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "ObjectEditor.h"
@@ -13,7 +14,12 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QFile>
+#include <QJsonDocument>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -39,6 +45,8 @@ private Q_SLOTS:
     void changesByOthersAndUndoKeepIt();
     void deletedObjectFallsBackToItsPolicy();
     void tableRowIsHighlightedInTheTree();
+    void importKeepsTheTreeHighlight();
+    void searchByPortShowsTheRule();
 
 private:
     QModelIndex treeIndex(const QString &text, const QModelIndex &parent = {}) const;
@@ -295,6 +303,71 @@ void TestCurrentObject::tableRowIsHighlightedInTheTree()
     QVERIFY(!m_tree->selectionModel()->hasSelection());
     QVERIFY(deleteQuestion().contains(u"Worm ports"_s));
     QVERIFY(!action("assignAction")->isEnabled());
+}
+
+// A snapshot of another store (the same names, other guids) imported under new names: the
+// highlighted policy stays what Delete, Properties and Assign act on.
+void TestCurrentObject::importKeepsTheTreeHighlight()
+{
+    QTemporaryDir other;
+    const QString otherStore = UiTestSupport::seededStore(other);
+    QVERIFY(!otherStore.isEmpty());
+    PolicyService::Options o;
+    o.storePath = otherStore;
+    o.enforcement = PolicyService::Enforcement::Off;
+    auto otherService = PolicyService::open(o);
+    QVERIFY(otherService);
+    const auto document = otherService.value()->exportSnapshot();
+    QVERIFY(document);
+    const QString file = other.filePath(u"other.json"_s);
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QJsonDocument(*document).toJson());
+    f.close();
+    const qsizetype policies = m_service->load()->policies.size();
+
+    clickTable(u"filterListsTable"_s, u"Worm ports"_s);
+    clickTree(u"Web Server"_s);
+    FileDialog::setNextFileName(file);
+    action("importSnapshotAction")->trigger();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(u"importSnapshotDialog"_s)));
+    auto *onClash = dialog->findChild<QComboBox *>(u"onClashCombo"_s);
+    onClash->setCurrentIndex(onClash->findData(int(ImportOptions::OnClash::Rename)));
+    auto *import = dialog->findChild<QPushButton *>(u"importButton"_s);
+    QTRY_VERIFY(import->isEnabled());
+    QTest::mouseClick(import, Qt::LeftButton);
+    QTRY_VERIFY(m_service->load()->policies.size() > policies);
+    QTRY_VERIFY(treeIndex(u"Web Server (2)"_s).isValid() || m_tree->model()->rowCount() > 5);
+    QCOMPARE(m_tree->currentIndex().data().toString(), u"Web Server"_s);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_tree->setFocus();
+    const QString question = deleteQuestion();
+    QVERIFY2(question.contains(u"Web Server"_s) && !question.contains(u"Web Server ("_s),
+             qPrintable(question));
+    QCOMPARE(propertiesTitle(), u"Web Server"_s);
+    QVERIFY(action("assignAction")->text().contains(u"“Web Server”"_s));
+}
+
+// "Which rule handles port 443?" (a port in no name): the rule is highlighted, its policy
+// expanded, and Delete names it. An address inside the rule's subnet finds it too.
+void TestCurrentObject::searchByPortShowsTheRule()
+{
+    clickTree(u"Block UDP 1434 Filter"_s);
+    auto *search = m_window->findChild<QLineEdit *>(u"searchBox"_s);
+    for (const QString &query : {u"443"_s, u"tcp 443"_s, u"10.1.2.3"_s}) {
+        search->clear();
+        QTest::keyClicks(search, query);
+        const QModelIndex current = m_tree->currentIndex();
+        QCOMPARE(current.data().toString(), u"Allow HTTP"_s);
+        QVERIFY(m_tree->selectionModel()->isSelected(current));
+        QCOMPARE(current.parent().data().toString(), u"Web Server"_s);
+        QVERIFY(m_tree->isExpanded(current.parent()));
+        m_tree->setFocus();
+        const QString question = deleteQuestion();
+        QVERIFY2(question.contains(u"the rule Allow HTTP"_s), qPrintable(question));
+    }
 }
 
 QTEST_MAIN(TestCurrentObject)

@@ -1,25 +1,39 @@
 // The window never freezes on the agent: with ipsec-policyd stopped (SIGSTOP) in the middle of
 // the session, a change and a reload wait off the GUI thread (busy indicator), events are still
 // processed within 100 ms, and Emergency Unassign still works: it falls back to doing it in this
-// process, as `ipseccmd emergency-unassign` does. Root: a namespace and a private bus.
+// process, as `ipseccmd emergency-unassign` does. Every other view that asks the agent (the Block
+// a Port wizard, snapshot export / import / compare, the Monitor, the Packet Tester, Reassign)
+// asks off the GUI thread too. Root: a namespace and a private bus.
 
 #include "UiTestSupport.h"
 #include "agent/AgentFixture.h"
 #include "kernel/NetnsFixture.h"
+#include "uiw/WizardTestSupport.h"
 
+#include "FileDialog.h"
 #include "MainWindow.h"
 #include "Settings.h"
+#include "StateBanner.h"
 #include "client/AgentClient.h"
+#include "wizards/BlockPortWizard.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDialog>
+#include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 using namespace ipsec;
@@ -30,9 +44,39 @@ class TestUiAgentStopped : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void init();
+    void everyViewStaysResponsive();
     void staysResponsiveAndEmergencyWorks();
 
 private:
+    // Measures the longest pause of the event loop while the test drives the window.
+    struct Latency {
+        QElapsedTimer clock;
+        qint64 last = 0;
+        qint64 worst = 0;
+        QTimer tick;
+        void start()
+        {
+            clock.start();
+            last = 0;
+            worst = 0;
+            tick.setInterval(10);
+            QObject::connect(&tick, &QTimer::timeout, &tick, [this] {
+                worst = std::max(worst, clock.elapsed() - last);
+                last = clock.elapsed();
+            });
+            tick.start();
+        }
+        // The pause since the last tick counts too (a call that blocks right now).
+        qint64 stop()
+        {
+            worst = std::max(worst, clock.elapsed() - last);
+            tick.stop();
+            tick.disconnect();
+            return worst;
+        }
+    };
+    void waitIdle();
     // The project's entries in the namespace: XFRM policies in its priority band and the rules
     // of its nftables table.
     int kernelEntries();
@@ -89,6 +133,11 @@ void TestUiAgentStopped::cleanupTestCase()
     m_ns.removeAll();
 }
 
+void TestUiAgentStopped::init()
+{
+    m_agent.stopAgent(false); // a failed test function leaves it running for the next one
+}
+
 int TestUiAgentStopped::kernelEntries()
 {
     // What the kernel of the namespace holds of the project's, as the agent reads it.
@@ -98,8 +147,107 @@ int TestUiAgentStopped::kernelEntries()
     return view ? int(view->owned.size()) : -1;
 }
 
+void TestUiAgentStopped::waitIdle()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->findChild<QProgressBar *>(u"busyIndicator"_s)->isVisible(),
+                             30000);
+}
+
+// With the agent stopped, each view that needs the agent opens at once, says it is waiting, and
+// the window keeps processing events; when the agent answers, the views fill in and the
+// wizard's change is one undo step.
+void TestUiAgentStopped::everyViewStaysResponsive()
+{
+    waitIdle();
+    const QString snapshotFile = m_settingsDir.filePath(u"before.json"_s);
+    {
+        const auto doc = m_client->exportSnapshot();
+        QVERIFY(doc);
+        QFile f(snapshotFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(*doc).toJson());
+    }
+    const int steps = m_window->undoStack()->count();
+    auto *busy = m_window->findChild<QProgressBar *>(u"busyIndicator"_s);
+    m_agent.stopAgent(true);
+    Latency latency;
+    latency.start();
+    QElapsedTimer total;
+    total.start();
+
+    // Block a Port: the policy page lists the policies the window shows, Finish waits off the
+    // GUI thread.
+    QTest::keyClick(m_window.get(), Qt::Key_B, Qt::ControlModifier);
+    BlockPortWizard *wizard = nullptr;
+    QTRY_VERIFY((wizard = m_window->findChild<BlockPortWizard *>()));
+    uiw::click(uiw::child<QWidget>(*wizard, u"protocolUdp"_s));
+    uiw::next(*wizard);
+    QTest::keyClicks(uiw::child<QLineEdit>(*wizard, u"portsEdit"_s), u"1435"_s);
+    uiw::next(*wizard);
+    uiw::next(*wizard);
+    uiw::next(*wizard);
+    uiw::click(uiw::child<QWidget>(*wizard, u"modeStatic"_s));
+    uiw::next(*wizard);
+    QCOMPARE(wizard->currentId(), int(BlockPortWizard::Page_Policy));
+    QCOMPARE(uiw::child<QComboBox>(*wizard, u"existingPolicyCombo"_s)->currentText(),
+             u"P (assigned)"_s);
+    uiw::next(*wizard);
+    QCOMPARE(wizard->currentId(), int(BlockPortWizard::Page_Summary));
+    uiw::finish(*wizard);
+    QTRY_VERIFY(busy->isVisible());
+    QVERIFY(wizard->isVisible()); // waiting for the agent, Finish disabled
+    QVERIFY(!wizard->button(QWizard::FinishButton)->isEnabled());
+    QTest::qWait(200);
+
+    // Snapshots: export, compare and import ask the agent off the GUI thread.
+    const QString exported = m_settingsDir.filePath(u"now.json"_s);
+    FileDialog::setNextFileName(exported);
+    m_window->findChild<QAction *>(u"exportSnapshotAction"_s)->trigger();
+    FileDialog::setNextFileName(snapshotFile);
+    m_window->findChild<QAction *>(u"compareSnapshotAction"_s)->trigger();
+    FileDialog::setNextFileName(snapshotFile);
+    m_window->findChild<QAction *>(u"importSnapshotAction"_s)->trigger();
+    QDialog *import = nullptr;
+    QTRY_VERIFY((import = m_window->findChild<QDialog *>(u"importSnapshotDialog"_s)));
+    QTRY_VERIFY(import->isVisible());
+    QVERIFY(!import->findChild<QPushButton *>(u"importButton"_s)->isEnabled()); // still reading
+    import->reject();
+    QTest::qWait(200);
+
+    // The Monitor and the Packet Tester.
+    m_window->findChild<QAction *>(u"monitorDockToggle"_s)->trigger();
+    QTRY_VERIFY(m_window->findChild<QDockWidget *>(u"monitorDock"_s)->isVisible());
+    QTest::qWait(200);
+    m_window->findChild<QAction *>(u"packetTesterDockToggle"_s)->trigger();
+    QTRY_VERIFY(m_window->findChild<QDockWidget *>(u"packetTesterDock"_s)->isVisible());
+    QTest::keyClicks(m_window->findChild<QLineEdit *>(u"sourceEdit"_s), u"192.0.2.7"_s);
+    QTest::keyClicks(m_window->findChild<QLineEdit *>(u"destinationEdit"_s), u"192.0.2.1"_s);
+    QTest::mouseClick(m_window->findChild<QPushButton *>(u"evaluateButton"_s), Qt::LeftButton);
+    QTest::qWait(500);
+    QVERIFY(busy->isVisible()); // everything still waits for the agent
+    const qint64 worst = latency.stop();
+    qInfo("agent stopped for %lld ms: the longest pause of the event loop was %lld ms",
+          total.elapsed(), worst);
+    QVERIFY2(worst < 100, qPrintable(u"longest wait %1 ms"_s.arg(worst)));
+
+    // The agent answers: the wizard's change lands as one undo step, the views fill in.
+    m_agent.stopAgent(false);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->findChild<BlockPortWizard *>(), 30000);
+    waitIdle();
+    QCOMPARE(m_window->undoStack()->count(), steps + 1);
+    QTRY_VERIFY(QFile::exists(exported));
+    QTRY_VERIFY(m_window->findChild<QDialog *>(u"compareSnapshotDialog"_s));
+    m_window->findChild<QDialog *>(u"compareSnapshotDialog"_s)->reject();
+    QTRY_VERIFY(!m_window->findChild<QLabel *>(u"verdictLabel"_s)->text().isEmpty());
+    m_window->findChild<QDockWidget *>(u"monitorDock"_s)->hide();
+    m_window->findChild<QDockWidget *>(u"packetTesterDock"_s)->hide();
+}
+
 void TestUiAgentStopped::staysResponsiveAndEmergencyWorks()
 {
+    waitIdle();
+    const int before = kernelEntries();
+    QVERIFY(before > 0);
     auto *tree = m_window->findChild<QTreeView *>(u"policyTree"_s);
     QModelIndex p;
     for (int row = 0; row < tree->model()->rowCount(); ++row)
@@ -143,8 +291,22 @@ void TestUiAgentStopped::staysResponsiveAndEmergencyWorks()
     auto *message = m_window->findChild<QLabel *>(u"emergencyMessage"_s);
     QTRY_VERIFY_WITH_TIMEOUT(message->isVisible() && !message->text().isEmpty(), 20000);
     QVERIFY2(!message->text().contains(u"failed"_s), qPrintable(message->text()));
+
+    // Reassign waits for the agent off the GUI thread too; the banner reads the emergency
+    // through the client.
+    auto *banner = m_window->findChild<StateBanner *>(u"stateBanner"_s);
+    QCOMPARE(banner->state(), StateBanner::State::Emergency);
+    Latency latency;
+    latency.start();
+    QTest::mouseClick(banner->findChild<QPushButton *>(u"stateBannerButton"_s), Qt::LeftButton);
+    QTest::qWait(500);
+    const qint64 reassignWorst = latency.stop();
+    QVERIFY2(reassignWorst < 100, qPrintable(u"Reassign: longest wait %1 ms"_s.arg(reassignWorst)));
+    QVERIFY(busy->isVisible());
+
     m_agent.stopAgent(false);
-    QTRY_COMPARE(kernelEntries(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(kernelEntries(), before, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(banner->state(), StateBanner::State::None, 10000);
 }
 
 QTEST_MAIN(TestUiAgentStopped)

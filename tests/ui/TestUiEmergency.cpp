@@ -202,9 +202,15 @@ void TestUiEmergency::emergencyByAnotherProgramShowsRedBanner()
     QCOMPARE(button->text(), u"&Reassign"_s);
     QTest::mouseClick(button, Qt::LeftButton);
     QTRY_COMPARE(ownedPolicies(), before);
-    // The red banner goes. (Known: this in-process service then reports the reassigned
-    // entries as "extra" until it reloads its own state; see the closing note.)
+    // The red banner goes, and no drift is reported in its place: the console's view of the
+    // kernel and the store follows what Reassign did (no "9 extra" until a reload).
     QTRY_VERIFY2(banner->state() != StateBanner::State::Emergency, qPrintable(banner->text()));
+    auto *status = m_window->findChild<QLabel *>(u"assignmentStatus"_s);
+    QTRY_VERIFY2(status->text().contains(u"in sync"_s), qPrintable(status->text()));
+    QTest::qWait(1500); // a few polls of the state
+    QVERIFY2(banner->state() == StateBanner::State::None, qPrintable(banner->text()));
+    QVERIFY2(status->text().contains(u"Assigned policy: P."_s), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(u"in sync"_s), qPrintable(status->text()));
 }
 
 QTEST_MAIN(TestUiEmergency)

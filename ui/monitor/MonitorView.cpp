@@ -1,5 +1,6 @@
 #include "monitor/MonitorView.h"
 
+#include "ServiceWorker.h"
 #include "service/PolicyClient.h"
 
 #include <QDateTime>
@@ -84,9 +85,10 @@ QTableWidget *makeTable(const QString &objectName, const QStringList &headers, Q
 
 } // namespace
 
-MonitorView::MonitorView(PolicyClient &service, QWidget *parent)
+MonitorView::MonitorView(PolicyClient &service, QWidget *parent, ServiceWorker *worker)
     : QWidget(parent)
     , m_service(service)
+    , m_worker(worker)
     , m_timer(new QTimer(this))
     , m_stack(new QStackedWidget(this))
     , m_reason(new QLabel(this))
@@ -124,7 +126,8 @@ MonitorView::MonitorView(PolicyClient &service, QWidget *parent)
 
     connect(m_timer, &QTimer::timeout, this, &MonitorView::refresh);
     connect(&m_service, &PolicyClient::changed, this, &MonitorView::refresh);
-    refresh();
+    if (!m_worker)
+        refresh(); // in the window, the first show reads
 }
 
 void MonitorView::showEvent(QShowEvent *event)
@@ -155,7 +158,26 @@ void MonitorView::refresh()
                       "needs root."));
         return;
     }
-    auto view = m_service.kernelView();
+    if (!m_worker) {
+        display(m_service.kernelView());
+        return;
+    }
+    if (m_reading || !isVisible())
+        return; // nobody looks: no reads piling up behind a busy agent
+    m_reading = true;
+    if (m_stack->currentWidget() == m_reason)
+        showReason(tr("Reading what the kernel enforces…"));
+    PolicyClient *client = &m_service;
+    m_worker->run(
+        tr("Reading the kernel…"), this, [client] { return client->kernelView(); },
+        [this](const Result<KernelView> &view) {
+            m_reading = false;
+            display(view);
+        });
+}
+
+void MonitorView::display(const Result<KernelView> &view)
+{
     if (!view) {
         showReason(tr("The kernel's IPsec policy cannot be read: %1").arg(view.error().message));
         return;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/Result.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -13,6 +15,8 @@ struct KernelView;
 } // namespace ipsec
 
 namespace ipsec::ui {
+
+class ServiceWorker;
 
 // What the kernel enforces now, like the IP Security Monitor's specific filters: the entries
 // this console installed, everybody else's ("foreign"), the drift between store and kernel,
@@ -35,7 +39,9 @@ public:
     };
     static constexpr int RefreshIntervalMs = 2000;
 
-    explicit MonitorView(PolicyClient &service, QWidget *parent = nullptr);
+    // WORKER: reads go through it (off the GUI thread with the agent); null: read directly.
+    explicit MonitorView(PolicyClient &service, QWidget *parent = nullptr,
+                         ServiceWorker *worker = nullptr);
 
     void refresh();
 
@@ -46,8 +52,11 @@ protected:
 private:
     void showReason(const QString &reason);
     void fill(const KernelView &view);
+    void display(const Result<KernelView> &view);
 
     PolicyClient &m_service;
+    ServiceWorker *m_worker = nullptr;
+    bool m_reading = false; // a read is under way: timer ticks and changes do not pile up
     QTimer *m_timer = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_reason = nullptr;

@@ -1,5 +1,6 @@
 #include "snapshot/ImportSnapshotDialog.h"
 
+#include "ServiceWorker.h"
 #include "service/PolicyClient.h"
 #include "snapshot/SnapshotDiffView.h"
 #include "snapshot/SnapshotReader.h"
@@ -18,9 +19,11 @@ using namespace Qt::StringLiterals;
 namespace ipsec::ui {
 
 ImportSnapshotDialog::ImportSnapshotDialog(PolicyClient &client, const QString &fileName,
-                                           QByteArray document, Snapshot snapshot, QWidget *parent)
+                                           QByteArray document, Snapshot snapshot, QWidget *parent,
+                                           ServiceWorker *worker)
     : QDialog(parent)
     , m_client(client)
+    , m_worker(worker)
     , m_document(std::move(document))
     , m_snapshot(std::move(snapshot))
 {
@@ -75,6 +78,36 @@ ImportSnapshotDialog::ImportSnapshotDialog(PolicyClient &client, const QString &
     connect(m_merge, &QRadioButton::toggled, this, &ImportSnapshotDialog::updatePreview);
     connect(m_onClash, &QComboBox::currentIndexChanged, this, &ImportSnapshotDialog::updatePreview);
     connect(m_dynamic, &QCheckBox::toggled, this, &ImportSnapshotDialog::updatePreview);
+    readLive();
+}
+
+namespace {
+
+Result<Snapshot> liveSnapshot(PolicyClient &client)
+{
+    auto document = client.exportSnapshot();
+    return document ? SnapshotReader::fromJson(*document) : Result<Snapshot>(document.error());
+}
+
+} // namespace
+
+// The live state is read once (it may take as long as the agent does); the preview is then
+// planned here for every choice.
+void ImportSnapshotDialog::readLive()
+{
+    if (!m_worker)
+        return liveRead(liveSnapshot(m_client));
+    m_status->setText(tr("Reading the live state…"));
+    m_importButton->setEnabled(false);
+    PolicyClient *client = &m_client;
+    m_worker->run(
+        tr("Reading the live state…"), this, [client] { return liveSnapshot(*client); },
+        [this](const Result<Snapshot> &live) { liveRead(live); });
+}
+
+void ImportSnapshotDialog::liveRead(const Result<Snapshot> &live)
+{
+    m_live = live;
     updatePreview();
 }
 
@@ -90,10 +123,10 @@ ImportOptions ImportSnapshotDialog::options() const
 void ImportSnapshotDialog::updatePreview()
 {
     m_onClash->setEnabled(m_merge->isChecked());
+    if (!m_live || m_importing)
+        return; // still reading the live state, or importing
     // The preview is the planned state against the live one, computed as the service will.
-    auto liveDocument = m_client.exportSnapshot();
-    auto live = liveDocument ? SnapshotReader::fromJson(*liveDocument)
-                             : Result<Snapshot>(liveDocument.error());
+    const Result<Snapshot> &live = *m_live;
     if (!live) {
         m_preview->setChanges({});
         m_status->setText(tr("Cannot read the live state: %1").arg(live.error().message));
@@ -126,9 +159,30 @@ void ImportSnapshotDialog::updatePreview()
 
 void ImportSnapshotDialog::import()
 {
-    auto report = m_client.importSnapshot(m_document, options());
+    if (!m_worker)
+        return imported(m_client.importSnapshot(m_document, options()));
+    if (m_importing)
+        return;
+    m_importing = true;
+    m_importButton->setEnabled(false);
+    m_status->setText(tr("Importing…"));
+    PolicyClient *client = &m_client;
+    m_worker->run(
+        tr("Importing the snapshot…"), this,
+        [client, document = m_document, o = options()] {
+            return client->importSnapshot(document, o);
+        },
+        [this](const Result<ServiceReport> &report) {
+            m_importing = false;
+            imported(report);
+        });
+}
+
+void ImportSnapshotDialog::imported(const Result<ServiceReport> &report)
+{
     if (!report) {
         m_status->setText(tr("Error: %1").arg(report.error().message));
+        m_importButton->setEnabled(true);
         return;
     }
     accept();

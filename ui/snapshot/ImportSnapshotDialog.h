@@ -1,5 +1,6 @@
 #pragma once
 
+#include "service/PolicyClient.h"
 #include "snapshot/SnapshotMerge.h"
 
 #include <QDialog>
@@ -16,6 +17,7 @@ class PolicyClient;
 
 namespace ipsec::ui {
 
+class ServiceWorker;
 class SnapshotDiffView;
 
 // File → Import Snapshot…: replace or merge, the clash rule, and a preview of what the import
@@ -24,8 +26,11 @@ class ImportSnapshotDialog : public QDialog {
     Q_OBJECT
 public:
     // snapshot: already read (and so checked) from the file.
+    // WORKER: the live state is read and the import made through it (off the GUI thread with
+    // the agent); null: directly.
     ImportSnapshotDialog(PolicyClient &client, const QString &fileName, QByteArray document,
-                         Snapshot snapshot, QWidget *parent = nullptr);
+                         Snapshot snapshot, QWidget *parent = nullptr,
+                         ServiceWorker *worker = nullptr);
 
     ImportOptions options() const;
     SnapshotDiffView *preview() const { return m_preview; }
@@ -33,9 +38,15 @@ public:
     void import();
 
 private:
+    void readLive();
+    void liveRead(const Result<Snapshot> &live);
     void updatePreview();
+    void imported(const Result<ServiceReport> &report);
 
     PolicyClient &m_client;
+    ServiceWorker *m_worker = nullptr;
+    std::optional<Result<Snapshot>> m_live; // the live state, once read
+    bool m_importing = false;
     QByteArray m_document;
     Snapshot m_snapshot;
     QRadioButton *m_replace = nullptr;

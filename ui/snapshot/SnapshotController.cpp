@@ -1,6 +1,7 @@
 #include "snapshot/SnapshotController.h"
 
 #include "FileDialog.h"
+#include "ServiceWorker.h"
 #include "service/PolicyClient.h"
 #include "snapshot/CompareSnapshotDialog.h"
 #include "snapshot/ImportSnapshotDialog.h"
@@ -45,7 +46,7 @@ SnapshotController::SnapshotController(PolicyClient &client, QWidget *window)
     m_exportPolicy->setEnabled(false);
     m_import = action(u"importSnapshotAction"_s, tr("&Import Snapshot…"));
     m_compare = action(u"compareSnapshotAction"_s, tr("&Compare with Snapshot…"));
-    connect(m_export, &QAction::triggered, this, [this] { exportSnapshot(); });
+    connect(m_export, &QAction::triggered, this, [this] { exportSnapshot(0); });
     connect(m_exportPolicy, &QAction::triggered, this, &SnapshotController::exportCurrentPolicy);
     connect(m_import, &QAction::triggered, this, &SnapshotController::importSnapshot);
     connect(m_compare, &QAction::triggered, this, &SnapshotController::compareWithSnapshot);
@@ -57,19 +58,21 @@ void SnapshotController::setCurrentPolicy(qint64 policyId)
     m_exportPolicy->setEnabled(policyId != 0);
 }
 
-void SnapshotController::exportCurrentPolicy()
+template <typename Work, typename Then>
+void SnapshotController::call(const QString &what, Work job, Then then)
 {
-    // Looked up now, not on every selection change: loading a large store takes a while.
-    auto db = m_client.load();
-    if (!db)
-        return Q_EMIT message(tr("Error: %1").arg(db.error().message));
-    const Policy *policy = db->policy(m_currentPolicy);
-    if (!policy)
-        return Q_EMIT message(tr("Error: the selected policy no longer exists."));
-    exportSnapshot(policy->name);
+    if (!m_worker)
+        then(job());
+    else
+        m_worker->run(what, this, std::move(job), std::move(then));
 }
 
-void SnapshotController::exportSnapshot(const QString &policyName)
+void SnapshotController::exportCurrentPolicy()
+{
+    exportSnapshot(m_currentPolicy);
+}
+
+void SnapshotController::exportSnapshot(qint64 policyId)
 {
     const QString suggested = u"ipsec-snapshot-%1.json"_s.arg(
         QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
@@ -90,19 +93,39 @@ void SnapshotController::exportSnapshot(const QString &policyName)
         return Q_EMIT message(tr("Error: %1 has no snapshot file type; name it .json, .cmd, .sh "
                                  "or .html.")
                                   .arg(path));
-    auto format =
+    auto chosen =
         SnapshotFormat::choose({}, u"x."_s + (typeSuffix.isEmpty() ? suffix : typeSuffix));
-    auto doc = m_client.exportSnapshot(policyName);
-    if (!doc)
-        return Q_EMIT message(tr("Error: %1").arg(doc.error().message));
-    auto bytes = SnapshotFormat::render(*doc, *format);
-    if (!bytes)
-        return Q_EMIT message(tr("Error: %1").arg(bytes.error().message));
-    // The snapshot may hold preshared keys: readable by its owner only.
-    if (auto ok = SafeFile::write(path, *bytes, SafeFile::Access::OwnerOnly); !ok)
-        return Q_EMIT message(tr("Error: %1").arg(ok.error().message));
-    Q_EMIT message(tr("Snapshot saved to %1 (%2, readable by its owner only).")
-                       .arg(path, SnapshotFormat::name(*format)));
+    if (!chosen)
+        return Q_EMIT message(tr("Error: %1").arg(chosen.error().message));
+    const auto format = chosen.value();
+    PolicyClient *client = &m_client;
+    // Reading, rendering and writing (a large store takes a while) happen off the GUI thread.
+    const auto work = [client, policyId, format, path]() -> Result<QString> {
+        QString policyName;
+        if (policyId != 0) {
+            auto db = client->load();
+            if (!db)
+                return db.error();
+            const Policy *policy = db->policy(policyId);
+            if (!policy)
+                return Error::notFound(tr("the selected policy no longer exists."));
+            policyName = policy->name;
+        }
+        auto doc = client->exportSnapshot(policyName);
+        if (!doc)
+            return doc.error();
+        auto bytes = SnapshotFormat::render(*doc, format);
+        if (!bytes)
+            return bytes.error();
+        // The snapshot may hold preshared keys: readable by its owner only.
+        if (auto ok = SafeFile::write(path, *bytes, SafeFile::Access::OwnerOnly); !ok)
+            return ok.error();
+        return tr("Snapshot saved to %1 (%2, readable by its owner only).")
+            .arg(path, SnapshotFormat::name(format));
+    };
+    call(tr("Exporting the snapshot…"), work, [this](const Result<QString> &done) {
+        Q_EMIT message(done ? done.value() : tr("Error: %1").arg(done.error().message));
+    });
 }
 
 QByteArray SnapshotController::readSnapshotFile(const QString &path, QString *error)
@@ -131,7 +154,7 @@ void SnapshotController::importSnapshot()
     if (!error.isEmpty() || !snapshot)
         return Q_EMIT message(
             tr("Error: %1").arg(error.isEmpty() ? snapshot.error().message : error));
-    auto *dialog = new ImportSnapshotDialog(m_client, path, bytes, *snapshot, m_window);
+    auto *dialog = new ImportSnapshotDialog(m_client, path, bytes, *snapshot, m_window, m_worker);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
             [this, path] { Q_EMIT message(tr("Imported %1.").arg(path)); });
@@ -150,15 +173,22 @@ void SnapshotController::compareWithSnapshot()
     if (!error.isEmpty() || !snapshot)
         return Q_EMIT message(
             tr("Error: %1").arg(error.isEmpty() ? snapshot.error().message : error));
-    auto liveDocument = m_client.exportSnapshot();
-    auto live = liveDocument ? SnapshotReader::fromJson(*liveDocument)
-                             : Result<Snapshot>(liveDocument.error());
-    if (!live)
-        return Q_EMIT message(tr("Error: %1").arg(live.error().message));
-    auto *dialog = new CompareSnapshotDialog(QFileInfo(path).fileName(),
-                                             SnapshotDiff::compare(*snapshot, *live), m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    PolicyClient *client = &m_client;
+    const auto work = [client]() -> Result<Snapshot> {
+        auto liveDocument = client->exportSnapshot();
+        return liveDocument ? SnapshotReader::fromJson(*liveDocument)
+                            : Result<Snapshot>(liveDocument.error());
+    };
+    const QString name = QFileInfo(path).fileName();
+    const Snapshot saved = snapshot.value();
+    call(tr("Reading the live state…"), work, [this, name, saved](const Result<Snapshot> &live) {
+        if (!live)
+            return Q_EMIT message(tr("Error: %1").arg(live.error().message));
+        auto *dialog =
+            new CompareSnapshotDialog(name, SnapshotDiff::compare(saved, *live), m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 }
 
 } // namespace ipsec::ui

@@ -11,6 +11,8 @@ class PolicyClient;
 
 namespace ipsec::ui {
 
+class ServiceWorker;
+
 // The console's snapshot commands (File menu): export (whole store or the selected policy) in
 // JSON, netsh, ipseccmd or HTML; import with a preview; compare a snapshot with the live state.
 // Dialogs open window-modal without a nested event loop, files are chosen through FileDialog.
@@ -18,6 +20,9 @@ class SnapshotController : public QObject {
     Q_OBJECT
 public:
     SnapshotController(PolicyClient &client, QWidget *window);
+
+    // Service calls go through WORKER (off the GUI thread with the agent).
+    void setWorker(ServiceWorker *worker) { m_worker = worker; }
 
     QAction *exportAction() const { return m_export; }
     QAction *exportPolicyAction() const { return m_exportPolicy; }
@@ -27,7 +32,8 @@ public:
     // The policy (store id) "Export Selected Policy…" exports; 0 disables it.
     void setCurrentPolicy(qint64 policyId);
 
-    void exportSnapshot(const QString &policyName = {});
+    // POLICYID: export only that policy (0: everything).
+    void exportSnapshot(qint64 policyId = 0);
     void exportCurrentPolicy();
     void importSnapshot();
     void compareWithSnapshot();
@@ -39,7 +45,12 @@ Q_SIGNALS:
 private:
     QByteArray readSnapshotFile(const QString &path, QString *error);
 
+    // Runs JOB through the worker (or now, without one); THEN gets its result.
+    template <typename Work, typename Then>
+    void call(const QString &what, Work job, Then then);
+
     PolicyClient &m_client;
+    ServiceWorker *m_worker = nullptr;
     QWidget *m_window;
     qint64 m_currentPolicy = 0;
     QAction *m_export = nullptr;

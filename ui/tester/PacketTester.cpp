@@ -1,5 +1,6 @@
 #include "tester/PacketTester.h"
 
+#include "ServiceWorker.h"
 #include "service/PolicyClient.h"
 
 #include <QComboBox>
@@ -32,9 +33,10 @@ QString portText(quint16 port)
 
 } // namespace
 
-PacketTester::PacketTester(PolicyClient &service, QWidget *parent)
+PacketTester::PacketTester(PolicyClient &service, QWidget *parent, ServiceWorker *worker)
     : QWidget(parent)
     , m_service(service)
+    , m_worker(worker)
     , m_source(new QLineEdit(this))
     , m_destination(new QLineEdit(this))
     , m_protocol(new QComboBox(this))
@@ -146,26 +148,52 @@ engine::Verdict PacketTester::evaluate()
         showError(p.error().message);
         return {};
     }
-    const auto db = m_service.load();
-    if (!db) {
-        showError(db.error().message);
-        return {};
+    if (!m_worker || !m_worker->runsOffThread()) {
+        const Outcome outcome = decide(m_service, p.value(), m_localAddresses);
+        showOutcome(outcome);
+        return outcome.verdict ? outcome.verdict.value() : engine::Verdict{};
     }
-    const auto dynamicFilters = m_service.dynamicFilters();
-    if (!dynamicFilters) {
-        showError(dynamicFilters.error().message);
-        return {};
-    }
+    // Reading the store and the dynamic filters (and resolving names) may take as long as the
+    // agent does: off the GUI thread, the button waits.
+    m_evaluate->setEnabled(false);
+    m_verdict->setText(tr("Testing…"));
+    PolicyClient *client = &m_service;
+    const engine::Packet packet = p.value();
+    const QList<QHostAddress> local = m_localAddresses;
+    m_worker->run(
+        tr("Testing the packet…"), this,
+        [client, packet, local] { return decide(*client, packet, local); },
+        [this](const Outcome &outcome) {
+            m_evaluate->setEnabled(true);
+            showOutcome(outcome);
+        });
+    return {};
+}
+
+PacketTester::Outcome PacketTester::decide(PolicyClient &service, const engine::Packet &packet,
+                                           const QList<QHostAddress> &localAddresses)
+{
+    const auto db = service.load();
+    if (!db)
+        return {db.error(), {}};
+    const auto dynamicFilters = service.dynamicFilters();
+    if (!dynamicFilters)
+        return {dynamicFilters.error(), {}};
     engine::ExpansionContext context;
-    context.localAddresses =
-        m_localAddresses.isEmpty() ? engine::localAddresses() : m_localAddresses;
+    context.localAddresses = localAddresses.isEmpty() ? engine::localAddresses() : localAddresses;
     context.resolve = [](const QString &name) {
         return QHostInfo::fromName(name).addresses();
     };
     const auto policy = engine::EffectivePolicy::build(db.value(), dynamicFilters.value(), context);
-    const engine::Verdict verdict = engine::Evaluator(policy).evaluate(p.value());
-    showVerdict(verdict, policy.warnings());
-    return verdict;
+    return {engine::Evaluator(policy).evaluate(packet), policy.warnings()};
+}
+
+void PacketTester::showOutcome(const Outcome &outcome)
+{
+    if (!outcome.verdict)
+        showError(outcome.verdict.error().message);
+    else
+        showVerdict(outcome.verdict.value(), outcome.warnings);
 }
 
 void PacketTester::showError(const QString &error)

@@ -63,7 +63,7 @@ void BlockPortPolicyPage::initializePage()
     const QString current = m_policies->currentData().toString();
     m_policies->clear();
     QString assigned;
-    if (auto db = m_wizard.service().load()) {
+    if (auto db = m_wizard.database()) {
         for (const Policy &p : db->policies) {
             m_policies->addItem(p.assigned ? tr("%1 (assigned)").arg(p.name) : p.name, p.name);
             if (p.assigned)

@@ -69,7 +69,7 @@ void BlockPortSummaryPage::describeAssignment(const BlockPortPlan &plan)
     m_replace->setChecked(false);
     m_replace->hide();
     m_assignment->setStyleSheet({});
-    const auto db = m_wizard.service().load();
+    const auto db = m_wizard.database();
     const Policy *assigned = db ? db->assignedPolicy() : nullptr;
     if (!plan.staticMode) {
         m_assignment->clear();

@@ -1,13 +1,16 @@
 #include "wizards/BlockPortWizard.h"
-#include "ApplyAnyway.h"
+#include "MessageBox.h"
+#include "ServiceWorker.h"
 
 #include "service/PolicyClient.h"
+#include "service/SshGuard.h"
 #include "wizards/BlockPortPolicyPage.h"
 #include "wizards/BlockPortPortsPage.h"
 #include "wizards/BlockPortRemotePage.h"
 #include "wizards/BlockPortSummaryPage.h"
 #include "wizards/ChoicePage.h"
 
+#include <QAbstractButton>
 #include <QRadioButton>
 
 using namespace Qt::StringLiterals;
@@ -113,39 +116,127 @@ QStringList BlockPortWizard::commandLines() const
     return lines;
 }
 
+Result<PolicyDatabase> BlockPortWizard::database() const
+{
+    if (m_db)
+        return *m_db;
+    return m_service.load();
+}
+
 void BlockPortWizard::accept()
 {
-    const auto all = commands();
-    const QStringList lines = commandLines();
-    if (m_done.isEmpty()) {
-        auto state = StoreChangeUndo::capture(m_service);
-        m_undo = state ? std::optional<StoreChangeUndo>(state.value()) : std::nullopt;
+    if (!m_running)
+        start(false);
+}
+
+void BlockPortWizard::reject()
+{
+    if (!m_running) // the commands run: their outcome must reach the undo history
+        QWizard::reject();
+}
+
+// Runs on the worker thread with the agent: no widgets here.
+BlockPortWizard::Outcome BlockPortWizard::execute(PolicyClient &service,
+                                                  const QList<syntax::IpsecCmdCommand> &all,
+                                                  bool force)
+{
+    Outcome o;
+    auto before = StoreChangeUndo::capture(service);
+    if (!before) {
+        o.error = before.error();
+        o.failedAt = 0;
+        return o;
+    }
+    const ChangeOptions options = service.changeOptions();
+    if (force) {
+        ChangeOptions forced = options;
+        forced.force = true;
+        service.setChangeOptions(forced);
     }
     for (qsizetype i = 0; i < all.size(); ++i) {
-        if (m_done.contains(lines.at(i)))
-            continue;
         const auto &command = all.at(i);
-        auto report = ApplyAnyway::run(m_service, this, [&] {
-            return command.staticMode ? m_service.executeStatic(command)
-                                      : m_service.executeDynamic(command);
-        });
+        auto report =
+            command.staticMode ? service.executeStatic(command) : service.executeDynamic(command);
         if (!report) {
-            QString text = tr("Command %1 of %2 failed: %3\n%4")
-                               .arg(i + 1)
-                               .arg(all.size())
-                               .arg(report.error().message, lines.at(i));
-            if (!m_done.isEmpty()) {
-                text += u'\n'
-                        + tr("The commands before it were carried out; Finish runs only the "
-                             "remaining ones.");
+            o.error = report.error();
+            o.failedAt = int(i);
+            // All or none: what the commands before it did is taken back.
+            if (i > 0) {
+                if (auto back = before->revert(service); !back) {
+                    o.rollbackError = back.error().message;
+                    o.undo = before.value();
+                }
             }
-            m_summary->showError(text);
-            return;
+            break;
         }
-        m_done.insert(lines.at(i));
-        m_messages << report->messages << report->notices;
+        o.messages << report->messages << report->notices;
     }
-    QWizard::accept();
+    if (force)
+        service.setChangeOptions(options);
+    if (!o.error)
+        o.undo = before.value();
+    return o;
+}
+
+void BlockPortWizard::start(bool force)
+{
+    m_running = true;
+    for (auto which : {QWizard::FinishButton, QWizard::BackButton, QWizard::CancelButton})
+        button(which)->setEnabled(false);
+    m_summary->showError(tr("Working…"));
+    PolicyClient *service = &m_service;
+    const auto all = commands();
+    const auto work = [service, all, force] {
+        return execute(*service, all, force);
+    };
+    const auto then = [this, force](const Outcome &outcome) {
+        finished(outcome, force);
+    };
+    if (m_worker)
+        m_worker->run(tr("Blocking %1…").arg(plan().ports.text), this, work, then);
+    else
+        then(work());
+}
+
+void BlockPortWizard::finished(const Outcome &outcome, bool force)
+{
+    m_running = false;
+    for (auto which : {QWizard::FinishButton, QWizard::BackButton, QWizard::CancelButton})
+        button(which)->setEnabled(true);
+    m_undo = outcome.undo;
+    m_messages = outcome.messages;
+    if (!outcome.error) {
+        m_summary->showError({});
+        QWizard::accept();
+        return;
+    }
+    const Error &error = *outcome.error;
+    const ChangeOptions options = m_service.changeOptions();
+    if (!force && !outcome.undo && SshGuard::isRefusal(error, options.sshConnection)
+        && MessageBox::warningWithAction(this, tr("Your SSH Connection"), error.message,
+                                         tr("&Apply Anyway"))) {
+        start(true); // nothing stayed: all commands again
+        return;
+    }
+    const QStringList lines = commandLines();
+    const qsizetype count = lines.size();
+    QString text = tr("Command %1 of %2 failed: %3\n%4")
+                       .arg(outcome.failedAt + 1)
+                       .arg(count)
+                       .arg(error.message, lines.value(outcome.failedAt));
+    if (outcome.failedAt > 0 && !outcome.undo) {
+        text += u'\n' + tr("The commands before it were taken back: nothing was changed.");
+    } else if (outcome.undo) {
+        // The part that stayed is one step of Edit ▸ Undo (the window records it).
+        m_failure = text + u'\n'
+                    + tr("The commands before it could not be taken back (%1); Edit ▸ Undo "
+                         "takes them back.")
+                          .arg(outcome.rollbackError);
+        m_summary->showError(m_failure);
+        QWizard::reject();
+        return;
+    }
+    m_summary->showError(text);
 }
 
 } // namespace ipsec::ui
