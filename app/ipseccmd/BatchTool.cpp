@@ -4,8 +4,10 @@
 #include "NetdiagTool.h"
 #include "NetshTool.h"
 
+#include "syntax/BatchArithmetic.h"
 #include "syntax/Netsh.h"
 #include "syntax/ScriptEncoding.h"
+#include "util/SafeFile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -73,8 +75,10 @@ int BatchTool::run(const QStringList &args)
         m_io.out << tr("usage: ipseccmd batch [--atomic] [--encoding NAME] [--store PATH] "
                        "[--netns NAME] FILE [ARGUMENTS...]\n"
                        "Runs a Windows batch file as cmd.exe does: netsh, ipsecpol, ipseccmd and "
-                       "netdiag lines, each on its own; see the README, \"Windows batch "
-                       "files\".\n");
+                       "netdiag lines, each on its own. Variables (%NAME%, %NAME:old=new%, "
+                       "%NAME:~start,length%), set /a and output redirection (> >> 2> 2>&1 "
+                       ">nul) work as in cmd.exe; goto, call, for and if are refused line by "
+                       "line. See the README, \"Windows batch files\".\n");
         return args.isEmpty() && !m_options.help ? int(ErrorCode::Usage) : 0;
     }
     if (m_options.confirmWithinSeconds > 0 && !m_options.atomic) {
@@ -169,22 +173,72 @@ int BatchTool::runLines(const QList<BatchScript::Line> &lines)
     return 1;
 }
 
-QString BatchTool::dropRedirections(const QString &text, int line)
+Result<QString> BatchTool::redirections(const QString &text, Redirect &redirect)
 {
-    static const QRegularExpression redirect(u"\\s*[12]?>>?\\s*(&[12]|\"[^\"]*\"|[^\\s\"&|]+)"_s);
-    QString out = text;
-    auto it = redirect.globalMatch(text);
-    QStringList files;
+    static const QRegularExpression re(u"\\s*([12]?)(>>?)\\s*(&[12]|\"[^\"]*\"|[^\\s\"&|<>]+)"_s);
+    redirect = {};
+    m_writtenThisCommand.clear();
+    auto it = re.globalMatch(text);
     while (it.hasNext()) {
         const auto m = it.next();
-        const QString target = m.captured(1);
-        if (!is(target, u"nul") && !target.startsWith(u'&'))
-            files << target;
+        Redirect::Stream &s = m.captured(1) == u"2"_s ? redirect.err : redirect.out;
+        QString target = m.captured(3);
+        s.append = m.captured(2) == u">>"_s;
+        s.file.clear();
+        if (target.startsWith(u'&')) {
+            const bool toSelf = (&s == &redirect.out) == (target == u"&1"_s);
+            s.to = toSelf ? Redirect::To::Screen : Redirect::To::OtherStream;
+            continue;
+        }
+        if (target.size() >= 2 && target.startsWith(u'"') && target.endsWith(u'"'))
+            target = target.mid(1, target.size() - 2);
+        if (is(target, u"nul") || is(target, u"nul:")) {
+            s.to = Redirect::To::Nul;
+            continue;
+        }
+        static const QRegularExpression windowsPath(u"^[A-Za-z]:|\\\\"_s);
+        if (windowsPath.match(target).hasMatch())
+            return Error::usage(tr("%1 is a Windows path; give a path of this system for the "
+                                   "output. The command was not run (as cmd.exe does not run a "
+                                   "command whose output file it cannot open).")
+                                    .arg(target));
+        s.to = Redirect::To::File;
+        s.file = QFileInfo(target).absoluteFilePath();
     }
-    out.replace(redirect, QString());
-    if (!files.isEmpty())
-        note(line, tr("output redirected to %1 is shown here instead.").arg(files.join(u", "_s)));
-    return out.trimmed();
+    QString rest = text;
+    rest.replace(re, QString());
+    return rest.trimmed();
+}
+
+bool BatchTool::writeTo(const Redirect::Stream &stream, const QString &text, int line)
+{
+    if (stream.to != Redirect::To::File)
+        return true;
+    // > empties the file once per command (cmd.exe creates it even for no output); >> and a
+    // second stream of the same command add to it.
+    QByteArray bytes;
+    if (stream.append || m_writtenThisCommand.contains(stream.file)) {
+        auto target = SafeFile::target(stream.file);
+        if (!target) {
+            error(line, target.error().message);
+            return false;
+        }
+        QFile old(*target);
+        if (old.exists()) {
+            if (!old.open(QIODevice::ReadOnly)) {
+                error(line, tr("cannot read %1: %2").arg(stream.file, old.errorString()));
+                return false;
+            }
+            bytes = old.readAll();
+        }
+    }
+    m_writtenThisCommand.insert(stream.file);
+    bytes += text.toUtf8();
+    if (auto ok = SafeFile::write(stream.file, bytes, SafeFile::Access::Readable); !ok) {
+        error(line, ok.error().message);
+        return false;
+    }
+    return true;
 }
 
 BatchTool::Outcome BatchTool::runCommand(QString text, int line)
@@ -200,19 +254,35 @@ BatchTool::Outcome BatchTool::runCommand(QString text, int line)
         QString rest = text.mid(4);
         if (is(rest.trimmed(), u"off") || is(rest.trimmed(), u"on"))
             return {};
-        rest = dropRedirections(rest.mid(1), line);
-        m_io.out << rest << '\n';
+        Redirect r;
+        auto said = redirections(rest.mid(1), r);
+        if (!said) {
+            ++m_commands;
+            error(line, said.error().message);
+            return {1, true};
+        }
+        const Redirect::Stream &to = r.out.to == Redirect::To::OtherStream ? r.err : r.out;
+        if (to.to == Redirect::To::Screen)
+            m_io.out << *said << '\n';
+        else if (!writeTo(to, *said + u'\n', line))
+            return {1, true};
         return {};
     }
     if (auto done = builtin(program, text, line))
         return *done;
     ++m_commands;
-    auto words = syntax::NetshParser::splitLine(dropRedirections(text, line));
+    Redirect r;
+    auto command = redirections(text, r);
+    if (!command) {
+        error(line, command.error().message);
+        return {1, true};
+    }
+    auto words = syntax::NetshParser::splitLine(*command);
     if (!words || words->isEmpty()) {
         error(line, words ? tr("nothing to run.") : words.error().message);
         return {1, true};
     }
-    return runTool(programOf(words->first()), words->mid(1), line);
+    return runTool(programOf(words->first()), words->mid(1), line, r);
 }
 
 std::optional<BatchTool::Outcome> BatchTool::builtin(const QString &program, const QString &text,
@@ -226,11 +296,27 @@ std::optional<BatchTool::Outcome> BatchTool::builtin(const QString &program, con
         if (program == QStringView(quiet))
             return Outcome{};
     if (program == u"set"_s) {
-        if (rest.startsWith(u"/a"_s, Qt::CaseInsensitive)
-            || rest.startsWith(u"/p"_s, Qt::CaseInsensitive)) {
+        if (rest.startsWith(u"/a"_s, Qt::CaseInsensitive)) {
+            // Arithmetic as cmd.exe does it; in a batch file the result is not printed.
+            // A quoted expression may hold << and >> (cmd.exe reads them as redirections
+            // only outside quotes); a trailing >nul of an unquoted one goes.
+            Redirect ignored;
+            const QString raw = rest.mid(2);
+            const auto stripped =
+                raw.contains(u'"') ? Result<QString>(raw) : redirections(raw, ignored);
+            const QString expression = (stripped ? *stripped : raw).trimmed();
+            auto value = syntax::BatchArithmetic::evaluate(expression, m_vars);
+            if (!value) {
+                ++m_commands;
+                error(line, tr("set /a %1: %2").arg(expression, value.error().message));
+                return Outcome{1, true};
+            }
+            return Outcome{};
+        }
+        if (rest.startsWith(u"/p"_s, Qt::CaseInsensitive)) {
             ++m_commands;
-            error(line, tr("set %1 (arithmetic, prompts) is not run here; the line is skipped.")
-                            .arg(rest.left(2)));
+            error(line, tr("set /p asks the user for a value; a batch file run here gets no "
+                           "answers, so the line is skipped."));
             return Outcome{1, true};
         }
         QString assignment = rest;
@@ -274,7 +360,9 @@ std::optional<BatchTool::Outcome> BatchTool::builtin(const QString &program, con
     }
     if (program == u"sc"_s || program == u"net"_s || program == u"gpupdate"_s) {
         ++m_commands;
-        auto words = syntax::NetshParser::splitLine(dropRedirections(text, line));
+        Redirect ignored; // what is said here are this program's notes: on the screen
+        auto command = redirections(text, ignored);
+        auto words = syntax::NetshParser::splitLine(command ? *command : text);
         return serviceControl(words ? *words : QStringList{program}, line);
     }
     return std::nullopt;
@@ -330,7 +418,8 @@ BatchTool::Outcome BatchTool::serviceControl(const QStringList &words, int line)
     return {};
 }
 
-BatchTool::Outcome BatchTool::runTool(const QString &program, const QStringList &args, int line)
+BatchTool::Outcome BatchTool::runTool(const QString &program, const QStringList &args, int line,
+                                      const Redirect &redirect)
 {
     QString out;
     QString err;
@@ -360,7 +449,25 @@ BatchTool::Outcome BatchTool::runTool(const QString &program, const QStringList 
     }
     outStream.flush();
     errStream.flush();
-    m_io.out << out;
+    // 2>&1 sends the errors where the output goes, 1>&2 the output where the errors go.
+    const Redirect::Stream &outTo =
+        redirect.out.to == Redirect::To::OtherStream ? redirect.err : redirect.out;
+    const Redirect::Stream &errTo =
+        redirect.err.to == Redirect::To::OtherStream ? redirect.out : redirect.err;
+    if (outTo.to == Redirect::To::Screen)
+        m_io.out << out;
+    else if (!writeTo(outTo, out, line))
+        return {1, true};
+    if (errTo.to != Redirect::To::Screen) {
+        // The command's own messages go to the file (or nowhere); the summary still counts it.
+        QStringList kept;
+        for (const QString &e : err.split(u'\n', Qt::SkipEmptyParts))
+            if (!e.startsWith(u"Try '"_s))
+                kept << e;
+        if (!writeTo(errTo, kept.isEmpty() ? QString() : kept.join(u'\n') + u'\n', line))
+            return {1, true};
+        return {rc, rc != 0};
+    }
     for (QString e : err.split(u'\n', Qt::SkipEmptyParts)) {
         if (e.startsWith(u"Try '"_s))
             continue; // the --help hint means the command line here, not the batch file
@@ -440,7 +547,7 @@ int BatchTool::runAtomic(const QList<BatchScript::Line> &lines, const QString &t
     for (const auto &[line, args] : std::as_const(afterwards)) {
         if (rc != 0)
             break;
-        rc = runTool(u"netdiag"_s, args, line).rc;
+        rc = runTool(u"netdiag"_s, args, line, Redirect()).rc;
     }
     return rc;
 }

@@ -27,12 +27,29 @@ private:
     };
     int runLines(const QList<ipsec::syntax::BatchScript::Line> &lines);
     int runAtomic(const QList<ipsec::syntax::BatchScript::Line> &lines, const QString &text);
+    // Where a command's output goes: > file, >> file, >nul, 2> file, 2>&1 (cmd.exe's forms).
+    struct Redirect {
+        enum class To : quint8 { Screen, Nul, File, OtherStream };
+        struct Stream {
+            To to = To::Screen;
+            QString file;
+            bool append = false;
+        };
+        Stream out;
+        Stream err;
+    };
     Outcome runCommand(QString text, int line);
     // cmd.exe's built-ins and the programs; program: the first word without path and .exe.
     std::optional<Outcome> builtin(const QString &program, const QString &text, int line);
     Outcome serviceControl(const QStringList &words, int line);
-    Outcome runTool(const QString &program, const QStringList &args, int line);
-    QString dropRedirections(const QString &text, int line);
+    Outcome runTool(const QString &program, const QStringList &args, int line,
+                    const Redirect &redirect);
+    // The command without its redirections; an error (the command is not run, as with cmd.exe)
+    // when a target cannot be used.
+    ipsec::Result<QString> redirections(const QString &text, Redirect &redirect);
+    // Writes text where a stream goes (not the screen); false after reporting a failure.
+    bool writeTo(const Redirect::Stream &stream, const QString &text, int line);
+    QSet<QString> m_writtenThisCommand; // files a > has already emptied for this command
     QString expand(const QString &text);
     void error(int line, const QString &message);
     void note(int line, const QString &message);

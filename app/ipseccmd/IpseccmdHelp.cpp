@@ -213,6 +213,9 @@ HelpPage IpseccmdHelp::netsh()
         tr("Addresses: me, any, an IP address (IPv4 or IPv6) or a DNS name; masks dotted or "
            "prefix lengths; port 0 means any port. Tags may be shortened (desc=, mirror=) or "
            "left out (values in the documented order); yes|no|y|n."),
+        tr("Server types: srcaddr= or dstaddr= DNS, DHCP or GATEWAY stand for this computer's "
+           "resolvers (resolv.conf), DHCP server (leases) and default gateway (routes), looked "
+           "up whenever the policy is enforced; the other end is me. WINS is refused."),
     };
     p.sections = {
         {tr("Static commands (the persistent store)"),
@@ -230,6 +233,7 @@ HelpPage IpseccmdHelp::netsh()
          "set defaultrule             policy= activate= kerberos= psk= rootca=\n"
          "set store location=local    set batch mode=enable|disable    delete all\n"
          "show policy|filterlist|filteraction|rule|all|store|gpoassignedpolicy [name=] [all]\n"
+         "show rule id=N|all policy=  show filterlist rule= [policy=]\n"
          "exportpolicy file=FILE      (.ipsec is added when FILE has no extension)\n"
          "importpolicy file=FILE\n"_s},
         {tr("Dynamic commands (the running policy, lost at reboot)"),

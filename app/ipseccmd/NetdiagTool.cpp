@@ -135,6 +135,7 @@ void NetdiagTool::printFilters(PolicyClient &service, const PolicyDatabase &db,
     ctx.resolve = [](const QString &name) {
         return QHostInfo::fromName(name).addresses();
     };
+    ctx.servers = Enforcer::systemServers(); // netdiag lists the server types expanded
 
     struct Row {
         engine::DirectionalFilter f;

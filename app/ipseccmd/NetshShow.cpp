@@ -1,11 +1,13 @@
 #include "NetshShow.h"
 
 #include "TextTable.h"
+#include "service/PolicyEdits.h"
 #include "snapshot/ModelJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 using namespace ipsec;
@@ -34,6 +36,8 @@ QString addressText(const Address &a)
         return NetshShow::tr("<My IP Address>");
     if (a.isAny())
         return NetshShow::tr("<Any IP Address>");
+    if (a.isServer())
+        return Address::serverDisplayName(a.serverType());
     return a.isLiteral() ? a.address().toString() : a.name();
 }
 
@@ -109,8 +113,26 @@ Result<void> NetshShow::show(const C &c)
         }
     }
     if (wants(C::Object::FilterList)) {
+        // show filterlist rule=NAME [policy=P]: the list of that rule (of every policy that has
+        // a rule of that name when no policy is given).
+        QSet<qint64> ofRule;
+        if (c.ruleName) {
+            for (const Policy &p : db.policies) {
+                if (!named(c.policy, p.name))
+                    continue;
+                for (const Rule *r : db.rulesOf(p.id))
+                    if (!r->defaultResponse && named(c.ruleName, r->name))
+                        ofRule.insert(r->filterListId);
+            }
+            if (ofRule.isEmpty())
+                return Error::notFound(c.policy ? tr("Policy %1 has no rule named %2.")
+                                                      .arg(PolicyEdits::quote(*c.policy),
+                                                           PolicyEdits::quote(*c.ruleName))
+                                                : tr("No policy has a rule named %1.")
+                                                      .arg(PolicyEdits::quote(*c.ruleName)));
+        }
         for (const FilterList &l : db.filterLists) {
-            if (!named(c.name, l.name))
+            if (!named(c.name, l.name) || (c.ruleName && !ofRule.contains(l.id)))
                 continue;
             ++shown;
             if (m_json)
@@ -132,23 +154,45 @@ Result<void> NetshShow::show(const C &c)
     }
     if (c.object == C::Object::Rule) {
         const bool onlyDefault = c.displayOptions.contains(u"default"_s);
+        bool policyFound = false;
+        int rulesOfPolicy = 0;
         for (const Policy &p : db.policies) {
             if (!named(c.policy, p.name))
                 continue;
+            policyFound = true;
+            // Rule ids as netsh numbers them: the rules of the policy in order, 1-based, the
+            // default response rule not counted (the id set rule and delete rule take).
+            int id = 0;
             for (const Rule *r : db.rulesOf(p.id)) {
-                if (onlyDefault != r->defaultResponse || !named(c.name, r->name))
+                if (!r->defaultResponse)
+                    ++id;
+                if (onlyDefault != r->defaultResponse || !named(c.name, r->name)
+                    || (c.ruleId && (r->defaultResponse || *c.ruleId != id)))
                     continue;
                 ++shown;
                 if (m_json) {
                     QJsonObject o = json::rule(*r, db);
                     o.insert(u"policy"_s, p.name);
+                    if (!r->defaultResponse)
+                        o.insert(u"ruleId"_s, id);
                     items.append(o);
                 } else {
                     field(tr("Policy Name"), p.name);
+                    if (!r->defaultResponse)
+                        field(tr("Rule ID"), QString::number(id));
                     rule(*r, db);
                 }
             }
+            rulesOfPolicy = id;
         }
+        if (c.policy && !policyFound)
+            return Error::notFound(
+                tr("There is no policy named %1.").arg(PolicyEdits::quote(*c.policy)));
+        if (c.ruleId && !shown)
+            return Error::notFound(tr("Policy %1 has no rule %2 (it has %3).")
+                                       .arg(PolicyEdits::quote(c.policy.value_or(QString())))
+                                       .arg(*c.ruleId)
+                                       .arg(rulesOfPolicy));
     }
     if (m_json) {
         m_out << QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Indented));
@@ -267,8 +311,11 @@ Result<void> NetshShow::showDynamic(const C &c)
                      tr("Dst Port"), tr("Mirrored"), tr("Action")});
         for (const auto &d : dyn.value()) {
             const Filter &f = d.filter;
-            t.addRow({f.source.toString(), f.destination.toString(), f.protocol.name(),
-                      port(f.sourcePort), port(f.destinationPort), yesNo(f.mirrored),
+            const auto text = [](const Address &a) {
+                return a.isServer() ? Address::serverKeywordOf(a.serverType()) : a.toString();
+            };
+            t.addRow({text(f.source), text(f.destination), f.protocol.name(), port(f.sourcePort),
+                      port(f.destinationPort), yesNo(f.mirrored),
                       FilterAction::typeName(d.action).toUpper()});
         }
         t.print(m_out);

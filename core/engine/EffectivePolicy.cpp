@@ -123,6 +123,21 @@ EffectivePolicy EffectivePolicy::fromSources(QList<FilterSource> sources,
         s.filter = normalized(std::move(s.filter));
         const QList<DirectionalFilter> directional = expandFilterKeepingMe(s.filter, context);
         if (directional.isEmpty()) {
+            const Address &server =
+                s.filter.source.isServer() ? s.filter.source : s.filter.destination;
+            if (server.isServer()) {
+                const QString why = context.servers
+                                        ? context.servers(server.serverType()).unknownReason
+                                        : QString();
+                p.m_warnings << tr("Filter %1 → %2 is left out for now: %3")
+                                    .arg(s.filter.source.toString(),
+                                         s.filter.destination.toString(),
+                                         why.isEmpty() ? tr("%1 is not known.")
+                                                             .arg(Address::serverDisplayName(
+                                                                 server.serverType()))
+                                                       : why);
+                continue;
+            }
             p.m_warnings << tr("Filter %1 → %2 is left out: an address could not be resolved "
                                "or its address families do not match.")
                                 .arg(s.filter.source.toString(), s.filter.destination.toString());

@@ -31,6 +31,11 @@ QList<Address> concrete(const Address &a, const ExpansionContext &ctx, bool keep
             for (const QHostAddress &h : ctx.resolve(a.name()))
                 out << Address::host(h);
         break;
+    case Address::Kind::Server:
+        if (ctx.servers)
+            for (const QHostAddress &h : ctx.servers(a.serverType()).addresses)
+                out << Address::host(h);
+        break;
     }
     return out;
 }

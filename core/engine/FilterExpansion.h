@@ -23,10 +23,19 @@ struct DirectionalFilter {
     friend bool operator==(const DirectionalFilter &, const DirectionalFilter &) = default;
 };
 
+// What a server type (DNS, DHCP, GATEWAY) stands for right now; why not, when nothing.
+struct ServerAddresses {
+    QList<QHostAddress> addresses;
+    QString unknownReason; // a sentence, when addresses is empty
+};
+
 struct ExpansionContext {
     QList<QHostAddress> localAddresses; // what "me" stands for
     // Resolves a DNS name at apply time; an empty result drops the filter (and is reported).
     std::function<QList<QHostAddress>(const QString &)> resolve;
+    // The servers of this computer at apply time (kernel::SystemServers); without it, filters
+    // with a server type are dropped (and reported).
+    std::function<ServerAddresses(Address::ServerType)> servers;
 };
 
 // Expands one filter: "me" into the local addresses, DNS names into their addresses, mirrored

@@ -16,7 +16,8 @@ Side sideOf(const Address &a)
         return Side::Host;
     if (a.isAny() || (a.isLiteral() && a.prefixLength() == 0))
         return Side::Any;
-    if (a.isDnsName()) // resolved names are hosts; an unresolved one never reaches the ranking
+    // Resolved names and server types are hosts; unresolved ones never reach the ranking.
+    if (a.isDnsName() || a.isServer())
         return Side::Host;
     return Side::Subnet;
 }

@@ -176,6 +176,54 @@ Result<Address> Address::dnsName(const QString &name)
     return a;
 }
 
+Address Address::server(ServerType type)
+{
+    Address a;
+    if (type == ServerType::None)
+        return a;
+    a.m_kind = Kind::Server;
+    a.m_server = type;
+    return a;
+}
+
+std::optional<Address::ServerType> Address::serverKeyword(QStringView text)
+{
+    for (ServerType t : {ServerType::Dns, ServerType::Dhcp, ServerType::Gateway})
+        if (text.compare(serverKeywordOf(t), Qt::CaseInsensitive) == 0)
+            return t;
+    return std::nullopt;
+}
+
+QString Address::serverKeywordOf(ServerType type)
+{
+    switch (type) {
+    case ServerType::Dns:
+        return u"DNS"_s;
+    case ServerType::Dhcp:
+        return u"DHCP"_s;
+    case ServerType::Gateway:
+        return u"GATEWAY"_s;
+    case ServerType::None:
+        break;
+    }
+    return {};
+}
+
+QString Address::serverDisplayName(ServerType type)
+{
+    switch (type) {
+    case ServerType::Dns:
+        return tr("<DNS Servers>");
+    case ServerType::Dhcp:
+        return tr("<DHCP Server>");
+    case ServerType::Gateway:
+        return tr("<Default Gateway>");
+    case ServerType::None:
+        break;
+    }
+    return {};
+}
+
 bool Address::isValidDnsName(QStringView name)
 {
     if (name.isEmpty() || name.size() > 253)
@@ -311,6 +359,13 @@ Result<Address> Address::parse(QStringView text)
         return me();
     if (t.compare(u"any", Qt::CaseInsensitive) == 0)
         return any();
+    if (t.size() > 2 && t.startsWith(u'<') && t.endsWith(u'>')) {
+        if (const auto type = serverKeyword(t.mid(1, t.size() - 2)))
+            return server(*type);
+        return Error::usage(tr("\"%1\" is not a server type; expected <DNS>, <DHCP> or "
+                               "<GATEWAY>.")
+                                .arg(t));
+    }
     const qsizetype slash = t.indexOf(u'/');
     const QStringView addr = slash < 0 ? t : t.left(slash);
     if (looksLikeIp(addr)) {
@@ -366,6 +421,8 @@ QString Address::toString() const
         return u"me"_s;
     case Kind::DnsName:
         return m_dnsName;
+    case Kind::Server:
+        return u'<' + serverKeywordOf(m_server) + u'>';
     case Kind::Host:
         return address().toString();
     case Kind::Subnet:

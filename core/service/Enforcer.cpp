@@ -2,6 +2,7 @@
 #include "engine/HostNameResolver.h"
 
 #include "kernel/Ownership.h"
+#include "kernel/SystemServers.h"
 
 #include <QHash>
 
@@ -15,6 +16,19 @@ namespace ipsec {
 Enforcer::Enforcer(kernel::Spd &spd)
     : m_spd(spd)
 {
+}
+
+std::function<engine::ServerAddresses(Address::ServerType)> Enforcer::systemServers()
+{
+    auto cache = std::make_shared<QHash<int, engine::ServerAddresses>>();
+    return [cache](Address::ServerType type) {
+        auto it = cache->constFind(int(type));
+        if (it == cache->constEnd()) {
+            const auto found = kernel::SystemServers::find(type);
+            it = cache->insert(int(type), {found.addresses, found.unknownReason});
+        }
+        return it.value();
+    };
 }
 
 engine::XfrmCompilerOptions Enforcer::compilerOptions()
@@ -208,6 +222,7 @@ Result<Enforcer::Outcome> Enforcer::enforce(const PolicyDatabase &db,
     engine::ExpansionContext context;
     context.localAddresses = engine::localAddresses();
     context.resolve = engine::HostNameResolver::shared().function();
+    context.servers = Enforcer::systemServers();
     QStringList warnings;
     auto plan = compile(db, dynamic, context, options.ikeExemption, &warnings);
     if (!plan)

@@ -41,6 +41,9 @@ public:
     Result<QList<kernel::SpdEntry>> ownedEntries();
 
     static engine::XfrmCompilerOptions compilerOptions();
+    // netsh's server types (DNS, DHCP, GATEWAY) as the system has them now, each read once per
+    // function object (one enforcement).
+    static std::function<engine::ServerAddresses(Address::ServerType)> systemServers();
     static kernel::SpdEntry toSpd(const engine::XfrmEntry &entry);
     // Identity + priority + action + templates: equal keys need no change in the kernel.
     static QString stateKey(const kernel::SpdEntry &entry);

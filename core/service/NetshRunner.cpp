@@ -10,11 +10,7 @@ namespace ipsec {
 namespace {
 
 using C = syntax::NetshCommand;
-
-QString quote(const QString &s)
-{
-    return u'"' + s + u'"';
-}
+using O = PolicyEdits::Object;
 
 } // namespace
 
@@ -55,6 +51,8 @@ void NetshRunner::noteUnmodelled(const C &c)
         report.notices << tr("%1: not stored (%2): main-mode (IKE) settings belong to the IKE "
                              "daemon, which this program does not configure.")
                               .arg(c.text, c.unmodelledSettings.join(u", "_s));
+    for (const QString &note : c.notes)
+        report.notices << u"%1: %2"_s.arg(c.text, note);
     if (!c.rootCaOptions.isEmpty())
         report.notices << tr("%1: certificate options %2 are not stored; only the CA name is.")
                               .arg(c.text, c.rootCaOptions.join(u' '));
@@ -122,19 +120,12 @@ Result<Policy> NetshRunner::findPolicy(const C &c, const std::optional<QString> 
     if (!found)
         return found.error();
     if (!found.value())
-        return Error::notFound(tr("There is no policy named %1.").arg(quote(*name)));
+        return Error::notFound(tr("There is no policy named %1.").arg(PolicyEdits::quote(*name)));
     return *found.value();
 }
 
 Result<void> NetshRunner::addPolicy(const C &c)
 {
-    auto found = w.findPolicy(*c.name);
-    if (!found)
-        return found.error();
-    if (found.value())
-        return Error::conflict(tr("A policy named %1 already exists; change it with \"set "
-                                  "policy\" or delete it first.")
-                                   .arg(quote(*c.name)));
     Policy p;
     p.name = *c.name;
     p.description = c.description.value_or(QString());
@@ -157,6 +148,10 @@ Result<void> NetshRunner::setPolicy(const C &c)
         return Error::usage(tr("set policy gponame=: group policy objects belong to a domain "
                                "store, which is not available here."));
     const QString oldName = p.name;
+    if (c.newName) {
+        if (auto ok = PolicyEdits::checkNameFree(w, O::Policy, *c.newName, p.id); !ok)
+            return ok;
+    }
     p.name = c.newName.value_or(p.name);
     p.description = c.description.value_or(p.description);
     p.pollingIntervalMinutes = c.pollingMinutes.value_or(p.pollingIntervalMinutes);
@@ -175,10 +170,11 @@ Result<void> NetshRunner::setPolicy(const C &c)
         }
     }
     if (c.newName || c.description || c.pollingMinutes || c.activateDefaultRule)
-        report.messages
-            << (oldName == p.name
-                    ? tr("Changed policy %1.").arg(quote(p.name))
-                    : tr("Changed policy %1 (now %2).").arg(quote(oldName), quote(p.name)));
+        report.messages << (oldName == p.name
+                                ? tr("Changed policy %1.").arg(PolicyEdits::quote(p.name))
+                                : tr("Changed policy %1 (now %2).")
+                                      .arg(PolicyEdits::quote(oldName),
+                                           PolicyEdits::quote(p.name)));
     if (c.assign) {
         auto assigned = w.assignedPolicy();
         if (!assigned)
@@ -190,7 +186,7 @@ Result<void> NetshRunner::setPolicy(const C &c)
         } else if (!*c.assign && isAssigned) {
             if (auto ok = w.setAssignedPolicy(std::nullopt); !ok)
                 return ok;
-            report.messages << tr("Unassigned policy %1.").arg(quote(p.name));
+            report.messages << tr("Unassigned policy %1.").arg(PolicyEdits::quote(p.name));
         }
     }
     return {};
@@ -231,18 +227,21 @@ Result<FilterList> NetshRunner::findFilterList(const C &c)
     if (!found)
         return found.error();
     if (!found.value())
-        return Error::notFound(tr("There is no filter list named %1.").arg(quote(name)));
+        return Error::notFound(
+            tr("There is no filter list named %1.").arg(PolicyEdits::quote(name)));
     return *found.value();
 }
 
 Result<void> NetshRunner::addFilterList(const C &c)
 {
+    if (auto ok = PolicyEdits::checkNameFree(w, O::FilterList, *c.name); !ok)
+        return ok;
     FilterList l;
     l.name = *c.name;
     l.description = c.description.value_or(QString());
     if (auto ok = w.insertFilterList(l); !ok)
         return ok;
-    report.messages << tr("Created filter list %1.").arg(quote(l.name));
+    report.messages << tr("Created filter list %1.").arg(PolicyEdits::quote(l.name));
     return {};
 }
 
@@ -252,12 +251,16 @@ Result<void> NetshRunner::setFilterList(const C &c)
     if (!list)
         return list.error();
     FilterList l = *list;
+    if (c.newName) {
+        if (auto ok = PolicyEdits::checkNameFree(w, O::FilterList, *c.newName, l.id); !ok)
+            return ok;
+    }
     l.name = c.newName.value_or(l.name);
     l.description = c.description.value_or(l.description);
     l.implicit = false; // named and edited by hand now
     if (auto ok = w.updateFilterList(l); !ok)
         return ok;
-    report.messages << tr("Changed filter list %1.").arg(quote(l.name));
+    report.messages << tr("Changed filter list %1.").arg(PolicyEdits::quote(l.name));
     return {};
 }
 
@@ -272,13 +275,13 @@ Result<void> NetshRunner::deleteFilterList(const C &c)
             if (!used)
                 return used.error();
             if (used.value() > 0) {
-                report.notices
-                    << tr("Filter list %1 is used by a rule; not deleted.").arg(quote(l.name));
+                report.notices << tr("Filter list %1 is used by a rule; not deleted.")
+                                      .arg(PolicyEdits::quote(l.name));
                 continue;
             }
             if (auto ok = w.deleteFilterList(l.id); !ok)
                 return ok;
-            report.messages << tr("Deleted filter list %1.").arg(quote(l.name));
+            report.messages << tr("Deleted filter list %1.").arg(PolicyEdits::quote(l.name));
         }
         return {};
     }
@@ -287,7 +290,7 @@ Result<void> NetshRunner::deleteFilterList(const C &c)
         return list.error();
     if (auto ok = w.deleteFilterList(list->id); !ok)
         return ok;
-    report.messages << tr("Deleted filter list %1.").arg(quote(list->name));
+    report.messages << tr("Deleted filter list %1.").arg(PolicyEdits::quote(list->name));
     return {};
 }
 
@@ -311,7 +314,7 @@ Result<void> NetshRunner::addFilter(const C &c)
             list.name = *c.filterList;
             if (auto ok = w.insertFilterList(list); !ok)
                 return ok;
-            report.messages << tr("Created filter list %1.").arg(quote(list.name));
+            report.messages << tr("Created filter list %1.").arg(PolicyEdits::quote(list.name));
             entry.id = list.id;
             entry.name = list.name;
         }
@@ -330,13 +333,13 @@ Result<void> NetshRunner::addFilter(const C &c)
     const QString traffic = trafficKey(f);
     if (cached->traffic.contains(traffic)) {
         report.notices << tr("Filter list %1 already has this filter; not added twice.")
-                              .arg(quote(cached->name));
+                              .arg(PolicyEdits::quote(cached->name));
         return {};
     }
     if (auto ok = w.insertFilter(cached->id, f); !ok)
         return ok;
     cached->traffic.insert(traffic);
-    report.messages << tr("Added a filter to %1.").arg(quote(cached->name));
+    report.messages << tr("Added a filter to %1.").arg(PolicyEdits::quote(cached->name));
     return {};
 }
 
@@ -360,9 +363,10 @@ Result<void> NetshRunner::deleteFilter(const C &c)
         ++deleted;
     }
     if (!deleted)
-        return Error::notFound(
-            tr("Filter list %1 has no filter matching these fields.").arg(quote(list->name)));
-    report.messages << tr("Deleted %n filter(s) from %1.", nullptr, deleted).arg(quote(list->name));
+        return Error::notFound(tr("Filter list %1 has no filter matching these fields.")
+                                   .arg(PolicyEdits::quote(list->name)));
+    report.messages << tr("Deleted %n filter(s) from %1.", nullptr, deleted)
+                           .arg(PolicyEdits::quote(list->name));
     return {};
 }
 
@@ -383,7 +387,8 @@ Result<FilterAction> NetshRunner::findFilterAction(const C &c)
     if (!found)
         return found.error();
     if (!found.value())
-        return Error::notFound(tr("There is no filter action named %1.").arg(quote(name)));
+        return Error::notFound(
+            tr("There is no filter action named %1.").arg(PolicyEdits::quote(name)));
     return *found.value();
 }
 
@@ -414,7 +419,7 @@ Result<void> NetshRunner::applyFilterAction(FilterAction &a, const C &c)
     if (!ignored.isEmpty())
         report.notices << tr("Filter action %1: %2 apply only to action=negotiate and are not "
                              "stored.")
-                              .arg(quote(a.name), ignored.join(u", "_s));
+                              .arg(PolicyEdits::quote(a.name), ignored.join(u", "_s));
     a.securityMethods.clear();
     a.sessionKeyPfs = a.inboundPassThrough = a.allowUnsecured = false;
     return {};
@@ -422,6 +427,8 @@ Result<void> NetshRunner::applyFilterAction(FilterAction &a, const C &c)
 
 Result<void> NetshRunner::addFilterAction(const C &c)
 {
+    if (auto ok = PolicyEdits::checkNameFree(w, O::FilterAction, *c.name); !ok)
+        return ok;
     FilterAction a;
     a.name = *c.name;
     a.type = FilterAction::Type::Negotiate; // netsh's default
@@ -429,8 +436,8 @@ Result<void> NetshRunner::addFilterAction(const C &c)
         return ok;
     if (auto ok = w.insertFilterAction(a); !ok)
         return ok;
-    report.messages
-        << tr("Created filter action %1 (%2).").arg(quote(a.name), FilterAction::typeName(a.type));
+    report.messages << tr("Created filter action %1 (%2).")
+                           .arg(PolicyEdits::quote(a.name), FilterAction::typeName(a.type));
     return {};
 }
 
@@ -440,12 +447,16 @@ Result<void> NetshRunner::setFilterAction(const C &c)
     if (!action)
         return action.error();
     FilterAction a = *action;
+    if (c.newName) {
+        if (auto ok = PolicyEdits::checkNameFree(w, O::FilterAction, *c.newName, a.id); !ok)
+            return ok;
+    }
     a.name = c.newName.value_or(a.name);
     if (auto ok = applyFilterAction(a, c); !ok)
         return ok;
     if (auto ok = w.updateFilterAction(a); !ok)
         return ok;
-    report.messages << tr("Changed filter action %1.").arg(quote(a.name));
+    report.messages << tr("Changed filter action %1.").arg(PolicyEdits::quote(a.name));
     return {};
 }
 
@@ -460,13 +471,13 @@ Result<void> NetshRunner::deleteFilterAction(const C &c)
             if (!used)
                 return used.error();
             if (used.value() > 0) {
-                report.notices
-                    << tr("Filter action %1 is used by a rule; not deleted.").arg(quote(a.name));
+                report.notices << tr("Filter action %1 is used by a rule; not deleted.")
+                                      .arg(PolicyEdits::quote(a.name));
                 continue;
             }
             if (auto ok = w.deleteFilterAction(a.id); !ok)
                 return ok;
-            report.messages << tr("Deleted filter action %1.").arg(quote(a.name));
+            report.messages << tr("Deleted filter action %1.").arg(PolicyEdits::quote(a.name));
         }
         return {};
     }
@@ -475,7 +486,7 @@ Result<void> NetshRunner::deleteFilterAction(const C &c)
         return action.error();
     if (auto ok = w.deleteFilterAction(action->id); !ok)
         return ok;
-    report.messages << tr("Deleted filter action %1.").arg(quote(action->name));
+    report.messages << tr("Deleted filter action %1.").arg(PolicyEdits::quote(action->name));
     return {};
 }
 
@@ -495,10 +506,11 @@ Result<Rule> NetshRunner::findRule(const Policy &policy, const C &c)
     }
     return Error::notFound(
         c.ruleId ? tr("Policy %1 has no rule %2 (it has %3).")
-                       .arg(quote(policy.name))
+                       .arg(PolicyEdits::quote(policy.name))
                        .arg(*c.ruleId)
                        .arg(index)
-                 : tr("Policy %1 has no rule named %2.").arg(quote(policy.name), quote(*c.name)));
+                 : tr("Policy %1 has no rule named %2.")
+                       .arg(PolicyEdits::quote(policy.name), PolicyEdits::quote(*c.name)));
 }
 
 Result<void> NetshRunner::addRule(const C &c)
@@ -506,12 +518,8 @@ Result<void> NetshRunner::addRule(const C &c)
     auto policy = findPolicy(c, c.policy);
     if (!policy)
         return policy.error();
-    auto existing = w.findRule(policy->id, *c.name);
-    if (!existing)
-        return existing.error();
-    if (existing.value())
-        return Error::conflict(
-            tr("Policy %1 already has a rule named %2.").arg(quote(policy->name), quote(*c.name)));
+    if (auto ok = PolicyEdits::checkRuleNameFree(w, *policy, *c.name); !ok)
+        return ok;
     C lookup = c;
     lookup.name.reset();
     lookup.guid.reset();
@@ -535,8 +543,8 @@ Result<void> NetshRunner::addRule(const C &c)
     if (auto ok = w.insertRule(r); !ok)
         return ok;
     report.messages << tr("Added rule %1 to policy %2: filter list %3, filter action %4.")
-                           .arg(quote(r.name), quote(policy->name), quote(list->name),
-                                quote(action->name));
+                           .arg(PolicyEdits::quote(r.name), PolicyEdits::quote(policy->name),
+                                PolicyEdits::quote(list->name), PolicyEdits::quote(action->name));
     return w.touchPolicy(policy->id);
 }
 
@@ -549,13 +557,9 @@ Result<void> NetshRunner::setRule(const C &c)
     if (!rule)
         return rule.error();
     Rule r = *rule;
-    if (c.newName && c.newName->compare(r.name, Qt::CaseInsensitive) != 0) {
-        auto clash = w.findRule(policy->id, *c.newName);
-        if (!clash)
-            return clash.error();
-        if (clash.value())
-            return Error::conflict(tr("Policy %1 already has a rule named %2.")
-                                       .arg(quote(policy->name), quote(*c.newName)));
+    if (c.newName) {
+        if (auto ok = PolicyEdits::checkRuleNameFree(w, *policy, *c.newName, r.id); !ok)
+            return ok;
         r.name = *c.newName;
     }
     C lookup = c;
@@ -581,7 +585,8 @@ Result<void> NetshRunner::setRule(const C &c)
         r.authMethods = *c.authMethods;
     if (auto ok = w.updateRule(r); !ok)
         return ok;
-    report.messages << tr("Changed rule %1 of policy %2.").arg(quote(r.name), quote(policy->name));
+    report.messages << tr("Changed rule %1 of policy %2.")
+                           .arg(PolicyEdits::quote(r.name), PolicyEdits::quote(policy->name));
     return w.touchPolicy(policy->id);
 }
 
@@ -603,8 +608,8 @@ Result<void> NetshRunner::deleteRule(const C &c)
                 return ok;
             ++deleted;
         }
-        report.messages
-            << tr("Deleted %n rule(s) of policy %1.", nullptr, deleted).arg(quote(policy->name));
+        report.messages << tr("Deleted %n rule(s) of policy %1.", nullptr, deleted)
+                               .arg(PolicyEdits::quote(policy->name));
         return w.touchPolicy(policy->id);
     }
     auto rule = findRule(*policy, c);
@@ -612,8 +617,8 @@ Result<void> NetshRunner::deleteRule(const C &c)
         return rule.error();
     if (auto ok = w.deleteRule(rule->id); !ok)
         return ok;
-    report.messages
-        << tr("Deleted rule %1 of policy %2.").arg(quote(rule->name), quote(policy->name));
+    report.messages << tr("Deleted rule %1 of policy %2.")
+                           .arg(PolicyEdits::quote(rule->name), PolicyEdits::quote(policy->name));
     return w.touchPolicy(policy->id);
 }
 
@@ -638,10 +643,12 @@ Result<void> NetshRunner::setDefaultRule(const C &c)
         if (auto ok = w.updateRule(r); !ok)
             return ok;
         report.messages << tr("Changed the default response rule of policy %1 (%2).")
-                               .arg(quote(policy->name), r.active ? tr("active") : tr("inactive"));
+                               .arg(PolicyEdits::quote(policy->name),
+                                    r.active ? tr("active") : tr("inactive"));
         return w.touchPolicy(policy->id);
     }
-    return Error::notFound(tr("Policy %1 has no default response rule.").arg(quote(policy->name)));
+    return Error::notFound(
+        tr("Policy %1 has no default response rule.").arg(PolicyEdits::quote(policy->name)));
 }
 
 Result<void> NetshRunner::deleteAll()

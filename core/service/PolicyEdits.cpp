@@ -7,6 +7,75 @@ using namespace Qt::StringLiterals;
 
 namespace ipsec {
 
+QString PolicyEdits::quote(const QString &name)
+{
+    QString inner = name;
+    inner.replace(u"\""_s, u"\"\""_s);
+    return u'"' + inner + u'"';
+}
+
+Result<void> PolicyEdits::checkNameFree(StoreWriter &w, Object kind, const QString &name,
+                                        qint64 exceptId)
+{
+    std::optional<std::pair<qint64, QString>> other;
+    switch (kind) {
+    case Object::Policy: {
+        auto found = w.findPolicy(name);
+        if (!found)
+            return found.error();
+        if (found.value())
+            other = std::pair{found.value()->id, found.value()->name};
+        break;
+    }
+    case Object::FilterList: {
+        auto found = w.findFilterList(name);
+        if (!found)
+            return found.error();
+        if (found.value())
+            other = std::pair{found.value()->id, found.value()->name};
+        break;
+    }
+    case Object::FilterAction: {
+        auto found = w.findFilterAction(name);
+        if (!found)
+            return found.error();
+        if (found.value())
+            other = std::pair{found.value()->id, found.value()->name};
+        break;
+    }
+    }
+    if (!other || other->first == exceptId)
+        return {};
+    switch (kind) {
+    case Object::Policy:
+        return Error::conflict(tr("A policy named %1 already exists; choose another name, or "
+                                  "change or delete that policy.")
+                                   .arg(quote(other->second)));
+    case Object::FilterList:
+        return Error::conflict(tr("A filter list named %1 already exists; choose another name, "
+                                  "or change or delete that filter list.")
+                                   .arg(quote(other->second)));
+    case Object::FilterAction:
+        break;
+    }
+    return Error::conflict(tr("A filter action named %1 already exists; choose another name, or "
+                              "change or delete that filter action.")
+                               .arg(quote(other->second)));
+}
+
+Result<void> PolicyEdits::checkRuleNameFree(StoreWriter &w, const Policy &policy,
+                                            const QString &name, qint64 exceptId)
+{
+    auto found = w.findRule(policy.id, name);
+    if (!found)
+        return found.error();
+    if (!found.value() || found.value()->id == exceptId)
+        return {};
+    return Error::conflict(tr("Policy %1 already has a rule named %2; choose another name, or "
+                              "change or delete that rule.")
+                               .arg(quote(policy.name), quote(found.value()->name)));
+}
+
 QString PolicyEdits::defaultRuleName()
 {
     return u"<Dynamic>"_s;
@@ -15,6 +84,8 @@ QString PolicyEdits::defaultRuleName()
 Result<void> PolicyEdits::createPolicy(StoreWriter &w, ServiceReport &report, Policy &policy,
                                        bool activateDefaultRule)
 {
+    if (auto ok = checkNameFree(w, Object::Policy, policy.name); !ok)
+        return ok;
     if (auto ok = w.insertPolicy(policy); !ok)
         return ok;
     Rule drr;

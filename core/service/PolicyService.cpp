@@ -57,11 +57,6 @@ Result<void> checkKernelAccess(const PolicyService::Options &o, const QString &w
     return {};
 }
 
-QString quote(const QString &s)
-{
-    return u'"' + s + u'"';
-}
-
 // Why nothing reaches the kernel, said once per command.
 QString notEnforcedNotice()
 {
@@ -394,7 +389,8 @@ Result<ServiceReport> PolicyService::assignPolicy(const QString &name)
         if (!p)
             return p.error();
         if (!p.value())
-            return Error::notFound(tr("There is no policy named %1.").arg(quote(name)));
+            return Error::notFound(
+                tr("There is no policy named %1.").arg(PolicyEdits::quote(name)));
         return StaticCommand(w, report).run(c);
     });
 }
@@ -413,11 +409,11 @@ Result<ServiceReport> PolicyService::unassignPolicy(const QString &name)
         if (!p)
             return p.error();
         if (!name.isEmpty() && p->name.compare(name, Qt::CaseInsensitive) != 0) {
-            report.notices
-                << tr("Policy %1 is not assigned (%2 is).").arg(quote(name), quote(p->name));
+            report.notices << tr("Policy %1 is not assigned (%2 is).")
+                                  .arg(PolicyEdits::quote(name), PolicyEdits::quote(p->name));
             return {};
         }
-        report.messages << tr("Unassigned policy %1.").arg(quote(p->name));
+        report.messages << tr("Unassigned policy %1.").arg(PolicyEdits::quote(p->name));
         return w.setAssignedPolicy(std::nullopt);
     });
 }
@@ -439,6 +435,15 @@ Result<void> validated(const QStringList &problems)
     if (problems.isEmpty())
         return {};
     return Error::usage(problems.join(u' '));
+}
+
+// The rule's name must be free in its policy (PolicyEdits has the rule and the sentence).
+Result<void> checkRuleName(StoreWriter &w, const Rule &rule)
+{
+    auto policy = w.policy(rule.policyId);
+    if (!policy)
+        return policy.error();
+    return PolicyEdits::checkRuleNameFree(w, policy.value(), rule.name, rule.id);
 }
 
 } // namespace
@@ -464,25 +469,23 @@ Result<ServiceReport> PolicyService::createPolicy(Policy &policy)
         if (auto ok = validated(policy.validate()); !ok)
             return ok;
         policy.assigned = false;
-        if (auto ok = w.insertPolicy(policy); !ok)
-            return ok;
-        // Every new policy has its default response rule, as on Windows.
-        Rule drr;
-        drr.policyId = policy.id;
-        drr.name = u"<Dynamic>"_s;
-        drr.defaultResponse = true;
-        if (auto ok = w.insertRule(drr); !ok)
-            return ok;
-        report.messages << tr("Created policy %1.").arg(quote(policy.name));
-        return {};
+        // The name clash and the default response rule, as netsh and ipseccmd have them.
+        return PolicyEdits::createPolicy(w, report, policy, true);
     });
 }
 
 Result<ServiceReport> PolicyService::updatePolicy(const Policy &policy)
 {
     return validatedChange(
-        policy.validate(), [&](StoreWriter &w) { return w.updatePolicy(policy); },
-        tr("Changed policy %1.").arg(quote(policy.name)));
+        policy.validate(),
+        [&](StoreWriter &w) -> Result<void> {
+            if (auto ok = PolicyEdits::checkNameFree(w, PolicyEdits::Object::Policy, policy.name,
+                                                     policy.id);
+                !ok)
+                return ok;
+            return w.updatePolicy(policy);
+        },
+        tr("Changed policy %1.").arg(PolicyEdits::quote(policy.name)));
 }
 
 Result<ServiceReport> PolicyService::deletePolicy(qint64 policyId)
@@ -498,15 +501,25 @@ Result<ServiceReport> PolicyService::deletePolicy(qint64 policyId)
 Result<ServiceReport> PolicyService::createRule(Rule &rule)
 {
     return validatedChange(
-        rule.validate(), [&](StoreWriter &w) { return w.insertRule(rule); },
-        tr("Added rule %1.").arg(quote(rule.name)));
+        rule.validate(),
+        [&](StoreWriter &w) -> Result<void> {
+            if (auto ok = checkRuleName(w, rule); !ok)
+                return ok;
+            return w.insertRule(rule);
+        },
+        tr("Added rule %1.").arg(PolicyEdits::quote(rule.name)));
 }
 
 Result<ServiceReport> PolicyService::updateRule(const Rule &rule)
 {
     return validatedChange(
-        rule.validate(), [&](StoreWriter &w) { return w.updateRule(rule); },
-        tr("Changed rule %1.").arg(quote(rule.name)));
+        rule.validate(),
+        [&](StoreWriter &w) -> Result<void> {
+            if (auto ok = checkRuleName(w, rule); !ok)
+                return ok;
+            return w.updateRule(rule);
+        },
+        tr("Changed rule %1.").arg(PolicyEdits::quote(rule.name)));
 }
 
 Result<ServiceReport> PolicyService::deleteRule(qint64 ruleId)
@@ -527,7 +540,7 @@ Result<ServiceReport> PolicyService::deleteRule(qint64 ruleId)
                                               "deactivated."));
                 if (auto ok = w.deleteRule(ruleId); !ok)
                     return ok;
-                report.messages << tr("Deleted rule %1.").arg(quote(r.name));
+                report.messages << tr("Deleted rule %1.").arg(PolicyEdits::quote(r.name));
                 return {};
             }
         }
@@ -538,8 +551,14 @@ Result<ServiceReport> PolicyService::deleteRule(qint64 ruleId)
 Result<ServiceReport> PolicyService::createFilterList(FilterList &list)
 {
     return validatedChange(
-        list.validate(), [&](StoreWriter &w) { return w.insertFilterList(list); },
-        tr("Created filter list %1.").arg(quote(list.name)));
+        list.validate(),
+        [&](StoreWriter &w) -> Result<void> {
+            if (auto ok = PolicyEdits::checkNameFree(w, PolicyEdits::Object::FilterList, list.name);
+                !ok)
+                return ok;
+            return w.insertFilterList(list);
+        },
+        tr("Created filter list %1.").arg(PolicyEdits::quote(list.name)));
 }
 
 Result<ServiceReport> PolicyService::updateFilterList(const FilterList &list)
@@ -547,12 +566,16 @@ Result<ServiceReport> PolicyService::updateFilterList(const FilterList &list)
     return validatedChange(
         list.validate(),
         [&](StoreWriter &w) -> Result<void> {
+            if (auto ok = PolicyEdits::checkNameFree(w, PolicyEdits::Object::FilterList, list.name,
+                                                     list.id);
+                !ok)
+                return ok;
             if (auto ok = w.updateFilterList(list); !ok)
                 return ok;
             QList<Filter> filters = list.filters;
             return w.replaceFilters(list.id, filters);
         },
-        tr("Changed filter list %1.").arg(quote(list.name)));
+        tr("Changed filter list %1.").arg(PolicyEdits::quote(list.name)));
 }
 
 Result<ServiceReport> PolicyService::deleteFilterList(qint64 listId)
@@ -563,7 +586,7 @@ Result<ServiceReport> PolicyService::deleteFilterList(qint64 listId)
             return l.error();
         if (auto ok = w.deleteFilterList(listId); !ok)
             return ok;
-        report.messages << tr("Deleted filter list %1.").arg(quote(l->name));
+        report.messages << tr("Deleted filter list %1.").arg(PolicyEdits::quote(l->name));
         return {};
     });
 }
@@ -571,15 +594,29 @@ Result<ServiceReport> PolicyService::deleteFilterList(qint64 listId)
 Result<ServiceReport> PolicyService::createFilterAction(FilterAction &action)
 {
     return validatedChange(
-        action.validate(), [&](StoreWriter &w) { return w.insertFilterAction(action); },
-        tr("Created filter action %1.").arg(quote(action.name)));
+        action.validate(),
+        [&](StoreWriter &w) -> Result<void> {
+            if (auto ok =
+                    PolicyEdits::checkNameFree(w, PolicyEdits::Object::FilterAction, action.name);
+                !ok)
+                return ok;
+            return w.insertFilterAction(action);
+        },
+        tr("Created filter action %1.").arg(PolicyEdits::quote(action.name)));
 }
 
 Result<ServiceReport> PolicyService::updateFilterAction(const FilterAction &action)
 {
     return validatedChange(
-        action.validate(), [&](StoreWriter &w) { return w.updateFilterAction(action); },
-        tr("Changed filter action %1.").arg(quote(action.name)));
+        action.validate(),
+        [&](StoreWriter &w) -> Result<void> {
+            if (auto ok = PolicyEdits::checkNameFree(w, PolicyEdits::Object::FilterAction,
+                                                     action.name, action.id);
+                !ok)
+                return ok;
+            return w.updateFilterAction(action);
+        },
+        tr("Changed filter action %1.").arg(PolicyEdits::quote(action.name)));
 }
 
 Result<ServiceReport> PolicyService::deleteFilterAction(qint64 actionId)
@@ -590,7 +627,7 @@ Result<ServiceReport> PolicyService::deleteFilterAction(qint64 actionId)
             return a.error();
         if (auto ok = w.deleteFilterAction(actionId); !ok)
             return ok;
-        report.messages << tr("Deleted filter action %1.").arg(quote(a->name));
+        report.messages << tr("Deleted filter action %1.").arg(PolicyEdits::quote(a->name));
         return {};
     });
 }
@@ -775,6 +812,7 @@ Result<KernelView> PolicyService::kernelView()
     engine::ExpansionContext context;
     context.localAddresses = engine::localAddresses();
     context.resolve = engine::HostNameResolver::shared().function();
+    context.servers = Enforcer::systemServers();
     auto plan = Enforcer::compile(db.value(), dyn.value(), context, m_ikeExemption, nullptr);
     if (!plan)
         return plan.error();
@@ -1023,7 +1061,8 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
     report.messages << tr("Emergency unassign: removed %n kernel entr(y/ies).", nullptr,
                           int(record.entries.size()));
     if (!record.assignedPolicy.isEmpty())
-        report.messages << tr("Unassigned policy %1.").arg(quote(record.assignedPolicy));
+        report.messages
+            << tr("Unassigned policy %1.").arg(PolicyEdits::quote(record.assignedPolicy));
     if (!record.dynamicFilters.isEmpty())
         report.messages << tr("Deleted %n dynamic filter(s).", nullptr,
                               int(record.dynamicFilters.size()));

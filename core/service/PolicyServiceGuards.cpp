@@ -6,6 +6,7 @@
 #include "service/PolicyService.h"
 
 #include "engine/FilterExpansion.h"
+#include "service/Enforcer.h"
 #include "service/RuntimeState.h"
 #include "service/SshGuard.h"
 #include "store/PolicyStore.h"
@@ -78,6 +79,7 @@ Result<void> PolicyService::checkSshConnection(const PolicyDatabase &db,
     engine::ExpansionContext context;
     context.localAddresses = engine::localAddresses();
     context.resolve = engine::HostNameResolver::shared().function();
+    context.servers = Enforcer::systemServers();
     const auto reason =
         SshGuard::blockReason(*connection.value(), db, dyn, context, m_ikeExemption);
     if (!reason)

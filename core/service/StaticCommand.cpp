@@ -18,11 +18,6 @@ struct ActionTemplate {
     bool inboundPassThrough = false;
 };
 
-QString quote(const QString &s)
-{
-    return u'"' + s + u'"';
-}
-
 bool sameFilters(const QList<Filter> &a, const QList<Filter> &b)
 {
     if (a.size() != b.size())
@@ -74,7 +69,7 @@ Result<void> StaticCommand::check(const syntax::IpsecCmdCommand &c)
     }
     if (c.filters.isEmpty() && !c.ruleNames.isEmpty() && !c.remove)
         return Error::usage(tr("Rule %1 needs filters: add -f SPEC, or -o to delete it.")
-                                .arg(quote(c.ruleNames.first())));
+                                .arg(PolicyEdits::quote(c.ruleNames.first())));
     if (c.pollingMinutes && (*c.pollingMinutes < 1 || *c.pollingMinutes > 43200))
         return Error::usage(tr("The polling interval %1 is out of range (1-43200 minutes).")
                                 .arg(*c.pollingMinutes));
@@ -92,23 +87,25 @@ Result<void> StaticCommand::run(const syntax::IpsecCmdCommand &c)
 
     if (c.unassign) {
         if (!existing)
-            return Error::notFound(tr("There is no policy named %1.").arg(quote(c.policyName)));
+            return Error::notFound(
+                tr("There is no policy named %1.").arg(PolicyEdits::quote(c.policyName)));
         auto assigned = w.assignedPolicy();
         if (!assigned)
             return assigned.error();
         if (assigned.value() == existing->id) {
             if (auto r = w.setAssignedPolicy(std::nullopt); !r)
                 return r;
-            report.messages << tr("Unassigned policy %1.").arg(quote(existing->name));
+            report.messages << tr("Unassigned policy %1.").arg(PolicyEdits::quote(existing->name));
         } else {
             report.notices << tr("Policy %1 was not assigned; nothing to unassign.")
-                                  .arg(quote(existing->name));
+                                  .arg(PolicyEdits::quote(existing->name));
         }
     }
 
     if (c.remove) {
         if (!existing)
-            return Error::notFound(tr("There is no policy named %1.").arg(quote(c.policyName)));
+            return Error::notFound(
+                tr("There is no policy named %1.").arg(PolicyEdits::quote(c.policyName)));
         if (c.ruleNames.isEmpty())
             return removePolicy(*existing);
         return removeRules(*existing, c.ruleNames);
@@ -140,7 +137,7 @@ Result<Policy> StaticCommand::findOrCreatePolicy(const syntax::IpsecCmdCommand &
             if (auto r = w.updatePolicy(p); !r)
                 return r.error();
             report.messages << tr("Policy %1 now checks for changes every %2 minutes.")
-                                   .arg(quote(p.name))
+                                   .arg(PolicyEdits::quote(p.name))
                                    .arg(p.pollingIntervalMinutes);
         }
         return p;
@@ -191,8 +188,8 @@ Result<void> StaticCommand::putRule(const Policy &policy, const syntax::IpsecCmd
     auto actionObj = w.filterAction(*action);
     if (!actionObj)
         return actionObj.error();
-    const QString summary =
-        tr("%n filter(s), action %1", nullptr, int(filters.size())).arg(quote(actionObj->name));
+    const QString summary = tr("%n filter(s), action %1", nullptr, int(filters.size()))
+                                .arg(PolicyEdits::quote(actionObj->name));
     if (existing.value()) {
         if (auto r = w.updateRule(rule); !r)
             return r;
@@ -201,12 +198,14 @@ Result<void> StaticCommand::putRule(const Policy &policy, const syntax::IpsecCmd
                 return r;
         }
         report.messages << tr("Replaced rule %1 of policy %2: %3.")
-                               .arg(quote(rule.name), quote(policy.name), summary);
+                               .arg(PolicyEdits::quote(rule.name), PolicyEdits::quote(policy.name),
+                                    summary);
     } else {
         if (auto r = w.insertRule(rule); !r)
             return r;
         report.messages << tr("Added rule %1 to policy %2: %3.")
-                               .arg(quote(rule.name), quote(policy.name), summary);
+                               .arg(PolicyEdits::quote(rule.name), PolicyEdits::quote(policy.name),
+                                    summary);
     }
     return w.touchPolicy(policy.id);
 }
@@ -315,7 +314,7 @@ Result<qint64> StaticCommand::filterActionFor(const syntax::IpsecCmdCommand &c)
         return Error::usage(problems.join(u' '));
     if (auto r = w.insertFilterAction(wanted); !r)
         return r.error();
-    report.messages << tr("Created filter action %1.").arg(quote(wanted.name));
+    report.messages << tr("Created filter action %1.").arg(PolicyEdits::quote(wanted.name));
     return wanted.id;
 }
 
@@ -343,7 +342,8 @@ Result<void> StaticCommand::removeRules(const Policy &policy, const QStringList 
             return rule.error();
         if (!rule.value())
             return Error::notFound(
-                tr("Policy %1 has no rule named %2.").arg(quote(policy.name), quote(name)));
+                tr("Policy %1 has no rule named %2.")
+                    .arg(PolicyEdits::quote(policy.name), PolicyEdits::quote(name)));
         doomed << *rule.value();
     }
     for (const Rule &r : doomed) {
@@ -353,7 +353,7 @@ Result<void> StaticCommand::removeRules(const Policy &policy, const QStringList 
             if (auto ok = dropImplicitListIfUnused(r.filterListId); !ok)
                 return ok;
         }
-        report.messages << tr("Deleted rule %1.").arg(quote(r.name));
+        report.messages << tr("Deleted rule %1.").arg(PolicyEdits::quote(r.name));
     }
     // A policy left with nothing but its default response rule goes too, as in the article.
     auto rest = w.rulesOf(policy.id);

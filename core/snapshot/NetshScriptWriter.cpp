@@ -24,6 +24,8 @@ std::pair<QString, QString> addressAndMask(const Address &a)
         return {u"any"_s, {}};
     if (a.isDnsName())
         return {a.name(), {}};
+    if (a.isServer())
+        return {Address::serverKeywordOf(a.serverType()), {}};
     const QString mask = a.isIPv6() ? QString::number(a.prefixLength()) : a.netmask().toString();
     return {a.address().toString(), mask};
 }

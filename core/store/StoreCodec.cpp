@@ -12,6 +12,8 @@ qint64 StoreCodec::packAddress(const Address &address)
         const auto &b = address.bytes();
         packed |= qint64(quint32(b[0]) << 24 | quint32(b[1]) << 16 | quint32(b[2]) << 8 | b[3]);
     }
+    if (address.isServer())
+        packed |= qint64(address.serverType());
     return packed;
 }
 
@@ -71,6 +73,11 @@ Result<Address> StoreCodec::decodeAddress(qint64 packed, const QVariant &ext)
         a = std::move(name).value();
         break;
     }
+    case Address::Kind::Server:
+        if (Address::serverKeywordOf(Address::ServerType(packed & 0xff)).isEmpty())
+            return damaged();
+        a = Address::server(Address::ServerType(packed & 0xff));
+        break;
     default:
         return damaged();
     }

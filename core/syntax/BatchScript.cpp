@@ -87,20 +87,88 @@ QString BatchScript::expand(const QString &line, const QHash<QString, QString> &
             continue;
         }
         const QString name = line.mid(i + 1, end - i - 1);
-        if (name.isEmpty() || name.contains(u' ')
-            || (name.contains(u'=') && !name.contains(u':'))) {
+        const qsizetype colon = name.indexOf(u':');
+        const QString variable = colon < 0 ? name : name.left(colon);
+        if (variable.isEmpty() || variable.contains(u' ') || (name.contains(u'=') && colon < 0)) {
             out += c;
             continue;
         }
-        // %NAME:old=new% substitution and %NAME:~s,n% substrings are not expanded.
-        const auto it = vars.constFind(name.toCaseFolded());
-        if (it != vars.cend())
-            out += *it;
+        const auto it = vars.constFind(variable.toCaseFolded());
+        if (colon >= 0 && it == vars.cend()) {
+            // As cmd.exe in a batch file: "%NAME:" of an undefined NAME goes, and the scan
+            // goes on after the colon.
+            if (undefinedNames)
+                *undefinedNames << variable;
+            i += 1 + colon;
+            continue;
+        }
+        if (colon >= 0) {
+            // %NAME:~start,length% and %NAME:old=new% (also *old=new).
+            if (auto modified = modify(*it, name.mid(colon + 1))) {
+                out += *modified;
+                i = end;
+                continue;
+            }
+        }
+        const auto whole = colon < 0 ? it : vars.constFind(name.toCaseFolded());
+        if (whole != vars.cend())
+            out += *whole;
         else if (undefinedNames)
             *undefinedNames << name;
         i = end;
     }
     return out;
+}
+
+std::optional<QString> BatchScript::modify(const QString &value, const QString &modifier)
+{
+    if (modifier.startsWith(u'~')) {
+        // Substring: a negative start counts from the end; a negative length leaves that many
+        // characters off the end; no length: to the end.
+        const QStringList parts = modifier.mid(1).split(u',');
+        if (parts.size() > 2)
+            return std::nullopt;
+        bool ok = true;
+        const auto number = [&ok](const QString &text) {
+            bool good = false;
+            const int n = text.trimmed().toInt(&good);
+            ok = ok && good;
+            return n;
+        };
+        const qsizetype length = value.size();
+        qsizetype start = number(parts[0]);
+        if (!ok)
+            return std::nullopt;
+        start = start < 0 ? std::max<qsizetype>(0, length + start) : std::min(start, length);
+        qsizetype stop = length;
+        if (parts.size() == 2) {
+            const qsizetype n = number(parts[1]);
+            if (!ok)
+                return std::nullopt;
+            stop = n < 0 ? std::max(start, length + n) : std::min(length, start + n);
+        }
+        return value.mid(start, stop - start);
+    }
+    const qsizetype eq = modifier.indexOf(u'=');
+    if (eq < 0)
+        return std::nullopt;
+    const QString to = modifier.mid(eq + 1);
+    QString from = modifier.left(eq);
+    if (from.startsWith(u'*')) {
+        // *old=new: everything up to and including the first "old" becomes "new".
+        from.remove(0, 1);
+        if (from.isEmpty())
+            return value;
+        const qsizetype at = value.indexOf(from, 0, Qt::CaseInsensitive);
+        if (at < 0)
+            return value;
+        return to + value.mid(at + from.size());
+    }
+    if (from.isEmpty())
+        return value;
+    QString result = value;
+    result.replace(from, to, Qt::CaseInsensitive);
+    return result;
 }
 
 QList<BatchScript::Command> BatchScript::commands(const QString &line, bool *pipe)

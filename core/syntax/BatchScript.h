@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace ipsec::syntax {
 
 class BatchScript {
@@ -24,10 +26,15 @@ public:
     static QList<Line> lines(const QString &text);
 
     // Expands %NAME% (case-insensitive, from vars), %0..%9 (args), %* and %% -> % as cmd.exe
-    // does in a batch file: an undefined variable expands to nothing. undefinedNames receives
-    // the names that were not defined.
+    // does in a batch file: an undefined variable expands to nothing. %NAME:old=new% replaces
+    // (case-insensitively; *old=new replaces up to the first old), %NAME:~start[,length]% takes
+    // a substring (negative numbers count from the end). undefinedNames receives the names that
+    // were not defined.
     static QString expand(const QString &line, const QHash<QString, QString> &vars,
                           const QStringList &args, QStringList *undefinedNames = nullptr);
+    // The value of %NAME:MODIFIER% for a defined NAME; nullopt when MODIFIER is neither a
+    // substring nor a substitution.
+    static std::optional<QString> modify(const QString &value, const QString &modifier);
 
     // A command of a line and how it is joined to the one before it.
     struct Command {

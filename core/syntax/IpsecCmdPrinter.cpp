@@ -33,6 +33,8 @@ QString addressText(const Address &a)
         return u"0"_s;
     case Address::Kind::DnsName:
         return a.name();
+    case Address::Kind::Server: // ipsecpol has no server types; "<GATEWAY>" is refused if read
+        return a.toString();
     case Address::Kind::Host:
         return a.isIPv6() ? u'[' + a.address().toString() + u']' : a.address().toString();
     case Address::Kind::Subnet:

@@ -48,7 +48,8 @@ struct NetshCommand {
 
     // Names and identification.
     std::optional<QString> name, newName, guid, policy, filterList, filterAction, description;
-    std::optional<int> ruleId; // set/delete rule id=N: the N-th rule of the policy (1-based)
+    std::optional<int> ruleId; // set/delete/show rule id=N: the N-th rule of the policy (1-based)
+    std::optional<QString> ruleName; // show filterlist rule=NAME: the list that rule uses
 
     // Policy.
     std::optional<bool> assign, activateDefaultRule, mmPfs;
@@ -83,6 +84,7 @@ struct NetshCommand {
     bool showAll = false;           // show ... all, delete policy/filterlist/filteraction/rule all
     QStringList displayOptions;     // level=, format=, wide=, resolvedns=, type=: how to print
     QStringList unmodelledSettings; // tags accepted but without a field in the model
+    QStringList notes;              // sentences to show when the command runs (what was assumed)
 
     bool isReadOnly() const { return verb == Verb::Show || verb == Verb::ExportPolicy; }
     bool isDynamic() const { return context == Context::Dynamic; }

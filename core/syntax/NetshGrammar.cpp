@@ -206,7 +206,19 @@ const std::map<QString, Setter> &tagSetters()
             c.guid = v;
             return {};
         };
-        t[u"id"_s] = integer(&C::ruleId, 1, 1000000);
+        t[u"id"_s] = [](C &c, Pending &, const QString &tag, const QString &v) -> Result<void> {
+            // show rule id=all: every rule of the policy, as netsh documents it.
+            if (c.verb == C::Verb::Show && v.compare(u"all"_s, Qt::CaseInsensitive) == 0) {
+                c.showAll = true;
+                return {};
+            }
+            auto n = number(tag, v, 1, 1000000);
+            if (!n)
+                return n.error();
+            c.ruleId = *n;
+            return {};
+        };
+        t[u"rule"_s] = text(&C::ruleName);
         t[u"assign"_s] = flag(&C::assign);
         t[u"activatedefaultrule"_s] = flag(&C::activateDefaultRule);
         t[u"pollinginterval"_s] = integer(&C::pollingMinutes, 1, 43200);
@@ -352,8 +364,8 @@ using O = C::Object;
 const QStringList kFilterTags{u"filterlist"_s, u"srcaddr"_s,  u"dstaddr"_s, u"description"_s,
                               u"protocol"_s,   u"mirrored"_s, u"srcmask"_s, u"dstmask"_s,
                               u"srcport"_s,    u"dstport"_s};
-const QStringList kShowTags{u"name"_s, u"policy"_s,     u"level"_s, u"format"_s,
-                            u"wide"_s, u"resolvedns"_s, u"type"_s};
+const QStringList kShowTags{u"name"_s,       u"policy"_s, u"level"_s, u"format"_s, u"wide"_s,
+                            u"resolvedns"_s, u"type"_s,   u"id"_s,    u"rule"_s};
 const QStringList kDynamicRuleTags{
     u"srcaddr"_s,  u"dstaddr"_s,          u"mmpolicy"_s,       u"qmpolicy"_s,
     u"protocol"_s, u"srcport"_s,          u"dstport"_s,        u"mirrored"_s,

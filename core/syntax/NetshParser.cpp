@@ -60,11 +60,22 @@ Result<T> pick(const QString &word, const QList<std::pair<QString, T>> &choices,
 Result<Address> combine(const QString &tag, const QString &addrText,
                         const std::optional<QString> &maskText)
 {
-    static const QStringList servers{u"WINS"_s, u"DNS"_s, u"DHCP"_s, u"GATEWAY"_s};
-    if (servers.contains(addrText, Qt::CaseInsensitive))
-        return Error::usage(NetshParser::tr("%1=%2: server types (WINS, DNS, DHCP, GATEWAY) are "
-                                            "not supported here; give the server's address")
+    if (addrText.compare(u"WINS"_s, Qt::CaseInsensitive) == 0)
+        return Error::usage(NetshParser::tr("%1=%2: WINS servers are not supported (Linux has no "
+                                            "WINS client to ask); give the server's address, or "
+                                            "use DNS, DHCP or GATEWAY")
                                 .arg(tag, addrText));
+    if (const auto server = Address::serverKeyword(addrText)) {
+        // Resolved from the system whenever the policy is applied (resolv.conf, the routing
+        // table, DHCP leases); masks are the full host mask, as netsh writes them.
+        if (maskText) {
+            auto prefix = Address::parseMask(*maskText, Address::Family::IPv4);
+            if (!prefix || *prefix != 32)
+                return Error::usage(NetshParser::tr("%1=%2 takes no %3 (%4)")
+                                        .arg(tag, addrText, tag.left(3) + u"mask="_s, *maskText));
+        }
+        return Address::server(*server);
+    }
     if (addrText.isEmpty())
         return badValue(tag, addrText, NetshParser::tr("me, any, an IP address or a DNS name"));
     if (addrText == u"0.0.0.0"_s && maskText) {
@@ -225,7 +236,10 @@ Result<NetshCommand> NetshParser::parse(const QStringList &input)
                 continue;
             }
             for (const QString &t : grammar->tags) {
-                if (!given.contains(t)) {
+                // name= is taken by id= or rule= (show rule id=2 "Policy").
+                const bool named = t == u"name"_s
+                                   && (given.contains(u"id"_s) || given.contains(u"rule"_s));
+                if (!given.contains(t) && !named) {
                     tag = t;
                     break;
                 }
@@ -272,6 +286,26 @@ Result<NetshCommand> NetshParser::parse(const QStringList &input)
             return a.error();
         c.destination = *a;
     }
+    // As netsh documents it: when one end is a server type, the other end is this computer.
+    const auto serverPeer = [&](const std::optional<Address> &server, std::optional<Address> &other,
+                                const QString &otherTag) -> Result<void> {
+        if (!server || !server->isServer() || !other || other->isMe())
+            return {};
+        if (!other->isAny())
+            return Error::usage(tr("%1=%2: a filter with a server type runs between the server "
+                                   "and this computer; give %3=me")
+                                    .arg(otherTag == u"dstaddr"_s ? u"srcaddr"_s : u"dstaddr"_s,
+                                         Address::serverKeywordOf(server->serverType()), otherTag));
+        c.notes << tr("%1=any becomes %1=me: a filter with a server type runs between the server "
+                      "and this computer, as on Windows.")
+                       .arg(otherTag);
+        other = Address::me();
+        return {};
+    };
+    if (auto ok = serverPeer(c.source, c.destination, u"dstaddr"_s); !ok)
+        return ok.error();
+    if (auto ok = serverPeer(c.destination, c.source, u"srcaddr"_s); !ok)
+        return ok.error();
 
     // Required tags.
     const auto require = [&](const QStringList &tags) -> Result<void> {
@@ -334,6 +368,19 @@ Result<NetshCommand> NetshParser::parse(const QStringList &input)
         default:
             break;
         }
+    } else if (c.verb == V::Show) {
+        // show rule id=N counts the rules of one policy; show filterlist rule=NAME shows the
+        // list of that rule (netsh's syntax, reference windows-ipsec.md §2.1).
+        if (given.contains(u"id"_s) && c.object != O::Rule)
+            ok = Error::usage(tr("\"%1\": id= belongs to \"show rule\"").arg(commandName));
+        else if (given.contains(u"rule"_s) && c.object != O::FilterList)
+            ok = Error::usage(tr("\"%1\": rule= belongs to \"show filterlist\"").arg(commandName));
+        else if (given.contains(u"id"_s) && given.contains(u"name"_s))
+            ok = Error::usage(tr("\"%1\" takes name= or id=, not both").arg(commandName));
+        else if (given.contains(u"rule"_s) && given.contains(u"name"_s))
+            ok = Error::usage(tr("\"%1\" takes name= or rule=, not both").arg(commandName));
+        else if (c.ruleId)
+            ok = require({u"policy"_s});
     }
     if (!ok)
         return ok.error();

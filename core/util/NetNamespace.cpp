@@ -24,7 +24,18 @@ namespace {
 struct NetNamespace {
     Q_DECLARE_TR_FUNCTIONS(ipsec::NetNamespace)
 };
+
+QString &enteredName()
+{
+    static QString name;
+    return name;
+}
 } // namespace
+
+QString currentNetworkNamespace()
+{
+    return enteredName();
+}
 
 Result<void> enterNetworkNamespace(const QString &name)
 {
@@ -53,6 +64,7 @@ Result<void> enterNetworkNamespace(const QString &name)
         return Error::permission(
             NetNamespace::tr("Cannot enter network namespace \"%1\": %2 (root is needed).")
                 .arg(name, QString::fromLocal8Bit(std::strerror(err))));
+    enteredName() = name; // first thing in main, before other threads read it
     return {};
 }
 

@@ -10,6 +10,10 @@ namespace ipsec {
 // network namespace /run/netns/NAME, as `ip netns exec` does.
 Result<void> enterNetworkNamespace(const QString &name);
 
+// The name given to enterNetworkNamespace() in this process, or empty (the namespace the process
+// was started in): where /etc/netns/NAME/resolv.conf applies, as `ip netns exec` arranges.
+QString currentNetworkNamespace();
+
 // --netns, else $IPSEC_CONSOLE_NETNS, else empty (the current namespace).
 QString resolveNetworkNamespace(const QString &explicitName);
 

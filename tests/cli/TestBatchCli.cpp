@@ -1,6 +1,7 @@
 // `ipseccmd batch FILE` and the Windows behaviours scripts rely on (issue 13), one small script
 // per class, through the real program on a fresh store (store only; never a kernel).
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -42,6 +43,9 @@ private Q_SLOTS:
     void netshFeatures();           // class 8
     void messages();                // class 9
     void atomic();
+    void variableEditsAndArithmetic(); // class 5: %V:a=b%, %V:~s,n%, set /a
+    void outputRedirection();          // class 5: > file, >> file, >nul, 2>&1, 2>nul
+    void serverTypes();                // class 8: DNS, DHCP, GATEWAY stored; WINS refused
 
 private:
     Run run(const QStringList &args, const QString &program = u"ipseccmd"_s);
@@ -253,5 +257,89 @@ void TestBatchCli::atomic()
     CHECK(r.code == 2 && r.err.contains(u"t.cmd line 1: --atomic applies the netsh lines"_s), r);
 }
 
+void TestBatchCli::variableEditsAndArithmetic()
+{
+    const Run r =
+        batch("@echo off\r\n"
+              "set NAME=Block_worm_ports\r\n"
+              "set POL=%NAME:_= %\r\n"
+              "echo [%POL%] [%NAME:~0,5%] [%NAME:~-5%] [%NAME:~6,-6%] [%NAME:*worm=X%]\r\n"
+              "set /a PORT=0x1A0 + 5\r\n"
+              "set /a N=7 %% 4, M=(N+1) * 10\r\n"
+              "set /a PORT2=PORT+1\r\n"
+              "netsh ipsec static add policy name=\"%POL%\"\r\n"
+              "netsh ipsec static add filter filterlist=L srcaddr=any dstaddr=me "
+              "protocol=TCP dstport=%PORT2%\r\n"
+              "echo %PORT% %N% %M% %PORT2%\r\n"
+              "set /a X=1/0\r\n"
+              "set /a Y=(1+2\r\n");
+    CHECK(r.out.contains(u"[Block worm ports] [Block] [ports] [worm] [X_ports]\n"_s), r);
+    CHECK(r.out.contains(u"421 3 40 422\n"_s), r);
+    CHECK(r.err.contains(u"t.cmd line 11: set /a X=1/0: Divide by zero error."_s), r);
+    CHECK(r.err.contains(u"t.cmd line 12: set /a Y=(1+2: Unbalanced parenthesis."_s), r);
+    CHECK(r.code == 1 && r.err.contains(u"failed at line(s) 11, 12."_s), r);
+    QVERIFY(hasPolicy(policies(), u"Block worm ports"_s));
+    const Run list =
+        run({u"ipsec"_s, u"static"_s, u"show"_s, u"filterlist"_s, u"name=L"_s, u"--json"_s},
+            u"netsh"_s);
+    const QJsonArray lists = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    QCOMPARE(lists.first()["filters"_L1].toArray().first()["destinationPort"_L1].toInt(), 422);
+}
+
+void TestBatchCli::outputRedirection()
+{
+    const Run r = batch("echo first> out.txt\r\n"
+                        "echo second >> out.txt\r\n"
+                        "netsh ipsec static add policy name=R > netsh.log\r\n"
+                        "netsh ipsec static add policy name=R >> netsh.log 2>&1\r\n"
+                        "netsh ipsec static add policy name=R 2>nul\r\n"
+                        "netsh ipsec static add policy name=S >nul\r\n"
+                        "netsh ipsec static show policy name=S 1>show.txt 2>errors.txt\r\n"
+                        "echo never > C:\\Temp\\x.txt\r\n");
+    const auto read = [this](const QString &name) {
+        QFile f(m_dir->filePath(name));
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : u"<missing>"_s;
+    };
+    QCOMPARE(read(u"out.txt"_s), u"first\nsecond\n"_s);
+    const QString log = read(u"netsh.log"_s);
+    CHECK(log.startsWith(u"Created policy \"R\"."_s), r);
+    CHECK(log.contains(u"A policy named \"R\" already exists"_s), r);
+    // Nothing of lines 3-7 on the screen; the failing lines still count in the summary.
+    CHECK(!r.out.contains(u"Created policy"_s) && !r.err.contains(u"already exists"_s), r);
+    CHECK(read(u"show.txt"_s).contains(u"Policy Name             : S"_s), r);
+    QCOMPARE(read(u"errors.txt"_s), QString());
+    CHECK(r.err.contains(u"t.cmd line 8: C:\\Temp\\x.txt is a Windows path"_s), r);
+    CHECK(r.code == 1 && r.err.contains(u"failed at line(s) 4, 5, 8."_s), r);
+}
+
+void TestBatchCli::serverTypes()
+{
+    const Run r =
+        batch("netsh ipsec static add filter filterlist=Srv srcaddr=me dstaddr=DNS "
+              "protocol=UDP dstport=53\r\n"
+              "netsh ipsec static add filter filterlist=Srv srcaddr=me dstaddr=gateway\r\n"
+              "netsh ipsec static add filter filterlist=Srv srcaddr=DHCP dstaddr=any "
+              "protocol=UDP srcport=67 dstport=68 mirrored=no\r\n"
+              "netsh ipsec static add filter filterlist=Srv srcaddr=me dstaddr=WINS\r\n"
+              "netsh ipsec static show filterlist name=Srv\r\n");
+    CHECK(r.code == 1 && r.err.contains(u"failed at line(s) 4."_s), r);
+    CHECK(r.err.contains(u"t.cmd line 4: netsh: dstaddr=WINS: WINS servers are not supported"_s),
+          r);
+    CHECK(r.err.contains(u"dstaddr=any becomes dstaddr=me"_s), r);
+    // Shown as the server types, as Windows shows them.
+    CHECK(r.out.contains(u"Destination IP Address: <DNS Servers>"_s), r);
+    CHECK(r.out.contains(u"Destination IP Address: <Default Gateway>"_s), r);
+    CHECK(r.out.contains(u"Source IP Address     : <DHCP Server>"_s), r);
+    const Run json =
+        run({u"ipsec"_s, u"static"_s, u"show"_s, u"filterlist"_s, u"name=Srv"_s, u"--json"_s},
+            u"netsh"_s);
+    const QJsonArray f =
+        QJsonDocument::fromJson(json.out.toUtf8()).array().first()["filters"_L1].toArray();
+    QCOMPARE(f.size(), 3);
+    QCOMPARE(f[0]["destination"_L1].toString(), u"<DNS>"_s);
+    QCOMPARE(f[1]["destination"_L1].toString(), u"<GATEWAY>"_s);
+    QCOMPARE(f[2]["source"_L1].toString(), u"<DHCP>"_s);
+    QCOMPARE(f[2]["destination"_L1].toString(), u"me"_s);
+}
 QTEST_GUILESS_MAIN(TestBatchCli)
 #include "TestBatchCli.moc"

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void importPolicy();
     void codePagesAndLineByLine();
     void dryRun();
+    void showRuleIdAndFilterListOfRule();
 
 private:
     Run run(const QStringList &args, const QString &program = u"netsh"_s);
@@ -441,9 +442,6 @@ void TestNetshCli::dryRun()
     QCOMPARE(show(u"policy name=Worm Hardening"_s).size(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestNetshCli)
-#include "TestNetshCli.moc"
-
 void TestNetshCli::codePagesAndLineByLine()
 {
     // cp1252 (not UTF-8): read as detected, said once; --encoding UTF-8 refuses it by line.
@@ -465,3 +463,64 @@ void TestNetshCli::codePagesAndLineByLine()
              qPrintable(r.describe()));
     QCOMPARE(show(u"policy name=Two"_s).size(), 1);
 }
+
+void TestNetshCli::showRuleIdAndFilterListOfRule()
+{
+    const QString script =
+        write(u"rules.cmd"_s, "netsh ipsec static add policy name=P\n"
+                              "netsh ipsec static add filteraction name=Drop action=block\n"
+                              "netsh ipsec static add filter filterlist=L1 srcaddr=any "
+                              "dstaddr=me protocol=TCP dstport=23\n"
+                              "netsh ipsec static add filter filterlist=L2 srcaddr=any "
+                              "dstaddr=me protocol=UDP dstport=69\n"
+                              "netsh ipsec static add rule name=R1 policy=P filterlist=L1 "
+                              "filteraction=Drop\n"
+                              "netsh ipsec static add rule name=R2 policy=P filterlist=L2 "
+                              "filteraction=Drop\n");
+    CHECK(run({u"-f"_s, script}), 0);
+
+    // show rule id=N policy=P: the N-th rule, as set rule and delete rule count them.
+    const Run two =
+        run({u"ipsec"_s, u"static"_s, u"show"_s, u"rule"_s, u"id=2"_s, u"policy=P"_s, u"--json"_s});
+    CHECK(two, 0);
+    const QJsonArray rules = QJsonDocument::fromJson(two.out.toUtf8()).array();
+    QCOMPARE(rules.size(), 1);
+    QCOMPARE(rules.first()["name"_L1].toString(), u"R2"_s);
+    QCOMPARE(rules.first()["ruleId"_L1].toInt(), 2);
+    const Run text = run({u"ipsec"_s, u"static"_s, u"show"_s, u"rule"_s, u"id=1"_s, u"P"_s});
+    CHECK(text, 0);
+    QVERIFY2(text.out.contains(u"Rule ID                 : 1\n"_s), qPrintable(text.out));
+    QVERIFY2(text.out.contains(u"Rule Name               : R1\n"_s), qPrintable(text.out));
+    QVERIFY2(!text.out.contains(u"R2"_s), qPrintable(text.out));
+    const Run all =
+        run({u"ipsec"_s, u"static"_s, u"show"_s, u"rule"_s, u"id=all"_s, u"policy=P"_s});
+    CHECK(all, 0);
+    QVERIFY2(all.out.contains(u"R1"_s) && all.out.contains(u"R2"_s), qPrintable(all.out));
+    const Run missing =
+        run({u"ipsec"_s, u"static"_s, u"show"_s, u"rule"_s, u"id=3"_s, u"policy=P"_s});
+    QVERIFY2(missing.code != 0, qPrintable(missing.describe()));
+    QVERIFY2(missing.err.contains(u"has no rule 3 (it has 2)"_s), qPrintable(missing.err));
+    const Run noPolicy = run({u"ipsec"_s, u"static"_s, u"show"_s, u"rule"_s, u"id=1"_s});
+    CHECK(noPolicy, 2);
+    QVERIFY2(noPolicy.err.contains(u"needs policy="_s), qPrintable(noPolicy.err));
+
+    // show filterlist rule=NAME policy=P: the list that rule uses, and only that one.
+    const Run list = run({u"ipsec"_s, u"static"_s, u"show"_s, u"filterlist"_s, u"rule=R2"_s,
+                          u"policy=P"_s, u"--json"_s});
+    CHECK(list, 0);
+    const QJsonArray lists = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    QCOMPARE(lists.size(), 1);
+    QCOMPARE(lists.first()["name"_L1].toString(), u"L2"_s);
+    const Run listText =
+        run({u"ipsec"_s, u"static"_s, u"show"_s, u"filterlist"_s, u"rule=R1"_s, u"policy=P"_s});
+    CHECK(listText, 0);
+    QVERIFY2(listText.out.contains(u"FilterList Name         : L1\n"_s), qPrintable(listText.out));
+    const Run noRule =
+        run({u"ipsec"_s, u"static"_s, u"show"_s, u"filterlist"_s, u"rule=R9"_s, u"policy=P"_s});
+    QVERIFY2(noRule.code != 0, qPrintable(noRule.describe()));
+    QVERIFY2(noRule.err.contains(u"has no rule named \"R9\""_s), qPrintable(noRule.err));
+    const Run wrongObject = run({u"ipsec"_s, u"static"_s, u"show"_s, u"policy"_s, u"rule=R1"_s});
+    CHECK(wrongObject, 2);
+}
+QTEST_GUILESS_MAIN(TestNetshCli)
+#include "TestNetshCli.moc"

@@ -4,6 +4,7 @@
 
 #include "service/PolicyService.h"
 #include "snapshot/NetshScriptWriter.h"
+#include "syntax/IpsecCmd.h"
 #include "syntax/Netsh.h"
 
 #include <QFile>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void renamesAndDeletes();
     void snapshotNetshScriptRecreatesStore();
     void nameClashesRefused();
+    void nameClashSameAnswerFromEveryFrontEnd();
     void lineByLineGoesOn();
     void lineByLineAddFiltersMatchAtomic();
 
@@ -275,9 +277,6 @@ void TestNetshService::nameClashesRefused()
     QCOMPARE(load().revision, revision);
 }
 
-QTEST_GUILESS_MAIN(TestNetshService)
-#include "TestNetshService.moc"
-
 void TestNetshService::lineByLineGoesOn()
 {
     // A first run of a "delete, then create" script, a clash with the built-in Permit, a bad
@@ -335,3 +334,86 @@ void TestNetshService::lineByLineAddFiltersMatchAtomic()
     QVERIFY(l);
     QCOMPARE(l->filters.size(), 300);
 }
+
+// Issue 13: the editing rules live in one place (PolicyEdits). A name that clashes (in any case)
+// gets the same sentence from netsh and the console; ipseccmd takes the name for the same object.
+void TestNetshService::nameClashSameAnswerFromEveryFrontEnd()
+{
+    auto made = m_client->executeNetsh(
+        u"ipsec static add policy name=Lockdown\n"
+        u"ipsec static add filterlist name=Web\n"
+        u"ipsec static add filter filterlist=Web srcaddr=any dstaddr=me protocol=TCP dstport=80\n"
+        u"ipsec static add filteraction name=Drop action=block\n"
+        u"ipsec static add rule name=Http policy=Lockdown filterlist=Web filteraction=Drop\n"_s,
+        u"setup"_s);
+    QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+    PolicyDatabase db = load();
+    const Policy lockdown = *db.policyByName(u"Lockdown"_s);
+    const qint64 web = db.filterListByName(u"Web"_s)->id;
+    const qint64 drop = db.filterActionByName(u"Drop"_s)->id;
+    const qint64 revision = db.revision;
+
+    const auto netshSays = [&](const QString &line) {
+        auto r = m_client->executeNetsh(line, u"command line"_s);
+        return r ? QString() : r.error().message;
+    };
+    const auto same = [](const QString &console, const QString &netsh, const QString &expected) {
+        QCOMPARE(console, expected);
+        QCOMPARE(netsh, u"command line: "_s + expected + u" Nothing was changed."_s);
+    };
+
+    // Policies.
+    Policy p;
+    p.name = u"LOCKDOWN"_s;
+    auto console = m_client->createPolicy(p);
+    QVERIFY(!console);
+    QCOMPARE(console.error().code, ErrorCode::Conflict);
+    same(console.error().message, netshSays(u"ipsec static add policy name=lockdown"_s),
+         u"A policy named \"Lockdown\" already exists; choose another name, or change or "
+         u"delete that policy."_s);
+    // Filter lists and filter actions.
+    FilterList l;
+    l.name = u"WEB"_s;
+    console = m_client->createFilterList(l);
+    QVERIFY(!console);
+    same(console.error().message, netshSays(u"ipsec static add filterlist name=web"_s),
+         u"A filter list named \"Web\" already exists; choose another name, or change or "
+         u"delete that filter list."_s);
+    FilterAction a;
+    a.name = u"drop"_s;
+    a.type = FilterAction::Type::Block;
+    console = m_client->createFilterAction(a);
+    QVERIFY(!console);
+    same(console.error().message, netshSays(u"ipsec static add filteraction name=DROP"_s),
+         u"A filter action named \"Drop\" already exists; choose another name, or change or "
+         u"delete that filter action."_s);
+    // Rules of a policy.
+    Rule r;
+    r.policyId = lockdown.id;
+    r.name = u"HTTP"_s;
+    r.filterListId = web;
+    r.filterActionId = drop;
+    console = m_client->createRule(r);
+    QVERIFY(!console);
+    same(console.error().message,
+         netshSays(u"ipsec static add rule name=http policy=Lockdown filterlist=Web "
+                   u"filteraction=Drop"_s),
+         u"Policy \"Lockdown\" already has a rule named \"Http\"; choose another name, or "
+         u"change or delete that rule."_s);
+    QCOMPARE(load().revision, revision); // nothing changed
+
+    // ipseccmd, as ipsecpol: the name is the existing policy's, its rule goes there.
+    auto cmd =
+        syntax::IpsecCmdParser::parse({u"-w"_s, u"REG"_s, u"-p"_s, u"lockdown"_s, u"-r"_s,
+                                       u"Ping"_s, u"-f"_s, u"0+*::ICMP"_s, u"-n"_s, u"BLOCK"_s});
+    QVERIFY2(cmd, cmd ? "" : qPrintable(cmd.error().message));
+    auto added = m_client->executeStatic(cmd.value());
+    QVERIFY2(added, added ? "" : qPrintable(added.error().message));
+    QVERIFY2(added->messages.join(u'\n').contains(u"to policy \"Lockdown\""_s),
+             qPrintable(added->messages.join(u'\n')));
+    db = load();
+    QCOMPARE(db.policies.size(), 4); // the three examples and Lockdown, no second one
+}
+
+QTEST_GUILESS_MAIN(TestNetshService)
+#include "TestNetshService.moc"

@@ -99,6 +99,25 @@ void TestNetshParser::fullTags()
     QVERIFY(show.showAll);
     QCOMPARE(show.displayOptions, (QStringList{u"level=verbose"_s, u"format=list"_s}));
     QCOMPARE(*ok(u"ipsec static delete rule id=2 policy=P"_s).ruleId, 2);
+    // Server types: stored as such; the other end is this computer.
+    const C gw = ok(u"ipsec static add filter L me gateway protocol=UDP dstport=53"_s);
+    QVERIFY(gw.destination->isServer());
+    QCOMPARE(gw.destination->serverType(), Address::ServerType::Gateway);
+    QCOMPARE(gw.destination->toString(), u"<GATEWAY>"_s);
+    const C dns = ok(u"ipsec static add filter filterlist=L srcaddr=DNS dstaddr=any"_s);
+    QCOMPARE(dns.source->serverType(), Address::ServerType::Dns);
+    QVERIFY(dns.destination->isMe());
+    QCOMPARE(dns.notes.size(), 1);
+    QVERIFY(
+        ok(u"ipsec dynamic add rule srcaddr=me dstaddr=DHCP mmpolicy=x"_s).destination->isServer());
+    QCOMPARE(Address::parse(u"<dhcp>"_s)->serverType(), Address::ServerType::Dhcp);
+    QVERIFY(Address::parse(u"gateway"_s)->isDnsName()); // only netsh reads the bare keyword
+    // show rule id=N policy=P, id=all; show filterlist rule=NAME [policy=P].
+    QCOMPARE(*ok(u"ipsec static show rule id=3 policy=P"_s).ruleId, 3);
+    QVERIFY(ok(u"ipsec static show rule id=all policy=P"_s).showAll);
+    const C ofRule = ok(u"ipsec static show filterlist rule=\"Block 445\" policy=P"_s);
+    QCOMPARE(*ofRule.ruleName, u"Block 445"_s);
+    QCOMPARE(*ofRule.policy, u"P"_s);
     QCOMPARE(*ok(u"ipsec static set defaultrule policy=P activate=no"_s).activate, false);
 }
 
@@ -235,6 +254,12 @@ void TestNetshParser::refused_data()
     QTest::newRow("unknown verb") << u"ipsec static frobnicate policy"_s
                                   << u"unknown command \"frobnicate\""_s;
     QTest::newRow("not ipsec") << u"interface ip show config"_s << u"unknown context"_s;
+    QTest::newRow("show rule id needs policy")
+        << u"ipsec static show rule id=1"_s << u"\"show rule\" needs policy="_s;
+    QTest::newRow("show rule= of a policy")
+        << u"ipsec static show policy rule=R"_s << u"rule= belongs to \"show filterlist\""_s;
+    QTest::newRow("delete rule id=all") << u"ipsec static delete rule id=all policy=P"_s
+                                        << u"id=\"all\": expected a whole number"_s;
     QTest::newRow("bad bool") << u"ipsec static add policy name=P assign=maybe"_s
                               << u"assign=\"maybe\": expected yes, no, y or n"_s;
     QTest::newRow("port range") << u"ipsec static add filter L any me protocol=UDP dstport=65536"_s
@@ -250,8 +275,16 @@ void TestNetshParser::refused_data()
                                   << u"srcaddr=me takes no srcmask="_s;
     QTest::newRow("mask without addr")
         << u"ipsec static delete filter L dstmask=24"_s << u"dstmask= needs dstaddr="_s;
-    QTest::newRow("server type") << u"ipsec static add filter L DNS me"_s
-                                 << u"server types (WINS, DNS, DHCP, GATEWAY)"_s;
+    QTest::newRow("WINS") << u"ipsec static add filter L WINS me"_s
+                          << u"srcaddr=WINS: WINS servers are not supported"_s;
+    QTest::newRow("two server types") << u"ipsec static add filter L DNS GATEWAY"_s
+                                      << u"srcaddr=DNS: a filter with a server "
+                                         u"type runs between the server and this "
+                                         u"computer; give dstaddr=me"_s;
+    QTest::newRow("server type not with me")
+        << u"ipsec static add filter L 10.0.0.1 GATEWAY"_s << u"give srcaddr=me"_s;
+    QTest::newRow("server type with a mask")
+        << u"ipsec static add filter L DNS me srcmask=24"_s << u"srcaddr=DNS takes no srcmask="_s;
     QTest::newRow("bad address") << u"ipsec static add filter L 300.1.1.1 me"_s
                                  << u"srcaddr=300.1.1.1"_s;
     QTest::newRow("octal address")

@@ -26,6 +26,7 @@ FilterDialog::AddressKind kindOf(const Address &a)
     case Address::Kind::Subnet:
         return FilterDialog::SpecificSubnet;
     case Address::Kind::DnsName:
+    case Address::Kind::Server: // shown as <GATEWAY> etc., which reads back as the server type
         break;
     }
     return FilterDialog::DnsName;

@@ -13,6 +13,8 @@ QString DisplayText::address(const Address &a)
         return tr("<Any IP Address>");
     case Address::Kind::Me:
         return tr("<My IP Address>");
+    case Address::Kind::Server:
+        return Address::serverDisplayName(a.serverType());
     default:
         return a.toString();
     }
