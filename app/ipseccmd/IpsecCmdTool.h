@@ -27,6 +27,7 @@ private:
     int finishChange(ipsec::PolicyClient &service, const ipsec::Result<ipsec::ServiceReport> &r);
     int confirm();
     void showDynamic(ipsec::PolicyClient &service);
+    void showSas(); // the IKE daemon's SAs over VICI (issue 14)
     void showKernel(ipsec::PolicyClient &service, bool counters);
     int fail(const ipsec::Error &e);
 

@@ -142,7 +142,8 @@ HelpPage IpseccmdHelp::ipseccmd(const QString &program)
         {tr("Commands"),
          {},
          {{u"show filters|policies|auth|stats|sas|all"_s,
-           tr("query the store, the dynamic filters and the kernel (--json for scripts)")},
+           tr("query the store, the dynamic filters, the kernel and (sas) the IKE daemon's "
+              "security associations (--json for scripts)")},
           {u"emergency-unassign"_s,
            tr("remove every kernel entry of this tool (static and dynamic) at once and unassign "
               "the policy; works even when the store is broken")},

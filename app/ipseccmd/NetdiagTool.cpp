@@ -5,10 +5,12 @@
 #include "client/ClientFactory.h"
 #include "engine/FilterExpansion.h"
 #include "service/Enforcer.h"
+#include "vici/SaList.h"
 
 #include <QHostInfo>
 #include <QSet>
 
+#include <algorithm>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -233,6 +235,30 @@ void NetdiagTool::printFilters(PolicyClient &service, const PolicyDatabase &db,
                 + (f.direction == engine::Direction::Inbound ? u"in"_s : u"out"_s))) {
             m_io.out << indent << tr("Enforced : No (missing from the kernel)") << '\n';
             ++missing;
+        }
+    }
+    // Negotiate filters need the IKE daemon: say whether it is there and what it holds.
+    const bool negotiates = std::any_of(rows.cbegin(), rows.cend(), [](const Row &r) {
+        return r.action == FilterAction::Type::Negotiate;
+    });
+    if (negotiates) {
+        vici::Client client(vici::Client::socketPath(), 3000);
+        m_io.out << '\n' << indent;
+        if (auto sas = vici::SaList::read(client)) {
+            int children = 0;
+            for (const auto &i : std::as_const(*sas))
+                children += int(i.children.size());
+            m_io.out << tr("IKE daemon (charon) at %1: %2 main mode and %3 quick mode security "
+                           "association(s).")
+                            .arg(client.path())
+                            .arg(sas->size())
+                            .arg(children)
+                     << '\n';
+        } else {
+            m_io.out << tr("Negotiation is unavailable: %1. Traffic that requires security is "
+                           "dropped until the IKE daemon runs.")
+                            .arg(sas.error().message)
+                     << '\n';
         }
     }
     if (!view) {

@@ -51,13 +51,16 @@ PolicyAgent::PolicyAgent(QDBusConnection bus, Options options, QObject *parent)
             &PolicyAgent::DynamicFiltersChanged);
     connect(m_worker, &AgentWorker::confirmationPending, this, &PolicyAgent::ConfirmationPending);
     connect(m_worker, &AgentWorker::confirmationEnded, this, &PolicyAgent::ConfirmationEnded);
-    if (m_options.urgentLane)
+    if (m_options.urgentLane) {
         m_lane = std::make_unique<UrgentLane>(*this, m_options.busType, m_options.adminGroup);
+        m_peers = std::make_unique<PeerLane>(*this, m_options.adminGroup);
+    }
 }
 
 PolicyAgent::~PolicyAgent()
 {
-    m_lane.reset(); // stops its thread
+    m_peers.reset(); // stop their threads
+    m_lane.reset();
     QMetaObject::invokeMethod(m_worker, &AgentWorker::shutDown, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
@@ -90,8 +93,10 @@ Result<void> PolicyAgent::registerOnBus()
         return Error::conflict(tr("Could not own the bus name %1: %2 (is another agent running, "
                                   "or does the bus policy not allow it?)")
                                    .arg(AgentProtocol::service(), m_bus.lastError().message()));
-    if (m_lane)
+    if (m_lane) {
         m_lane->start();
+        m_peers->start();
+    }
     return {};
 }
 

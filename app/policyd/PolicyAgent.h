@@ -13,6 +13,7 @@
 #include <memory>
 
 class UrgentLane;
+class PeerLane;
 
 // What PolicyAgent checks before anything else (sizes of a call's arguments).
 struct CallLimits {
@@ -166,4 +167,5 @@ private:
     QThread m_thread;
     AgentWorker *m_worker;              // lives on m_thread
     std::unique_ptr<UrgentLane> m_lane; // its own thread
+    std::unique_ptr<PeerLane> m_peers;  // its own threads
 };

@@ -6,9 +6,16 @@
 #include "client/AgentProtocol.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QVariantMap>
 
 #include <dbus/dbus.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace ipsec;
@@ -196,12 +203,136 @@ void sendAndUnref(DBusConnection *connection, DBusMessage *message)
 
 } // namespace
 
+void LaneConnection::raisePriority()
+{
+    // These threads sleep nearly always and answer in microseconds; on a machine loaded with
+    // other work (or with a flood's copying) they should still get the processor at once.
+    if (::geteuid() == 0)
+        (void)::setpriority(PRIO_PROCESS, ::gettid(), LanePriority);
+}
+
+bool LaneConnection::registerObject(QString *problem)
+{
+    // A message bigger than any Status or EmergencyUnassign call closes the connection as soon
+    // as its header is read, instead of being read 4 KiB per wake-up in front of the next call.
+    dbus_connection_set_max_message_size(connection, UrgentLane::MaxMessageSize);
+    dbus_connection_set_max_received_size(connection, 16 * UrgentLane::MaxMessageSize);
+    static const DBusObjectPathVTable vtable = {
+        nullptr, reinterpret_cast<DBusObjectPathMessageFunction>(&LaneConnection::handleMessage),
+        nullptr, nullptr,
+        nullptr, nullptr};
+    DBusError error;
+    dbus_error_init(&error);
+    if (dbus_connection_try_register_object_path(connection, AgentProtocol::Path, &vtable, this,
+                                                 &error))
+        return true;
+    *problem = errorText(error);
+    return false;
+}
+
+bool LaneConnection::serveOnce()
+{
+    // Short waits while another thread has an answer to send: libdbus writes it when this
+    // thread next looks at the connection.
+    const bool open =
+        dbus_connection_read_write_dispatch(connection, waiting->load() > 0 ? 5 : 200);
+    QCoreApplication::processEvents(); // timers of early answers
+    return open;
+}
+
+int LaneConnection::handleMessage(DBusConnection *, DBusMessage *message, void *self)
+{
+    auto *lane = static_cast<LaneConnection *>(self);
+    if (dbus_message_get_type(message) != DBUS_MESSAGE_TYPE_METHOD_CALL)
+        return DBUS_HANDLER_RESULT_NOT_YET_HANDLED;
+    const char *interface = dbus_message_get_interface(message);
+    if (interface && qstrcmp(interface, AgentProtocol::Interface) != 0)
+        return DBUS_HANDLER_RESULT_NOT_YET_HANDLED; // libdbus answers UnknownMethod
+    const bool status = dbus_message_has_member(message, "Status");
+    if (!status && !dbus_message_has_member(message, "EmergencyUnassign"))
+        return DBUS_HANDLER_RESULT_NOT_YET_HANDLED;
+    if (!dbus_message_has_signature(message, status ? "" : "a{sv}")) {
+        sendAndUnref(lane->connection,
+                     dbus_message_new_error(message, DBUS_ERROR_INVALID_ARGS,
+                                            status ? "Status takes no arguments."
+                                                   : "EmergencyUnassign takes a{sv}."));
+        return DBUS_HANDLER_RESULT_HANDLED;
+    }
+    if (status)
+        lane->status(message);
+    else
+        lane->emergencyUnassign(message);
+    return DBUS_HANDLER_RESULT_HANDLED;
+}
+
+void LaneConnection::status(DBusMessage *call)
+{
+    DBusMessage *reply = dbus_message_new_method_return(call);
+    DBusMessageIter it;
+    dbus_message_iter_init_append(reply, &it);
+    if (!appendMap(&it, agent->statusMap())) {
+        dbus_message_unref(reply);
+        reply = dbus_message_new_error(call, DBUS_ERROR_NO_MEMORY, "out of memory");
+    }
+    sendAndUnref(connection, reply);
+}
+
+void LaneConnection::emergencyUnassign(DBusMessage *call)
+{
+    const QString who =
+        dbus_message_get_sender(call) ? QString::fromUtf8(dbus_message_get_sender(call)) : caller;
+    const auto refuse = [this, call, who](const char *errorName, const QString &message) {
+        qInfo().noquote() << UrgentLane::tr("Refused %1: %2").arg(who, message);
+        sendAndUnref(connection,
+                     dbus_message_new_error(call, errorName, message.toUtf8().constData()));
+    };
+    const auto map = readOptions(call);
+    if (!map)
+        return refuse(AgentProtocol::errorName(ErrorCode::Usage).toUtf8().constData(),
+                      UrgentLane::tr("Invalid values: %1").arg(u"options"_s));
+    const auto options = AgentProtocol::fromMap(*map);
+    if (!options)
+        return refuse(AgentProtocol::errorName(options.error().code).toUtf8().constData(),
+                      options.error().message);
+    dbus_message_ref(call);
+    authorize(call, [this, call, who, refuse, options = options.value()](const Result<void> &ok) {
+        if (!ok) {
+            const QByteArray name = refusedErrorName
+                                        ? QByteArray(refusedErrorName)
+                                        : AgentProtocol::notAuthorizedErrorName().toUtf8();
+            refuse(name.constData(), ok.error().message);
+            dbus_message_unref(call);
+            return;
+        }
+        // The answer may come from the worker's thread: it keeps the connection and the call.
+        DBusConnection *kept = dbus_connection_ref(connection);
+        ++*waiting;
+        auto sent = std::make_shared<std::atomic_bool>(false);
+        agent->runEmergency(
+            who, options,
+            [pending = waiting, kept, call, sent](const PolicyAgent::Outcome &outcome) {
+                if (sent->exchange(true))
+                    return;
+                sendAndUnref(kept, replyFor(call, outcome));
+                dbus_connection_flush(kept);
+                dbus_message_unref(call);
+                dbus_connection_unref(kept);
+                --*pending;
+            },
+            context);
+    });
+}
+
 UrgentLane::UrgentLane(PolicyAgent &agent, QDBusConnection::BusType busType, QString adminGroup)
     : m_agent(agent)
     , m_busType(busType)
     , m_adminGroup(std::move(adminGroup))
 {
     setObjectName(u"policyd-urgent"_s);
+    m_lane.agent = &m_agent;
+    m_lane.authorize = [this](DBusMessage *call, std::function<void(const Result<void> &)> done) {
+        authorize(call, std::move(done));
+    };
 }
 
 UrgentLane::~UrgentLane()
@@ -213,7 +344,8 @@ UrgentLane::~UrgentLane()
 void UrgentLane::run()
 {
     QObject context;
-    m_context = &context;
+    m_lane.context = &context;
+    LaneConnection::raisePriority();
     QString lastProblem;
     while (!isInterruptionRequested()) {
         if (!m_connection) {
@@ -227,20 +359,16 @@ void UrgentLane::run()
             }
             lastProblem.clear();
         }
-        // Short waits while another thread has an answer to send: libdbus writes it when this
-        // thread next looks at the connection.
-        const int waitMs = m_waiting.load() > 0 ? 5 : 200;
-        if (!dbus_connection_read_write_dispatch(m_connection, waitMs)) {
+        if (!m_lane.serveOnce()) {
             qWarning().noquote() << tr("The bus connection of %1 was closed (a message of more "
                                        "than %2 bytes?); connecting again.")
                                         .arg(AgentProtocol::urgentService())
                                         .arg(MaxMessageSize);
             closeBus();
         }
-        QCoreApplication::processEvents(); // timers of early answers
     }
     closeBus();
-    m_context = nullptr;
+    m_lane.context = nullptr;
 }
 
 QString UrgentLane::connectBus()
@@ -253,20 +381,10 @@ QString UrgentLane::connectBus()
         return tr("No second bus connection for %1: %2")
             .arg(AgentProtocol::urgentService(), errorText(error));
     dbus_connection_set_exit_on_disconnect(m_connection, false);
-    // A message bigger than any Status or EmergencyUnassign call closes the connection as soon
-    // as its header is read, instead of being read 4 KiB per wake-up in front of the next call.
-    dbus_connection_set_max_message_size(m_connection, MaxMessageSize);
-    dbus_connection_set_max_received_size(m_connection, 16 * MaxMessageSize);
-    static const DBusObjectPathVTable vtable = {
-        nullptr, reinterpret_cast<DBusObjectPathMessageFunction>(&UrgentLane::handleMessage),
-        nullptr, nullptr,
-        nullptr, nullptr};
-    if (!dbus_connection_try_register_object_path(m_connection, AgentProtocol::Path, &vtable, this,
-                                                  &error)) {
-        const QString text = errorText(error);
+    if (QString problem; !m_lane.registerObject(&problem)) {
         closeBus();
         return tr("Could not export %1 on the second bus connection: %2")
-            .arg(AgentProtocol::path(), text);
+            .arg(AgentProtocol::path(), problem);
     }
     const int owned = dbus_bus_request_name(m_connection, AgentProtocol::UrgentService,
                                             DBUS_NAME_FLAG_DO_NOT_QUEUE, &error);
@@ -287,88 +405,6 @@ void UrgentLane::closeBus()
     dbus_connection_close(m_connection);
     dbus_connection_unref(m_connection);
     m_connection = nullptr;
-}
-
-int UrgentLane::handleMessage(DBusConnection *, DBusMessage *message, void *self)
-{
-    auto *lane = static_cast<UrgentLane *>(self);
-    if (dbus_message_get_type(message) != DBUS_MESSAGE_TYPE_METHOD_CALL)
-        return DBUS_HANDLER_RESULT_NOT_YET_HANDLED;
-    const char *interface = dbus_message_get_interface(message);
-    if (interface && qstrcmp(interface, AgentProtocol::Interface) != 0)
-        return DBUS_HANDLER_RESULT_NOT_YET_HANDLED; // libdbus answers UnknownMethod
-    const bool status = dbus_message_has_member(message, "Status");
-    if (!status && !dbus_message_has_member(message, "EmergencyUnassign"))
-        return DBUS_HANDLER_RESULT_NOT_YET_HANDLED;
-    if (!dbus_message_has_signature(message, status ? "" : "a{sv}")) {
-        sendAndUnref(lane->m_connection,
-                     dbus_message_new_error(message, DBUS_ERROR_INVALID_ARGS,
-                                            status ? "Status takes no arguments."
-                                                   : "EmergencyUnassign takes a{sv}."));
-        return DBUS_HANDLER_RESULT_HANDLED;
-    }
-    if (status)
-        lane->status(message);
-    else
-        lane->emergencyUnassign(message);
-    return DBUS_HANDLER_RESULT_HANDLED;
-}
-
-void UrgentLane::status(DBusMessage *call)
-{
-    DBusMessage *reply = dbus_message_new_method_return(call);
-    DBusMessageIter it;
-    dbus_message_iter_init_append(reply, &it);
-    if (!appendMap(&it, m_agent.statusMap())) {
-        dbus_message_unref(reply);
-        reply = dbus_message_new_error(call, DBUS_ERROR_NO_MEMORY, "out of memory");
-    }
-    sendAndUnref(m_connection, reply);
-}
-
-void UrgentLane::emergencyUnassign(DBusMessage *call)
-{
-    const QString caller = QString::fromUtf8(dbus_message_get_sender(call));
-    const auto refuse = [this, call, caller](const Error &e) {
-        qInfo().noquote() << tr("Refused %1: %2").arg(caller, e.message);
-        sendAndUnref(m_connection, dbus_message_new_error(
-                                       call, AgentProtocol::errorName(e.code).toUtf8().constData(),
-                                       e.message.toUtf8().constData()));
-    };
-    const auto map = readOptions(call);
-    if (!map)
-        return refuse(Error::usage(tr("Invalid values: %1").arg(u"options"_s)));
-    const auto options = AgentProtocol::fromMap(*map);
-    if (!options)
-        return refuse(options.error());
-    dbus_message_ref(call);
-    authorize(call, [this, call, caller, options = options.value()](const Result<void> &ok) {
-        if (!ok) {
-            qInfo().noquote() << tr("Refused %1: %2").arg(caller, ok.error().message);
-            sendAndUnref(m_connection,
-                         dbus_message_new_error(
-                             call, AgentProtocol::notAuthorizedErrorName().toUtf8().constData(),
-                             ok.error().message.toUtf8().constData()));
-            dbus_message_unref(call);
-            return;
-        }
-        // The answer may come from the worker's thread: it keeps the connection and the call.
-        DBusConnection *connection = dbus_connection_ref(m_connection);
-        ++m_waiting;
-        auto sent = std::make_shared<std::atomic_bool>(false);
-        m_agent.runEmergency(
-            caller, options,
-            [this, connection, call, sent](const PolicyAgent::Outcome &outcome) {
-                if (sent->exchange(true))
-                    return;
-                sendAndUnref(connection, replyFor(call, outcome));
-                dbus_connection_flush(connection);
-                dbus_message_unref(call);
-                dbus_connection_unref(connection);
-                --m_waiting;
-            },
-            m_context);
-    });
 }
 
 UrgentLane::Credentials UrgentLane::credentials(const QString &sender)
@@ -536,4 +572,173 @@ void UrgentLane::authorize(DBusMessage *call, std::function<void(const Result<vo
                         .arg(Authorizer::polkitAction(Authorizer::Action::Emergency)))));
         },
         new Asked{std::move(done), what}, [](void *data) { delete static_cast<Asked *>(data); });
+}
+
+// --- PeerLane --------------------------------------------------------------------------------
+
+// One client's connection, on a thread of its own.
+class PeerLane::Connection : public QThread {
+public:
+    Connection(PolicyAgent &agent, DBusConnection *connection, uint uid, uint pid,
+               const QString &adminGroup)
+        : m_uid(uid)
+    {
+        setObjectName(u"policyd-peer"_s);
+        m_lane.connection = dbus_connection_ref(connection);
+        m_lane.agent = &agent;
+        m_lane.caller = tr("uid %1 pid %2 (socket)").arg(uid).arg(pid);
+        // Whoever may not: AccessDenied, so that the client asks on the bus (polkit there).
+        m_lane.refusedErrorName = DBUS_ERROR_ACCESS_DENIED;
+        m_lane.authorize = [uid, pid, adminGroup](DBusMessage *,
+                                                  std::function<void(const Result<void> &)> done) {
+            if (uid == 0)
+                return done({});
+            done(Authorizer::checkGroup(uid, pid, adminGroup, PolicyAgent::emergencyWhat()));
+        };
+        // Every local user may connect; the call decides.
+        dbus_connection_set_unix_user_function(
+            m_lane.connection,
+            [](DBusConnection *, unsigned long, void *) -> dbus_bool_t { return true; }, nullptr,
+            nullptr);
+    }
+    ~Connection() override
+    {
+        requestInterruption();
+        wait();
+        dbus_connection_close(m_lane.connection);
+        dbus_connection_unref(m_lane.connection);
+    }
+    uint uid() const { return m_uid; }
+
+protected:
+    void run() override
+    {
+        QObject context;
+        m_lane.context = &context;
+        LaneConnection::raisePriority();
+        if (QString problem; !m_lane.registerObject(&problem)) {
+            qWarning().noquote() << problem;
+            return;
+        }
+        while (!isInterruptionRequested() && m_lane.serveOnce()) {
+        }
+        // Answers still to come from the worker go nowhere: the connection is closed.
+        m_lane.context = nullptr;
+    }
+
+private:
+    LaneConnection m_lane;
+    uint m_uid;
+};
+
+PeerLane::PeerLane(PolicyAgent &agent, QString adminGroup)
+    : m_agent(agent)
+    , m_adminGroup(std::move(adminGroup))
+{
+    setObjectName(u"policyd-peers"_s);
+}
+
+PeerLane::~PeerLane()
+{
+    requestInterruption();
+    wait();
+}
+
+void PeerLane::newConnection(DBusServer *, DBusConnection *connection, void *self)
+{
+    auto *lane = static_cast<PeerLane *>(self);
+    lane->reap(false);
+    int fd = -1;
+    ucred peer{};
+    socklen_t length = sizeof peer;
+    if (!dbus_connection_get_socket(connection, &fd)
+        || ::getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &peer, &length) != 0)
+        return; // not kept: libdbus closes it
+    const auto ofUser = std::count_if(lane->m_connections.cbegin(), lane->m_connections.cend(),
+                                      [&](const Connection *c) { return c->uid() == peer.uid; });
+    if (lane->m_connections.size() >= MaxConnections || (peer.uid != 0 && ofUser >= MaxPerUser)) {
+        dbus_connection_close(connection);
+        return;
+    }
+    auto *c =
+        new Connection(lane->m_agent, connection, peer.uid, uint(peer.pid), lane->m_adminGroup);
+    lane->m_connections << c;
+    c->start();
+}
+
+void PeerLane::reap(bool all)
+{
+    for (auto it = m_connections.begin(); it != m_connections.end();) {
+        if (all || (*it)->isFinished()) {
+            delete *it;
+            it = m_connections.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void PeerLane::run()
+{
+    LaneConnection::raisePriority();
+    const QString path = AgentProtocol::peerSocketPath();
+    const QByteArray encoded = QFile::encodeName(path);
+    // The folder is the agent's (root's; made at start with its modes); a socket left by an
+    // earlier run goes.
+    (void)::mkdir(QFile::encodeName(QFileInfo(path).path()).constData(), 0755);
+    struct stat st {};
+    if (::lstat(encoded.constData(), &st) == 0 && S_ISSOCK(st.st_mode))
+        ::unlink(encoded.constData());
+    DBusError error;
+    dbus_error_init(&error);
+    char *escaped = dbus_address_escape_value(encoded.constData());
+    const QByteArray address = QByteArray("unix:path=") + escaped;
+    dbus_free(escaped);
+    DBusServer *server = dbus_server_listen(address.constData(), &error);
+    if (!server) {
+        qWarning().noquote()
+            << tr("No socket %1 for Status and EmergencyUnassign: %2").arg(path, errorText(error));
+        return;
+    }
+    ::chmod(encoded.constData(), 0666); // every local user may ask Status
+    const char *mechanisms[] = {"EXTERNAL", nullptr};
+    dbus_server_set_auth_mechanisms(server, mechanisms);
+    dbus_server_set_new_connection_function(server, &PeerLane::newConnection, this, nullptr);
+    dbus_server_set_watch_functions(
+        server,
+        [](DBusWatch *w, void *self) -> dbus_bool_t {
+            static_cast<PeerLane *>(self)->m_watches << w;
+            return true;
+        },
+        [](DBusWatch *w, void *self) { static_cast<PeerLane *>(self)->m_watches.removeAll(w); },
+        nullptr, this, nullptr);
+    while (!isInterruptionRequested()) {
+        QList<pollfd> fds;
+        QList<DBusWatch *> watched;
+        for (DBusWatch *w : std::as_const(m_watches)) {
+            if (!dbus_watch_get_enabled(w))
+                continue;
+            fds << pollfd{dbus_watch_get_unix_fd(w), POLLIN, 0};
+            watched << w;
+        }
+        if (::poll(fds.data(), nfds_t(fds.size()), 200) <= 0) {
+            reap(false);
+            continue;
+        }
+        for (qsizetype i = 0; i < fds.size(); ++i) {
+            unsigned int flags = 0;
+            if (fds.at(i).revents & POLLIN)
+                flags |= DBUS_WATCH_READABLE;
+            if (fds.at(i).revents & POLLERR)
+                flags |= DBUS_WATCH_ERROR;
+            if (fds.at(i).revents & POLLHUP)
+                flags |= DBUS_WATCH_HANGUP;
+            if (flags)
+                dbus_watch_handle(watched.at(i), flags);
+        }
+    }
+    dbus_server_disconnect(server);
+    dbus_server_unref(server);
+    ::unlink(encoded.constData());
+    reap(true);
 }

@@ -8,10 +8,36 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 class PolicyAgent;
 struct DBusConnection;
 struct DBusMessage;
+struct DBusServer;
+struct DBusWatch;
+
+// One connection served by one thread with libdbus: Status and EmergencyUnassign.
+struct LaneConnection {
+    DBusConnection *connection = nullptr;
+    PolicyAgent *agent = nullptr;
+    QObject *context = nullptr; // the serving thread's: times early answers
+    // Answers that another thread will send (shared: they may come after the connection ended).
+    std::shared_ptr<std::atomic_int> waiting = std::make_shared<std::atomic_int>(0);
+    QString caller; // for the log when the messages have no sender (peers)
+    // Authorizes an EmergencyUnassign; calls done once, now or later, on the serving thread.
+    std::function<void(DBusMessage *, std::function<void(const ipsec::Result<void> &)>)> authorize;
+    const char *refusedErrorName = nullptr; // default: NotAuthorized
+
+    bool registerObject(QString *problem);
+    // The calling thread's nice value to LanePriority (as root).
+    static void raisePriority();
+    static constexpr int LanePriority = -10;
+    // Reads, dispatches and runs due timers once; false when the connection closed.
+    bool serveOnce();
+    static int handleMessage(DBusConnection *connection, DBusMessage *message, void *lane);
+    void status(DBusMessage *call);
+    void emergencyUnassign(DBusMessage *call);
+};
 
 // Status and EmergencyUnassign on a second bus connection of the agent, under its own name
 // (AgentProtocol::UrgentService), read and answered on its own thread with libdbus itself.
@@ -45,9 +71,6 @@ private:
     };
     QString connectBus();
     void closeBus();
-    static int handleMessage(DBusConnection *connection, DBusMessage *message, void *self);
-    void status(DBusMessage *call);
-    void emergencyUnassign(DBusMessage *call);
     // Root, polkit (when a polkit owned by root runs; it may ask for a password), else the
     // admin group: as Authorizer does for the main name, but on this connection.
     void authorize(DBusMessage *call, std::function<void(const ipsec::Result<void> &)> done);
@@ -57,8 +80,39 @@ private:
     PolicyAgent &m_agent;
     QDBusConnection::BusType m_busType;
     QString m_adminGroup;
-    DBusConnection *m_connection = nullptr; // this thread's
-    QObject *m_context = nullptr;           // this thread's: times early answers
+    LaneConnection m_lane; // this thread's
+    DBusConnection *&m_connection = m_lane.connection;
     QHash<QString, Credentials> m_credentials;
-    std::atomic_int m_waiting{0}; // answers that another thread will send
+};
+
+// Status and EmergencyUnassign on a socket of the agent (AgentProtocol::peerSocketPath(),
+// peer-to-peer D-Bus), so that not even the bus daemon is in between: the daemon copies and
+// checks every message in one go, and while it handles a 16 MB one every client of the bus
+// waits (up to seconds on a loaded machine). Every client has a connection of its own, served
+// on a thread of its own, so what one sends delays nobody else; a message over MaxMessageSize
+// closes the sender's connection only. At most MaxPerUser connections per user (root: any
+// number up to MaxConnections). Everyone may ask Status; EmergencyUnassign only root and the
+// admin group (from the socket's credentials), others get AccessDenied and use the bus, where
+// polkit is asked.
+class PeerLane : public QThread {
+    Q_OBJECT
+public:
+    PeerLane(PolicyAgent &agent, QString adminGroup);
+    ~PeerLane() override;
+
+    static constexpr int MaxConnections = 64;
+    static constexpr int MaxPerUser = 4;
+
+protected:
+    void run() override;
+
+private:
+    class Connection;
+    static void newConnection(DBusServer *server, DBusConnection *connection, void *self);
+    void reap(bool all);
+
+    PolicyAgent &m_agent;
+    QString m_adminGroup;
+    QList<DBusWatch *> m_watches;
+    QList<Connection *> m_connections;
 };

@@ -100,7 +100,11 @@ private:
     Result<ServiceReport> create(const QString &method, T &object);
     QVariant options() const;
 
+    // The agent's socket for Status and EmergencyUnassign, connected when first needed.
+    std::optional<QDBusConnection> peerConnection() const;
+
     QDBusConnection m_connection;
+    mutable std::optional<QDBusConnection> m_peer;
     std::unique_ptr<AgentInterface> m_interface;
     Status m_status;
     int m_timeoutMs = 120'000;

@@ -1,5 +1,7 @@
 #include "client/AgentProtocol.h"
 
+#include "service/RuntimeState.h"
+
 #include <QDBusError>
 #include <QDBusMessage>
 
@@ -75,6 +77,11 @@ QVariantMap AgentProtocol::toMap(const ChangeOptions &options, bool dryRun)
     if (dryRun)
         map.insert(u"dryRun"_s, true);
     return map;
+}
+
+QString AgentProtocol::peerSocketPath()
+{
+    return RuntimeState::baseDirectory() + u"/policyd.socket"_s;
 }
 
 Result<AgentProtocol::CallOptions> AgentProtocol::fromMap(const QVariantMap &map)

@@ -24,6 +24,9 @@ public:
     // is queued on (see UrgentLane); the bus policy lets only root and the admin group call it.
     static constexpr auto UrgentService = "io.github.ipsecconsole.PolicyAgent1.Urgent";
     static QString urgentService() { return QLatin1StringView(UrgentService); }
+    // The same two methods without the bus daemon in between: a socket of the agent's own
+    // (peer-to-peer D-Bus), one connection per client (see PeerLane).
+    static QString peerSocketPath();
     static QString path() { return QLatin1StringView(Path); }
     static QString interface() { return QLatin1StringView(Interface); }
 

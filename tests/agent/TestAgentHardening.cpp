@@ -22,6 +22,9 @@
 
 #include <atomic>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 using namespace ipsec;
 
@@ -56,6 +59,20 @@ struct Latency {
     }
 };
 
+// The measuring client's threads (this one and QtDBus's) at the nice value of the agent's
+// lanes, so that other work on the machine (compilers, the flood's own copying) does not count
+// as the agent's latency.
+void raiseClientPriority()
+{
+    (void)::setpriority(PRIO_PROCESS, ::gettid(), -10);
+    const QDir tasks(u"/proc/self/task"_s);
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + u"/comm"_s));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "QDBusConnection")
+            (void)::setpriority(PRIO_PROCESS, id_t(tid.toUInt()), -10);
+    }
+}
+
 } // namespace
 
 class TestAgentHardening : public QObject {
@@ -87,6 +104,7 @@ private:
     QDBusConnection m_bus{QString()};
     std::unique_ptr<AgentClient> m_client;
     QString m_caller;
+    bool m_priorityRaised = false;
 };
 
 void TestAgentHardening::initTestCase()
@@ -109,6 +127,8 @@ void TestAgentHardening::initTestCase()
              qPrintable(error));
     m_bus = m_agent.connect();
     QVERIFY(m_bus.isConnected());
+    // This process's clients find the agent's socket where the agent's runtime folder is.
+    qputenv("IPSEC_CONSOLE_RUNTIME_DIR", QFile::encodeName(m_agent.runtimeDir()));
     auto client = AgentClient::open(m_bus);
     QVERIFY2(client, qPrintable(client ? QString() : client.error().message));
     m_client = std::move(client.value());
@@ -139,6 +159,8 @@ bool TestAgentHardening::agentAnswers()
 
 Latency TestAgentHardening::measureStatus(const std::function<bool()> &busy, int minMs)
 {
+    if (!std::exchange(m_priorityRaised, true))
+        raiseClientPriority();
     Latency l;
     // Meanwhile the bus daemon's own answer time (GetId), from another thread and connection:
     // every call through the bus waits while the daemon copies and checks a 16 MB message.
@@ -329,11 +351,14 @@ void TestAgentHardening::statusAndEmergencyAnswerDuringLongScript()
 void TestAgentHardening::floodFromOrdinaryUser()
 {
     // Five 16 MB scripts and 300 small change calls at once, asynchronously, by a user who may
-    // change nothing; and five 16 MB "Status" calls to the urgent name, which the bus refuses.
+    // change nothing; and five 16 MB "Status" calls to the urgent name, which the bus refuses,
+    // and five to the agent's socket.
     QProcess caller;
     startCaller(caller, {u"netsh-flood"_s, u"5"_s, u"16000000"_s, u"300"_s});
     QProcess urgent;
     startCaller(urgent, {u"urgent-flood"_s, u"5"_s, u"16000000"_s});
+    QProcess peer;
+    startCaller(peer, {u"peer-flood"_s, u"5"_s, u"16000000"_s});
     QElapsedTimer t;
     t.start();
     const Latency l =
@@ -347,17 +372,21 @@ void TestAgentHardening::floodFromOrdinaryUser()
     caller.waitForFinished();
     urgent.waitForFinished(70000);
     const QString urgentOut = QString::fromUtf8(urgent.readAll());
+    peer.waitForFinished(70000);
+    const QString peerOut = QString::fromUtf8(peer.readAll());
     qInfo().noquote() << "flood by an ordinary user:" << l.describe() << "| caller:" << out
-                      << "| urgent name:" << urgentOut;
+                      << "| urgent name:" << urgentOut << "| socket:" << peerOut;
     QVERIFY2(out.contains(u"replies 0 errors 305"_s) && out.contains(u"NotAuthorized"_s),
              qPrintable(out));
     QVERIFY2(urgentOut.contains(u"replies 0 errors 5 org.freedesktop.DBus.Error.AccessDenied"_s),
              qPrintable(urgentOut));
+    // On the socket, the first oversized message closes that user's connection only.
+    QVERIFY2(peerOut.contains(u"replies 0 errors 5"_s), qPrintable(peerOut));
     QCOMPARE(l.unanswered, 0);
-    // Status waits for nothing of the agent's: at most what the bus daemon itself takes
-    // meanwhile (it copies and checks each 16 MB message, which no agent can shorten), plus
-    // 100 ms. Before the urgent lane it waited 2.8-5.3 s behind the flood.
-    QVERIFY2(l.max < MaxLatencyMs + l.busMax, qPrintable(l.describe()));
+    // Through the agent's socket, not even behind the bus daemon, which copies and checks each
+    // 16 MB message in one go (its own GetId meanwhile: up to seconds on a loaded machine).
+    // Before: 2.8-5.3 s behind the flood; through the urgent bus name: as slow as the daemon.
+    QVERIFY2(l.max < MaxLatencyMs, qPrintable(l.describe()));
     // Later callers are served.
     const AgentRun r = m_agent.ipseccmd(cmd({u"--agent"_s, u"-f"_s, u"[*=0:5003:UDP]"_s}));
     QVERIFY2(r.code == 0, qPrintable(r.describe()));

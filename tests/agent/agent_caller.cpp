@@ -6,6 +6,7 @@
 //   agent_caller exports COUNT                   COUNT ExportSnapshot calls at once
 //   agent_caller urgent-flood COUNT CHARS        COUNT Status calls with a CHARS-character
 //                                                argument to the agent's urgent name
+//   agent_caller peer-flood COUNT CHARS          the same on the agent's socket
 //   agent_caller fake-polkit                     owns org.freedesktop.PolicyKit1 and says yes
 //                                                to every CheckAuthorization (prints "ready")
 //
@@ -83,12 +84,20 @@ int main(int argc, char *argv[])
             calls << call(u"ExecuteNetsh"_s, {script, u"flood"_s, QVariantMap()});
         for (int i = 0; i < small; ++i)
             calls << call(u"ExecuteDynamic"_s, {QStringList{u"-u"_s}, QVariantMap()});
-    } else if (args.at(1) == u"urgent-flood"_s && args.size() >= 4) {
+    } else if ((args.at(1) == u"urgent-flood"_s || args.at(1) == u"peer-flood"_s)
+               && args.size() >= 4) {
+        const bool peer = args.at(1) == u"peer-flood"_s;
+        if (peer) {
+            bus = QDBusConnection::connectToPeer(
+                u"unix:path="_s + ipsec::AgentProtocol::peerSocketPath(), u"peer"_s);
+            if (!bus.isConnected())
+                return 5;
+        }
         const QString text = QString(args.at(3).toInt(), u'x');
         for (int i = 0, n = args.at(2).toInt(); i < n; ++i) {
             QDBusMessage m = QDBusMessage::createMethodCall(
-                ipsec::AgentProtocol::urgentService(), ipsec::AgentProtocol::path(),
-                ipsec::AgentProtocol::interface(), u"Status"_s);
+                peer ? QString() : ipsec::AgentProtocol::urgentService(),
+                ipsec::AgentProtocol::path(), ipsec::AgentProtocol::interface(), u"Status"_s);
             m << text;
             calls << m;
         }

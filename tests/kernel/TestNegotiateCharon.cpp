@@ -44,7 +44,8 @@ private Q_SLOTS:
 
 private:
     bool startCharon(const QString &ns, const QString &name);
-    Run run(const QString &ns, const QString &name, const QStringList &args);
+    Run run(const QString &ns, const QString &name, const QStringList &args,
+            const QString &program = u"ipseccmd"_s);
     QString socketOf(const QString &name) const { return m_dir->filePath(name + u".vici"_s); }
     QList<QByteArray> connections(const QString &name);
     // The IKE SAs charon lists (list-sas), one message per SA.
@@ -137,7 +138,8 @@ bool TestNegotiateCharon::startCharon(const QString &ns, const QString &name)
     return false;
 }
 
-Run TestNegotiateCharon::run(const QString &ns, const QString &name, const QStringList &args)
+Run TestNegotiateCharon::run(const QString &ns, const QString &name, const QStringList &args,
+                             const QString &program)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"IPSEC_CONSOLE_STORE"_s);
@@ -147,11 +149,12 @@ Run TestNegotiateCharon::run(const QString &ns, const QString &name, const QStri
     env.insert(u"IPSEC_CONSOLE_RUNTIME_DIR"_s, m_dir->filePath(u"run-"_s + name));
     env.insert(u"IPSEC_CONSOLE_TEST_GUARD"_s, u"1"_s);
     QStringList full = args;
-    full << u"--store"_s << m_dir->filePath(name + u".db"_s) << u"--netns"_s << ns << u"--vici"_s
-         << socketOf(name);
+    full << u"--store"_s << m_dir->filePath(name + u".db"_s) << u"--netns"_s << ns;
+    if (!args.contains(u"--vici"_s))
+        full << u"--vici"_s << socketOf(name);
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(IPSECCMD_DIR) + u"/ipseccmd"_s, full);
+    p.start(QStringLiteral(IPSECCMD_DIR) + u'/' + program, full);
     if (!p.waitForFinished(30000)) {
         p.kill();
         p.waitForFinished();
@@ -255,6 +258,26 @@ void TestNegotiateCharon::requireSecurityWithPsk()
         QVERIFY2(states.contains(u"proto esp spi 0x"_s) && !states.contains(u"spi 0x00000000"_s),
                  qPrintable(states));
 
+    // Visible: `show sas` lists the IKE SA with its peer and algorithms, and no IPsec SA here.
+    Run shown = run(m_pair.a, u"a"_s, {u"show"_s, u"sas"_s});
+    QVERIFY2(shown.code == 0, qPrintable(shown.out + shown.err));
+    for (const QString &want : {QString::fromUtf8(own), u"ESTABLISHED"_s, u"3DES_CBC"_s,
+                                u"MODP_1024"_s, VethPair::b4().toString()})
+        QVERIFY2(shown.out.contains(want), qPrintable(want + u"\n"_s + shown.out));
+    if (childFailed)
+        QVERIFY2(shown.out.contains(u"No quick mode security associations"_s),
+                 qPrintable(shown.out));
+    shown = run(m_pair.a, u"a"_s, {u"show"_s, u"sas"_s, u"--json"_s});
+    QVERIFY2(shown.out.contains(u"\"available\": true"_s)
+                 && shown.out.contains(u"\"encryption\": \"3DES_CBC\""_s),
+             qPrintable(shown.out));
+
+    shown = run(m_pair.a, u"a"_s, {u"/test:ipsec"_s, u"/debug"_s}, u"netdiag"_s);
+    QVERIFY2(shown.out.contains(u"IKE daemon (charon) at "_s)
+                 && shown.out.contains(childFailed ? u": 1 main mode and 0 quick mode"_s
+                                                   : u": 1 main mode and 1 quick mode"_s),
+             qPrintable(shown.out));
+
     // Still nothing in clear, either way.
     QVERIFY(!TrafficProbe::delivered(aToB));
     QVERIFY(!TrafficProbe::delivered(bToA));
@@ -269,6 +292,10 @@ void TestNegotiateCharon::requireSecurityWithPsk()
     r = run(m_pair.b, u"b"_s, {u"emergency-unassign"_s});
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     QCOMPARE(connections(u"b"_s), QList<QByteArray>{});
+    // Without a daemon, `show sas` says negotiation is unavailable and why.
+    shown =
+        run(m_pair.b, u"b"_s, {u"show"_s, u"sas"_s, u"--vici"_s, m_dir->filePath(u"none.vici"_s)});
+    QVERIFY2(shown.out.contains(u"Negotiation is unavailable"_s), qPrintable(shown.out));
     // And clear text flows again.
     QVERIFY(TrafficProbe::waitUntilDelivered({aToB, bToA}));
 }
