@@ -70,14 +70,6 @@
         <translation>%1 Zeile %2: Hinweis: %3</translation>
     </message>
     <message>
-        <source>usage: ipseccmd batch [--atomic] [--encoding NAME] [--store PATH] [--netns NAME] FILE [ARGUMENTS...]
-Runs a Windows batch file as cmd.exe does: netsh, ipsecpol, ipseccmd and netdiag lines, each on its own; see the README, &quot;Windows batch files&quot;.
-</source>
-        <translation>Aufruf: ipseccmd batch [--atomic] [--encoding NAME] [--store PATH] [--netns NAME] FILE [ARGUMENTS...]
-Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- und netdiag-Zeilen, jede für sich; siehe die README, &quot;Windows batch files&quot;.
-</translation>
-    </message>
-    <message>
         <source>ipseccmd: --confirm-within with a batch file needs --atomic (one change to confirm, not one per line).</source>
         <translation>ipseccmd: --confirm-within mit einer Batchdatei erfordert --atomic (eine Änderung zu bestätigen, nicht eine pro Zeile).</translation>
     </message>
@@ -108,16 +100,8 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
         </translation>
     </message>
     <message>
-        <source>output redirected to %1 is shown here instead.</source>
-        <translation>Die nach %1 umgeleitete Ausgabe wird stattdessen hier angezeigt.</translation>
-    </message>
-    <message>
         <source>nothing to run.</source>
         <translation>Nichts auszuführen.</translation>
-    </message>
-    <message>
-        <source>set %1 (arithmetic, prompts) is not run here; the line is skipped.</source>
-        <translation>set %1 (Arithmetik, Eingabeaufforderungen) wird hier nicht ausgeführt; die Zeile wird übersprungen.</translation>
     </message>
     <message>
         <source>%1 is not run here: batch control flow (goto, call, for, if) is not supported, so this line is skipped; write the commands out one per line.</source>
@@ -167,6 +151,30 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
         <source>--atomic: nothing was changed.</source>
         <translation>--atomic: Es wurde nichts geändert.</translation>
     </message>
+    <message>
+        <source>usage: ipseccmd batch [--atomic] [--encoding NAME] [--store PATH] [--netns NAME] FILE [ARGUMENTS...]
+Runs a Windows batch file as cmd.exe does: netsh, ipsecpol, ipseccmd and netdiag lines, each on its own. Variables (%NAME%, %NAME:old=new%, %NAME:~start,length%), set /a and output redirection (&gt; &gt;&gt; 2&gt; 2&gt;&amp;1 &gt;nul) work as in cmd.exe; goto, call, for and if are refused line by line. See the README, &quot;Windows batch files&quot;.
+</source>
+        <translation>usage: ipseccmd batch [--atomic] [--encoding NAME] [--store PATH] [--netns NAME] FILE [ARGUMENTS...]
+Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- und netdiag-Zeilen, jede für sich. Variablen (%NAME%, %NAME:old=new%, %NAME:~start,length%), set /a und Ausgabeumleitung (&gt; &gt;&gt; 2&gt; 2&gt;&amp;1 &gt;nul) funktionieren wie in cmd.exe; goto, call, for und if werden zeilenweise abgelehnt. Siehe README, „Windows batch files“.
+</translation>
+    </message>
+    <message>
+        <source>%1 is a Windows path; give a path of this system for the output. The command was not run (as cmd.exe does not run a command whose output file it cannot open).</source>
+        <translation>%1 ist ein Windows-Pfad; geben Sie für die Ausgabe einen Pfad dieses Systems an. Der Befehl wurde nicht ausgeführt (so wie cmd.exe keinen Befehl ausführt, dessen Ausgabedatei es nicht öffnen kann).</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>set /a %1: %2</source>
+        <translation>set /a %1: %2</translation>
+    </message>
+    <message>
+        <source>set /p asks the user for a value; a batch file run here gets no answers, so the line is skipped.</source>
+        <translation>set /p fragt den Benutzer nach einem Wert; eine hier ausgeführte Batchdatei erhält keine Antworten, daher wird die Zeile übersprungen.</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -194,8 +202,8 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
         </translation>
     </message>
     <message>
-        <source>Unknown option &quot;%1&quot;. Options: --store PATH, --netns NAME, --json, --dry-run, --[no-]ike-exemption, --[no-]agent, --confirm-within SECONDS, --force, --atomic, --encoding NAME, --help, --version.</source>
-        <translation>Unbekannte Option &quot;%1&quot;. Optionen: --store PATH, --netns NAME, --json, --dry-run, --[no-]ike-exemption, --[no-]agent, --confirm-within SECONDS, --force, --atomic, --encoding NAME, --help, --version.</translation>
+        <source>Unknown option &quot;%1&quot;. Options: --store PATH, --netns NAME, --vici PATH, --json, --dry-run, --[no-]ike-exemption, --[no-]agent, --confirm-within SECONDS, --force, --atomic, --encoding NAME, --help, --version.</source>
+        <translation>Unbekannte Option „%1“. Optionen: --store PATH, --netns NAME, --vici PATH, --json, --dry-run, --[no-]ike-exemption, --[no-]agent, --confirm-within SECONDS, --force, --atomic, --encoding NAME, --help, --version.</translation>
     </message>
 </context>
 <context>
@@ -362,6 +370,10 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
         <source>Changes of the kernel&apos;s IPsec policy by other programs are not repaired: %1</source>
         <translation>Änderungen der IPsec-Richtlinie des Kernels durch andere Programme werden nicht repariert: %1</translation>
     </message>
+    <message>
+        <source>Servers of this computer changed (%1)</source>
+        <translation>Server dieses Computers haben sich geändert (%1)</translation>
+    </message>
 </context>
 <context>
     <name>HelpPage</name>
@@ -439,10 +451,6 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
     <message>
         <source>Security associations</source>
         <translation>Sicherheitszuordnungen</translation>
-    </message>
-    <message>
-        <source>No IKE daemon is integrated yet: there are no main-mode or quick-mode security associations to show.</source>
-        <translation>Es ist noch kein IKE-Dienst integriert: Es gibt keine Sicherheitszuordnungen für Hauptmodus oder Schnellmodus anzuzeigen.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -567,6 +575,82 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
     <message>
         <source>names takes one of: policies, filterlists, filteractions, rules.</source>
         <translation>names erwartet eines von: policies, filterlists, filteractions, rules.</translation>
+    </message>
+    <message>
+        <source>Negotiation is unavailable: %1. Traffic that requires security is dropped until the IKE daemon runs.</source>
+        <translation>Aushandlung ist nicht verfügbar: %1. Datenverkehr, der Sicherheit erfordert, wird verworfen, bis der IKE-Daemon läuft.</translation>
+    </message>
+    <message>
+        <source>No main mode (IKE) security associations.</source>
+        <translation>Keine Sicherheitszuordnungen für den Hauptmodus (IKE).</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>IKE</source>
+        <translation>IKE</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>Integrität</translation>
+    </message>
+    <message>
+        <source>DH group</source>
+        <translation>DH-Gruppe</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>Hergestellt</translation>
+    </message>
+    <message>
+        <source>Rekey in</source>
+        <translation>Neuverschlüsselung in</translation>
+    </message>
+    <message>
+        <source> (foreign)</source>
+        <translation> (fremd)</translation>
+    </message>
+    <message>
+        <source>Main mode (IKE):</source>
+        <translation>Hauptmodus (IKE):</translation>
+    </message>
+    <message>
+        <source>SPI in/out</source>
+        <translation>SPI ein/aus</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Datenverkehr</translation>
+    </message>
+    <message>
+        <source>Expires in</source>
+        <translation>Läuft ab in</translation>
+    </message>
+    <message>
+        <source>Quick mode (IPsec):</source>
+        <translation>Schnellmodus (IPsec):</translation>
+    </message>
+    <message>
+        <source>No quick mode security associations (none negotiated, or the kernel could not install them).</source>
+        <translation>Keine Sicherheitszuordnungen für den Schnellmodus (keine ausgehandelt, oder der Kernel konnte sie nicht installieren).</translation>
     </message>
 </context>
 <context>
@@ -756,10 +840,6 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
         <translation>Befehle</translation>
     </message>
     <message>
-        <source>query the store, the dynamic filters and the kernel (--json for scripts)</source>
-        <translation>den Speicher, die dynamischen Filter und den Kernel abfragen (--json für Skripte)</translation>
-    </message>
-    <message>
         <source>remove every kernel entry of this tool (static and dynamic) at once and unassign the policy; works even when the store is broken</source>
         <translation>alle Kernel-Einträge dieses Tools (statisch und dynamisch) auf einmal entfernen und die Zuweisung der Richtlinie aufheben; funktioniert auch, wenn der Speicher beschädigt ist</translation>
     </message>
@@ -923,6 +1003,26 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
         <source>Verify the assigned policy&apos;s filters:</source>
         <translation>Filter der zugewiesenen Richtlinie überprüfen:</translation>
     </message>
+    <message>
+        <source>the IKE daemon&apos;s (strongSwan charon&apos;s) VICI socket for negotiated security (default: $IPSEC_CONSOLE_VICI, else /run/charon.vici)</source>
+        <translation>der VICI-Socket des IKE-Daemons (strongSwan charon) für ausgehandelte Sicherheit (Standard: $IPSEC_CONSOLE_VICI, sonst /run/charon.vici)</translation>
+    </message>
+    <message>
+        <source>the IKE daemon&apos;s VICI socket, as --vici</source>
+        <translation>der VICI-Socket des IKE-Daemons, wie --vici</translation>
+    </message>
+    <message>
+        <source>1 (default, as Windows 2000/XP/2003) or 2: the IKE version of the connections given to strongSwan</source>
+        <translation>1 (Standard, wie Windows 2000/XP/2003) oder 2: die IKE-Version der an strongSwan übergebenen Verbindungen</translation>
+    </message>
+    <message>
+        <source>query the store, the dynamic filters, the kernel and (sas) the IKE daemon&apos;s security associations (--json for scripts)</source>
+        <translation>den Speicher, die dynamischen Filter, den Kernel und (sas) die Sicherheitszuordnungen des IKE-Daemons abfragen (--json für Skripte)</translation>
+    </message>
+    <message>
+        <source>Server types: srcaddr= or dstaddr= DNS, DHCP or GATEWAY stand for this computer&apos;s resolvers (resolv.conf), DHCP server (leases) and default gateway (routes), looked up whenever the policy is enforced; the other end is me. WINS is refused.</source>
+        <translation>Servertypen: srcaddr= oder dstaddr= DNS, DHCP oder GATEWAY stehen für die Resolver (resolv.conf), den DHCP-Server (Leases) und das Standardgateway (Routen) dieses Computers, die bei jeder Durchsetzung der Richtlinie ermittelt werden; das andere Ende ist me. WINS wird abgelehnt.</translation>
+    </message>
 </context>
 <context>
     <name>NetdiagTool</name>
@@ -1017,6 +1117,14 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
     <message>
         <source>Unexpected kernel entry: %1</source>
         <translation>Unerwarteter Kernel-Eintrag: %1</translation>
+    </message>
+    <message>
+        <source>IKE daemon (charon) at %1: %2 main mode and %3 quick mode security association(s).</source>
+        <translation>IKE-Daemon (charon) unter %1: %2 Sicherheitszuordnung(en) im Hauptmodus und %3 im Schnellmodus.</translation>
+    </message>
+    <message>
+        <source>Negotiation is unavailable: %1. Traffic that requires security is dropped until the IKE daemon runs.</source>
+        <translation>Aushandlung ist nicht verfügbar: %1. Datenverkehr, der Sicherheit erfordert, wird verworfen, bis der IKE-Daemon läuft.</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1341,26 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
         <source>NOT in sync</source>
         <translation>NICHT synchron</translation>
     </message>
+    <message>
+        <source>Policy %1 has no rule named %2.</source>
+        <translation>Die Richtlinie %1 hat keine Regel namens %2.</translation>
+    </message>
+    <message>
+        <source>No policy has a rule named %1.</source>
+        <translation>Keine Richtlinie hat eine Regel namens %1.</translation>
+    </message>
+    <message>
+        <source>Rule ID</source>
+        <translation>Regel-ID</translation>
+    </message>
+    <message>
+        <source>There is no policy named %1.</source>
+        <translation>Es gibt keine Richtlinie namens %1.</translation>
+    </message>
+    <message>
+        <source>Policy %1 has no rule %2 (it has %3).</source>
+        <translation>Die Richtlinie %1 hat keine Regel %2 (sie hat %3).</translation>
+    </message>
 </context>
 <context>
     <name>NetshTool</name>
@@ -1302,6 +1430,17 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
     <message>
         <source>Exported the policy store to %1 (readable by its owner only).</source>
         <translation>Der Richtlinienspeicher wurde nach %1 exportiert (nur für den Eigentümer lesbar).</translation>
+    </message>
+</context>
+<context>
+    <name>PeerLane</name>
+    <message>
+        <source>uid %1 pid %2 (socket)</source>
+        <translation>UID %1 PID %2 (Socket)</translation>
+    </message>
+    <message>
+        <source>No socket %1 for Status and EmergencyUnassign: %2</source>
+        <translation>Kein Socket %1 für Status und EmergencyUnassign: %2</translation>
     </message>
 </context>
 <context>
@@ -1755,6 +1894,53 @@ bei Fehlern.
     </message>
 </context>
 <context>
+    <name>UrgentLane</name>
+    <message>
+        <source>Refused %1: %2</source>
+        <translation>%1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Invalid values: %1</source>
+        <translation>Ungültige Werte: %1</translation>
+    </message>
+    <message>
+        <source>The bus connection of %1 was closed (a message of more than %2 bytes?); connecting again.</source>
+        <translation>Die Busverbindung von %1 wurde geschlossen (eine Nachricht mit mehr als %2 Bytes?); Verbindung wird erneut hergestellt.</translation>
+    </message>
+    <message>
+        <source>No second bus connection for %1: %2</source>
+        <translation>Keine zweite Busverbindung für %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not export %1 on the second bus connection: %2</source>
+        <translation>%1 konnte auf der zweiten Busverbindung nicht exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>taken</source>
+        <translation>belegt</translation>
+    </message>
+    <message>
+        <source>Could not own the bus name %1: %2 (Status and EmergencyUnassign are answered on %3 only; is the bus policy file installed?)</source>
+        <translation>Der Busname %1 konnte nicht übernommen werden: %2 (Status und EmergencyUnassign werden nur auf %3 beantwortet; ist die Bus-Richtliniendatei installiert?)</translation>
+    </message>
+    <message>
+        <source>%1 is owned by %2, uid %3, not by root: polkit is not asked.</source>
+        <translation>%1 gehört %2, UID %3, nicht root: polkit wird nicht gefragt.</translation>
+    </message>
+    <message>
+        <source>the caller&apos;s user could not be determined.</source>
+        <translation>der Benutzer des Aufrufers konnte nicht ermittelt werden.</translation>
+    </message>
+    <message>
+        <source>polkit could not be asked (%1).</source>
+        <translation>polkit konnte nicht gefragt werden (%1).</translation>
+    </message>
+    <message>
+        <source>polkit refused action %1.</source>
+        <translation>polkit hat die Aktion %1 abgelehnt.</translation>
+    </message>
+</context>
+<context>
     <name>ipsec::Address</name>
     <message>
         <source>&quot;%1&quot; is not an IPv4 or IPv6 address.</source>
@@ -1827,6 +2013,22 @@ bei Fehlern.
     <message>
         <source>&quot;%1&quot; is not a mask: expected a prefix length such as 24 (digits only, no spaces or signs) or a dotted mask such as 255.255.255.0.</source>
         <translation>&quot;%1&quot; ist keine Maske: erwartet wird eine Präfixlänge wie 24 (nur Ziffern, ohne Leerzeichen oder Vorzeichen) oder eine Maske in Punktschreibweise wie 255.255.255.0.</translation>
+    </message>
+    <message>
+        <source>&lt;DNS Servers&gt;</source>
+        <translation>&lt;DNS-Server&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;DHCP Server&gt;</source>
+        <translation>&lt;DHCP-Server&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;Default Gateway&gt;</source>
+        <translation>&lt;Standardgateway&gt;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server type; expected &lt;DNS&gt;, &lt;DHCP&gt; or &lt;GATEWAY&gt;.</source>
+        <translation>„%1“ ist kein Servertyp; erwartet wird &lt;DNS&gt;, &lt;DHCP&gt; oder &lt;GATEWAY&gt;.</translation>
     </message>
 </context>
 <context>
@@ -1939,16 +2141,20 @@ bei Fehlern.
         <translation>(dynamisch)</translation>
     </message>
     <message>
-        <source>Negotiate security is not enforced yet (no IKE daemon is integrated): matching traffic passes in the clear.</source>
-        <translation>Sicherheit aushandeln wird noch nicht durchgesetzt (kein IKE-Dienst integriert): passender Datenverkehr wird unverschlüsselt übertragen.</translation>
-    </message>
-    <message>
         <source>Restoring the previous kernel state failed too: %1</source>
         <translation>Auch das Wiederherstellen des vorherigen Kernel-Zustands ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The previous kernel state is back.</source>
         <translation>Der vorherige Kernel-Zustand ist wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Traffic that requires security passes only through IPsec security associations negotiated by the IKE daemon (strongSwan charon); until one exists it is dropped, never sent or accepted in clear text.</source>
+        <translation>Datenverkehr, der Sicherheit erfordert, passiert nur über IPsec-Sicherheitszuordnungen, die vom IKE-Daemon (strongSwan charon) ausgehandelt wurden; solange keine existiert, wird er verworfen und niemals im Klartext gesendet oder angenommen.</translation>
+    </message>
+    <message>
+        <source>Traffic that requests security passes in clear text until the IKE daemon (strongSwan charon) negotiates a security association.</source>
+        <translation>Datenverkehr, der Sicherheit anfordert, passiert im Klartext, bis der IKE-Daemon (strongSwan charon) eine Sicherheitszuordnung aushandelt.</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2445,17 @@ bei Fehlern.
     </message>
 </context>
 <context>
+    <name>ipsec::IkeSync</name>
+    <message>
+        <source>Negotiation is unavailable: %1. Traffic that requires security is dropped (never passed in clear text) until the IKE daemon runs; traffic that only requests it passes in clear.</source>
+        <translation>Aushandlung ist nicht verfügbar: %1. Datenverkehr, der Sicherheit erfordert, wird verworfen (niemals im Klartext durchgelassen), bis der IKE-Daemon läuft; Datenverkehr, der sie nur anfordert, passiert im Klartext.</translation>
+    </message>
+    <message>
+        <source>The IKE daemon&apos;s connections of this tool could not be unloaded: %1</source>
+        <translation>Die Verbindungen dieses Tools im IKE-Daemon konnten nicht entladen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>ipsec::IpsecCmdScriptWriter</name>
     <message>
         <source>IPsec Policy Console snapshot of %1, taken %2 by version %3.</source>
@@ -2439,10 +2656,6 @@ bei Fehlern.
         <translation>Es gibt keine Richtlinie namens %1.</translation>
     </message>
     <message>
-        <source>A policy named %1 already exists; change it with &quot;set policy&quot; or delete it first.</source>
-        <translation>Eine Richtlinie namens %1 existiert bereits; ändern Sie sie mit &quot;set policy&quot; oder löschen Sie sie zuerst.</translation>
-    </message>
-    <message>
         <source>Unassigned policy %1.</source>
         <translation>Zuweisung der Richtlinie %1 aufgehoben.</translation>
     </message>
@@ -2528,10 +2741,6 @@ bei Fehlern.
     <message>
         <source>Policy %1 has no rule named %2.</source>
         <translation>Die Richtlinie %1 hat keine Regel namens %2.</translation>
-    </message>
-    <message>
-        <source>Policy %1 already has a rule named %2.</source>
-        <translation>Die Richtlinie %1 hat bereits eine Regel namens %2.</translation>
     </message>
     <message>
         <source>Added rule %1 to policy %2: filter list %3, filter action %4.</source>
@@ -2653,6 +2862,22 @@ bei Fehlern.
         <source>Remote computers (%1) are not supported: run the command on that machine (this computer answers to ., localhost, 127.0.0.1 and its own name).</source>
         <translation>Remotecomputer (%1) werden nicht unterstützt: Führen Sie den Befehl auf diesem Rechner aus (dieser Computer antwortet auf ., localhost, 127.0.0.1 und seinen eigenen Namen).</translation>
     </message>
+    <message>
+        <source>A policy named %1 already exists; choose another name, or change or delete that policy.</source>
+        <translation>Eine Richtlinie namens %1 ist bereits vorhanden; wählen Sie einen anderen Namen, oder ändern oder löschen Sie diese Richtlinie.</translation>
+    </message>
+    <message>
+        <source>A filter list named %1 already exists; choose another name, or change or delete that filter list.</source>
+        <translation>Eine Filterliste namens %1 ist bereits vorhanden; wählen Sie einen anderen Namen, oder ändern oder löschen Sie diese Filterliste.</translation>
+    </message>
+    <message>
+        <source>A filter action named %1 already exists; choose another name, or change or delete that filter action.</source>
+        <translation>Eine Filteraktion namens %1 ist bereits vorhanden. Wählen Sie einen anderen Namen, oder ändern oder löschen Sie diese Filteraktion.</translation>
+    </message>
+    <message>
+        <source>Policy %1 already has a rule named %2; choose another name, or change or delete that rule.</source>
+        <translation>Die Richtlinie %1 enthält bereits eine Regel namens %2. Wählen Sie einen anderen Namen, oder ändern oder löschen Sie diese Regel.</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::PolicyService</name>
@@ -2683,10 +2908,6 @@ bei Fehlern.
     <message>
         <source>Unassigned policy %1.</source>
         <translation>Zuweisung der Richtlinie %1 aufgehoben.</translation>
-    </message>
-    <message>
-        <source>Created policy %1.</source>
-        <translation>Richtlinie %1 erstellt.</translation>
     </message>
     <message>
         <source>Changed policy %1.</source>
@@ -3715,6 +3936,377 @@ bei Fehlern.
     </message>
 </context>
 <context>
+    <name>ipsec::ds::BlobReader</name>
+    <message numerus="yes">
+        <source>needs %n byte(s), but the blob ends %1 byte(s) later</source>
+        <translation>
+            <numerusform>benötigt %n Byte, aber der Blob endet %1 Byte(s) später</numerusform>
+            <numerusform>benötigt %n Bytes, aber der Blob endet %1 Byte(s) später</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>says %1 bytes, but only %2 follow</source>
+        <translation>gibt %1 Bytes an, aber es folgen nur %2</translation>
+    </message>
+    <message>
+        <source>gives an odd length (%1) for UTF-16 text</source>
+        <translation>gibt eine ungerade Länge (%1) für UTF-16-Text an</translation>
+    </message>
+    <message>
+        <source>is not terminated by a NUL character</source>
+        <translation>ist nicht durch ein NUL-Zeichen abgeschlossen</translation>
+    </message>
+    <message>
+        <source>announces %1 entries of at least %2 bytes, but only %3 bytes follow</source>
+        <translation>kündigt %1 Einträge zu mindestens %2 Bytes an, aber es folgen nur %3 Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ds::DirectoryOptions</name>
+    <message>
+        <source>No directory is configured: give --directory ldap://HOST or set IPSEC_CONSOLE_DIRECTORY (finding it from the domain membership is not built yet).</source>
+        <translation>Es ist kein Verzeichnis konfiguriert: Geben Sie --directory ldap://HOST an oder setzen Sie IPSEC_CONSOLE_DIRECTORY (die Ermittlung über die Domänenmitgliedschaft ist noch nicht implementiert).</translation>
+    </message>
+    <message>
+        <source>The directory &quot;%1&quot; is not an LDAP address: use ldap://HOST, ldap://HOST:PORT or ldaps://HOST.</source>
+        <translation>Das Verzeichnis „%1“ ist keine LDAP-Adresse: Verwenden Sie ldap://HOST, ldap://HOST:PORT oder ldaps://HOST.</translation>
+    </message>
+    <message>
+        <source>The bind DN &quot;%1&quot; needs a password file: give --bind-password-file FILE or set IPSEC_CONSOLE_BIND_PASSWORD_FILE.</source>
+        <translation>Der Bind-DN „%1“ benötigt eine Passwortdatei: Geben Sie --bind-password-file FILE an oder setzen Sie IPSEC_CONSOLE_BIND_PASSWORD_FILE.</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read: %2.</source>
+        <translation>Die Passwortdatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The password file %1 is not a regular file.</source>
+        <translation>Die Passwortdatei %1 ist keine reguläre Datei.</translation>
+    </message>
+    <message>
+        <source>The password file %1 can be read by other users (mode %2); make it readable by its owner only (chmod 600).</source>
+        <translation>Die Passwortdatei %1 kann von anderen Benutzern gelesen werden (Modus %2). Machen Sie sie nur für den Eigentümer lesbar (chmod 600).</translation>
+    </message>
+    <message>
+        <source>The password file %1 is larger than 4 KiB.</source>
+        <translation>Die Passwortdatei %1 ist größer als 4 KiB.</translation>
+    </message>
+    <message>
+        <source>The password file %1 is empty.</source>
+        <translation>Die Passwortdatei %1 ist leer.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ds::DomainPolicyFetcher</name>
+    <message>
+        <source>The directory&apos;s policy %1 could not be read whole.</source>
+        <translation>Die Richtlinie %1 des Verzeichnisses konnte nicht vollständig gelesen werden.</translation>
+    </message>
+    <message>
+        <source>There is no cached domain policy (%1).</source>
+        <translation>Es ist keine zwischengespeicherte Domänenrichtlinie vorhanden (%1).</translation>
+    </message>
+    <message>
+        <source>The cached domain policy %1 is unreadable: %2.</source>
+        <translation>Die zwischengespeicherte Domänenrichtlinie %1 ist nicht lesbar: %2.</translation>
+    </message>
+    <message>
+        <source>unknown version</source>
+        <translation>unbekannte Version</translation>
+    </message>
+    <message>
+        <source>The cached domain policy %1 holds an object of the unknown class &quot;%2&quot;.</source>
+        <translation>Die zwischengespeicherte Domänenrichtlinie %1 enthält ein Objekt der unbekannten Klasse „%2“.</translation>
+    </message>
+    <message>
+        <source>The cached domain policy %1 is refused: %2</source>
+        <translation>Die zwischengespeicherte Domänenrichtlinie %1 wird abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>The GPO %1 assigns the IPsec policy %2, which the directory does not hold.</source>
+        <translation>Das GPO %1 weist die IPsec-Richtlinie %2 zu, die im Verzeichnis nicht vorhanden ist.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ds::DsModel</name>
+    <message>
+        <source>The directory object %1 cannot be used: %2</source>
+        <translation>Das Verzeichnisobjekt %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>a filter uses a server address (DNS, WINS, DHCP or default gateway) for its %1, which this program cannot enforce yet.</source>
+        <translation>ein Filter verwendet für seine %1 eine Serveradresse (DNS, WINS, DHCP oder Standardgateway), die dieses Programm noch nicht durchsetzen kann.</translation>
+    </message>
+    <message>
+        <source>the %1 of a filter: %2</source>
+        <translation>%1 eines Filters: %2</translation>
+    </message>
+    <message>
+        <source>a filter&apos;s %1 is an address range, which this program cannot enforce yet.</source>
+        <translation>%1 eines Filters ist ein Adressbereich, den dieses Programm noch nicht durchsetzen kann.</translation>
+    </message>
+    <message>
+        <source>a filter names its own tunnel endpoint; this program takes tunnel endpoints from the rule only.</source>
+        <translation>ein Filter nennt einen eigenen Tunnelendpunkt; dieses Programm übernimmt Tunnelendpunkte nur aus der Regel.</translation>
+    </message>
+    <message>
+        <source>a filter uses a port range (%1-%2), which this program cannot enforce yet.</source>
+        <translation>ein Filter verwendet einen Portbereich (%1-%2), den dieses Programm noch nicht durchsetzen kann.</translation>
+    </message>
+    <message>
+        <source>its iPSECNegotiationPolicyAction %1 is none of block, permit, secure or inbound pass-through.</source>
+        <translation>seine iPSECNegotiationPolicyAction %1 ist keine von block, permit, secure oder inbound pass-through.</translation>
+    </message>
+    <message>
+        <source>a security method offers %1 twice, which this program cannot express.</source>
+        <translation>eine Sicherheitsmethode bietet %1 doppelt an, was dieses Programm nicht abbilden kann.</translation>
+    </message>
+    <message>
+        <source>the Version Information Object is no rule of a policy.</source>
+        <translation>das Version Information Object ist keine Regel einer Richtlinie.</translation>
+    </message>
+    <message>
+        <source>its ipsecNegotiationPolicyReference &quot;%1&quot; names no filter action of the directory.</source>
+        <translation>seine ipsecNegotiationPolicyReference „%1“ bezeichnet keine Filteraktion des Verzeichnisses.</translation>
+    </message>
+    <message>
+        <source>its iPSECNegotiationPolicyType %1 is unknown.</source>
+        <translation>sein iPSECNegotiationPolicyType %1 ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>the rule has no ipsecFilterReference (filter list).</source>
+        <translation>die Regel hat keine ipsecFilterReference (Filterliste).</translation>
+    </message>
+    <message>
+        <source>the rule names %1 filter lists; this program supports one per rule.</source>
+        <translation>die Regel nennt %1 Filterlisten; dieses Programm unterstützt eine pro Regel.</translation>
+    </message>
+    <message>
+        <source>its ipsecFilterReference &quot;%1&quot; names no filter list of the directory.</source>
+        <translation>seine ipsecFilterReference „%1“ bezeichnet keine Filterliste des Verzeichnisses.</translation>
+    </message>
+    <message>
+        <source>its ipsecDataType is %1, but must be 256 (or 598, as Windows writes).</source>
+        <translation>sein ipsecDataType ist %1, muss aber 256 sein (oder 598, wie Windows schreibt).</translation>
+    </message>
+    <message>
+        <source>its ipsecISAKMPReference &quot;%1&quot; names no ISAKMP policy of the directory.</source>
+        <translation>seine ipsecISAKMPReference „%1“ bezeichnet keine ISAKMP-Richtlinie des Verzeichnisses.</translation>
+    </message>
+    <message>
+        <source>its ipsecNFAReference &quot;%1&quot; names no rule of the directory.</source>
+        <translation>seine ipsecNFAReference „%1“ bezeichnet keine Regel des Verzeichnisses.</translation>
+    </message>
+    <message>
+        <source>There is no policy with id %1 to write.</source>
+        <translation>Es gibt keine Richtlinie mit der ID %1, die geschrieben werden könnte.</translation>
+    </message>
+    <message>
+        <source>The rule &quot;%1&quot; names its tunnel endpoint &quot;%2&quot;, but the directory holds tunnel endpoints as IP addresses only.</source>
+        <translation>Die Regel „%1“ nennt ihren Tunnelendpunkt „%2“, aber das Verzeichnis speichert Tunnelendpunkte nur als IP-Adressen.</translation>
+    </message>
+    <message>
+        <source>The rule &quot;%1&quot; names a filter list or filter action that does not exist.</source>
+        <translation>Die Regel „%1“ nennt eine Filterliste oder Filteraktion, die nicht existiert.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ds::GpipsecCodec</name>
+    <message>
+        <source>The directory object %1 has an ipsecData blob that cannot be used: its field %2 %3.</source>
+        <translation>Das Verzeichnisobjekt %1 hat einen ipsecData-Blob, der nicht verwendet werden kann: Sein Feld %2 %3.</translation>
+    </message>
+    <message>
+        <source>is %1, not %2: this is not the blob this kind of object holds</source>
+        <translation>ist %1, nicht %2: Dies ist nicht der Blob, den diese Art von Objekt enthält</translation>
+    </message>
+    <message>
+        <source>says %1 bytes, but %2 follow (it must be one less than what follows)</source>
+        <translation>gibt %1 Bytes an, aber es folgen %2 (es muss eins weniger sein als das, was folgt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>is followed by %n unexpected byte(s)</source>
+        <translation>
+            <numerusform>wird von %n unerwarteten Byte gefolgt</numerusform>
+            <numerusform>wird von %n unerwarteten Bytes gefolgt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>holds the unknown value 0x%1</source>
+        <translation>enthält den unbekannten Wert 0x%1</translation>
+    </message>
+    <message>
+        <source>is %1, but must be 4</source>
+        <translation>ist %1, muss aber 4 sein</translation>
+    </message>
+    <message>
+        <source>is set although %1 is not</source>
+        <translation>ist gesetzt, obwohl %1 es nicht ist</translation>
+    </message>
+    <message>
+        <source>announces %1 methods of 64 bytes, but %2 bytes follow</source>
+        <translation>kündigt %1 Methoden zu 64 Bytes an, aber es folgen %2 Bytes</translation>
+    </message>
+    <message>
+        <source>holds data for Kerberos, which takes none</source>
+        <translation>enthält Daten für Kerberos, das keine annimmt</translation>
+    </message>
+    <message>
+        <source>is empty: a preshared key or a CA name is needed</source>
+        <translation>ist leer: Ein vorinstallierter Schlüssel oder ein CA-Name wird benötigt</translation>
+    </message>
+    <message>
+        <source>says %1 bytes, but only %2 follow</source>
+        <translation>gibt %1 Bytes an, aber es folgen nur %2</translation>
+    </message>
+    <message>
+        <source>says %1 bytes, but the fields up to Tunnel-End-Point-Name take %2</source>
+        <translation>gibt %1 Bytes an, aber die Felder bis Tunnel-End-Point-Name belegen %2</translation>
+    </message>
+    <message>
+        <source>is %1, but must equal Auth-Method-Count (%2)</source>
+        <translation>ist %1, muss aber gleich Auth-Method-Count (%2) sein</translation>
+    </message>
+    <message>
+        <source>is not the Version Information Object&apos;s GUID</source>
+        <translation>ist nicht die GUID des Version Information Object</translation>
+    </message>
+    <message>
+        <source>says %1 bytes, but the version record takes %2</source>
+        <translation>gibt %1 Bytes an, aber der Versionsdatensatz belegt %2</translation>
+    </message>
+    <message>
+        <source>announces %1 offers of 80 bytes, but %2 bytes follow</source>
+        <translation>kündigt %1 Angebote zu 80 Bytes an, aber es folgen %2 Bytes</translation>
+    </message>
+    <message>
+        <source>is %1, but IP protocols go from 0 to 255</source>
+        <translation>ist %1, aber IP-Protokolle reichen von 0 bis 255</translation>
+    </message>
+    <message>
+        <source>says both IPv4 and IPv6, which only &apos;me&apos; and the server addresses may say</source>
+        <translation>gibt sowohl IPv4 als auch IPv6 an, was nur &apos;me&apos; und die Serveradressen dürfen</translation>
+    </message>
+    <message>
+        <source>gives an IPv6 prefix length of %1</source>
+        <translation>gibt eine IPv6-Präfixlänge von %1 an</translation>
+    </message>
+    <message>
+        <source>ends the port range (%1) before it starts (%2)</source>
+        <translation>beendet den Portbereich (%1), bevor er beginnt (%2)</translation>
+    </message>
+    <message>
+        <source>says %1 bytes, but %2 follow</source>
+        <translation>gibt %1 Bytes an, aber es folgen %2</translation>
+    </message>
+    <message>
+        <source>says %1 bytes, but the filters take %2</source>
+        <translation>gibt %1 Bytes an, aber die Filter belegen %2</translation>
+    </message>
+    <message>
+        <source>is %1, not the v2 filters&apos; GUID</source>
+        <translation>ist %1, nicht die GUID der v2-Filter</translation>
+    </message>
+    <message>
+        <source>announces %1 filters, but Data-Length1 holds %2</source>
+        <translation>kündigt %1 Filter an, aber Data-Length1 enthält %2</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ds::GpoResolver</name>
+    <message>
+        <source>The gPLink &quot;%1&quot; is malformed at &quot;%2&quot;: a link must be written [LDAP://DN;OPTIONS].</source>
+        <translation>Der gPLink &quot;%1&quot; ist bei &quot;%2&quot; fehlerhaft: Ein Link muss als [LDAP://DN;OPTIONS] geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The gPLink &quot;%1&quot; has an unclosed link.</source>
+        <translation>Der gPLink &quot;%1&quot; enthält einen nicht geschlossenen Link.</translation>
+    </message>
+    <message>
+        <source>The gPLink &quot;%1&quot; has the malformed link &quot;[%2]&quot;.</source>
+        <translation>Der gPLink &quot;%1&quot; enthält den fehlerhaften Link &quot;[%2]&quot;.</translation>
+    </message>
+    <message>
+        <source>The computer object %1 is not inside the domain %2.</source>
+        <translation>Das Computerobjekt %1 liegt nicht innerhalb der Domäne %2.</translation>
+    </message>
+    <message>
+        <source>The container %1: %2</source>
+        <translation>Der Container %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ds::LdapDirectory</name>
+    <message>
+        <source>The directory %1 %2: %3.</source>
+        <translation>Das Verzeichnis %1 %2: %3.</translation>
+    </message>
+    <message>
+        <source>The directory address &quot;%1&quot; is refused by the LDAP library: %2.</source>
+        <translation>Die Verzeichnisadresse &quot;%1&quot; wird von der LDAP-Bibliothek abgelehnt: %2.</translation>
+    </message>
+    <message>
+        <source>refused an anonymous bind</source>
+        <translation>hat eine anonyme Bindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>refused the bind as %1</source>
+        <translation>hat die Bindung als %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>did not say its naming context</source>
+        <translation>hat seinen Namenskontext nicht angegeben</translation>
+    </message>
+    <message>
+        <source>The directory %1 has no defaultNamingContext: is it an Active Directory domain controller?</source>
+        <translation>Das Verzeichnis %1 hat keinen defaultNamingContext: Ist es ein Active Directory-Domänencontroller?</translation>
+    </message>
+    <message>
+        <source>cannot page its answer</source>
+        <translation>kann seine Antwort nicht seitenweise liefern</translation>
+    </message>
+    <message>
+        <source>The directory %1 has no IPsec container %2.</source>
+        <translation>Das Verzeichnis %1 hat keinen IPsec-Container %2.</translation>
+    </message>
+    <message>
+        <source>did not answer the search for IPsec objects</source>
+        <translation>hat die Suche nach IPsec-Objekten nicht beantwortet</translation>
+    </message>
+    <message>
+        <source>did not add %1</source>
+        <translation>hat %1 nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>did not take the references of %1</source>
+        <translation>hat die Verweise von %1 nicht übernommen</translation>
+    </message>
+    <message>
+        <source>did not delete %1</source>
+        <translation>hat %1 nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>did not answer the search for %1</source>
+        <translation>hat die Suche nach %1 nicht beantwortet</translation>
+    </message>
+    <message>
+        <source>did not answer the search for the computer %1</source>
+        <translation>hat die Suche nach dem Computer %1 nicht beantwortet</translation>
+    </message>
+    <message>
+        <source>The directory %1 has no computer account %2 (give --computer NAME or set IPSEC_CONSOLE_COMPUTER).</source>
+        <translation>Das Verzeichnis %1 hat kein Computerkonto %2 (geben Sie --computer NAME an oder setzen Sie IPSEC_CONSOLE_COMPUTER).</translation>
+    </message>
+    <message>
+        <source>The directory %1 has more than one computer account %2.</source>
+        <translation>Das Verzeichnis %1 hat mehr als ein Computerkonto %2.</translation>
+    </message>
+    <message>
+        <source>The container %1: %2</source>
+        <translation>Der Container %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ipsec::engine::EffectivePolicy</name>
     <message>
         <source>Rule &quot;%1&quot; of policy &quot;%2&quot; is skipped: its filter list or filter action does not exist.</source>
@@ -3723,6 +4315,14 @@ bei Fehlern.
     <message>
         <source>Filter %1 → %2 is left out: an address could not be resolved or its address families do not match.</source>
         <translation>Der Filter %1 → %2 wird ausgelassen: Eine Adresse konnte nicht aufgelöst werden oder die Adressfamilien passen nicht zusammen.</translation>
+    </message>
+    <message>
+        <source>Filter %1 → %2 is left out for now: %3</source>
+        <translation>Filter %1 → %2 wird vorerst ausgelassen: %3</translation>
+    </message>
+    <message>
+        <source>%1 is not known.</source>
+        <translation>%1 ist nicht bekannt.</translation>
     </message>
 </context>
 <context>
@@ -3889,6 +4489,40 @@ bei Fehlern.
     </message>
 </context>
 <context>
+    <name>ipsec::kernel::NftBackend</name>
+    <message>
+        <source>nftables: the library could not create a context.</source>
+        <translation>nftables: Die Bibliothek konnte keinen Kontext anlegen.</translation>
+    </message>
+    <message>
+        <source>nftables is not available in this kernel (%1). Block and permit filters need the nf_tables module (modprobe nf_tables), or use --backend xfrm.</source>
+        <translation>nftables ist in diesem Kernel nicht verfügbar (%1). Block- und Zulassungsfilter benötigen das Modul nf_tables (modprobe nf_tables), oder verwenden Sie --backend xfrm.</translation>
+    </message>
+    <message>
+        <source>nftables refused the change.</source>
+        <translation>nftables hat die Änderung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>nftables: %1 The previous ruleset is unchanged.</source>
+        <translation>nftables: %1 Der bisherige Regelsatz ist unverändert.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::kernel::ServerConfigWatcher</name>
+    <message>
+        <source>Changes of the DNS and DHCP servers are not followed: %1 cannot be watched.</source>
+        <translation>Änderungen der DNS- und DHCP-Server werden nicht verfolgt: %1 kann nicht überwacht werden.</translation>
+    </message>
+    <message>
+        <source>DNS servers</source>
+        <translation>DNS-Server</translation>
+    </message>
+    <message>
+        <source>DHCP server</source>
+        <translation>DHCP-Server</translation>
+    </message>
+</context>
+<context>
     <name>ipsec::kernel::SpdWatcher</name>
     <message>
         <source>an IPsec policy was added or changed by another program</source>
@@ -3901,6 +4535,29 @@ bei Fehlern.
     <message>
         <source>the IPsec policies were flushed by another program</source>
         <translation>die IPsec-Richtlinien wurden von einem anderen Programm geleert</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::kernel::SystemServers</name>
+    <message>
+        <source>the routing table could not be read (%1).</source>
+        <translation>die Routingtabelle konnte nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <source>this computer has no default gateway (no default route with a gateway in its network namespace).</source>
+        <translation>dieser Computer hat kein Standardgateway (keine Standardroute mit einem Gateway in seinem Netzwerk-Namespace).</translation>
+    </message>
+    <message>
+        <source>there is no %1, so no DNS server is known.</source>
+        <translation>es gibt kein %1, daher ist kein DNS-Server bekannt.</translation>
+    </message>
+    <message>
+        <source>%1 names no DNS server (no &quot;nameserver&quot; line).</source>
+        <translation>%1 nennt keinen DNS-Server (keine &quot;nameserver&quot;-Zeile).</translation>
+    </message>
+    <message>
+        <source>the DHCP server is not known: no current DHCP lease of an interface of this network namespace was found (dhclient, systemd-networkd and NetworkManager leases in %1).</source>
+        <translation>der DHCP-Server ist nicht bekannt: Es wurde keine aktuelle DHCP-Lease einer Schnittstelle dieses Netzwerk-Namespace gefunden (Leases von dhclient, systemd-networkd und NetworkManager in %1).</translation>
     </message>
 </context>
 <context>
@@ -3920,6 +4577,33 @@ bei Fehlern.
     <message>
         <source>The XFRM statistics are empty.</source>
         <translation>Die XFRM-Statistik ist leer.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::syntax::BatchArithmetic</name>
+    <message>
+        <source>Missing operator.</source>
+        <translation>Fehlender Operator.</translation>
+    </message>
+    <message>
+        <source>Divide by zero error.</source>
+        <translation>Fehler: Division durch Null.</translation>
+    </message>
+    <message>
+        <source>Unbalanced parenthesis.</source>
+        <translation>Unausgeglichene Klammern.</translation>
+    </message>
+    <message>
+        <source>Missing operand.</source>
+        <translation>Fehlender Operand.</translation>
+    </message>
+    <message>
+        <source>Invalid number &quot;%1&quot;. Numeric constants are either decimal (17), hexadecimal (0x11) or octal (021), and limited to 32 bits.</source>
+        <translation>Ungültige Zahl &quot;%1&quot;. Numerische Konstanten sind entweder dezimal (17), hexadezimal (0x11) oder oktal (021) und auf 32 Bit begrenzt.</translation>
+    </message>
+    <message>
+        <source>The syntax of the command is incorrect.</source>
+        <translation>Die Syntax des Befehls ist falsch.</translation>
     </message>
 </context>
 <context>
@@ -4316,10 +5000,6 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
         <translation>%1 %2 ist unbekannt; erwartet wird %3</translation>
     </message>
     <message>
-        <source>%1=%2: server types (WINS, DNS, DHCP, GATEWAY) are not supported here; give the server&apos;s address</source>
-        <translation>%1=%2: Servertypen (WINS, DNS, DHCP, GATEWAY) werden hier nicht unterstützt; geben Sie die Adresse des Servers an</translation>
-    </message>
-    <message>
         <source>me, any, an IP address or a DNS name</source>
         <translation>me, any, eine IP-Adresse oder ein DNS-Name</translation>
     </message>
@@ -4410,6 +5090,34 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     <message>
         <source>&quot;set rule&quot; changes actioninbound= or actionoutbound=; give at least one</source>
         <translation>&quot;set rule&quot; ändert actioninbound= oder actionoutbound=; geben Sie mindestens eines davon an</translation>
+    </message>
+    <message>
+        <source>%1=%2: WINS servers are not supported (Linux has no WINS client to ask); give the server&apos;s address, or use DNS, DHCP or GATEWAY</source>
+        <translation>%1=%2: WINS-Server werden nicht unterstützt (Linux hat keinen WINS-Client, der gefragt werden könnte); geben Sie die Adresse des Servers an oder verwenden Sie DNS, DHCP oder GATEWAY</translation>
+    </message>
+    <message>
+        <source>%1=%2: a filter with a server type runs between the server and this computer; give %3=me</source>
+        <translation>%1=%2: Ein Filter mit einem Servertyp gilt zwischen dem Server und diesem Computer; geben Sie %3=me an</translation>
+    </message>
+    <message>
+        <source>%1=any becomes %1=me: a filter with a server type runs between the server and this computer, as on Windows.</source>
+        <translation>%1=any wird zu %1=me: Ein Filter mit einem Servertyp gilt zwischen dem Server und diesem Computer, wie unter Windows.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: id= belongs to &quot;show rule&quot;</source>
+        <translation>&quot;%1&quot;: id= gehört zu &quot;show rule&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: rule= belongs to &quot;show filterlist&quot;</source>
+        <translation>&quot;%1&quot;: rule= gehört zu &quot;show filterlist&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes name= or id=, not both</source>
+        <translation>&quot;%1&quot; akzeptiert name= oder id=, nicht beides</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes name= or rule=, not both</source>
+        <translation>&quot;%1&quot; akzeptiert name= oder rule=, nicht beides</translation>
     </message>
 </context>
 <context>
@@ -4792,16 +5500,36 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
 %4</translation>
     </message>
     <message>
-        <source>The commands before it were carried out; Finish runs only the remaining ones.</source>
-        <translation>Die Befehle davor wurden ausgeführt; &quot;Fertig stellen&quot; führt nur die verbleibenden aus.</translation>
-    </message>
-    <message>
         <source>Bot&amp;h TCP and UDP</source>
         <translation>Sowohl TCP als auch &amp;UDP</translation>
     </message>
     <message>
         <source>Bot&amp;h directions</source>
         <translation>&amp;Beide Richtungen</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Wird ausgeführt…</translation>
+    </message>
+    <message>
+        <source>Blocking %1…</source>
+        <translation>%1 wird blockiert…</translation>
+    </message>
+    <message>
+        <source>Your SSH Connection</source>
+        <translation>Ihre SSH-Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Anyway</source>
+        <translation>&amp;Trotzdem anwenden</translation>
+    </message>
+    <message>
+        <source>The commands before it were taken back: nothing was changed.</source>
+        <translation>Die vorangehenden Befehle wurden zurückgenommen: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The commands before it could not be taken back (%1); Edit ▸ Undo takes them back.</source>
+        <translation>Die vorangehenden Befehle konnten nicht zurückgenommen werden (%1); mit Bearbeiten ▸ Rückgängig werden sie zurückgenommen.</translation>
     </message>
 </context>
 <context>
@@ -4877,6 +5605,10 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
             <numerusform>%n Sekunden</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Keeping the changes…</source>
+        <translation>Die Änderungen werden beibehalten…</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::ui::DisplayText</name>
@@ -4950,6 +5682,10 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     <message>
         <source>Re-assigned what the emergency unassign removed.</source>
         <translation>Was die Notfall-Aufhebung entfernt hat, wurde erneut zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Re-assigning…</source>
+        <translation>Wird erneut zugewiesen…</translation>
     </message>
 </context>
 <context>
@@ -5393,6 +6129,18 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
+    <message>
+        <source>Reading the live state…</source>
+        <translation>Der aktuelle Zustand wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
+    </message>
+    <message>
+        <source>Importing the snapshot…</source>
+        <translation>Der Snapshot wird importiert…</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::ui::InfoBar</name>
@@ -5742,6 +6490,10 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
         <source>Re-a&amp;pply</source>
         <translation>Erneut an&amp;wenden</translation>
     </message>
+    <message>
+        <source>Emergency unassign in effect since %1. %2 The host is not protected by its IPsec policy.</source>
+        <translation>Notfall-Zuweisungsaufhebung aktiv seit %1. %2 Der Host ist nicht durch seine IPsec-Richtlinie geschützt.</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::ui::MonitorView</name>
@@ -5840,6 +6592,14 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     <message>
         <source>(/proc/net/xfrm_stat is not available)</source>
         <translation>(/proc/net/xfrm_stat ist nicht verfügbar)</translation>
+    </message>
+    <message>
+        <source>Reading what the kernel enforces…</source>
+        <translation>Lesen, was der Kernel durchsetzt…</translation>
+    </message>
+    <message>
+        <source>Reading the kernel…</source>
+        <translation>Kernel wird gelesen…</translation>
     </message>
 </context>
 <context>
@@ -5971,6 +6731,10 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
         <source>Delete rule %1</source>
         <translation>Regel %1 löschen</translation>
     </message>
+    <message>
+        <source>%1 What was done before it could not be taken back: %2</source>
+        <translation>%1 Was zuvor ausgeführt wurde, konnte nicht rückgängig gemacht werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::ui::ObjectTables</name>
@@ -6064,6 +6828,14 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     <message>
         <source>Policy: %1</source>
         <translation>Richtlinie: %1</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test läuft…</translation>
+    </message>
+    <message>
+        <source>Testing the packet…</source>
+        <translation>Paket wird getestet…</translation>
     </message>
 </context>
 <context>
@@ -6455,10 +7227,6 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <source>Error: the selected policy no longer exists.</source>
-        <translation>Fehler: Die ausgewählte Richtlinie existiert nicht mehr.</translation>
-    </message>
-    <message>
         <source>Export Snapshot</source>
         <translation>Momentaufnahme exportieren</translation>
     </message>
@@ -6494,6 +7262,18 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
         <source>Snapshot saved to %1 (%2, readable by its owner only).</source>
         <translation>Momentaufnahme in %1 gespeichert (%2, nur für den Besitzer lesbar).</translation>
     </message>
+    <message>
+        <source>the selected policy no longer exists.</source>
+        <translation>die ausgewählte Richtlinie existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Exporting the snapshot…</source>
+        <translation>Momentaufnahme wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Reading the live state…</source>
+        <translation>Aktueller Zustand wird gelesen…</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::ui::SnapshotDiffView</name>
@@ -6528,6 +7308,227 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     <message>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::vici::Client</name>
+    <message>
+        <source>IKE daemon (charon) at %1: %2</source>
+        <translation>IKE-Daemon (charon) unter %1: %2</translation>
+    </message>
+    <message>
+        <source>not a usable socket path</source>
+        <translation>kein verwendbarer Socket-Pfad</translation>
+    </message>
+    <message>
+        <source>not running (%1)</source>
+        <translation>läuft nicht (%1)</translation>
+    </message>
+    <message>
+        <source>request too large (%1 bytes)</source>
+        <translation>Anfrage zu groß (%1 Bytes)</translation>
+    </message>
+    <message>
+        <source>timed out sending</source>
+        <translation>Zeitüberschreitung beim Senden</translation>
+    </message>
+    <message>
+        <source>connection lost (%1)</source>
+        <translation>Verbindung verloren (%1)</translation>
+    </message>
+    <message>
+        <source>the daemon closed the connection</source>
+        <translation>der Daemon hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>keine Antwort innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>does not know the command %1</source>
+        <translation>kennt den Befehl %1 nicht</translation>
+    </message>
+    <message>
+        <source>unexpected %1 answer to %2</source>
+        <translation>unerwartete Antwort %1 auf %2</translation>
+    </message>
+    <message>
+        <source>does not know the event %1</source>
+        <translation>kennt das Ereignis %1 nicht</translation>
+    </message>
+    <message>
+        <source>unexpected %1 answer to registering %2</source>
+        <translation>unerwartete Antwort %1 auf die Registrierung von %2</translation>
+    </message>
+    <message>
+        <source>The IKE daemon refused %1: %2</source>
+        <translation>Der IKE-Daemon hat %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::vici::ConnectionBuilder</name>
+    <message>
+        <source>dynamic filters</source>
+        <translation>dynamische Filter</translation>
+    </message>
+    <message>
+        <source>rule &quot;%1&quot;</source>
+        <translation>Regel &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Kerberos authentication of %1 is not available on Linux: skipped.</source>
+        <translation>Kerberos-Authentifizierung von %1 ist unter Linux nicht verfügbar: übersprungen.</translation>
+    </message>
+    <message>
+        <source>The preshared key of %1 is not readable here: skipped.</source>
+        <translation>Der vorinstallierte Schlüssel von %1 ist hier nicht lesbar: übersprungen.</translation>
+    </message>
+    <message>
+        <source>%1 has no authentication method usable with strongSwan (preshared key or certificate): it is not negotiated, and its traffic passes only as its filter action allows without security.</source>
+        <translation>%1 hat keine mit strongSwan verwendbare Authentifizierungsmethode (vorinstallierter Schlüssel oder Zertifikat): Es wird nicht ausgehandelt, und sein Datenverkehr wird nur so weit ohne Sicherheit durchgelassen, wie seine Filteraktion es erlaubt.</translation>
+    </message>
+    <message>
+        <source>Security method %1 of %2 cannot be negotiated by strongSwan (ESP needs an integrity algorithm): skipped.</source>
+        <translation>Die Sicherheitsmethode %1 von %2 kann von strongSwan nicht ausgehandelt werden (ESP benötigt einen Integritätsalgorithmus): übersprungen.</translation>
+    </message>
+    <message>
+        <source>%1 mixes AH-only and ESP security methods: only the %2 ones are offered.</source>
+        <translation>%1 mischt reine AH- und ESP-Sicherheitsmethoden: Nur die %2-Methoden werden angeboten.</translation>
+    </message>
+    <message>
+        <source>%1 has no security method strongSwan can negotiate: it is not negotiated.</source>
+        <translation>%1 hat keine Sicherheitsmethode, die strongSwan aushandeln kann: Es wird nicht ausgehandelt.</translation>
+    </message>
+    <message>
+        <source>certificate (CA %1)</source>
+        <translation>Zertifikat (Zertifizierungsstelle %1)</translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot; is a tunnel rule: tunnels are not negotiated yet.</source>
+        <translation>Regel &quot;%1&quot; ist eine Tunnelregel: Tunnel werden noch nicht ausgehandelt.</translation>
+    </message>
+    <message>
+        <source>Dynamic negotiate filters have no authentication method: they are not negotiated (Require Security drops their traffic).</source>
+        <translation>Dynamische Aushandlungsfilter haben keine Authentifizierungsmethode: Sie werden nicht ausgehandelt („Sicherheit erforderlich“ verwirft ihren Datenverkehr).</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::vici::ConnectionSync</name>
+    <message>
+        <source>IKE: loaded connection %1 for rule &quot;%2&quot; (%3).</source>
+        <translation>IKE: Verbindung %1 für Regel &quot;%2&quot; geladen (%3).</translation>
+    </message>
+    <message>
+        <source>IKE: unloaded connection %1.</source>
+        <translation>IKE: Verbindung %1 entladen.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::vici::MainModeMethod</name>
+    <message>
+        <source>&quot;%1&quot; is not a main mode security method (CIPHER-HASH-GROUP, e.g. 3DES-SHA1-2).</source>
+        <translation>&quot;%1&quot; ist keine Sicherheitsmethode für den Hauptmodus (CIPHER-HASH-GROUP, z. B. 3DES-SHA1-2).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: Diffie-Hellman group %2 is not available here (1, 2 or 14).</source>
+        <translation>&quot;%1&quot;: Diffie-Hellman-Gruppe %2 ist hier nicht verfügbar (1, 2 oder 14).</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::vici::Message</name>
+    <message>
+        <source>more than %1 elements</source>
+        <translation>mehr als %1 Elemente</translation>
+    </message>
+    <message>
+        <source>element type %1 inside list &quot;%2&quot;</source>
+        <translation>Elementtyp %1 innerhalb der Liste &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>truncated section name</source>
+        <translation>abgeschnittener Abschnittsname</translation>
+    </message>
+    <message>
+        <source>sections nested deeper than %1</source>
+        <translation>Abschnitte tiefer verschachtelt als %1</translation>
+    </message>
+    <message>
+        <source>section end without a section</source>
+        <translation>Abschnittsende ohne Abschnitt</translation>
+    </message>
+    <message>
+        <source>truncated key/value</source>
+        <translation>abgeschnittenes Schlüssel-Wert-Paar</translation>
+    </message>
+    <message>
+        <source>truncated list name</source>
+        <translation>abgeschnittener Listenname</translation>
+    </message>
+    <message>
+        <source>list item outside a list</source>
+        <translation>Listeneintrag außerhalb einer Liste</translation>
+    </message>
+    <message>
+        <source>truncated list item</source>
+        <translation>abgeschnittener Listeneintrag</translation>
+    </message>
+    <message>
+        <source>list end outside a list</source>
+        <translation>Listenende außerhalb einer Liste</translation>
+    </message>
+    <message>
+        <source>unknown element type %1</source>
+        <translation>unbekannter Elementtyp %1</translation>
+    </message>
+    <message>
+        <source>list &quot;%1&quot; not closed</source>
+        <translation>Liste &quot;%1&quot; nicht geschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s) not closed</source>
+        <translation>
+            <numerusform>%n Abschnitt nicht geschlossen</numerusform>
+            <numerusform>%n Abschnitte nicht geschlossen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Malformed VICI message at byte %1: %2</source>
+        <translation>Fehlerhafte VICI-Nachricht bei Byte %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::vici::Packet</name>
+    <message>
+        <source>Empty VICI packet.</source>
+        <translation>Leeres VICI-Paket.</translation>
+    </message>
+    <message>
+        <source>Unknown VICI packet type %1.</source>
+        <translation>Unbekannter VICI-Pakettyp %1.</translation>
+    </message>
+    <message>
+        <source>VICI packet %1 without a name.</source>
+        <translation>VICI-Paket %1 ohne Namen.</translation>
+    </message>
+    <message>
+        <source>VICI packet %1 with a truncated name.</source>
+        <translation>VICI-Paket %1 mit abgeschnittenem Namen.</translation>
+    </message>
+    <message>
+        <source>VICI packet %1 with trailing bytes.</source>
+        <translation>VICI-Paket %1 mit überzähligen Bytes am Ende.</translation>
+    </message>
+    <message>
+        <source>The VICI stream is out of step.</source>
+        <translation>Der VICI-Datenstrom ist nicht mehr synchron.</translation>
+    </message>
+    <message>
+        <source>A VICI packet of %1 bytes (at most %2, at least 1).</source>
+        <translation>Ein VICI-Paket von %1 Bytes (höchstens %2, mindestens 1).</translation>
     </message>
 </context>
 <context>

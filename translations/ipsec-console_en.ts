@@ -216,6 +216,26 @@
     </message>
 </context>
 <context>
+    <name>ipsec::ds::BlobReader</name>
+    <message numerus="yes">
+        <source>needs %n byte(s), but the blob ends %1 byte(s) later</source>
+        <translation>
+            <numerusform>needs %n byte, but the blob ends %1 byte(s) later</numerusform>
+            <numerusform>needs %n bytes, but the blob ends %1 byte(s) later</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ds::GpipsecCodec</name>
+    <message numerus="yes">
+        <source>is followed by %n unexpected byte(s)</source>
+        <translation>
+            <numerusform>is followed by %n unexpected byte</numerusform>
+            <numerusform>is followed by %n unexpected bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ipsec::ui::BlockPortSummaryPage</name>
     <message numerus="yes">
         <source>%n rule(s) will be added to policy &quot;%1&quot;; each with %2 filter(s).</source>
@@ -296,6 +316,16 @@
         <translation>
             <numerusform>&quot;%1&quot; (new, %n filter)</numerusform>
             <numerusform>&quot;%1&quot; (new, %n filters)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::vici::Message</name>
+    <message numerus="yes">
+        <source>%n section(s) not closed</source>
+        <translation>
+            <numerusform>%n section not closed</numerusform>
+            <numerusform>%n sections not closed</numerusform>
         </translation>
     </message>
 </context>
