@@ -1,6 +1,7 @@
 // See NftCompiler.h for why one rule per shape decides every packet as the evaluator does.
 
 #include "engine/NftCompiler.h"
+#include "engine/XfrmEntry.h"
 
 #include <algorithm>
 
@@ -73,34 +74,6 @@ QString addressText(const std::array<quint8, 16> &b, Address::Family family, int
 QString portText(quint16 first, quint16 last)
 {
     return first == last ? QString::number(first) : u"%1-%2"_s.arg(first).arg(last);
-}
-
-bool addressBytes(const QHostAddress &a, Address::Family family, std::array<quint8, 16> &out)
-{
-    out = {};
-    if (family == Address::Family::IPv4) {
-        if (a.protocol() != QAbstractSocket::IPv4Protocol)
-            return false;
-        const quint32 v = a.toIPv4Address();
-        out = {quint8(v >> 24), quint8(v >> 16), quint8(v >> 8), quint8(v)};
-        return true;
-    }
-    if (a.protocol() != QAbstractSocket::IPv6Protocol)
-        return false;
-    const Q_IPV6ADDR v = a.toIPv6Address();
-    for (int i = 0; i < 16; ++i)
-        out[i] = v[i];
-    return true;
-}
-
-bool prefixMatches(const std::array<quint8, 16> &net, int prefix, const std::array<quint8, 16> &a)
-{
-    for (int i = 0; i < 16 && prefix > 0; ++i, prefix -= 8) {
-        const quint8 mask = prefix >= 8 ? 0xff : quint8(0xff << (8 - prefix));
-        if ((net[i] & mask) != (a[i] & mask))
-            return false;
-    }
-    return true;
 }
 
 // One end of a directional filter as the table sees it.

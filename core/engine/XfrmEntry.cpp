@@ -9,9 +9,7 @@ using namespace Qt::StringLiterals;
 
 namespace ipsec::engine {
 
-namespace {
-
-bool bytesOf(const QHostAddress &a, Address::Family family, std::array<quint8, 16> &out)
+bool addressBytes(const QHostAddress &a, Address::Family family, std::array<quint8, 16> &out)
 {
     out = {};
     if (family == Address::Family::IPv4) {
@@ -42,6 +40,8 @@ bool prefixMatches(const std::array<quint8, 16> &net, int prefix, const std::arr
     return true;
 }
 
+namespace {
+
 QHostAddress toAddress(const std::array<quint8, 16> &b, Address::Family family)
 {
     if (family == Address::Family::IPv4)
@@ -69,7 +69,7 @@ bool XfrmSelector::matches(const QHostAddress &src, const QHostAddress &dst, qui
                            quint16 sport, quint16 dport) const
 {
     std::array<quint8, 16> s, d;
-    if (!bytesOf(src, family, s) || !bytesOf(dst, family, d))
+    if (!addressBytes(src, family, s) || !addressBytes(dst, family, d))
         return false;
     if (protocol != 0 && protocol != proto)
         return false;

@@ -78,6 +78,11 @@ struct XfrmEntry {
 
 size_t qHash(const XfrmSelector &s, size_t seed = 0) noexcept;
 
+// The address's bytes in network order (IPv4 in the first four); false when it is not of family.
+bool addressBytes(const QHostAddress &a, Address::Family family, std::array<quint8, 16> &out);
+// Whether a lies in net/prefix (bytes as addressBytes gives them).
+bool prefixMatches(const std::array<quint8, 16> &net, int prefix, const std::array<quint8, 16> &a);
+
 QString protocolKeyword(quint8 protocol); // "tcp", "udp", "icmp", "ipv6-icmp" or the number
 
 } // namespace ipsec::engine
