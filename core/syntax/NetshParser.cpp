@@ -237,8 +237,8 @@ Result<NetshCommand> NetshParser::parse(const QStringList &input)
             }
             for (const QString &t : grammar->tags) {
                 // name= is taken by id= or rule= (show rule id=2 "Policy").
-                const bool named = t == u"name"_s
-                                   && (given.contains(u"id"_s) || given.contains(u"rule"_s));
+                const bool named =
+                    t == u"name"_s && (given.contains(u"id"_s) || given.contains(u"rule"_s));
                 if (!given.contains(t) && !named) {
                     tag = t;
                     break;
