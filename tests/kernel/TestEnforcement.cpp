@@ -300,22 +300,7 @@ QStringList TestEnforcement::trafficMismatches(const QList<Expect> &expected)
         flows << e.flow;
         want << e.delivered;
     }
-    QList<bool> got = TrafficProbe::run(flows);
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        QList<qsizetype> retry;
-        for (qsizetype i = 0; i < flows.size(); ++i)
-            if (want.at(i) && !got.at(i))
-                retry << i;
-        if (retry.isEmpty())
-            break;
-        QList<Flow> again;
-        for (qsizetype i : std::as_const(retry))
-            again << flows.at(i);
-        const QList<bool> second = TrafficProbe::run(again);
-        for (qsizetype k = 0; k < retry.size(); ++k)
-            got[retry.at(k)] = second.at(k);
-    }
-    return TrafficProbe::mismatches(flows, got, want);
+    return TrafficProbe::mismatchesWithRetries(flows, want);
 }
 
 QList<Expect> TestEnforcement::allOpen(const QList<quint16> &ports) const

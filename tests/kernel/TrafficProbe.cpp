@@ -354,3 +354,24 @@ QStringList TrafficProbe::mismatches(const QList<Flow> &flows, const QList<bool>
     }
     return out;
 }
+
+QStringList TrafficProbe::mismatchesWithRetries(const QList<Flow> &flows,
+                                                const QList<bool> &expected)
+{
+    QList<bool> got = run(flows);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        QList<qsizetype> retry;
+        for (qsizetype i = 0; i < flows.size(); ++i)
+            if (expected.at(i) && !got.at(i))
+                retry << i;
+        if (retry.isEmpty())
+            break;
+        QList<Flow> again;
+        for (qsizetype i : std::as_const(retry))
+            again << flows.at(i);
+        const QList<bool> second = run(again);
+        for (qsizetype k = 0; k < retry.size(); ++k)
+            got[retry.at(k)] = second.at(k);
+    }
+    return mismatches(flows, got, expected);
+}

@@ -68,4 +68,8 @@ public:
     // from `expected`; empty when all match.
     static QStringList mismatches(const QList<Flow> &flows, const QList<bool> &got,
                                   const QList<bool> &expected);
+
+    // run() and mismatches() in one, where a flow expected through but lost is tried twice more
+    // (a lost first packet is no verdict); a flow expected dropped is never retried.
+    static QStringList mismatchesWithRetries(const QList<Flow> &flows, const QList<bool> &expected);
 };
