@@ -51,7 +51,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption config(u"config"_s, QString(), u"PATH"_s);
     const QCommandLineOption watch(u"watch-interval"_s, QString(), u"MS"_s, u"1000"_s);
     const QCommandLineOption session(u"session"_s, QString());
-    parser.addOptions({help, netns, store, adminGroup, config, watch, session});
+    const QCommandLineOption poll(u"poll-interval"_s, QString(), u"SECONDS"_s, u"0"_s);
+    parser.addOptions({help, netns, store, adminGroup, config, watch, session, poll});
+    parser.addOptions(ipsec::ds::DirectoryOptions::commandLineOptions());
     parser.process(app);
     if (parser.isSet(help)) {
         std::fputs(PolicydHelp::page().text().toLocal8Bit().constData(), stdout);
@@ -72,9 +74,23 @@ int main(int argc, char *argv[])
     if (!numeric || options.watchIntervalMs < 50)
         return fail(QCoreApplication::translate("main", "--watch-interval needs at least 50 ms."),
                     2);
+    options.pollIntervalSeconds = parser.value(poll).toInt(&numeric);
+    if (!numeric || options.pollIntervalSeconds < 0)
+        return fail(QCoreApplication::translate("main", "--poll-interval needs a number of "
+                                                        "seconds (0: the policy's own)."),
+                    2);
     options.busType =
         parser.isSet(session) ? QDBusConnection::SessionBus : QDBusConnection::SystemBus;
     options.service.storePath = parser.value(store);
+    options.service.directory = ipsec::ds::DirectoryOptions::fromParser(parser);
+    // A password file anybody could read (or change) is refused now, not at the first poll.
+    if (QString file = options.service.directory.bindPasswordFile.isEmpty()
+                           ? qEnvironmentVariable("IPSEC_CONSOLE_BIND_PASSWORD_FILE")
+                           : options.service.directory.bindPasswordFile;
+        !file.isEmpty()) {
+        if (auto ok = ipsec::ds::DirectoryOptions::readPasswordFile(file); !ok)
+            return fail(ok.error().message, int(ok.error().code));
+    }
     options.service.netns = ipsec::resolveNetworkNamespace(parser.value(netns));
 
     // The namespace first: every netlink socket of the agent is opened in it.

@@ -89,6 +89,7 @@ PolicyService::PolicyService(std::shared_ptr<PolicyStore> store, Options options
     connect(m_confirmation.get(), &ConfirmationGuard::ended, this,
             &PolicyClient::confirmationEnded);
     m_ikeExemption = m_options.ikeExemption.value_or(m_runtime->ikeExemption());
+    m_source = std::make_unique<PolicySource>(m_store->path());
 }
 
 PolicyService::~PolicyService() = default;
@@ -169,12 +170,14 @@ void PolicyService::setWatchInterval(int intervalMs)
     m_store->setWatchInterval(intervalMs);
 }
 
-Result<void> PolicyService::enforceState(const PolicyDatabase &db,
+Result<void> PolicyService::enforceState(const PolicyDatabase &local,
                                          const QList<engine::DynamicFilter> &dyn,
                                          ServiceReport &report)
 {
     if (!m_spd)
         return {};
+    // The domain's policy instead of the local one when the domain assigns one (PolicySource).
+    const PolicyDatabase &db = effectivePolicy(local, report);
     // The one place every kernel change passes: nothing may cut the caller's SSH session.
     if (auto ok = checkSshConnection(db, dyn, report); !ok)
         return ok;
@@ -813,7 +816,8 @@ Result<KernelView> PolicyService::kernelView()
     context.localAddresses = engine::localAddresses();
     context.resolve = engine::HostNameResolver::shared().function();
     context.servers = Enforcer::systemServers();
-    auto plan = Enforcer::compile(db.value(), dyn.value(), context, m_ikeExemption, nullptr);
+    auto plan = Enforcer::compile(m_source->effective(db.value()), dyn.value(), context,
+                                  m_ikeExemption, nullptr);
     if (!plan)
         return plan.error();
     const auto key = &Enforcer::stateKey;
