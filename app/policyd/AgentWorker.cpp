@@ -197,7 +197,7 @@ void AgentWorker::pollDomain()
 {
     if (!m_service || !m_pollTimer)
         return;
-    auto r = m_service->refreshPolicy();
+    auto r = m_service->pollDomainPolicy();
     refreshState();
     const PolicySourceStatus source = m_service->policySource();
     if (r) {

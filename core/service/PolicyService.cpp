@@ -816,7 +816,8 @@ Result<KernelView> PolicyService::kernelView()
     context.localAddresses = engine::localAddresses();
     context.resolve = engine::HostNameResolver::shared().function();
     context.servers = Enforcer::systemServers();
-    auto plan = Enforcer::compile(m_source->effective(db.value()), dyn.value(), context,
+    ServiceReport ignored;
+    auto plan = Enforcer::compile(effectivePolicy(db.value(), ignored), dyn.value(), context,
                                   m_ikeExemption, nullptr);
     if (!plan)
         return plan.error();
@@ -1100,6 +1101,7 @@ Result<ServiceReport> PolicyService::reassign(const Options &options, const Chan
             if (auto ok = runtime.setDynamicFilters(r.dynamicFilters); !ok)
                 return ok.error();
         }
+        service.value()->m_reassigning = true; // the domain's policy comes back too
         auto done = r.assignedPolicy.isEmpty() ? service.value()->enforce()
                                                : service.value()->assignPolicy(r.assignedPolicy);
         if (!done) {

@@ -100,6 +100,8 @@ public:
     Result<ServiceReport> refreshPolicy() override;
     PolicySourceStatus policySource() const override;
     Result<PolicyDatabase> loadEffective() const override;
+    // The agent's poll: as refreshPolicy(), but the kernel is changed only when the policy did.
+    Result<ServiceReport> pollDomainPolicy();
     // Seconds until the agent asks the directory again (the policy's polling interval).
     int nextPollSeconds(int cap) const;
     Result<QJsonObject> exportSnapshot(const QString &policyName = {}) override;
@@ -139,8 +141,10 @@ private:
     Result<void> enforceState(const PolicyDatabase &local, const QList<engine::DynamicFilter> &dyn,
                               ServiceReport &report);
     // The database to enforce for the local store's state `local` (PolicySource decides); a
-    // notice when the domain's policy overrides a local assignment.
+    // notice when the domain's policy overrides a local assignment. An emergency unassign
+    // suspends the domain's policy too, until reassign.
     const PolicyDatabase &effectivePolicy(const PolicyDatabase &local, ServiceReport &report);
+    Result<ServiceReport> fetchDomainPolicy(bool enforceAlways);
     // dynamicFilters: the dynamic filters to enforce with the new store state (default: the
     // current ones).
     Result<ServiceReport>
@@ -171,7 +175,8 @@ private:
     // Which policy is enforced: the domain's or the local one (the one place that decides).
     std::unique_ptr<PolicySource> m_source;
     bool m_revealSecrets = true;
-    bool m_restoring = false; // a rollback puts back an earlier state: no SSH guard, no joining
+    bool m_restoring = false;   // a rollback puts back an earlier state: no SSH guard, no joining
+    bool m_reassigning = false; // reassign(): an emergency record no longer suspends the domain
 };
 
 } // namespace ipsec

@@ -4,6 +4,7 @@
 #include "service/PolicyService.h"
 
 #include "service/PolicyEdits.h"
+#include "service/RuntimeState.h"
 #include "store/PolicyStore.h"
 
 using namespace Qt::StringLiterals;
@@ -24,6 +25,15 @@ const PolicyDatabase &PolicyService::effectivePolicy(const PolicyDatabase &local
                                                      ServiceReport &report)
 {
     const PolicyDatabase &db = m_source->effective(local);
+    if (&db != &local && !m_reassigning) {
+        // The brake holds for the domain's policy as for the local one (the emergency
+        // unassigned the local store; a poll or an address change must not undo it).
+        if (auto record = m_runtime->emergencyRecord(); record && record.value()) {
+            report.notices << tr("The domain's policy is not enforced after the emergency "
+                                 "unassign; 'ipseccmd reassign' puts it back.");
+            return local;
+        }
+    }
     if (&db != &local) {
         const Policy *domain = db.assignedPolicy();
         const Policy *own = local.assignedPolicy();
@@ -59,6 +69,16 @@ int PolicyService::nextPollSeconds(int cap) const
 
 Result<ServiceReport> PolicyService::refreshPolicy()
 {
+    return fetchDomainPolicy(true);
+}
+
+Result<ServiceReport> PolicyService::pollDomainPolicy()
+{
+    return fetchDomainPolicy(false);
+}
+
+Result<ServiceReport> PolicyService::fetchDomainPolicy(bool enforceAlways)
+{
     ServiceReport report;
     if (m_options.readOnly)
         return Error::permission(tr("Fetching the domain's policy changes what is enforced; "
@@ -74,15 +94,15 @@ Result<ServiceReport> PolicyService::refreshPolicy()
         return refreshed.error();
     if (!refreshed->configured)
         return Error::notFound(refreshed->status.problem);
-    if (m_spd) {
-        // Enforced again also when nothing changed: a refresh repairs what drifted, as a
-        // Policy Agent restart does.
+    if (m_spd && (enforceAlways || refreshed->changed)) {
+        // A refresh enforces again also when nothing changed (it repairs what drifted, as a
+        // Policy Agent restart does); a poll only when the policy changed.
         auto enforced = enforce();
         if (!enforced)
             return enforced.error();
         report.messages << enforced->messages;
         report.notices << enforced->notices;
-    } else {
+    } else if (!m_spd) {
         report.notices << tr("Fetched only, not enforced: changing the kernel's IPsec policy "
                              "needs root.");
     }

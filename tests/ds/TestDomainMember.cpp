@@ -272,6 +272,22 @@ private Q_SLOTS:
         qInfo("filter change enforced after %lld ms (polling every %d s)", ms, PollSeconds);
     }
 
+    void emergencyUnassignHoldsAgainstTheDomainPolicy()
+    {
+        AgentRun r = cmd({u"emergency-unassign"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        QStringList why;
+        QVERIFY2(waitForTraffic({6666, 7778}, {true, true}, 3000, &why) >= 0,
+                 qPrintable(why.join(u'\n')));
+        QThread::msleep((PollSeconds + 1) * 1000); // a poll does not undo the brake
+        QVERIFY2(waitForTraffic({6666, 7778}, {true, true}, 1000, &why) >= 0,
+                 qPrintable(why.join(u'\n') + u'\n' + m_agent.agentLog()));
+        r = cmd({u"reassign"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        QVERIFY2(waitForTraffic({6666, 7778}, {true, false}, 3000, &why) >= 0,
+                 qPrintable(why.join(u'\n') + u'\n' + m_agent.agentLog()));
+    }
+
     void hostileBlobAndBadCredentialsChangeNothing()
     {
         // The filter's blob replaced by one that does not decode: refused, naming the object.
