@@ -877,7 +877,12 @@ Result<Snapshot> PolicyService::currentSnapshot()
     Snapshot s;
     s.programVersion = QStringLiteral(IPSEC_VERSION);
     s.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    s.host = SnapshotHost{QSysInfo::machineHostName(), m_store->path(), m_options.netns};
+    s.host = SnapshotHost{QSysInfo::machineHostName(), m_store->path(), m_options.netns, {}, {}};
+    if (const PolicySourceStatus source = policySource();
+        source.source != PolicySourceStatus::Source::Local) {
+        s.host.policySource = source.sourceKey();
+        s.host.domainPolicy = source.policyName;
+    }
     s.database = std::move(db.value());
     if (auto dyn = m_runtime->dynamicFilters())
         s.dynamicFilters = dyn.value();

@@ -17,6 +17,11 @@ struct SnapshotHost {
     QString name;      // the machine's host name
     QString storePath; // the store file it was read from
     QString netns;     // the network namespace; empty: the machine's own
+    // Where the enforced policy came from when it was taken: empty (local), "domain" or
+    // "cached domain", with the domain policy's name. The domain's policy itself is not part
+    // of the snapshot (it lives in the directory); database holds the local store.
+    QString policySource;
+    QString domainPolicy;
 };
 
 // What the kernel enforced when the snapshot was taken (read-only record: an import never

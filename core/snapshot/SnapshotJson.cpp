@@ -95,6 +95,18 @@ QJsonObject ruleJson(const Rule &r, const PolicyDatabase &db)
                        {u"authMethods"_s, auth}};
 }
 
+// policySource and domainPolicy only when a domain policy was in force (older readers and
+// snapshots of local policies stay as they were).
+QJsonObject hostJson(const SnapshotHost &h)
+{
+    QJsonObject o{{u"name"_s, h.name}, {u"store"_s, h.storePath}, {u"netns"_s, h.netns}};
+    if (!h.policySource.isEmpty()) {
+        o.insert(u"policySource"_s, h.policySource);
+        o.insert(u"domainPolicy"_s, h.domainPolicy);
+    }
+    return o;
+}
+
 QJsonObject policyJson(const Policy &p, const PolicyDatabase &db)
 {
     QJsonArray rules;
@@ -180,9 +192,7 @@ QJsonObject SnapshotJson::toJson(const Snapshot &s)
         {u"formatVersion"_s, Snapshot::FormatVersion},
         {u"programVersion"_s, s.programVersion},
         {u"created"_s, s.created},
-        {u"host"_s, QJsonObject{{u"name"_s, s.host.name},
-                                {u"store"_s, s.host.storePath},
-                                {u"netns"_s, s.host.netns}}},
+        {u"host"_s, hostJson(s.host)},
         {u"scopePolicy"_s, orNull(s.scopePolicy)},
         {u"assignedPolicy"_s, reference(assigned)},
         {u"policies"_s, policies},

@@ -391,7 +391,12 @@ private:
         auto host = Reader::object(doc.value(u"host"_s), path);
         if (!host)
             return host.error();
-        if (auto ok = Reader::keys(*host, path, {u"name", u"store", u"netns"}); !ok)
+        const bool domain = host->contains(u"policySource"_s);
+        if (auto ok =
+                domain ? Reader::keys(
+                    *host, path, {u"name", u"store", u"netns", u"policySource", u"domainPolicy"})
+                       : Reader::keys(*host, path, {u"name", u"store", u"netns"});
+            !ok)
             return ok;
         auto name = Reader::string(*host, path, u"name"_s, 255);
         auto store = Reader::string(*host, path, u"store"_s);
@@ -399,7 +404,24 @@ private:
         for (const auto *r : {&name, &store, &netns})
             if (!*r)
                 return r->error();
-        m_snapshot.host = SnapshotHost{*name, *store, *netns};
+        m_snapshot.host = SnapshotHost{*name, *store, *netns, {}, {}};
+        // Where the enforced policy came from (a record; an import never uses it).
+        if (domain) {
+            auto source = Reader::string(*host, path, u"policySource"_s, 32);
+            auto policy = Reader::string(*host, path, u"domainPolicy"_s, 1024);
+            if (!source)
+                return source.error();
+            if (!policy)
+                return policy.error();
+            if (*source != u"domain"_s && *source != u"cached domain"_s)
+                return Reader::at(
+                    path, QCoreApplication::translate("ipsec::SnapshotReader",
+                                                      "policySource must be \"domain\" or \"cached "
+                                                      "domain\", not \"%1\".")
+                              .arg(*source));
+            m_snapshot.host.policySource = *source;
+            m_snapshot.host.domainPolicy = *policy;
+        }
         return {};
     }
 

@@ -250,6 +250,18 @@ private Q_SLOTS:
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(out.contains(u"Directory IPSec Policy Active: 'Domain Block'"_s), qPrintable(out));
         QVERIFY2(out.contains(u"assigned from the domain"_s), qPrintable(out));
+        // A snapshot records where the enforced policy came from, and reads back.
+        const QString snapshot = m_tmp.filePath(u"member.json"_s);
+        AgentRun r = cmd({u"snapshot"_s, u"export"_s, snapshot});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
+        QFile file(snapshot);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject host =
+            QJsonDocument::fromJson(file.readAll()).object().value(u"host"_s).toObject();
+        QCOMPARE(host.value(u"policySource"_s).toString(), u"domain"_s);
+        QCOMPARE(host.value(u"domainPolicy"_s).toString(), u"Domain Block"_s);
+        r = cmd({u"snapshot"_s, u"diff"_s, snapshot, snapshot});
+        QVERIFY2(r.code == 0, qPrintable(r.describe()));
         // The cache may hold preshared keys: root only; the status file holds none.
         const QString cache = PolicySource::cachePath(m_agent.storePath());
         QVERIFY(QFile::exists(cache));

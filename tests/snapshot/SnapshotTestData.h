@@ -35,7 +35,7 @@ inline Snapshot richSnapshot()
     Snapshot s;
     s.programVersion = u"0.1.0"_s;
     s.created = u"2024-05-01T10:00:00Z"_s;
-    s.host = SnapshotHost{u"host-a"_s, u"/var/lib/ipsec-console/policy.db"_s, u"lab"_s};
+    s.host = SnapshotHost{u"host-a"_s, u"/var/lib/ipsec-console/policy.db"_s, u"lab"_s, {}, {}};
     PolicyDatabase &db = s.database;
 
     FilterList web;
