@@ -331,9 +331,13 @@ Result<void> DirectoryStore::apply(const State &state, const PolicyDatabase &aft
                 return ok;
         }
     }
+    QList<DsObject> deleted;
     for (const DsObject &o : std::as_const(removed)) {
-        if (auto ok = dir->remove(o.dn); !ok)
-            return ok;
+        if (auto ok = dir->remove(o.dn); !ok) {
+            (void)dir->addAll(deleted); // back as they were read, references included
+            return undo(ok.error());
+        }
+        deleted.append(o);
     }
     return {};
 }
