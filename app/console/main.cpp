@@ -1,5 +1,6 @@
 #include "ConsoleHelp.h"
 #include "MainWindow.h"
+#include "directory/DirectoryWindow.h"
 
 #include "client/ClientFactory.h"
 #include "util/NetNamespace.h"
@@ -38,6 +39,7 @@ void setUp(QCommandLineParser &parser, const ConsoleOptions &o)
     parser.addVersionOption();
     parser.addOptions(
         {o.help, o.store, o.netns, o.agent, o.noAgent, o.screenshot, o.wizardScreenshot});
+    parser.addOptions(ipsec::ds::DirectoryOptions::commandLineOptions());
 }
 
 bool wantsTextOnly(int argc, char *argv[])
@@ -79,6 +81,7 @@ int main(int argc, char *argv[])
     ipsec::ClientOptions clientOptions;
     clientOptions.service.storePath = parser.value(options.store);
     clientOptions.service.netns = ipsec::resolveNetworkNamespace(parser.value(options.netns));
+    clientOptions.service.directory = ipsec::ds::DirectoryOptions::fromParser(parser);
     if (parser.isSet(options.agent))
         clientOptions.backend = ipsec::ClientOptions::Backend::Agent;
     else if (parser.isSet(options.noAgent))
@@ -93,6 +96,10 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(u":/icons/ipsec-console.svg"_s));
     QGuiApplication::setDesktopFileName(u"ipsec-console"_s);
     ipsec::ui::MainWindow window(*service.value());
+    // The Active Directory window binds with the same --directory/--bind-dn options.
+    window.setDirectoryClientFactory([directory = clientOptions.service.directory] {
+        return ipsec::ui::DirectoryWindow::clientFor(directory);
+    });
     window.show();
     // Written like every other file of the programs (checked, never through another user's
     // symbolic link).
