@@ -4,6 +4,7 @@
 
 namespace ipsec {
 struct PolicyDatabase;
+struct KernelView;
 class PolicyClient;
 } // namespace ipsec
 
@@ -18,6 +19,8 @@ private:
     void printUsage();
     void printFilters(ipsec::PolicyClient &service, const ipsec::PolicyDatabase &db,
                       const QString &storePath);
+    // The nftables table's per-filter packet counters, most first.
+    void printHits(const ipsec::KernelView &view, const QString &indent);
 
     CliOptions m_options;
     CliIo m_io;

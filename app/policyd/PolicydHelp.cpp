@@ -10,7 +10,7 @@ HelpPage PolicydHelp::page()
     p.section = 8;
     p.summary = tr("the IPsec policy agent of the IPsec Policy Console");
     p.synopsis = {u"[--netns NAME] [--store PATH] [--admin-group GROUP] [--config PATH] "
-                  "[--watch-interval MS] [--session]"_s};
+                  "[--watch-interval MS] [--backend nft|xfrm] [--session]"_s};
     p.description = {
         tr("The IPsec policy agent, the Linux counterpart of the Windows IPSec Policy Agent: a "
            "small root service, started by systemd (ipsec-policyd.service) or by D-Bus "
@@ -43,6 +43,10 @@ HelpPage PolicydHelp::page()
            tr("read the configuration file PATH (default: /etc/ipsec-console/policyd.conf)")},
           {u"--watch-interval MS"_s,
            tr("look for changes of the store every MS milliseconds (default: 1000)")},
+          {u"--backend nft|xfrm"_s,
+           tr("enforce block and permit filters in the nftables table inet ipsec_console "
+              "(nft, the default; XFRM keeps negotiate) or as XFRM policies (xfrm) (default: "
+              "$IPSEC_CONSOLE_BACKEND)")},
           {u"--session"_s, tr("serve on the session bus (for debugging)")},
           {u"-h, --help"_s, tr("print this help and exit")},
           {u"-v, --version"_s, tr("print the version and exit")}},

@@ -6,6 +6,7 @@
 #include "PolicyAgent.h"
 #include "PolicydHelp.h"
 
+#include "service/PolicyService.h"
 #include "store/PolicyStore.h"
 #include "util/NetNamespace.h"
 #include "util/Translations.h"
@@ -51,7 +52,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption config(u"config"_s, QString(), u"PATH"_s);
     const QCommandLineOption watch(u"watch-interval"_s, QString(), u"MS"_s, u"1000"_s);
     const QCommandLineOption session(u"session"_s, QString());
-    parser.addOptions({help, netns, store, adminGroup, config, watch, session});
+    const QCommandLineOption backend(u"backend"_s, QString(), u"nft|xfrm"_s);
+    parser.addOptions({help, netns, store, adminGroup, config, watch, session, backend});
     parser.process(app);
     if (parser.isSet(help)) {
         std::fputs(PolicydHelp::page().text().toLocal8Bit().constData(), stdout);
@@ -75,6 +77,12 @@ int main(int argc, char *argv[])
     options.busType =
         parser.isSet(session) ? QDBusConnection::SessionBus : QDBusConnection::SystemBus;
     options.service.storePath = parser.value(store);
+    if (parser.isSet(backend)) {
+        auto b = ipsec::PolicyService::resolveKernelBackend(parser.value(backend));
+        if (!b || parser.value(backend).isEmpty())
+            return fail(QCoreApplication::translate("main", "--backend needs nft or xfrm."), 2);
+        options.service.kernelBackend = b.value();
+    }
     options.service.netns = ipsec::resolveNetworkNamespace(parser.value(netns));
 
     // The namespace first: every netlink socket of the agent is opened in it.
