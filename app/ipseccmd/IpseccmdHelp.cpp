@@ -32,7 +32,8 @@ QList<HelpItem> IpseccmdHelp::storeOptions()
          tr("the IKE daemon's (strongSwan charon's) VICI socket for negotiated security "
             "(default: $IPSEC_CONSOLE_VICI, else /run/charon.vici)")},
         {u"--json"_s, tr("machine-readable output")},
-        {u"--dry-run"_s, tr("print the kernel plan (nft commands and 'ip xfrm policy' lines) and change nothing")},
+        {u"--dry-run"_s,
+         tr("print the kernel plan (nft commands and 'ip xfrm policy' lines) and change nothing")},
         {u"--agent, --no-agent"_s,
          tr("only through the policy agent ipsec-policyd, or never through it (default: the "
             "agent when it runs and serves this namespace and store, else this process)")},

@@ -198,8 +198,7 @@ void NetdiagTool::printFilters(PolicyClient &service, const PolicyDatabase &db,
                         if (!lost)
                             continue;
                         for (qsizetype i : e.sources)
-                            unenforced.insert(
-                                rowKey(effective.sources().at(i).filter.guid, in));
+                            unenforced.insert(rowKey(effective.sources().at(i).filter.guid, in));
                     }
                 }
             }
@@ -343,6 +342,7 @@ void NetdiagTool::printHits(const KernelView &view, const QString &indent)
                  << parts.value(1) << u"  ("_s << parts.value(2) << u')' << '\n';
     }
     if (view.nftHits.size() > shown)
-        m_io.out << indent << tr("  … %1 more (ipseccmd show stats)").arg(view.nftHits.size() - shown)
+        m_io.out << indent
+                 << tr("  … %1 more (ipseccmd show stats)").arg(view.nftHits.size() - shown)
                  << '\n';
 }

@@ -161,9 +161,9 @@ Result<void> NftBackend::apply(const QString &commands)
     }
     auto r = run(text, false);
     if (!r)
-        return Error::kernel(tr("nftables: %1 The previous ruleset is unchanged.")
-                                 .arg(injected ? tr("injected failure (testing hook).")
-                                               : r.error().message));
+        return Error::kernel(
+            tr("nftables: %1 The previous ruleset is unchanged.")
+                .arg(injected ? tr("injected failure (testing hook).") : r.error().message));
     return {};
 }
 
@@ -219,7 +219,12 @@ Result<NftTableState> NftBackend::state()
             st.exists = true;
         } else if (o.contains(u"set"_s)) {
             const QJsonObject set = o.value(u"set"_s).toObject();
-            QList<NftTableState::Counted> &elements = st.sets[set.value(u"name"_s).toString()];
+            const QString name = set.value(u"name"_s).toString();
+            const QJsonValue flags = set.value(u"flags"_s);
+            if (flags.toString() == u"interval"_s
+                || flags.toArray().contains(QJsonValue(u"interval"_s)))
+                st.intervalSets.insert(name);
+            QList<NftTableState::Counted> &elements = st.sets[name];
             for (const QJsonValue &e : set.value(u"elem"_s).toArray()) {
                 NftTableState::Counted c;
                 const QJsonObject eo = e.toObject();

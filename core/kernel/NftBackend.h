@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -24,6 +25,7 @@ struct NftTableState {
     };
     bool exists = false;
     QHash<QString, QList<Counted>> sets; // set name -> elements
+    QSet<QString> intervalSets;          // the sets with "flags interval"
     QList<Counted> inputRules;
     QList<Counted> outputRules;
     int elementCount() const;

@@ -2,6 +2,7 @@
 
 #include "kernel/LibnlXfrm.h"
 
+#include <arpa/inet.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
@@ -57,13 +58,13 @@ QString NftWatcher::describe(nl_msg *message)
         reason.swap(m_pending);
         if (reason.isEmpty())
             return {};
-        nlattr *pid = nlmsg_find_attr(const_cast<nlmsghdr *>(h), sizeof(nfgenmsg),
-                                      NFTA_GEN_PROC_PID);
+        nlattr *pid =
+            nlmsg_find_attr(const_cast<nlmsghdr *>(h), sizeof(nfgenmsg), NFTA_GEN_PROC_PID);
         // The kernel names the committing thread (task_pid_nr): one of ours when it is a task
         // of this process.
-        if (pid
-            && (nla_get_u32(pid) == quint32(::getpid())
-                || QFileInfo::exists(u"/proc/self/task/%1"_s.arg(nla_get_u32(pid)))))
+        const quint32 tid = pid ? ntohl(nla_get_u32(pid)) : 0; // NLA_BE32
+        if (tid != 0
+            && (tid == quint32(::getpid()) || QFileInfo::exists(u"/proc/self/task/%1"_s.arg(tid))))
             return {};
         return reason;
     }

@@ -305,8 +305,7 @@ QStringList planRules(const engine::NftPlan &plan, engine::Direction dir)
     for (const auto &shape : plan.shapes) {
         if (shape.direction != dir)
             continue;
-        const QString verdict =
-            shape.action == FilterAction::Type::Block ? u"drop"_s : u"accept"_s;
+        const QString verdict = shape.action == FilterAction::Type::Block ? u"drop"_s : u"accept"_s;
         out << (shape.hasKey() ? u'@' + shape.setName() + u' ' + verdict : verdict);
     }
     return out;
@@ -354,8 +353,8 @@ QStringList Enforcer::nftExtra(const engine::NftPlan &plan, const kernel::NftTab
     return out;
 }
 
-QStringList Enforcer::nftHits(const engine::EffectivePolicy &effective,
-                              const engine::NftPlan &plan, const kernel::NftTableState &st)
+QStringList Enforcer::nftHits(const engine::EffectivePolicy &effective, const engine::NftPlan &plan,
+                              const kernel::NftTableState &st)
 {
     const auto namesOf = [&effective](const QList<qsizetype> &sources) {
         QStringList names;
@@ -381,12 +380,11 @@ QStringList Enforcer::nftHits(const engine::EffectivePolicy &effective,
                 shape.action == FilterAction::Type::Block ? u"drop"_s : u"accept"_s;
             if (!shape.hasKey()) {
                 if (at < rules.size() && rules.at(at).packets > 0)
-                    hits.append({rules.at(at).packets,
-                                 u"%1 %2 %3\t%4"_s.arg(dir == engine::Direction::Inbound
-                                                           ? u"input"_s
-                                                           : u"output"_s,
-                                                       shape.setName(), verdict,
-                                                       namesOf(shape.elements.value(0).sources))});
+                    hits.append(
+                        {rules.at(at).packets,
+                         u"%1 %2 %3\t%4"_s.arg(
+                             dir == engine::Direction::Inbound ? u"input"_s : u"output"_s,
+                             shape.setName(), verdict, namesOf(shape.elements.value(0).sources))});
                 continue;
             }
             QHash<QString, quint64> packets;
@@ -397,7 +395,7 @@ QStringList Enforcer::nftHits(const engine::EffectivePolicy &effective,
                 const quint64 n = packets.value(text);
                 if (n > 0)
                     hits.append({n, u"%1 { %2 } %3\t%4"_s.arg(shape.setName(), text, verdict,
-                                                             namesOf(e.sources))});
+                                                              namesOf(e.sources))});
             }
         }
     }
@@ -407,6 +405,67 @@ QStringList Enforcer::nftHits(const engine::EffectivePolicy &effective,
     for (const auto &[n, line] : hits)
         out << QString::number(n) + u'\t' + line;
     return out;
+}
+
+std::optional<Enforcer::NftDelta> Enforcer::nftDelta(const engine::NftPlan &plan,
+                                                     const kernel::NftTableState &st)
+{
+    if (!st.exists || plan.isEmpty())
+        return std::nullopt;
+    for (engine::Direction dir : {engine::Direction::Inbound, engine::Direction::Outbound}) {
+        const auto &rules = dir == engine::Direction::Inbound ? st.inputRules : st.outputRules;
+        if (planRules(plan, dir) != texts(rules))
+            return std::nullopt;
+    }
+    QSet<QString> names;
+    for (const auto &shape : plan.shapes) {
+        if (!shape.hasKey())
+            continue;
+        const QString name = shape.setName();
+        names.insert(name);
+        if (!st.sets.contains(name) || st.intervalSets.contains(name) != shape.needsInterval())
+            return std::nullopt;
+    }
+    if (names.size() != st.sets.size())
+        return std::nullopt;
+    NftDelta delta;
+    const QString table = u"inet "_s + QString::fromUtf16(engine::NftTableName);
+    QString adds, deletes, undoAdds, undoDeletes;
+    for (const auto &shape : plan.shapes) {
+        if (!shape.hasKey())
+            continue;
+        const QString name = shape.setName();
+        QSet<QString> have;
+        for (const auto &e : st.sets.value(name))
+            have.insert(e.text);
+        QStringList toAdd;
+        QSet<QString> want;
+        for (const auto &e : shape.elements) {
+            const QString text = e.text(shape);
+            want.insert(text);
+            if (!have.contains(text))
+                toAdd << text;
+        }
+        QStringList toDelete;
+        for (const QString &text : std::as_const(have))
+            if (!want.contains(text))
+                toDelete << text;
+        const QString head = table + u' ' + name + u" { "_s;
+        if (!toDelete.isEmpty()) {
+            deletes += u"delete element "_s + head + toDelete.join(u", "_s) + u" }\n"_s;
+            undoAdds += u"add element "_s + head + toDelete.join(u", "_s) + u" }\n"_s;
+        }
+        if (!toAdd.isEmpty()) {
+            adds += u"add element "_s + head + toAdd.join(u", "_s) + u" }\n"_s;
+            undoDeletes += u"delete element "_s + head + toAdd.join(u", "_s) + u" }\n"_s;
+        }
+        delta.added += int(toAdd.size());
+        delta.removed += int(toDelete.size());
+    }
+    // Deletes first: a merged port run replaces its parts without overlapping them.
+    delta.commands = deletes + adds;
+    delta.undo = undoDeletes + undoAdds;
+    return delta;
 }
 
 Result<Enforcer::Outcome> Enforcer::enforceNft(const engine::EffectivePolicy &effective,
@@ -422,48 +481,75 @@ Result<Enforcer::Outcome> Enforcer::enforceNft(const engine::EffectivePolicy &ef
     outcome.nft = true;
     outcome.nftElements = nft.elementCount();
     outcome.nftRules = int(nft.shapes.size());
+    outcome.warnings = warnings;
+
+    // What the table holds now decides between nothing, a few set elements (a store change
+    // that adds one rule to a large policy) and replacing the whole table.
+    auto current = m_nft->state();
+    if (!current)
+        return current.error();
+    QString commands;
+    QString undo;
+    const auto delta = nftDelta(nft, current.value());
+    if (delta) {
+        commands = delta->commands;
+        undo = delta->undo;
+        outcome.nftIncremental = true;
+        outcome.nftElementsAdded = delta->added;
+        outcome.nftElementsRemoved = delta->removed;
+    } else if (current->exists || !nft.isEmpty()) {
+        commands = nft.ruleset();
+    }
     if (dryRun) {
-        outcome.ipCommands << nft.ruleset().split(u'\n', Qt::SkipEmptyParts);
+        outcome.ipCommands << commands.split(u'\n', Qt::SkipEmptyParts);
         auto xfrm = install(desiredXfrm, true);
         if (!xfrm)
             return xfrm.error();
         outcome.ipCommands << xfrm->ipCommands;
         outcome.added = xfrm->added;
         outcome.removed = xfrm->removed;
-        outcome.warnings = warnings;
         return outcome;
     }
-    // Skip an identical table: the counters survive and nothing is rewritten.
-    auto current = m_nft->state();
-    if (!current)
-        return current.error();
-    const bool same = nftMissing(nft, current.value()).isEmpty()
-                      && nftExtra(nft, current.value()).isEmpty();
-    // For undoing the table when the XFRM part fails.
-    QString previous;
-    if (!same) {
-        if (current->exists) {
+    // Whether the XFRM part has anything to do: if not, it cannot fail, and the old table need
+    // not be kept for undoing.
+    auto owned = ownedEntries();
+    if (!owned)
+        return owned.error();
+    QSet<QString> ownedKeys, desiredKeys;
+    for (const auto &e : owned.value())
+        ownedKeys.insert(stateKey(e));
+    for (const auto &e : desiredXfrm)
+        desiredKeys.insert(stateKey(e));
+    const bool xfrmUnchanged = ownedKeys == desiredKeys && owned->size() == desiredXfrm.size();
+    if (!commands.isEmpty()) {
+        if (!delta && !xfrmUnchanged && current->exists) {
             auto text = m_nft->tableText();
             if (!text)
                 return text.error();
-            previous = text.value();
+            undo = engine::nftDeleteTableCommands() + text.value();
+        } else if (!delta) {
+            undo = engine::nftDeleteTableCommands();
         }
-        if (auto ok = m_nft->apply(nft.ruleset()); !ok)
+        if (auto ok = m_nft->apply(commands); !ok)
             return ok.error();
         outcome.nftChanged = true;
+    }
+    if (xfrmUnchanged) {
+        outcome.unchanged = int(desiredXfrm.size());
+        return outcome;
     }
     // The XFRM part: the negotiate layer; the project's old block/permit entries (before the
     // nftables backend, or from --backend xfrm) are owned entries it lacks, so they go now, after
     // the table took over their traffic.
     auto xfrm = install(desiredXfrm, false);
     if (!xfrm) {
-        if (!same) {
-            const auto undo = m_nft->apply(engine::nftDeleteTableCommands() + previous);
+        if (!commands.isEmpty()) {
+            const auto back = m_nft->apply(undo);
             return Error::kernel(xfrm.error().message + u' '
-                                 + (undo ? tr("The previous nftables table is back.")
+                                 + (back ? tr("The previous nftables table is back.")
                                          : tr("Restoring the previous nftables table failed "
                                               "too: %1")
-                                               .arg(undo.error().message)));
+                                               .arg(back.error().message)));
         }
         return xfrm.error();
     }
@@ -471,7 +557,6 @@ Result<Enforcer::Outcome> Enforcer::enforceNft(const engine::EffectivePolicy &ef
     outcome.removed = xfrm->removed;
     outcome.replaced = xfrm->replaced;
     outcome.unchanged = xfrm->unchanged;
-    outcome.warnings = warnings;
     return outcome;
 }
 

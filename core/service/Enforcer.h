@@ -34,6 +34,10 @@ public:
         int nftRules = 0;
         int nftElements = 0;
         bool nftChanged = false;
+        // Only set elements changed (one add/delete element transaction), not the ruleset.
+        bool nftIncremental = false;
+        int nftElementsAdded = 0;
+        int nftElementsRemoved = 0;
     };
 
     struct Options {
@@ -86,6 +90,17 @@ public:
     static QStringList nftExtra(const engine::NftPlan &plan, const kernel::NftTableState &st);
     // Per-filter hit counters: "packets<TAB>what<TAB>rules" for every element or keyless rule
     // that counted packets, most first (KernelView::nftHits).
+    // The commands that turn the table `st` into `plan` by adding and deleting set elements
+    // only, with the commands that undo them; nullopt when the structure differs (other sets,
+    // rules or set flags): then the whole table is replaced.
+    struct NftDelta {
+        QString commands;
+        QString undo;
+        int added = 0;
+        int removed = 0;
+    };
+    static std::optional<NftDelta> nftDelta(const engine::NftPlan &plan,
+                                            const kernel::NftTableState &st);
     static QStringList nftHits(const engine::EffectivePolicy &effective,
                                const engine::NftPlan &plan, const kernel::NftTableState &st);
 

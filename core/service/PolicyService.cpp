@@ -237,15 +237,20 @@ Result<void> PolicyService::enforceState(const PolicyDatabase &db,
     Enforcer::Options o;
     o.ikeExemption = m_ikeExemption;
     o.dryRun = m_options.dryRun;
-    auto outcome = Enforcer(*m_spd, m_useNft ? m_nft.get() : nullptr,
-                            m_useNft ? nullptr : m_nft.get())
-                       .enforce(db, dyn, o);
+    auto outcome =
+        Enforcer(*m_spd, m_useNft ? m_nft.get() : nullptr, m_useNft ? nullptr : m_nft.get())
+            .enforce(db, dyn, o);
     if (!outcome)
         return outcome.error();
     if (!m_backendNotice.isEmpty())
         report.notices << m_backendNotice;
     report.notices << outcome->warnings;
-    if (outcome->nftChanged && !m_options.dryRun)
+    if (outcome->nftChanged && outcome->nftIncremental && !m_options.dryRun)
+        report.messages << tr("Kernel: nftables table inet ipsec_console, %1 set element(s) "
+                              "added and %2 removed.")
+                               .arg(outcome->nftElementsAdded)
+                               .arg(outcome->nftElementsRemoved);
+    else if (outcome->nftChanged && !m_options.dryRun)
         report.messages << (outcome->nftRules == 0
                                 ? tr("Kernel: removed the nftables table inet ipsec_console.")
                                 : tr("Kernel: nftables table inet ipsec_console with %n rule(s) "
@@ -966,8 +971,8 @@ Result<Snapshot> PolicyService::currentSnapshot()
                     QStringList lines;
                     for (auto it = st->sets.cbegin(); it != st->sets.cend(); ++it)
                         for (const auto &e : it.value())
-                            lines << u"nft add element inet ipsec_console %1 { %2 }"_s.arg(
-                                it.key(), e.text);
+                            lines << u"nft add element inet ipsec_console %1 { %2 }"_s.arg(it.key(),
+                                                                                           e.text);
                     lines.sort();
                     k.entries << lines;
                 }
@@ -1146,8 +1151,8 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
         report.notices << lock.error().message;
     // Entries another process installed while this one waited for the lock go too.
     if (lock) {
-        if (auto late = removeNftTable(nft.get(), false); late && !late->isEmpty()
-                                                             && tableRemoved->isEmpty())
+        if (auto late = removeNftTable(nft.get(), false);
+            late && !late->isEmpty() && tableRemoved->isEmpty())
             report.messages << late.value();
         if (auto late = enforcer.ownedEntries(); late && !late->isEmpty()) {
             if (enforcer.remove(late.value()))

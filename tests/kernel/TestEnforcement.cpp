@@ -812,8 +812,8 @@ void TestEnforcement::foreignEntriesSurvive()
                                 "}\n")),
              qPrintable(m_ns.lastError()));
     const auto foreignTable = [&] {
-        return m_ns.ipOutput({u"netns"_s, u"exec"_s, b, u"nft"_s, u"list"_s, u"table"_s,
-                              u"inet"_s, u"firewalld"_s});
+        return m_ns.ipOutput(
+            {u"netns"_s, u"exec"_s, b, u"nft"_s, u"list"_s, u"table"_s, u"inet"_s, u"firewalld"_s});
     };
     const QString foreignTableBefore = foreignTable();
     QVERIFY(foreignTableBefore.contains(u"192.0.2.1"_s));
@@ -917,11 +917,9 @@ void TestEnforcement::dryRunChangesNothing()
         QVERIFY2(storeJson() == storeBefore, qPrintable(r.describe(dry)));
         if (nftBackend()) {
             if (dry.first() == u"-w"_s && dry.contains(u"-r"_s))
-                QVERIFY2(r.out.contains(u"@out_block_4_me_any_udp_d drop"_s),
-                         qPrintable(r.out));
+                QVERIFY2(r.out.contains(u"@out_block_4_me_any_udp_d drop"_s), qPrintable(r.out));
             if (dry.contains(u"-y"_s) || dry.first() == u"emergency-unassign"_s)
-                QVERIFY2(r.out.contains(u"delete table inet ipsec_console"_s),
-                         qPrintable(r.out));
+                QVERIFY2(r.out.contains(u"delete table inet ipsec_console"_s), qPrintable(r.out));
             continue;
         }
         if (dry.first() == u"-w"_s && dry.contains(u"-r"_s))
@@ -1181,7 +1179,6 @@ void TestEnforcement::linkLocalTrafficMatchesEvaluator()
                                                                            bad.join(u'\n'))));
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Issue 11: a policy enforced by the XFRM backend (as before the upgrade), then enforced on the
 // nftables backend: the project's XFRM block/permit entries go, the table takes over, the
@@ -1190,19 +1187,18 @@ void TestEnforcement::linkLocalTrafficMatchesEvaluator()
 void TestEnforcement::migrationBetweenBackends()
 {
     const QHostAddress a4 = VethPair::a4(), a6 = VethPair::a6();
-    QStringList args{u"-w"_s,    u"REG"_s, u"-p"_s,           u"P"_s,
-                     u"-r"_s,    u"R"_s,   u"-f"_s,           u"*=0:1434:UDP"_s,
-                     u"-n"_s,    u"BLOCK"_s, u"-x"_s,         u"--backend"_s,
-                     u"xfrm"_s};
+    QStringList args{u"-w"_s, u"REG"_s,       u"-p"_s,           u"P"_s,  u"-r"_s,
+                     u"R"_s,  u"-f"_s,        u"*=0:1434:UDP"_s, u"-n"_s, u"BLOCK"_s,
+                     u"-x"_s, u"--backend"_s, u"xfrm"_s};
     Run r = run(args);
     CHECK_RUN(r, args, 0);
-    args = QStringList{u"-f"_s, u"[*=0:1435:UDP]"_s, u"(10.77.0.1=0:1435:UDP)"_s,
-                       u"--backend"_s, u"xfrm"_s};
+    args = QStringList{u"-f"_s, u"[*=0:1435:UDP]"_s, u"(10.77.0.1=0:1435:UDP)"_s, u"--backend"_s,
+                       u"xfrm"_s};
     r = run(args);
     CHECK_RUN(r, args, 0);
-    const QList<Expect> expected{{in(a4, 1434), false},         {in(a6, 1434), false},
-                                 {in(a4, 1435), true},          {in(VethPair::a4second(), 1435), false},
-                                 {in(a6, 1435), false},         {in(a4, 1436), true},
+    const QList<Expect> expected{{in(a4, 1434), false}, {in(a6, 1434), false},
+                                 {in(a4, 1435), true},  {in(VethPair::a4second(), 1435), false},
+                                 {in(a6, 1435), false}, {in(a4, 1436), true},
                                  {out(a4, 1434), true}};
     CHECK_TRAFFIC(expected);
     QVERIFY(ownedOf(spdLines()).size() > 4);

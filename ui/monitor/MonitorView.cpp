@@ -254,8 +254,8 @@ void MonitorView::fill(const KernelView &view)
     for (const QString &hit : view.nftHits) {
         const QStringList parts = hit.split(u'\t');
         const quint64 value = parts.value(0).toULongLong();
-        auto *nameItem = new QTableWidgetItem(
-            tr("nftables %1 (%2)").arg(parts.value(1), parts.value(2)));
+        auto *nameItem =
+            new QTableWidgetItem(tr("nftables %1 (%2)").arg(parts.value(1), parts.value(2)));
         m_counters->setItem(row, 0, nameItem);
         auto *valueItem = new QTableWidgetItem(QLocale().toString(value));
         valueItem->setData(Qt::UserRole, value);
