@@ -10,7 +10,7 @@ HelpPage PolicydHelp::page()
     p.section = 8;
     p.summary = tr("the IPsec policy agent of the IPsec Policy Console");
     p.synopsis = {u"[--netns NAME] [--store PATH] [--admin-group GROUP] [--config PATH] "
-                  "[--watch-interval MS] [--backend nft|xfrm] [--session]"_s};
+                  "[--watch-interval MS] [--vici PATH] [--backend nft|xfrm] [--session]"_s};
     p.description = {
         tr("The IPsec policy agent, the Linux counterpart of the Windows IPSec Policy Agent: a "
            "small root service, started by systemd (ipsec-policyd.service) or by D-Bus "
@@ -29,6 +29,10 @@ HelpPage PolicydHelp::page()
            "program removes or changes them (ip xfrm policy flush, a program killed during an "
            "apply). The systemd unit starts it before network-pre.target, so the stored policy "
            "is in force before any interface is configured."),
+        tr("The agent also keeps strongSwan's charon in step with the assigned policy over its "
+           "VICI socket: when charon starts, restarts or comes back after a crash, the agent "
+           "notices within a few seconds and loads the project's connections and secrets "
+           "again."),
     };
     p.sections = {
         {tr("Options"),
@@ -43,6 +47,8 @@ HelpPage PolicydHelp::page()
            tr("read the configuration file PATH (default: /etc/ipsec-console/policyd.conf)")},
           {u"--watch-interval MS"_s,
            tr("look for changes of the store every MS milliseconds (default: 1000)")},
+          {u"--vici PATH"_s, tr("the IKE daemon's (charon's) VICI socket (default: "
+                                "$IPSEC_CONSOLE_VICI, else /run/charon.vici)")},
           {u"--backend nft|xfrm"_s,
            tr("enforce block and permit filters in the nftables table inet ipsec_console "
               "(nft, the default; XFRM keeps negotiate) or as XFRM policies (xfrm) (default: "

@@ -10,10 +10,13 @@
 #include "store/PolicyStore.h"
 #include "util/NetNamespace.h"
 #include "util/Translations.h"
+#include "vici/DaemonWatch.h"
+#include "vici/ViciClient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDBusConnection>
+#include <QFile>
 #include <QSettings>
 
 #include <cstdio>
@@ -52,8 +55,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption config(u"config"_s, QString(), u"PATH"_s);
     const QCommandLineOption watch(u"watch-interval"_s, QString(), u"MS"_s, u"1000"_s);
     const QCommandLineOption session(u"session"_s, QString());
+    const QCommandLineOption vici(u"vici"_s, QString(), u"PATH"_s);
     const QCommandLineOption backend(u"backend"_s, QString(), u"nft|xfrm"_s);
-    parser.addOptions({help, netns, store, adminGroup, config, watch, session, backend});
+    parser.addOptions({help, netns, store, adminGroup, config, watch, session, vici, backend});
     parser.process(app);
     if (parser.isSet(help)) {
         std::fputs(PolicydHelp::page().text().toLocal8Bit().constData(), stdout);
@@ -77,6 +81,9 @@ int main(int argc, char *argv[])
     options.busType =
         parser.isSet(session) ? QDBusConnection::SessionBus : QDBusConnection::SystemBus;
     options.service.storePath = parser.value(store);
+    // The IKE half of the service reads the socket from the environment (core/vici).
+    if (parser.isSet(vici))
+        qputenv("IPSEC_CONSOLE_VICI", QFile::encodeName(parser.value(vici)));
     if (parser.isSet(backend)) {
         auto b = ipsec::PolicyService::resolveKernelBackend(parser.value(backend));
         if (!b || parser.value(backend).isEmpty())
@@ -112,6 +119,24 @@ int main(int argc, char *argv[])
                          &PolicyAgent::enforceSoon);
         for (const QString &problem : networkWatch.start())
             qWarning().noquote() << problem;
+    }
+    // charon (re)started: it has none of the project's connections; load them again. Connected
+    // after start(): a charon that runs now gets them from startUp() below.
+    ipsec::vici::DaemonWatch charonWatch(ipsec::vici::Client::socketPath());
+    if (enforcing) {
+        charonWatch.start();
+        QObject::connect(&charonWatch, &ipsec::vici::DaemonWatch::connected, &agent, [&] {
+            agent.enforceSoon(QCoreApplication::translate("main", "The IKE daemon answers at %1")
+                                  .arg(charonWatch.socketPath()));
+        });
+        QObject::connect(&charonWatch, &ipsec::vici::DaemonWatch::lost, &agent,
+                         [](const QString &why) {
+                             qWarning().noquote()
+                                 << QCoreApplication::translate(
+                                        "main", "Negotiation is unavailable: %1; waiting for it to "
+                                                "come back.")
+                                        .arg(why);
+                         });
     }
     auto started = agent.startUp();
     if (!started)

@@ -5,6 +5,7 @@
 // never passes, before or after; unassign and emergency unassign take the project's
 // connections out of charon and leave an administrator's connection alone.
 
+#include "CharonFixture.h"
 #include "NetnsFixture.h"
 #include "TrafficProbe.h"
 
@@ -25,8 +26,6 @@ using ipsec::vici::Message;
 
 namespace {
 
-const QString kCharon = u"/usr/lib/ipsec/charon"_s;
-
 struct Run {
     int code = -1;
     QString out;
@@ -43,18 +42,18 @@ private Q_SLOTS:
     void requireSecurityWithPsk();
 
 private:
-    bool startCharon(const QString &ns, const QString &name);
     Run run(const QString &ns, const QString &name, const QStringList &args,
             const QString &program = u"ipseccmd"_s);
-    QString socketOf(const QString &name) const { return m_dir->filePath(name + u".vici"_s); }
-    QList<QByteArray> connections(const QString &name);
+    CharonFixture &charon(const QString &name) { return name == u"a"_s ? *m_a : *m_b; }
+    QString socketOf(const QString &name) { return charon(name).socketPath(); }
+    QList<QByteArray> connections(const QString &name) { return charon(name).connections(); }
     // The IKE SAs charon lists (list-sas), one message per SA.
-    QList<Message> sas(const QString &name);
+    QList<Message> sas(const QString &name) { return charon(name).sas(); }
 
     NetnsFixture m_ns;
     VethPair m_pair;
     std::unique_ptr<QTemporaryDir> m_dir;
-    QList<QProcess *> m_charons;
+    std::unique_ptr<CharonFixture> m_a, m_b;
     QString m_rootBefore;
 };
 
@@ -62,7 +61,7 @@ void TestNegotiateCharon::initTestCase()
 {
     if (!NetnsFixture::isRoot())
         QSKIP("needs root (network namespaces, XFRM, charon)");
-    if (!QFileInfo(kCharon).isExecutable())
+    if (!CharonFixture::installed())
         QSKIP("strongSwan's charon is not installed (apt install strongswan-charon)");
     NetnsFixture::removeStale();
     m_rootBefore = m_ns.ipOutput({u"xfrm"_s, u"policy"_s, u"list"_s})
@@ -74,68 +73,21 @@ void TestNegotiateCharon::initTestCase()
     const QList<Flow> warmUp{Flow::udp(m_pair.a, VethPair::a4(), 0, m_pair.b, VethPair::b4(), 7),
                              Flow::udp(m_pair.b, VethPair::b4(), 0, m_pair.a, VethPair::a4(), 7)};
     QVERIFY(TrafficProbe::waitUntilDelivered(warmUp));
-    QVERIFY(startCharon(m_pair.a, u"a"_s));
-    QVERIFY(startCharon(m_pair.b, u"b"_s));
+    m_a = std::make_unique<CharonFixture>(m_dir->path(), u"a"_s);
+    m_b = std::make_unique<CharonFixture>(m_dir->path(), u"b"_s);
+    QVERIFY(m_a->start(m_pair.a));
+    QVERIFY(m_b->start(m_pair.b));
 }
 
 void TestNegotiateCharon::cleanupTestCase()
 {
-    for (QProcess *p : std::as_const(m_charons)) {
-        p->terminate();
-        if (!p->waitForFinished(5000)) {
-            p->kill();
-            p->waitForFinished();
-        }
-        delete p;
-    }
-    m_charons.clear();
+    m_a.reset();
+    m_b.reset();
     m_ns.removeAll();
     if (NetnsFixture::isRoot() && !m_rootBefore.isNull())
         QCOMPARE(m_ns.ipOutput({u"xfrm"_s, u"policy"_s, u"list"_s})
                      + m_ns.ipOutput({u"xfrm"_s, u"state"_s, u"list"_s}),
                  m_rootBefore);
-}
-
-bool TestNegotiateCharon::startCharon(const QString &ns, const QString &name)
-{
-    // Its own /run (pid file), its own VICI socket and log; no plugin that would put policies
-    // or a userspace IPsec stack beside the kernel's (bypass-lan, kernel-libipsec).
-    const QString conf = m_dir->filePath(name + u".conf"_s);
-    QFile f(conf);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    f.write(u"charon {\n"
-            "  install_routes = no\n"
-            "  plugins {\n"
-            "    vici { socket = unix://%1 }\n"
-            "    kernel-libipsec { load = no }\n"
-            "    bypass-lan { load = no }\n"
-            "    forecast { load = no }\n"
-            "    farp { load = no }\n"
-            "    dhcp { load = no }\n"
-            "  }\n"
-            "  filelog { log { path = %2\n flush_line = yes\n default = 1\n ike = 2\n knl = 2 } }\n"
-            "  syslog { identifier = charon-test }\n"
-            "}\n"_s.arg(socketOf(name), m_dir->filePath(name + u".log"_s))
-                .toUtf8());
-    f.close();
-    auto *p = new QProcess;
-    p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    p->start(u"ip"_s,
-             {u"netns"_s, u"exec"_s, ns, u"unshare"_s, u"-m"_s, u"sh"_s, u"-c"_s,
-              u"mount -t tmpfs none /run && STRONGSWAN_CONF=\"$0\" exec \"$1\""_s, conf, kCharon});
-    m_charons << p;
-    const QDeadlineTimer deadline(10000);
-    while (!deadline.hasExpired()) {
-        if (QFileInfo::exists(socketOf(name))) {
-            Client c(socketOf(name), 2000);
-            if (c.call("version"))
-                return true;
-        }
-        QTest::qWait(100);
-    }
-    qWarning("charon in %s did not come up", qPrintable(ns));
-    return false;
 }
 
 Run TestNegotiateCharon::run(const QString &ns, const QString &name, const QStringList &args,
@@ -162,20 +114,6 @@ Run TestNegotiateCharon::run(const QString &ns, const QString &name, const QStri
     }
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
-}
-
-QList<QByteArray> TestNegotiateCharon::connections(const QString &name)
-{
-    Client c(socketOf(name), 3000);
-    auto r = c.call("get-conns");
-    return r ? r->itemsOf("conns") : QList<QByteArray>{};
-}
-
-QList<Message> TestNegotiateCharon::sas(const QString &name)
-{
-    Client c(socketOf(name), 3000);
-    auto r = c.callStreamed("list-sas", "list-sa");
-    return r ? r->events : QList<Message>{};
 }
 
 void TestNegotiateCharon::requireSecurityWithPsk()
@@ -244,10 +182,8 @@ void TestNegotiateCharon::requireSecurityWithPsk()
 
     // The CHILD_SA: on a kernel without ESP transforms its installation fails (detected from
     // charon's own log); where the kernel has ESP, it is installed with the rule's reqid.
-    QFile log(m_dir->filePath(u"a.log"_s));
     QTest::qWait(500);
-    QVERIFY(log.open(QIODevice::ReadOnly));
-    const QByteArray text = log.readAll();
+    const QByteArray text = m_a->log();
     QVERIFY2(text.contains("selected proposal: ESP:3DES_CBC/HMAC_SHA1_96"),
              text.right(3000).constData());
     const bool childFailed = text.contains("unable to install inbound and outbound IPsec SA");
