@@ -261,6 +261,8 @@ int IpsecCmdTool::show(const QStringList &what)
                                             {u"rules"_s, parts.value(2)}});
                 }
                 k.insert(u"nftHits"_s, hits);
+                k.insert(u"nftRules"_s, view->nftRules);
+                k.insert(u"nftElements"_s, view->nftElements);
                 root.insert(u"kernel"_s, k);
             }
         }
@@ -399,12 +401,15 @@ void IpsecCmdTool::showKernel(PolicyClient &service, bool counters)
                     .arg(view->foreign.size())
                     .arg(view->inSync() ? tr("in sync with the policy")
                                         : tr("NOT in sync: %1 missing, %2 unexpected")
-                                              .arg(view->missing.size())
-                                              .arg(view->extra.size()))
+                                              .arg(view->missing.size() + view->nftMissing.size())
+                                              .arg(view->extra.size() + view->nftExtra.size()))
              << '\n';
     if (view->backend == u"nft"_s)
-        m_io.out << tr("Block and permit filters: nftables table inet ipsec_console; XFRM holds "
-                       "the negotiate filters.")
+        m_io.out << tr("Kernel: nftables table inet ipsec_console with %1 rules and %2 set "
+                       "elements holds the block and permit filters; XFRM holds the negotiate "
+                       "filters.")
+                        .arg(view->nftRules)
+                        .arg(view->nftElements)
                  << '\n';
     for (const QString &line : view->nftMissing)
         m_io.out << tr("Missing from the nftables table: %1").arg(line) << '\n';

@@ -297,14 +297,6 @@ void NetdiagTool::printFilters(PolicyClient &service, const PolicyDatabase &db,
         return;
     }
     m_io.out << '\n';
-    if (view->backend == u"nft"_s)
-        m_io.out << indent
-                 << tr("Block and permit: nftables table inet ipsec_console (%1 rules, %2 set "
-                       "elements); XFRM holds the negotiate filters.")
-                        .arg(view->nftRules)
-                        .arg(view->nftElements)
-                 << '\n';
-    printHits(view.value(), indent);
     if (view->inSync() && missing == 0) {
         m_io.out
             << indent
@@ -312,6 +304,7 @@ void NetdiagTool::printFilters(PolicyClient &service, const PolicyDatabase &db,
                    .arg(view->owned.size() + view->nftElements)
                    .arg(view->foreign.size())
             << '\n';
+        printTable(view.value(), indent);
         return;
     }
     m_io.out << indent
@@ -322,10 +315,23 @@ void NetdiagTool::printFilters(PolicyClient &service, const PolicyDatabase &db,
              << '\n';
     for (const auto &e : view->extra)
         m_io.out << indent << tr("Unexpected kernel entry: %1").arg(e.toIpCommand()) << '\n';
+    printTable(view.value(), indent);
     for (const QString &line : view->nftMissing)
         m_io.out << indent << tr("Missing from the nftables table: %1").arg(line) << '\n';
     for (const QString &line : view->nftExtra)
         m_io.out << indent << tr("Unexpected in the nftables table: %1").arg(line) << '\n';
+}
+
+void NetdiagTool::printTable(const KernelView &view, const QString &indent)
+{
+    if (view.backend == u"nft"_s)
+        m_io.out << indent
+                 << tr("Block and permit: nftables table inet ipsec_console (%1 rules, %2 set "
+                       "elements); XFRM holds the negotiate filters.")
+                        .arg(view.nftRules)
+                        .arg(view.nftElements)
+                 << '\n';
+    printHits(view, indent);
 }
 
 void NetdiagTool::printHits(const KernelView &view, const QString &indent)

@@ -19,7 +19,8 @@ private:
     void printUsage();
     void printFilters(ipsec::PolicyClient &service, const ipsec::PolicyDatabase &db,
                       const QString &storePath);
-    // The nftables table's per-filter packet counters, most first.
+    // The nftables table's size and per-filter packet counters, most first.
+    void printTable(const ipsec::KernelView &view, const QString &indent);
     void printHits(const ipsec::KernelView &view, const QString &indent);
 
     CliOptions m_options;
