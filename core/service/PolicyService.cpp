@@ -137,6 +137,7 @@ PolicyService::PolicyService(std::shared_ptr<AbstractPolicyStore> store, Options
     connect(m_confirmation.get(), &ConfirmationGuard::ended, this,
             &PolicyClient::confirmationEnded);
     m_ikeExemption = m_options.ikeExemption.value_or(m_runtime->ikeExemption());
+    m_source = std::make_unique<PolicySource>(m_store->path());
 }
 
 PolicyService::~PolicyService() = default;
@@ -239,12 +240,14 @@ void PolicyService::setWatchInterval(int intervalMs)
     m_store->setWatchInterval(intervalMs);
 }
 
-Result<void> PolicyService::enforceState(const PolicyDatabase &db,
+Result<void> PolicyService::enforceState(const PolicyDatabase &local,
                                          const QList<engine::DynamicFilter> &dyn,
                                          ServiceReport &report)
 {
     if (!m_spd)
         return {};
+    // The domain's policy instead of the local one when the domain assigns one (PolicySource).
+    const PolicyDatabase &db = effectivePolicy(local, report);
     // The one place every kernel change passes: nothing may cut the caller's SSH session.
     if (auto ok = checkSshConnection(db, dyn, report); !ok)
         return ok;
@@ -912,7 +915,9 @@ Result<KernelView> PolicyService::kernelView()
     context.servers = Enforcer::systemServers();
     engine::EffectivePolicyOptions eo;
     eo.ikeExemption = m_ikeExemption;
-    const auto effective = engine::EffectivePolicy::build(db.value(), dyn.value(), context, eo);
+    ServiceReport ignored;
+    const auto effective = engine::EffectivePolicy::build(effectivePolicy(db.value(), ignored),
+                                                          dyn.value(), context, eo);
     auto split = Enforcer::compileSplit(effective, nullptr);
     if (!split)
         return split.error();
@@ -1256,6 +1261,7 @@ Result<ServiceReport> PolicyService::reassign(const Options &options, const Chan
             if (auto ok = runtime.setDynamicFilters(r.dynamicFilters); !ok)
                 return ok.error();
         }
+        service.value()->m_reassigning = true; // the domain's policy comes back too
         auto done = r.assignedPolicy.isEmpty() ? service.value()->enforce()
                                                : service.value()->assignPolicy(r.assignedPolicy);
         if (!done) {
