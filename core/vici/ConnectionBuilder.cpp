@@ -221,7 +221,10 @@ ConnectionPlan ConnectionBuilder::build(const PolicyDatabase &db,
             c.secret = std::move(secret);
         } else {
             local.add("auth", QByteArrayLiteral("pubkey"));
+            if (!options.hostCertificates.isEmpty())
+                local.addList("certs", options.hostCertificates);
             remote.add("auth", QByteArrayLiteral("pubkey"));
+            c.publicKey = true;
             if (!chosen->data.isEmpty())
                 remote.add("ca_id", chosen->data);
             c.authentication = tr("certificate (CA %1)").arg(chosen->data);

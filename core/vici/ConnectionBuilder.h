@@ -36,6 +36,10 @@ struct ConnectionOptions {
     int ikeVersion = 1; // 1 (what Windows 2000/XP/2003 speak) or 2
     QList<MainModeMethod> mainModeMethods = MainModeMethod::windowsDefaults();
     quint32 mainModeLifetimeSeconds = 28800; // Windows' 480 minutes
+    // For certificate authentication: the host's certificates (DER) that charon holds a
+    // private key for, offered as local.certs (IKEv1 needs an identity with a key: the
+    // certificate's subject, as Windows sends it).
+    QList<QByteArray> hostCertificates;
 };
 
 struct Connection {
@@ -45,6 +49,7 @@ struct Connection {
     std::optional<Message> secret; // the argument of load-shared, for preshared keys
     QString ruleName;              // for reports
     QString authentication;        // "psk", "pubkey (CA …)"
+    bool publicKey = false;        // certificate authentication
 };
 
 struct ConnectionPlan {
