@@ -6,6 +6,7 @@
 #include "snapshot/SnapshotMerge.h"
 #include "syntax/IpsecCmd.h"
 #include "util/Result.h"
+#include "vici/SaList.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -48,6 +49,8 @@ struct KernelView {
     std::map<QString, quint64> counters; // /proc/net/xfrm_stat; empty when unavailable
     // Set while an emergency unassign is in effect: why the kernel holds nothing of ours.
     std::optional<EmergencyState> emergency;
+    // charon's IKE and IPsec SAs (issue 14), or why negotiation is unavailable.
+    vici::IkeView ike;
     bool inSync() const { return missing.isEmpty() && extra.isEmpty(); }
 };
 

@@ -230,6 +230,36 @@ void TestNegotiateCharon::requireSecurityWithPsk()
                                                    : u": 1 main mode and 1 quick mode"_s),
              qPrintable(shown.out));
 
+    // netsh's dynamic views and `show stats` (item 4 of issue 14).
+    const QString quickCount =
+        childFailed ? u"and 0 quick mode (IPsec)"_s : u"and 1 quick mode (IPsec)"_s;
+    shown = run(m_pair.a, u"a"_s, {u"ipsec"_s, u"dynamic"_s, u"show"_s, u"mmsas"_s}, u"netsh"_s);
+    QVERIFY2(shown.code == 0 && shown.out.contains(u"Main mode (IKE):"_s)
+                 && shown.out.contains(VethPair::b4().toString())
+                 && shown.out.contains(u"3DES_CBC"_s) && !shown.out.contains(u"Quick mode"_s),
+             qPrintable(shown.out + shown.err));
+    shown = run(m_pair.a, u"a"_s, {u"ipsec"_s, u"dynamic"_s, u"show"_s, u"qmsas"_s}, u"netsh"_s);
+    QVERIFY2(shown.code == 0 && shown.out.contains(u"Quick mode (IPsec):"_s)
+                 && !shown.out.contains(u"Main mode"_s),
+             qPrintable(shown.out + shown.err));
+    shown = run(m_pair.a, u"a"_s, {u"ipsec"_s, u"dynamic"_s, u"show"_s, u"stats"_s}, u"netsh"_s);
+    QVERIFY2(shown.code == 0 && shown.out.contains(u": 1 main mode (IKE) "_s + quickCount),
+             qPrintable(shown.out + shown.err));
+    shown = run(m_pair.a, u"a"_s, {u"show"_s, u"stats"_s});
+    QVERIFY2(shown.code == 0 && shown.out.contains(u": 1 main mode (IKE) "_s + quickCount),
+             qPrintable(shown.out + shown.err));
+    shown = run(m_pair.a, u"a"_s, {u"show"_s, u"stats"_s, u"--json"_s});
+    QVERIFY2(shown.out.contains(u"\"mainMode\": 1"_s), qPrintable(shown.out));
+    // Dynamic main/quick mode policies and driver settings: accepted with a note, no failure.
+    for (const QStringList &words :
+         {QStringList{u"add"_s, u"mmpolicy"_s, u"name=mm"_s, u"mmsecmethods=3DES-SHA1-2"_s},
+          QStringList{u"set"_s, u"config"_s, u"property=ipsecexempt"_s, u"value=3"_s}}) {
+        shown = run(m_pair.a, u"a"_s, QStringList{u"ipsec"_s, u"dynamic"_s} + words, u"netsh"_s);
+        QVERIFY2(shown.code == 0
+                     && QString(shown.out + shown.err).contains(u"accepted, nothing changed"_s),
+                 qPrintable(shown.out + shown.err));
+    }
+
     // Still nothing in clear, either way.
     QVERIFY(!TrafficProbe::delivered(aToB));
     QVERIFY(!TrafficProbe::delivered(bToA));

@@ -474,10 +474,33 @@ void TestVici::proposals()
     QVERIFY(mm);
     QCOMPARE(mm->toProposal(), QByteArray("3des-sha1-modp1024"));
     QCOMPARE(mm->toString(), u"3DES-SHA1-2"_s);
+    // Windows' group 3 is DH2048 (IKE's group 14, accepted as well).
     QCOMPARE(MainModeMethod::parse(u"aes256-sha-14")->toProposal(),
              QByteArray("aes256-sha1-modp2048"));
-    QVERIFY(!MainModeMethod::parse(u"3DES-SHA1-3")); // EC2N: not in strongSwan
+    QCOMPARE(MainModeMethod::parse(u"aes256-sha-14")->toString(), u"AES256-SHA1-3"_s);
+    QCOMPARE(MainModeMethod::parse(u"3DES-SHA1-3")->toProposal(), QByteArray("3des-sha1-modp2048"));
+    QVERIFY(!MainModeMethod::parse(u"3DES-SHA1-5"));
     QVERIFY(!MainModeMethod::parse(u"BLOWFISH-SHA1-2"));
+    auto list = MainModeMethod::parseList(u" DES-MD5-1, 3des-sha-3 "_s);
+    QVERIFY(list);
+    QCOMPARE(MainModeMethod::listToString(*list), u"DES-MD5-1 3DES-SHA1-3"_s);
+    QVERIFY(!MainModeMethod::parseList(u"DES-MD5-1 nonsense"_s));
+
+    // The assigned policy's methods are the IKE proposals, in its order; none: the defaults.
+    AuthMethod psk;
+    psk.kind = AuthMethod::Kind::PresharedKey;
+    psk.data = u"k"_s;
+    PolicyDatabase db = securePolicy({psk});
+    auto proposalsOf = [](const PolicyDatabase &d) {
+        return ConnectionBuilder::build(d, {}).connections.first().config.itemsOf(
+            QByteArray(ConnectionBuilder::build(d, {}).connections.first().name + ".proposals"));
+    };
+    QCOMPARE(proposalsOf(db), (QList<QByteArray>{"3des-sha1-modp1024", "3des-md5-modp1024",
+                                                 "des-sha1-modp768", "des-md5-modp768"}));
+    for (Policy &p : db.policies)
+        if (p.assigned)
+            p.mainModeMethods = *list;
+    QCOMPARE(proposalsOf(db), (QList<QByteArray>{"des-md5-modp768", "3des-sha1-modp2048"}));
 }
 
 void TestVici::syncTouchesOnlyOwnConnections()
