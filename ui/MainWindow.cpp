@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "directory/DirectoryWindow.h"
 
 #include "ConfirmController.h"
 #include "EmergencyControl.h"
@@ -171,6 +172,26 @@ MainWindow::MainWindow(PolicyClient &service, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::setDirectoryClientFactory(DirectoryClientFactory factory)
+{
+    m_directoryClientFactory = std::move(factory);
+}
+
+void MainWindow::openDirectoryView()
+{
+    // Making the service contacts nothing; the window reads on its worker thread.
+    auto client = m_directoryClientFactory ? m_directoryClientFactory()
+                                           : DirectoryWindow::clientFromEnvironment();
+    if (!client) {
+        statusBar()->showMessage(
+            tr("The directory cannot be opened: %1").arg(client.error().message));
+        return;
+    }
+    auto *window = new DirectoryWindow(std::move(client.value()), this);
+    window->setWindowFlag(Qt::Window);
+    window->show();
+}
+
 QAction *MainWindow::addAction(const QString &name, const QString &text,
                                const QKeySequence &shortcut)
 {
@@ -208,6 +229,9 @@ void MainWindow::createActions()
     if (QFile::exists(u":/icons/block-port.svg"_s))
         m_blockPortAction->setIcon(QIcon(u":/icons/block-port.svg"_s));
     connect(m_blockPortAction, &QAction::triggered, this, &MainWindow::openBlockPortWizard);
+    m_directoryAction =
+        addAction(u"directoryViewAction"_s, tr("IP Security Policies on Active &Directory…"));
+    connect(m_directoryAction, &QAction::triggered, this, &MainWindow::openDirectoryView);
     m_snapshots = new SnapshotController(m_service, this);
     m_snapshots->setWorker(m_worker);
     connect(m_snapshots, &SnapshotController::message, this,
@@ -274,6 +298,7 @@ void MainWindow::createMenus()
         action->addAction(a);
     action->addSeparator();
     action->addAction(m_blockPortAction);
+    action->addAction(m_directoryAction);
     action->addAction(m_emergency->action());
     action->addMenu(m_confirm->menu());
     QMenu *view = menuBar()->addMenu(tr("&View"));

@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -47,6 +48,12 @@ public:
     ObjectTables *tables() const { return m_tables; }
     ObjectEditor *editor() const { return m_editor; }
     QUndoStack *undoStack() const { return m_undoStack; }
+
+    // "IP Security Policies on Active Directory": the window opened on a service on the
+    // directory store. Tests replace how that service is made (default: from the environment).
+    using DirectoryClientFactory = std::function<Result<std::unique_ptr<PolicyClient>>()>;
+    void setDirectoryClientFactory(DirectoryClientFactory factory);
+    void openDirectoryView();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -112,6 +119,8 @@ private:
     QAction *m_blockPortAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
+    QAction *m_directoryAction = nullptr;
+    DirectoryClientFactory m_directoryClientFactory;
 };
 
 } // namespace ipsec::ui

@@ -1,6 +1,7 @@
 #include "IpsecCmdTool.h"
 
 #include "ConfirmationRecord.h"
+#include "DirectoryClient.h"
 #include "IpseccmdHelp.h"
 #include "SaReport.h"
 #include "SnapshotTool.h"
@@ -99,7 +100,10 @@ int IpsecCmdTool::run(const QStringList &args)
     if (!command.show.isEmpty())
         return show(command.show);
 
-    auto service = openClient(false);
+    const bool directory =
+        command.staticMode && command.storeType.compare(u"DS", Qt::CaseInsensitive) == 0;
+    auto service =
+        directory ? DirectoryClient::open(m_options, command.storeDomain) : openClient(false);
     if (!service)
         return fail(service.error());
     (*service)->setChangeOptions(changeOptions());

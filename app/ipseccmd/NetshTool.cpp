@@ -1,5 +1,6 @@
 #include "NetshTool.h"
 
+#include "DirectoryClient.h"
 #include "IpseccmdHelp.h"
 #include "NetshShow.h"
 #include "client/ClientFactory.h"
@@ -148,7 +149,19 @@ int NetshTool::runScript(const QString &text, const QString &origin, ScriptMode 
                                     "other commands in a second script. Nothing was changed.")
                                      .arg(NetshScript::location(origin, import->line, text))));
     }
-    auto client = openClient(!changes && !imports);
+    // `set store location=domain` first: the whole script works on the directory.
+    const auto isDomainStore = [](const NetshCommand &c) {
+        return c.object == NetshCommand::Object::Store && c.storeLocation == u"domain"_s;
+    };
+    const auto domainStore = std::find_if(commands->cbegin(), commands->cend(), isDomainStore);
+    if (domainStore != commands->cend() && domainStore != commands->cbegin())
+        return fail(Error::usage(tr("%1: set store location=domain must be the first command of "
+                                    "the script: the whole script then works on the directory. "
+                                    "Nothing was changed.")
+                                     .arg(NetshScript::location(origin, domainStore->line, text))));
+    auto client = domainStore != commands->cend()
+                      ? DirectoryClient::open(m_options, domainStore->domain.value_or(QString()))
+                      : openClient(!changes && !imports);
     if (!client)
         return fail(client.error());
     for (const NetshCommand &c : commands.value()) {

@@ -22,6 +22,11 @@ struct DirectoryContents {
     // minutes).
     QHash<QUuid, quint32> pollingSeconds;
     int versionObjects = 0; // Version Information Objects seen (not part of any policy)
+    // What the model does not hold but writing a policy back needs, so that objects keep their
+    // names: the ISAKMP object's ipsecID by policy guid (its blob's instance GUID differs in
+    // Windows' defaults), and the default response rule's negotiation policy by rule guid.
+    QHash<QUuid, QUuid> isakmpIds;
+    QHash<QUuid, QUuid> defaultResponseActions;
 };
 
 class DsModel {
@@ -35,6 +40,15 @@ public:
     // directory cannot hold (IPv6 tunnel endpoints given as names, for example).
     static Result<QList<DsObject>> write(const PolicyDatabase &db, qint64 policyId,
                                          const QString &baseDn, const IsakmpBlob *ike = nullptr);
+
+    // Every object that holds `db` in the directory: each policy with its ISAKMP policy and
+    // rules, and every filter list and filter action (also those no rule uses), shared objects
+    // once with all their owners. `previous` (what read() returned for the objects `db` was
+    // made from) keeps ISAKMP settings, polling seconds and object names of what exists.
+    // The same db and previous give the same objects, so two results can be compared to find
+    // what changed.
+    static Result<QList<DsObject>> writeAll(const PolicyDatabase &db, const QString &baseDn,
+                                            const DirectoryContents *previous);
 
     // Windows' main-mode defaults (3DES/SHA-1/group 2, 3DES/MD5/group 2, DES/SHA-1/group 1,
     // DES/MD5/group 1; 28,800 s), with zeros where the specification asks for them.

@@ -314,6 +314,7 @@ Result<Rule> Reader::rule(const DsObject &o, qint64 policyId)
         if (!check)
             return check.error();
         r.defaultResponse = true;
+        m_out.defaultResponseActions.insert(o.id, negpol->id);
         if (r.name.isEmpty())
             r.name = u"<Dynamic>"_s; // as Windows shows it
     } else if (negpol->negotiationPolicyType != NegotiationGuids::StandardType) {
@@ -382,6 +383,7 @@ Result<DirectoryContents> Reader::run()
         if (!ike)
             return ike.error();
         m_out.ikeSettings.insert(o.id, *ike);
+        m_out.isakmpIds.insert(o.id, isakmp->id);
         const QStringList problems = p.validate();
         if (!problems.isEmpty())
             return fail(o, problems.join(u' '));
@@ -399,6 +401,17 @@ Result<DirectoryContents> Reader::run()
             if (!ruleProblems.isEmpty())
                 return fail(*nfa, ruleProblems.join(u' '));
             m_out.database.rules.append(*r);
+        }
+    }
+    // Filter lists and filter actions no rule uses yet (the snap-in shows and keeps them).
+    for (const DsObject &o : m_objects) {
+        if (o.objectClass == DsClass::Filter) {
+            if (auto id = filterList(o); !id)
+                return id.error();
+        } else if (o.objectClass == DsClass::NegotiationPolicy
+                   && o.negotiationPolicyType == NegotiationGuids::StandardType) {
+            if (auto id = filterAction(o); !id)
+                return id.error();
         }
     }
     return m_out;

@@ -198,39 +198,119 @@ IsakmpBlob DsModel::defaultIkeSettings(const QUuid &instance)
     return b;
 }
 
-Result<QList<DsObject>> DsModel::write(const PolicyDatabase &db, qint64 policyId,
-                                       const QString &baseDn, const IsakmpBlob *ike)
+namespace {
+
+// Builds the objects of policies; filter lists and filter actions are shared between rules and
+// policies, so they are kept once (by DN) with every owner.
+class Writer {
+    Q_DECLARE_TR_FUNCTIONS(ipsec::ds::DsModel)
+public:
+    Writer(const PolicyDatabase &db, const QString &baseDn, const DirectoryContents *previous)
+        : m_db(db)
+        , m_baseDn(baseDn)
+        , m_previous(previous)
+    {
+    }
+
+    // The policy, its ISAKMP policy and its rules go to m_objects; lists and actions to m_shared.
+    Result<void> policy(qint64 policyId, const IsakmpBlob *ike);
+    int list(const FilterList &list);
+    int action(const FilterAction &action);
+
+    QList<DsObject> result() const { return m_objects + m_shared; }
+
+private:
+    const PolicyDatabase &m_db;
+    const QString m_baseDn;
+    const DirectoryContents *m_previous = nullptr;
+    QList<DsObject> m_objects;
+    QList<DsObject> m_shared;
+    QHash<qint64, int> m_listIndex;   // filter list id -> index in m_shared
+    QHash<qint64, int> m_actionIndex; // filter action id -> index in m_shared
+};
+
+int Writer::list(const FilterList &list)
 {
-    const Policy *policy = db.policy(policyId);
+    if (const auto it = m_listIndex.constFind(list.id); it != m_listIndex.cend())
+        return *it;
+    DsObject f;
+    f.objectClass = DsClass::Filter;
+    f.id = ensure(list.guid);
+    f.dn = DsObject::dnFor(DsClass::Filter, f.id, m_baseDn);
+    f.name = list.name;
+    f.description = list.description;
+    f.data = filterBlob(list);
+    m_listIndex.insert(list.id, int(m_shared.size()));
+    m_shared.append(f);
+    return int(m_shared.size() - 1);
+}
+
+int Writer::action(const FilterAction &action)
+{
+    if (const auto it = m_actionIndex.constFind(action.id); it != m_actionIndex.cend())
+        return *it;
+    DsObject n;
+    n.objectClass = DsClass::NegotiationPolicy;
+    n.id = ensure(action.guid);
+    n.dn = DsObject::dnFor(DsClass::NegotiationPolicy, n.id, m_baseDn);
+    n.name = action.name;
+    n.description = action.description;
+    n.negotiationPolicyType = NegotiationGuids::StandardType;
+    n.negotiationPolicyAction = action.type == FilterAction::Type::Block ? NegotiationGuids::Block
+                                : action.type == FilterAction::Type::Permit
+                                    ? NegotiationGuids::Permit
+                                : action.inboundPassThrough ? NegotiationGuids::InboundPassThrough
+                                                            : NegotiationGuids::Secure;
+    n.data = negotiationBlob(action);
+    m_actionIndex.insert(action.id, int(m_shared.size()));
+    m_shared.append(n);
+    return int(m_shared.size() - 1);
+}
+
+Result<void> Writer::policy(qint64 policyId, const IsakmpBlob *ike)
+{
+    const Policy *policy = m_db.policy(policyId);
     if (!policy)
         return Error::notFound(tr("There is no policy with id %1 to write.").arg(policyId));
-    QList<DsObject> out;
     DsObject p;
     p.objectClass = DsClass::Policy;
     p.id = ensure(policy->guid);
-    p.dn = DsObject::dnFor(DsClass::Policy, p.id, baseDn);
+    p.dn = DsObject::dnFor(DsClass::Policy, p.id, m_baseDn);
     p.name = policy->name;
     p.description = policy->description;
-    p.data = GpipsecCodec::encode(PolicyBlob{quint32(policy->pollingIntervalMinutes) * 60, 0});
+    // The directory keeps seconds, the model minutes: seconds the directory had stay as they
+    // were while the minutes are unchanged.
+    quint32 seconds = quint32(policy->pollingIntervalMinutes) * 60;
+    if (m_previous && m_previous->pollingSeconds.contains(p.id)) {
+        const quint32 before = m_previous->pollingSeconds.value(p.id);
+        if (int(qMin<quint32>((before + 59) / 60, 43200)) == policy->pollingIntervalMinutes)
+            seconds = before;
+    }
+    p.data = GpipsecCodec::encode(PolicyBlob{seconds, 0});
 
     DsObject isakmp;
     isakmp.objectClass = DsClass::Isakmp;
-    isakmp.id = ike && !ike->instance.isNull() ? ike->instance : QUuid::createUuid();
-    isakmp.dn = DsObject::dnFor(DsClass::Isakmp, isakmp.id, baseDn);
-    IsakmpBlob settings = ike ? *ike : defaultIkeSettings(isakmp.id);
-    settings.instance = isakmp.id;
+    IsakmpBlob settings;
+    if (m_previous && m_previous->ikeSettings.contains(p.id)) {
+        // As read: the object keeps its name and its blob its instance GUID.
+        settings = m_previous->ikeSettings.value(p.id);
+        isakmp.id = m_previous->isakmpIds.value(p.id, settings.instance);
+    } else {
+        isakmp.id = ike && !ike->instance.isNull() ? ike->instance : QUuid::createUuid();
+        settings = ike ? *ike : DsModel::defaultIkeSettings(isakmp.id);
+        settings.instance = isakmp.id;
+    }
+    isakmp.dn = DsObject::dnFor(DsClass::Isakmp, isakmp.id, m_baseDn);
     isakmp.data = GpipsecCodec::encode(settings);
     isakmp.ownersReferences = {p.dn};
     p.isakmpReference = isakmp.dn;
 
-    QHash<qint64, int> listIndex;   // filter list id -> index in out
-    QHash<qint64, int> actionIndex; // filter action id -> index in out
-    QList<DsObject> shared;
-    for (const Rule *rule : db.rulesOf(policyId)) {
+    QList<DsObject> rules;
+    for (const Rule *rule : m_db.rulesOf(policyId)) {
         DsObject nfa;
         nfa.objectClass = DsClass::Nfa;
         nfa.id = ensure(rule->guid);
-        nfa.dn = DsObject::dnFor(DsClass::Nfa, nfa.id, baseDn);
+        nfa.dn = DsObject::dnFor(DsClass::Nfa, nfa.id, m_baseDn);
         // Windows gives the default response rule no name and shows it as "<Dynamic>".
         nfa.name = rule->defaultResponse && rule->name == u"<Dynamic>"_s ? QString() : rule->name;
         nfa.description = rule->description;
@@ -271,63 +351,62 @@ Result<QList<DsObject>> DsModel::write(const PolicyDatabase &db, qint64 policyId
         if (rule->defaultResponse) {
             DsObject negpol;
             negpol.objectClass = DsClass::NegotiationPolicy;
-            negpol.id = QUuid::createUuid();
-            negpol.dn = DsObject::dnFor(DsClass::NegotiationPolicy, negpol.id, baseDn);
+            negpol.id = m_previous ? m_previous->defaultResponseActions.value(nfa.id) : QUuid();
+            negpol.id = ensure(negpol.id);
+            negpol.dn = DsObject::dnFor(DsClass::NegotiationPolicy, negpol.id, m_baseDn);
             negpol.negotiationPolicyType = NegotiationGuids::DefaultResponseType;
             negpol.negotiationPolicyAction = NegotiationGuids::Secure;
             negpol.data = defaultResponseBlob();
             negpol.ownersReferences = {nfa.dn};
             nfa.negotiationPolicyReference = negpol.dn;
-            shared.append(negpol);
+            m_shared.append(negpol);
         } else {
-            const FilterList *list = db.filterList(rule->filterListId);
-            const FilterAction *action = db.filterAction(rule->filterActionId);
-            if (!list || !action)
+            const FilterList *l = m_db.filterList(rule->filterListId);
+            const FilterAction *a = m_db.filterAction(rule->filterActionId);
+            if (!l || !a)
                 return Error::notFound(tr("The rule \"%1\" names a filter list or filter action "
                                           "that does not exist.")
                                            .arg(rule->name));
-            if (!listIndex.contains(list->id)) {
-                DsObject f;
-                f.objectClass = DsClass::Filter;
-                f.id = ensure(list->guid);
-                f.dn = DsObject::dnFor(DsClass::Filter, f.id, baseDn);
-                f.name = list->name;
-                f.description = list->description;
-                f.data = filterBlob(*list);
-                listIndex.insert(list->id, int(shared.size()));
-                shared.append(f);
-            }
-            if (!actionIndex.contains(action->id)) {
-                DsObject n;
-                n.objectClass = DsClass::NegotiationPolicy;
-                n.id = ensure(action->guid);
-                n.dn = DsObject::dnFor(DsClass::NegotiationPolicy, n.id, baseDn);
-                n.name = action->name;
-                n.description = action->description;
-                n.negotiationPolicyType = NegotiationGuids::StandardType;
-                n.negotiationPolicyAction =
-                    action->type == FilterAction::Type::Block    ? NegotiationGuids::Block
-                    : action->type == FilterAction::Type::Permit ? NegotiationGuids::Permit
-                    : action->inboundPassThrough ? NegotiationGuids::InboundPassThrough
-                                                 : NegotiationGuids::Secure;
-                n.data = negotiationBlob(*action);
-                actionIndex.insert(action->id, int(shared.size()));
-                shared.append(n);
-            }
-            DsObject &f = shared[listIndex.value(list->id)];
-            DsObject &n = shared[actionIndex.value(action->id)];
+            DsObject &f = m_shared[list(*l)];
             f.ownersReferences.append(nfa.dn);
-            n.ownersReferences.append(nfa.dn);
             nfa.filterReferences = {f.dn};
+            DsObject &n = m_shared[action(*a)];
+            n.ownersReferences.append(nfa.dn);
             nfa.negotiationPolicyReference = n.dn;
         }
         p.nfaReferences.append(nfa.dn);
-        out.append(nfa);
+        rules.append(nfa);
     }
-    out.prepend(isakmp);
-    out.prepend(p);
-    out.append(shared);
-    return out;
+    m_objects.append(p);
+    m_objects.append(isakmp);
+    m_objects.append(rules);
+    return {};
+}
+
+} // namespace
+
+Result<QList<DsObject>> DsModel::write(const PolicyDatabase &db, qint64 policyId,
+                                       const QString &baseDn, const IsakmpBlob *ike)
+{
+    Writer w(db, baseDn, nullptr);
+    if (auto ok = w.policy(policyId, ike); !ok)
+        return ok.error();
+    return w.result();
+}
+
+Result<QList<DsObject>> DsModel::writeAll(const PolicyDatabase &db, const QString &baseDn,
+                                          const DirectoryContents *previous)
+{
+    Writer w(db, baseDn, previous);
+    for (const Policy &p : db.policies) {
+        if (auto ok = w.policy(p.id, nullptr); !ok)
+            return ok.error();
+    }
+    for (const FilterList &l : db.filterLists)
+        w.list(l);
+    for (const FilterAction &a : db.filterActions)
+        w.action(a);
+    return w.result();
 }
 
 } // namespace ipsec::ds

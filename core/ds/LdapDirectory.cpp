@@ -182,6 +182,8 @@ Result<std::unique_ptr<LdapDirectory>> LdapDirectory::connect(const DirectoryOpt
     rc = ldap_sasl_bind_s(ld, dn.isEmpty() ? nullptr : dn.constData(), LDAP_SASL_SIMPLE, &cred,
                           nullptr, nullptr, nullptr);
     password.fill('\0');
+    if (rc == LDAP_SERVER_DOWN || rc == LDAP_CONNECT_ERROR || rc == LDAP_TIMEOUT)
+        return dir->failure(rc, tr("cannot be reached"));
     if (rc != LDAP_SUCCESS)
         return dir->failure(rc, options.bindDn.isEmpty()
                                     ? tr("refused an anonymous bind")

@@ -48,6 +48,26 @@ public:
     // its CN=IPSEC,CN=Windows,CN=Microsoft,CN=Machine assignment ([MS-GPIPSEC] 2.2.3.1).
     Result<GpoResolution> assignedPolicy(const QString &computerName);
 
+    // Administration (LdapAdmin.cpp). Replaces the attributes of an existing object with o's
+    // (an empty value removes the attribute); its class and DN stay.
+    Result<void> replace(const DsObject &o);
+    // A GPO by its display name, its {GUID} or its DN: its DN and display name.
+    struct Gpo {
+        QString dn;
+        QString displayName;
+    };
+    Result<Gpo> findGpo(const QString &nameGuidOrDn);
+    // The DN of the IPsec policy the GPO assigns, empty when none ([MS-GPIPSEC] 2.2.2).
+    Result<QString> gpoAssignment(const QString &gpoDn);
+    // Assigns the policy in the GPO: its CN=IPSEC,CN=Windows,CN=Microsoft,CN=Machine object
+    // names the policy (ipsecOwnersReference, ipsecName, description), the GPO lists the IP
+    // Security extension in gPCMachineExtensionNames, and its computer version rises.
+    Result<void> assignInGpo(const QString &gpoDn, const DsObject &policy);
+    // Removes the GPO's assignment (and the extension from gPCMachineExtensionNames).
+    Result<void> unassignInGpo(const QString &gpoDn);
+    // The GPOs whose IPsec assignment names the policy.
+    Result<QStringList> gposAssigning(const QString &policyDn);
+
 private:
     LdapDirectory(LDAP *ld, QString url, int timeoutMs);
     Error failure(int rc, const QString &what) const;
@@ -57,6 +77,11 @@ private:
     // The attributes of one entry (base scope); an empty list when it does not exist.
     Result<QHash<QString, QList<QByteArray>>> readEntry(const QString &dn,
                                                         const QList<QByteArray> &attributes);
+    // LdapAdmin.cpp: one modify of single-valued attributes (empty: removed), or an add.
+    Result<void> modifyEntry(const QString &dn, const QList<std::pair<QByteArray, QByteArray>> &set,
+                             bool add);
+    Result<void> ensureContainer(const QString &dn);
+    Result<void> setIpsecExtension(const QString &gpoDn, bool present);
 
     LDAP *m_ld = nullptr;
     QString m_url;

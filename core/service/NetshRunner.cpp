@@ -15,8 +15,9 @@ using O = PolicyEdits::Object;
 } // namespace
 
 NetshRunner::NetshRunner(StoreWriter &writer, QList<engine::DynamicFilter> &dynamicFilters,
-                         ServiceReport &r)
+                         ServiceReport &r, bool onDirectory)
     : w(writer)
+    , m_onDirectory(onDirectory)
     , report(r)
     , m_dynamic(dynamicFilters, r)
 {
@@ -84,6 +85,16 @@ Result<void> NetshRunner::runStatic(const C &c)
     case O::DefaultRule:
         return setDefaultRule(c);
     case O::Store:
+        if (c.storeLocation == u"domain"_s && m_onDirectory)
+            return {}; // the front end opened the directory for the whole script
+        if (c.storeLocation == u"domain"_s)
+            return Error::usage(tr("set store location=domain must be the first command of the "
+                                   "script: the whole script then works on the directory."));
+        if (m_onDirectory)
+            return Error::usage(tr("set store location=%1: this script works on the directory "
+                                   "(set store location=domain came first); run the commands "
+                                   "for the local store in a script of their own.")
+                                    .arg(*c.storeLocation));
         if (c.storeLocation != u"local"_s)
             return Error::usage(tr("set store location=%1: only the local store is available "
                                    "here (no directory or persistent store); use "

@@ -18,8 +18,9 @@ class StoreWriter;
 class NetshRunner {
     Q_DECLARE_TR_FUNCTIONS(ipsec::NetshRunner)
 public:
+    // onDirectory: the writer is the directory's (set store location=domain opened it).
     NetshRunner(StoreWriter &writer, QList<engine::DynamicFilter> &dynamicFilters,
-                ServiceReport &report);
+                ServiceReport &report, bool onDirectory = false);
     Result<void> run(const syntax::NetshCommand &command);
     bool dynamicChanged() const { return m_dynamic.changed(); }
 
@@ -51,6 +52,7 @@ private:
     void noteUnmodelled(const syntax::NetshCommand &c);
 
     StoreWriter &w;
+    bool m_onDirectory = false;
     ServiceReport &report;
     NetshDynamicRules m_dynamic;
 

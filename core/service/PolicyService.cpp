@@ -76,14 +76,14 @@ Result<std::unique_ptr<kernel::Spd>> openSpd(int failAfter)
 
 } // namespace
 
-PolicyService::PolicyService(std::shared_ptr<PolicyStore> store, Options options)
+PolicyService::PolicyService(std::shared_ptr<AbstractPolicyStore> store, Options options)
     : m_store(std::move(store))
     , m_runtime(std::make_unique<RuntimeState>(options.netns))
     , m_options(std::move(options))
     , m_confirmation(std::make_unique<ConfirmationGuard>(
           [this](const ConfirmationGuard::State &state) { return restoreState(state); }))
 {
-    connect(m_store.get(), &PolicyStore::changed, this, &PolicyService::changed);
+    connect(m_store.get(), &AbstractPolicyStore::changed, this, &PolicyService::changed);
     connect(m_confirmation.get(), &ConfirmationGuard::pendingChanged, this,
             &PolicyClient::confirmationPending);
     connect(m_confirmation.get(), &ConfirmationGuard::ended, this,
@@ -119,6 +119,20 @@ Result<std::unique_ptr<PolicyService>> PolicyService::open(const Options &option
                 return ok.error();
         }
     }
+    return service;
+}
+
+Result<std::unique_ptr<PolicyService>>
+PolicyService::openOn(std::shared_ptr<AbstractPolicyStore> store, const Options &options)
+{
+    if (!store)
+        return Error::usage(tr("No policy store was given."));
+    Options o = options;
+    o.enforcement = Enforcement::Off;
+    o.ikeExemption.reset();
+    std::unique_ptr<PolicyService> service(new PolicyService(std::move(store), o));
+    // Whoever could bind to the directory can read its keys anyway.
+    service->m_revealSecrets = true;
     return service;
 }
 
@@ -243,7 +257,11 @@ Result<ServiceReport> PolicyService::changeStore(
             (void)enforce();
         return ok.error();
     }
-    if (!m_spd)
+    if (m_store->kind() == AbstractPolicyStore::Kind::Directory)
+        report.notices << tr("Written to the directory %1: domain members whose Group Policy "
+                             "assigns the policy apply it at their next poll.")
+                              .arg(m_store->path());
+    else if (!m_spd)
         report.notices << notEnforcedNotice();
     if (m_options.dryRun)
         report.notices << tr("Dry run: nothing was changed.");
@@ -255,6 +273,12 @@ Result<ServiceReport> PolicyService::executeStatic(const syntax::IpsecCmdCommand
 {
     if (auto ok = StaticCommand::check(command); !ok)
         return ok.error();
+    // -w DS goes to the directory store: the front end opens the service on it.
+    if (command.storeType.compare(u"DS", Qt::CaseInsensitive) == 0
+        && m_store->kind() != AbstractPolicyStore::Kind::Directory)
+        return Error::usage(tr("-w DS names the directory store, but this service works on the "
+                               "local store %1.")
+                                .arg(m_store->path()));
     return changeStore([&](StoreWriter &w, ServiceReport &report) {
         return StaticCommand(w, report).run(command);
     });
@@ -317,7 +341,7 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
     bool dynamicChanged = false;
     auto report = changeStore(
         [&](StoreWriter &w, ServiceReport &r) -> Result<void> {
-            NetshRunner runner(w, next, r);
+            NetshRunner runner(w, next, r, m_store->kind() == AbstractPolicyStore::Kind::Directory);
             for (const syntax::NetshCommand &c : std::as_const(commands)) {
                 if (!lineByLine) {
                     if (auto ok = runner.run(c); !ok) {

@@ -9,7 +9,7 @@
 
 namespace ipsec {
 
-class PolicyStore;
+class AbstractPolicyStore;
 class StoreWriter;
 class RuntimeState;
 namespace kernel {
@@ -40,6 +40,10 @@ public:
     };
 
     static Result<std::unique_ptr<PolicyService>> open(const Options &options);
+    // A service on another store (the directory: ds::DirectoryStore): the same operations and
+    // editing rules; nothing is enforced in the kernel (options.storePath is not used).
+    static Result<std::unique_ptr<PolicyService>> openOn(std::shared_ptr<AbstractPolicyStore> store,
+                                                         const Options &options);
     ~PolicyService() override;
 
     QString storePath() const override;
@@ -121,7 +125,7 @@ public:
 
 private:
     void announceOutsideChange();
-    PolicyService(std::shared_ptr<PolicyStore> store, Options options);
+    PolicyService(std::shared_ptr<AbstractPolicyStore> store, Options options);
     Result<void> openKernel();
     // The namespace's runtime lock while this service changes the kernel (not for a dry run,
     // nor without the kernel: then only the store changes, and SQLite serializes that).
@@ -149,7 +153,8 @@ private:
     Result<ServiceReport> restoreState(const ConfirmationGuard::State &state);
     void discardPendingForEmergency(ServiceReport &report);
 
-    std::shared_ptr<PolicyStore> m_store; // shared with the other services of this thread
+    // The local store is shared with the other services of this thread.
+    std::shared_ptr<AbstractPolicyStore> m_store;
     std::unique_ptr<kernel::Spd> m_spd;
     std::unique_ptr<RuntimeState> m_runtime;
     Options m_options;

@@ -40,9 +40,6 @@ Result<void> StaticCommand::check(const syntax::IpsecCmdCommand &c)
 {
     if (auto ok = PolicyEdits::checkComputer(c.computer); !ok)
         return ok;
-    if (c.storeType.compare(u"DS", Qt::CaseInsensitive) == 0)
-        return Error::usage(tr("The directory store (-w DS) is not available; use -w REG for the "
-                               "local store."));
     if (c.policyName.isEmpty())
         return Error::usage(tr("Static mode (-w) needs a policy name: add -p \"Policy Name\"."));
     if (c.deleteDynamic)

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "model/PolicyDatabase.h"
-#include "util/Result.h"
+#include "store/AbstractPolicyStore.h"
 
 #include <QObject>
 #include <QString>
@@ -26,7 +25,7 @@ class StoreWriter;
 // * Each PolicyStore owns its own connection; use it from the thread that opened it. A process
 //   never reads the file with a plain descriptor beside its connections (that would drop their
 //   POSIX locks), so any number of connections may coexist.
-class PolicyStore : public QObject {
+class PolicyStore : public AbstractPolicyStore {
     Q_OBJECT
 public:
     // 1: base tables; 2: implicit filter lists, indexes of rules by list and action.
@@ -53,23 +52,21 @@ public:
                                                        OpenMode mode = OpenMode::ReadWrite);
     ~PolicyStore() override;
 
-    QString path() const;
-    bool isReadOnly() const;
+    Kind kind() const override { return Kind::Local; }
+    QString path() const override;
+    bool isReadOnly() const override;
     int schemaVersion() const;
 
-    Result<qint64> revision() const;
+    Result<qint64> revision() const override;
     // Everything, read in one transaction (consistent even while others write).
-    Result<PolicyDatabase> load() const;
+    Result<PolicyDatabase> load() const override;
 
     // Runs fn inside one write transaction. Returning an error (or any failing statement) rolls
     // everything back; on success the revision rises by one and changed() is emitted.
-    Result<void> write(const std::function<Result<void>(StoreWriter &)> &fn);
+    Result<void> write(const std::function<Result<void>(StoreWriter &)> &fn) override;
 
     // Polls for commits of other processes every intervalMs (0 turns watching off).
-    void setWatchInterval(int intervalMs);
-
-Q_SIGNALS:
-    void changed(qint64 revision);
+    void setWatchInterval(int intervalMs) override;
 
 private:
     class Private;

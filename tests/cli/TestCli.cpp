@@ -366,7 +366,7 @@ void TestCli::errors_data()
         << 3 << u"no rule named \"Nope\""_s;
     QTest::newRow("directory store")
         << u"ipseccmd"_s << QStringList{u"-w"_s, u"DS"_s, u"-p"_s, u"P"_s, u"-x"_s} << 2
-        << u"-w REG"_s;
+        << u"No directory to work on"_s;
     QTest::newRow("bad option") << u"ipseccmd"_s << QStringList{u"--frobnicate"_s} << 2
                                 << u"--frobnicate"_s;
     QTest::newRow("netdiag other test")
