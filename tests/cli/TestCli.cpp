@@ -311,7 +311,8 @@ void TestCli::mainModeMethodsStored()
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     QCOMPARE(methodsOf(u"MM"_s), u"3DES-SHA1-3 DES-MD5-1"_s);
     // Again on the existing policy: changed, and said so.
-    r = run(u"ipseccmd"_s, {u"-w"_s, u"REG"_s, u"-p"_s, u"MM"_s, u"-1s"_s, u"DES-SHA-2"_s});
+    r = run(u"ipseccmd"_s, {u"-w"_s, u"REG"_s, u"-p"_s, u"MM"_s, u"-r"_s, u"R"_s, u"-n"_s,
+                            u"BLOCK"_s, u"-f"_s, u"*=0:80:TCP"_s, u"-1s"_s, u"DES-SHA-2"_s});
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     QVERIFY2(r.out.contains(u"now offers the main mode methods DES-SHA1-2"_s), qPrintable(r.out));
     QCOMPARE(methodsOf(u"MM"_s), u"DES-SHA1-2"_s);
@@ -333,7 +334,8 @@ void TestCli::mainModeMethodsStored()
     r = run(u"netsh"_s, {u"ipsec"_s, u"static"_s, u"show"_s, u"policy"_s, u"name=Plain"_s});
     QVERIFY2(r.out.contains(u"3DES-SHA1-2 3DES-MD5-2 DES-SHA1-1 DES-MD5-1"_s), qPrintable(r.out));
     // Bad methods are refused and change nothing.
-    r = run(u"ipseccmd"_s, {u"-w"_s, u"REG"_s, u"-p"_s, u"MM"_s, u"-1s"_s, u"3DES-SHA-7"_s});
+    r = run(u"ipseccmd"_s, {u"-w"_s, u"REG"_s, u"-p"_s, u"MM"_s, u"-r"_s, u"R"_s, u"-n"_s,
+                            u"BLOCK"_s, u"-f"_s, u"*=0:80:TCP"_s, u"-1s"_s, u"3DES-SHA-7"_s});
     QVERIFY(r.code != 0);
     QCOMPARE(methodsOf(u"MM"_s), u"3DES-MD5-2 DES-SHA1-1"_s);
 }
