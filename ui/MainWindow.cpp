@@ -691,6 +691,17 @@ void MainWindow::updateStatus(const PolicyDatabase &db,
     m_policyAssigned = assigned != nullptr;
     QString text =
         assigned ? tr("Assigned policy: %1.").arg(assigned->name) : tr("No policy is assigned.");
+    // A policy assigned from the domain overrides the local assignment (PolicySource).
+    if (const PolicySourceStatus source = m_service.policySource();
+        source.source != PolicySourceStatus::Source::Local) {
+        text = source.source == PolicySourceStatus::Source::Domain
+                   ? tr("Policy assigned from the domain: %1.").arg(source.policyName)
+                   : tr("Policy assigned from the domain: %1 (cached copy; the directory cannot "
+                        "be used).")
+                         .arg(source.policyName);
+        if (assigned)
+            text += u' ' + tr("The local policy %1 is overridden.").arg(assigned->name);
+    }
     std::optional<KernelView> kernel;
     if (!kernelRead) {
         text += u' ' + tr("Changes are stored but not enforced (needs root or the policy agent).");

@@ -1,5 +1,7 @@
 #include "ConsoleHelp.h"
 
+#include "help/DirectoryHelp.h"
+
 using namespace Qt::StringLiterals;
 using ipsec::help::HelpPage;
 
@@ -34,6 +36,7 @@ HelpPage ConsoleHelp::page()
           {u"-h, --help"_s, tr("print this help and exit")},
           {u"-v, --version"_s, tr("print the version and exit")}},
          {}},
+        {tr("Domain policy"), {}, ipsec::help::DirectoryHelp::options(), {}},
     };
     p.examples = {
         {tr("Open the console on a scratch store, without the agent:"),
@@ -46,6 +49,7 @@ HelpPage ConsoleHelp::page()
         {u"IPSEC_CONSOLE_STORE"_s, tr("the static store, as --store")},
         {u"IPSEC_CONSOLE_NETNS"_s, tr("the network namespace, as --netns")},
     };
+    p.environment += ipsec::help::DirectoryHelp::environment();
     p.files = {
         {u"$XDG_DATA_HOME/ipsec-console/policy.db"_s, tr("your own static store")},
         {u"/var/lib/ipsec-console/policy.db"_s, tr("the store of root and of the policy agent")},

@@ -38,6 +38,7 @@ void setUp(QCommandLineParser &parser, const ConsoleOptions &o)
     parser.addVersionOption();
     parser.addOptions(
         {o.help, o.store, o.netns, o.agent, o.noAgent, o.screenshot, o.wizardScreenshot});
+    parser.addOptions(ipsec::ds::DirectoryOptions::commandLineOptions());
 }
 
 bool wantsTextOnly(int argc, char *argv[])
@@ -79,6 +80,7 @@ int main(int argc, char *argv[])
     ipsec::ClientOptions clientOptions;
     clientOptions.service.storePath = parser.value(options.store);
     clientOptions.service.netns = ipsec::resolveNetworkNamespace(parser.value(options.netns));
+    clientOptions.service.directory = ipsec::ds::DirectoryOptions::fromParser(parser);
     if (parser.isSet(options.agent))
         clientOptions.backend = ipsec::ClientOptions::Backend::Agent;
     else if (parser.isSet(options.noAgent))

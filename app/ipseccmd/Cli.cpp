@@ -25,6 +25,10 @@ Cli::Personality Cli::personalityOf(const QString &argv0)
         return Personality::IpsecPol;
     if (name == u"netsh"_s)
         return Personality::Netsh;
+    if (name == u"gpupdate"_s)
+        return Personality::Gpupdate;
+    if (name == u"secedit"_s)
+        return Personality::Secedit;
     return Personality::IpsecCmd;
 }
 
@@ -39,6 +43,10 @@ QString Cli::personalityName(Personality p)
         return u"netdiag"_s;
     case Personality::Netsh:
         return u"netsh"_s;
+    case Personality::Gpupdate:
+        return u"gpupdate"_s;
+    case Personality::Secedit:
+        return u"secedit"_s;
     }
     return {};
 }
@@ -79,6 +87,13 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
             if (v->isEmpty())
                 return Error::usage(tr("%1 needs a non-empty value.").arg(key));
             o.vici = *v;
+        } else if (ds::DirectoryOptions::optionNames().contains(key.mid(2))) {
+            auto v = value();
+            if (!v)
+                return v.error();
+            if (v->isEmpty())
+                return Error::usage(tr("%1 needs a non-empty value.").arg(key));
+            o.directory.set(key.mid(2), *v);
         } else if (key == u"--store"_s || key == u"--netns"_s) {
             auto v = value();
             if (!v)
@@ -118,12 +133,13 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
         } else if (subcommandOptions) {
             rest << a;
         } else {
-            return Error::usage(
-                tr("Unknown option \"%1\". Options: --store PATH, --netns NAME, "
-                   "--vici PATH, --json, --dry-run, --[no-]ike-exemption, --[no-]agent, "
-                   "--confirm-within SECONDS, --force, --atomic, --encoding "
-                   "NAME, --help, --version.")
-                    .arg(a));
+            return Error::usage(tr("Unknown option \"%1\". Options: --store PATH, --netns NAME, "
+                                   "--vici PATH, --directory URL, --computer NAME, --bind-dn DN, "
+                                   "--bind-password-file FILE, --json, --dry-run, "
+                                   "--[no-]ike-exemption, --[no-]agent, "
+                                   "--confirm-within SECONDS, --force, --atomic, --encoding "
+                                   "NAME, --help, --version.")
+                                    .arg(a));
         }
     }
     args = rest;
@@ -150,6 +166,7 @@ ClientOptions Cli::clientOptions(const CliOptions &options, bool readOnly)
     // The IKE half of the service reads the socket from the environment (core/vici).
     if (!options.vici.isEmpty())
         qputenv("IPSEC_CONSOLE_VICI", QFile::encodeName(options.vici));
+    o.service.directory = options.directory;
     o.service.readOnly = readOnly;
     o.service.dryRun = options.dryRun;
     o.service.ikeExemption = options.ikeExemption;
@@ -169,6 +186,14 @@ int Cli::run(const QString &argv0, const QStringList &arguments, CliIo io)
         args.removeFirst();
         p = Personality::Netsh;
     }
+    // `ipseccmd gpupdate /force`, `ipseccmd secedit /refreshpolicy machine_policy` too.
+    for (const Personality windows : {Personality::Gpupdate, Personality::Secedit}) {
+        if (p == Personality::IpsecCmd && !args.isEmpty()
+            && args.first().compare(personalityName(windows), Qt::CaseInsensitive) == 0) {
+            args.removeFirst();
+            p = windows;
+        }
+    }
     auto options = takeOptions(args);
     if (!options)
         return fail(options.error(), io, p);
@@ -184,6 +209,8 @@ int Cli::run(const QString &argv0, const QStringList &arguments, CliIo io)
         rc = NetdiagTool(*options, io).run(args);
     else if (p == Personality::Netsh)
         rc = NetshTool(*options, io).run(args);
+    else if (p == Personality::Gpupdate || p == Personality::Secedit)
+        rc = IpsecCmdTool(*options, io, personalityName(p)).refresh(args);
     else if (p == Personality::IpsecCmd && !args.isEmpty()
              && args.first().compare(u"batch"_s, Qt::CaseInsensitive) == 0)
         rc = BatchTool(*options, io).run(args.mid(1));

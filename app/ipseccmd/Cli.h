@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/ClientFactory.h"
+#include "ds/DirectoryOptions.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
@@ -14,6 +15,8 @@ struct CliOptions {
     QString store;
     QString netns;
     QString vici; // --vici PATH: charon's VICI socket (as $IPSEC_CONSOLE_VICI)
+    // --directory, --computer, --bind-dn, --bind-password-file: the domain's directory
+    ipsec::ds::DirectoryOptions directory;
     bool json = false;
     bool dryRun = false;
     std::optional<bool> ikeExemption; // --ike-exemption / --no-ike-exemption
@@ -38,7 +41,8 @@ struct CliIo {
 class Cli {
     Q_DECLARE_TR_FUNCTIONS(Cli)
 public:
-    enum class Personality { IpsecCmd, IpsecPol, Netdiag, Netsh };
+    // Gpupdate and Secedit: the Windows commands that fetch the domain's policy now.
+    enum class Personality { IpsecCmd, IpsecPol, Netdiag, Netsh, Gpupdate, Secedit };
     static Personality personalityOf(const QString &argv0);
     static QString personalityName(Personality p);
 

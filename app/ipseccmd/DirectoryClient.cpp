@@ -22,14 +22,15 @@ QString DirectoryClient::baseDnOf(const QString &domain)
 Result<std::unique_ptr<PolicyClient>> DirectoryClient::open(const CliOptions &options,
                                                             const QString &domain)
 {
-    ds::DirectoryOptions explicitOptions;
+    // --directory, --computer, --bind-dn, --bind-password-file (Cli), else the environment.
+    ds::DirectoryOptions explicitOptions = options.directory;
     if (!domain.isEmpty()) {
         explicitOptions.baseDn = baseDnOf(domain);
         if (explicitOptions.baseDn.isEmpty())
             return Error::usage(
                 tr("\"%1\" is not a domain name (like corp.example.com).").arg(domain));
         // A domain's name resolves to its domain controllers.
-        if (qEnvironmentVariableIsEmpty("IPSEC_CONSOLE_DIRECTORY"))
+        if (explicitOptions.url.isEmpty() && qEnvironmentVariableIsEmpty("IPSEC_CONSOLE_DIRECTORY"))
             explicitOptions.url = u"ldap://"_s + domain.trimmed();
     }
     auto resolved = ds::DirectoryOptions::resolve(explicitOptions);

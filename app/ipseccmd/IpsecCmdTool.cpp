@@ -71,6 +71,8 @@ int IpsecCmdTool::run(const QStringList &args)
             .run(args.mid(1));
     if (first == u"names"_s)
         return names(args.mid(1));
+    if (first == u"refresh"_s)
+        return refresh(args.mid(1));
     if (first == u"emergency-unassign"_s || first == u"reassign"_s || first == u"confirm"_s) {
         if (args.size() > 1)
             return fail(Error::usage(tr("%1 takes no arguments.").arg(first)));
@@ -187,6 +189,7 @@ int IpsecCmdTool::show(const QStringList &what)
         root.insert(u"store"_s, (*service)->storePath());
         root.insert(u"revision"_s, db->revision);
         root.insert(u"enforcing"_s, (*service)->isEnforcing());
+        root.insert(u"policySource"_s, (*service)->policySource().toJson());
         if (wants(u"policies"_s))
             root.insert(u"policies"_s, json::policies(*db));
         if (wants(u"filters"_s)) {
@@ -233,6 +236,12 @@ int IpsecCmdTool::show(const QStringList &what)
     if (wants(u"policies"_s)) {
         section(tr("Policies"));
         showPolicies(*db);
+        // A domain policy overrides the local assignment: say so under the local store's list.
+        if (const PolicySourceStatus source = (*service)->policySource();
+            source.source != PolicySourceStatus::Source::Local)
+            m_io.out << '\n'
+                     << tr("Policy source: %1").arg(source.sourceKey()) << '\n'
+                     << source.describe() << '\n';
     }
     if (wants(u"filters"_s)) {
         section(tr("Filters"));
@@ -375,4 +384,54 @@ void IpsecCmdTool::showFilters(const PolicyDatabase &db)
         m_io.out << tr("The assigned policy has no active filters.") << '\n';
     else
         t.print(m_io.out);
+}
+
+int IpsecCmdTool::refresh(const QStringList &args)
+{
+    // The switches of the Windows commands, with / or -, any case. Only the computer's policy
+    // exists here (IPsec policy is computer configuration).
+    const bool gpupdate = m_program == u"gpupdate"_s;
+    const bool secedit = m_program == u"secedit"_s;
+    bool machinePolicy = false;
+    bool refreshSwitch = false;
+    for (const QString &arg : args) {
+        QString a = arg.toLower();
+        if (a.startsWith(u'-'))
+            a[0] = u'/';
+        const bool ok =
+            (gpupdate
+             && (a == u"/force"_s || a == u"/target:computer"_s || a.startsWith(u"/wait:"_s)))
+            || (secedit && (a == u"/refreshpolicy"_s || a == u"/enforce"_s))
+            || (secedit && a == u"machine_policy"_s && !machinePolicy);
+        if (secedit && a == u"machine_policy"_s)
+            machinePolicy = true;
+        if (secedit && a == u"/refreshpolicy"_s)
+            refreshSwitch = true;
+        if (!ok) {
+            if (a == u"/target:user"_s || a == u"user_policy"_s)
+                return fail(Error::usage(tr("\"%1\": IPsec policy is computer policy; only the "
+                                            "computer's policy can be fetched.")
+                                             .arg(arg)));
+            return fail(Error::usage(
+                gpupdate ? tr("\"%1\" is not a switch of gpupdate here: use gpupdate [/force] "
+                              "[/target:computer] [/wait:SECONDS].")
+                               .arg(arg)
+                : secedit ? tr("\"%1\" is not understood: use secedit /refreshpolicy "
+                               "machine_policy [/enforce].")
+                                .arg(arg)
+                          : tr("refresh takes no arguments.")));
+        }
+    }
+    if (secedit && (!machinePolicy || !refreshSwitch))
+        return fail(Error::usage(tr("Use secedit /refreshpolicy machine_policy [/enforce].")));
+    auto client = openClient(false);
+    if (!client)
+        return fail(client.error());
+    (*client)->setChangeOptions(changeOptions());
+    if (gpupdate)
+        m_io.out << tr("Updating policy...") << "\n\n";
+    const int rc = report((*client)->refreshPolicy());
+    if (rc == 0 && gpupdate)
+        m_io.out << tr("Computer Policy update has completed successfully.") << '\n';
+    return rc;
 }

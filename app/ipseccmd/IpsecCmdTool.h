@@ -11,6 +11,9 @@ class IpsecCmdTool {
 public:
     IpsecCmdTool(CliOptions options, CliIo io, QString program);
     int run(const QStringList &args);
+    // Fetches the domain's policy now: `refresh`, or the Windows spellings (the program name
+    // gpupdate or secedit) with their switches, checked.
+    int refresh(const QStringList &args);
 
 private:
     void printUsage();

@@ -1,5 +1,7 @@
 #include "IpseccmdHelp.h"
 
+#include "help/DirectoryHelp.h"
+
 using namespace Qt::StringLiterals;
 using ipsec::help::HelpExample;
 using ipsec::help::HelpItem;
@@ -64,7 +66,7 @@ QList<HelpItem> IpseccmdHelp::files()
 
 QList<HelpItem> IpseccmdHelp::environment()
 {
-    return {
+    QList<HelpItem> items{
         {u"IPSEC_CONSOLE_STORE"_s, tr("the static store, as --store")},
         {u"IPSEC_CONSOLE_NETNS"_s, tr("the network namespace, as --netns")},
         {u"IPSEC_CONSOLE_VICI"_s, tr("the IKE daemon's VICI socket, as --vici")},
@@ -75,6 +77,7 @@ QList<HelpItem> IpseccmdHelp::environment()
                                  "(see --force)")},
         {u"DBUS_SYSTEM_BUS_ADDRESS"_s, tr("where the policy agent is looked for")},
     };
+    return items + ipsec::help::DirectoryHelp::environment();
 }
 
 HelpPage IpseccmdHelp::ipseccmd(const QString &program)
@@ -155,6 +158,10 @@ HelpPage IpseccmdHelp::ipseccmd(const QString &program)
               "the policy; works even when the store is broken")},
           {u"reassign"_s, tr("put back what the last emergency-unassign removed")},
           {u"confirm"_s, tr("keep the changes made with --confirm-within")},
+          {u"refresh"_s,
+           tr("fetch the IPsec policy the domain assigns to this computer now and enforce it "
+              "(through the agent when it runs); also spelled gpupdate /force and secedit "
+              "/refreshpolicy machine_policy, as program names or subcommands")},
           {u"snapshot export|import|diff"_s,
            tr("save, restore and compare the whole policy state ('%1 snapshot --help')")
                .arg(program)},
@@ -162,7 +169,7 @@ HelpPage IpseccmdHelp::ipseccmd(const QString &program)
                                "filteractions or rules, one a line (for shell completion)")},
           {u"netsh ..."_s, tr("the netsh ipsec commands, as the program netsh (see netsh(1))")}},
          {}},
-        {tr("Options"), {}, storeOptions(), {}},
+        {tr("Options"), {}, storeOptions() + ipsec::help::DirectoryHelp::options(), {}},
     };
     p.examples = {
         {tr("Check whether a policy is assigned (Microsoft KB 813878):"),

@@ -108,6 +108,30 @@ int NetdiagTool::run(const QStringList &args)
     }
     m_io.out << '\n' << title << tr("Passed") << '\n';
     const Policy *assigned = db->assignedPolicy();
+    // A policy assigned from the domain overrides the local one (as on Windows).
+    const PolicySourceStatus source = (*service)->policySource();
+    if (source.source != PolicySourceStatus::Source::Local) {
+        m_io.out << u"        "_s
+                 << tr("Directory IPSec Policy Active: '%1'").arg(source.policyName) << '\n';
+        m_io.out << u"        "_s << source.describe() << '\n';
+        if (assigned)
+            m_io.out << u"        "_s
+                     << tr("The local policy '%1' is assigned but overridden by the domain's.")
+                            .arg(assigned->name)
+                     << '\n';
+        if (debug) {
+            auto effective = (*service)->loadEffective();
+            if (effective && effective->assignedPolicy()
+                && effective->assignedPolicy()->name == source.policyName)
+                printFilters(**service, *effective, u"LDAP://"_s + source.policyDn);
+            else
+                m_io.out << u"        "_s
+                         << tr("The domain policy's filters are shown to root only (its cached "
+                               "copy may hold preshared keys).")
+                         << '\n';
+        }
+        return 0;
+    }
     if (!assigned)
         m_io.out << u"        "_s
                  << tr("IPSec policy service is active, but no policy is assigned.") << '\n';
@@ -124,7 +148,9 @@ void NetdiagTool::printFilters(PolicyClient &service, const PolicyDatabase &db,
 {
     const Policy *assigned = db.assignedPolicy();
     const QString indent = u"        "_s;
-    if (assigned)
+    if (assigned && storePath.startsWith(u"LDAP://"_s)) // a domain policy: its directory path
+        m_io.out << indent << tr("IP Security Policy Path: %1").arg(storePath) << "\n\n";
+    else if (assigned)
         m_io.out << indent
                  << tr("IP Security Policy Path: %1:ipsecPolicy%2")
                         .arg(storePath, assigned->guid.toString(QUuid::WithBraces))

@@ -62,6 +62,12 @@ Result<ServiceReport> AgentWorker::startUp()
         m_service->isEnforcing() ? m_service->clearDynamicFilters() : m_service->enforce();
     m_service->setWatchInterval(m_options.watchIntervalMs);
     refreshState();
+    // The domain's policy is fetched as soon as the agent serves (a directory that does not
+    // answer must not hold up the start); until then the cached copy, if any, is enforced.
+    m_pollTimer = new QTimer(this);
+    m_pollTimer->setSingleShot(true);
+    connect(m_pollTimer, &QTimer::timeout, this, &AgentWorker::pollDomain);
+    m_pollTimer->start(0);
     return report;
 }
 
@@ -73,6 +79,8 @@ void AgentWorker::shutDown()
     }
     delete m_enforceTimer;
     m_enforceTimer = nullptr;
+    delete m_pollTimer;
+    m_pollTimer = nullptr;
     m_dryRunService.reset();
     m_service.reset();
 }
@@ -183,4 +191,28 @@ void AgentWorker::enforceOutsideChange()
     for (const QString &m : r->messages)
         qInfo().noquote() << (reason.isEmpty() ? tr("Store changed: %1").arg(m)
                                                : tr("%1: %2").arg(reason, m));
+}
+
+void AgentWorker::pollDomain()
+{
+    if (!m_service || !m_pollTimer)
+        return;
+    auto r = m_service->pollDomainPolicy();
+    refreshState();
+    const PolicySourceStatus source = m_service->policySource();
+    if (r) {
+        for (const QString &m : r->messages)
+            qInfo().noquote() << tr("Domain policy: %1").arg(m);
+        m_lastPollProblem.clear();
+    } else if (r.error().message != m_lastPollProblem) {
+        // Not a member, a directory that does not answer, a policy that is refused: said once.
+        m_lastPollProblem = r.error().message;
+        if (source.source == PolicySourceStatus::Source::Local
+            && r.error().code == ErrorCode::NotFound)
+            qInfo().noquote() << tr("Domain policy: %1").arg(r.error().message);
+        else
+            qWarning().noquote()
+                << tr("Domain policy: %1 %2").arg(r.error().message, source.describe());
+    }
+    m_pollTimer->start(m_service->nextPollSeconds(m_options.pollIntervalSeconds) * 1000);
 }

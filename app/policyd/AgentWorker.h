@@ -21,6 +21,9 @@ public:
     struct Options {
         ipsec::PolicyService::Options service;
         int watchIntervalMs = 1000;
+        // > 0: ask the domain's directory at least this often (default: the domain policy's
+        // polling interval, else Group Policy's 90 minutes).
+        int pollIntervalSeconds = 0;
     };
 
     // What Status reports, as of the last job or change.
@@ -68,6 +71,9 @@ Q_SIGNALS:
 private:
     void runNext();
     void enforceOutsideChange();
+    // Asks the domain's directory for this computer's policy (PolicyService::refreshPolicy) and
+    // plans the next poll; says what changed in the log, a failure once until it changes.
+    void pollDomain();
     void refreshState();
     ipsec::Result<ipsec::PolicyService *> serviceFor(bool dryRun);
 
@@ -75,6 +81,8 @@ private:
     std::unique_ptr<ipsec::PolicyService> m_service;
     std::unique_ptr<ipsec::PolicyService> m_dryRunService; // opened on the first --dry-run
     QTimer *m_enforceTimer = nullptr;
+    QTimer *m_pollTimer = nullptr;
+    QString m_lastPollProblem;
     QString m_enforceReason;
 
     mutable QMutex m_mutex; // guards m_jobs, m_state and m_enforceReason

@@ -38,7 +38,8 @@ PolicyAgent::PolicyAgent(QDBusConnection bus, Options options, QObject *parent)
     , m_bus(std::move(bus))
     , m_options(std::move(options))
     , m_authorizer(m_bus, m_options.adminGroup)
-    , m_worker(new AgentWorker({m_options.service, m_options.watchIntervalMs}))
+    , m_worker(new AgentWorker(
+          {m_options.service, m_options.watchIntervalMs, m_options.pollIntervalSeconds}))
 {
     registerDBusTypes();
     raiseReceiveLimit(m_bus);
@@ -575,6 +576,13 @@ ServiceReport PolicyAgent::Enforce(const QVariantMap &options)
 {
     serve(Authorizer::Action::Modify, tr("enforce the policy again"), &options,
           [](PolicyService &s) { return report(s.enforce()); });
+    return {};
+}
+
+ServiceReport PolicyAgent::RefreshPolicy(const QVariantMap &options)
+{
+    serve(Authorizer::Action::Modify, tr("fetch the domain's policy now"), &options,
+          [](PolicyService &s) { return report(s.refreshPolicy()); });
     return {};
 }
 

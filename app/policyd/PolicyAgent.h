@@ -45,6 +45,7 @@ public:
         ipsec::PolicyService::Options service;
         QString adminGroup = QStringLiteral("sudo");
         int watchIntervalMs = 1000;
+        int pollIntervalSeconds = 0; // > 0: ask the domain at least this often (--poll-interval)
         // The bus of the second connection (UrgentLane); the first one is given.
         QDBusConnection::BusType busType = QDBusConnection::SystemBus;
         bool urgentLane = true;
@@ -132,6 +133,8 @@ public Q_SLOTS:
                       const QVariantMap &options);
     Q_SCRIPTABLE ipsec::ServiceReport ClearDynamicFilters(const QVariantMap &options);
     Q_SCRIPTABLE ipsec::ServiceReport Enforce(const QVariantMap &options);
+    // Fetches the domain's policy now (ipseccmd refresh, gpupdate /force).
+    Q_SCRIPTABLE ipsec::ServiceReport RefreshPolicy(const QVariantMap &options);
     Q_SCRIPTABLE ipsec::ServiceReport Confirm(const QVariantMap &options);
 
     // Emergency (root, polkit's emergency action or the admin group)

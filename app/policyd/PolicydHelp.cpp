@@ -1,5 +1,7 @@
 #include "PolicydHelp.h"
 
+#include "help/DirectoryHelp.h"
+
 using namespace Qt::StringLiterals;
 using ipsec::help::HelpPage;
 
@@ -10,7 +12,8 @@ HelpPage PolicydHelp::page()
     p.section = 8;
     p.summary = tr("the IPsec policy agent of the IPsec Policy Console");
     p.synopsis = {u"[--netns NAME] [--store PATH] [--admin-group GROUP] [--config PATH] "
-                  "[--watch-interval MS] [--vici PATH] [--session]"_s};
+                  "[--watch-interval MS] [--vici PATH] [--session] [--poll-interval SECONDS] "
+                  "[--directory URL] [--computer NAME] [--bind-dn DN --bind-password-file FILE]"_s};
     p.description = {
         tr("The IPsec policy agent, the Linux counterpart of the Windows IPSec Policy Agent: a "
            "small root service, started by systemd (ipsec-policyd.service) or by D-Bus "
@@ -50,10 +53,23 @@ HelpPage PolicydHelp::page()
           {u"--vici PATH"_s, tr("the IKE daemon's (charon's) VICI socket (default: "
                                 "$IPSEC_CONSOLE_VICI, else /run/charon.vici)")},
           {u"--session"_s, tr("serve on the session bus (for debugging)")},
+          {u"--poll-interval SECONDS"_s,
+           tr("ask the domain's directory for this computer's IPsec policy at least every "
+              "SECONDS (default 0: at the domain policy's own polling interval, else every 90 "
+              "minutes)")},
           {u"-h, --help"_s, tr("print this help and exit")},
           {u"-v, --version"_s, tr("print the version and exit")}},
          {}},
+        {tr("Domain policy"),
+         tr("On a member of an Active Directory domain the agent enforces the IPsec policy "
+            "the domain's group policy assigns to this computer instead of the local one "
+            "(dynamic filters still apply on top), checks for changes at the policy's polling "
+            "interval, and keeps enforcing its cached copy while no domain controller "
+            "answers."),
+         ipsec::help::DirectoryHelp::options(),
+         {}},
     };
+    p.environment = ipsec::help::DirectoryHelp::environment();
     p.examples = {
         {tr("Start the agent now and at every boot, and see what it enforced:"),
          {u"systemctl enable --now ipsec-policyd"_s, u"journalctl -u ipsec-policyd"_s}},

@@ -55,7 +55,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption watch(u"watch-interval"_s, QString(), u"MS"_s, u"1000"_s);
     const QCommandLineOption session(u"session"_s, QString());
     const QCommandLineOption vici(u"vici"_s, QString(), u"PATH"_s);
-    parser.addOptions({help, netns, store, adminGroup, config, watch, session, vici});
+    const QCommandLineOption poll(u"poll-interval"_s, QString(), u"SECONDS"_s, u"0"_s);
+    parser.addOptions({help, netns, store, adminGroup, config, watch, session, vici, poll});
+    parser.addOptions(ipsec::ds::DirectoryOptions::commandLineOptions());
     parser.process(app);
     if (parser.isSet(help)) {
         std::fputs(PolicydHelp::page().text().toLocal8Bit().constData(), stdout);
@@ -76,9 +78,23 @@ int main(int argc, char *argv[])
     if (!numeric || options.watchIntervalMs < 50)
         return fail(QCoreApplication::translate("main", "--watch-interval needs at least 50 ms."),
                     2);
+    options.pollIntervalSeconds = parser.value(poll).toInt(&numeric);
+    if (!numeric || options.pollIntervalSeconds < 0)
+        return fail(QCoreApplication::translate("main", "--poll-interval needs a number of "
+                                                        "seconds (0: the policy's own)."),
+                    2);
     options.busType =
         parser.isSet(session) ? QDBusConnection::SessionBus : QDBusConnection::SystemBus;
     options.service.storePath = parser.value(store);
+    options.service.directory = ipsec::ds::DirectoryOptions::fromParser(parser);
+    // A password file anybody could read (or change) is refused now, not at the first poll.
+    if (QString file = options.service.directory.bindPasswordFile.isEmpty()
+                           ? qEnvironmentVariable("IPSEC_CONSOLE_BIND_PASSWORD_FILE")
+                           : options.service.directory.bindPasswordFile;
+        !file.isEmpty()) {
+        if (auto ok = ipsec::ds::DirectoryOptions::readPasswordFile(file); !ok)
+            return fail(ok.error().message, int(ok.error().code));
+    }
     // The IKE half of the service reads the socket from the environment (core/vici).
     if (parser.isSet(vici))
         qputenv("IPSEC_CONSOLE_VICI", QFile::encodeName(parser.value(vici)));

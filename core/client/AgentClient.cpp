@@ -348,6 +348,11 @@ Result<ServiceReport> AgentClient::enforce()
     return change(u"Enforce"_s, {});
 }
 
+Result<ServiceReport> AgentClient::refreshPolicy()
+{
+    return change(u"RefreshPolicy"_s, {});
+}
+
 Result<KernelView> AgentClient::kernelView()
 {
     return read<KernelView>(u"KernelView"_s);

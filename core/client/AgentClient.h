@@ -75,6 +75,7 @@ public:
     Result<ServiceReport> clearDynamicFilters() override;
     Result<QList<engine::DynamicFilter>> dynamicFilters() const override;
     Result<ServiceReport> enforce() override;
+    Result<ServiceReport> refreshPolicy() override;
     Result<KernelView> kernelView() override;
     Result<QJsonObject> exportSnapshot(const QString &policyName = {}) override;
     Result<ServiceReport> importSnapshot(const QByteArray &document,

@@ -1,5 +1,6 @@
 #include "ds/DirectoryOptions.h"
 
+#include <QCommandLineParser>
 #include <QFile>
 #include <QUrl>
 
@@ -13,7 +14,50 @@ using namespace Qt::StringLiterals;
 
 namespace ipsec::ds {
 
-Result<DirectoryOptions> DirectoryOptions::resolve(DirectoryOptions o)
+QStringList DirectoryOptions::optionNames()
+{
+    return {u"directory"_s, u"computer"_s, u"bind-dn"_s, u"bind-password-file"_s};
+}
+
+bool DirectoryOptions::set(const QString &name, const QString &value)
+{
+    if (name == u"directory"_s)
+        url = value;
+    else if (name == u"computer"_s)
+        computer = value;
+    else if (name == u"bind-dn"_s)
+        bindDn = value;
+    else if (name == u"bind-password-file"_s)
+        bindPasswordFile = value;
+    else
+        return false;
+    return true;
+}
+
+QList<QCommandLineOption> DirectoryOptions::commandLineOptions()
+{
+    return {QCommandLineOption(u"directory"_s, QString(), u"URL"_s),
+            QCommandLineOption(u"computer"_s, QString(), u"NAME"_s),
+            QCommandLineOption(u"bind-dn"_s, QString(), u"DN"_s),
+            QCommandLineOption(u"bind-password-file"_s, QString(), u"FILE"_s)};
+}
+
+DirectoryOptions DirectoryOptions::fromParser(const QCommandLineParser &parser)
+{
+    DirectoryOptions o;
+    for (const QString &name : optionNames())
+        if (parser.isSet(name))
+            o.set(name, parser.value(name));
+    return o;
+}
+
+bool DirectoryOptions::isExplicit() const
+{
+    return !url.isEmpty() || qEnvironmentVariableIsSet("IPSEC_CONSOLE_DIRECTORY");
+}
+
+Result<DirectoryOptions> DirectoryOptions::resolve(DirectoryOptions o,
+                                                   const DirectoryDiscovery::Sources &discovery)
 {
     const auto env = [](const char *name) {
         return qEnvironmentVariable(name).trimmed();
@@ -31,10 +75,13 @@ Result<DirectoryOptions> DirectoryOptions::resolve(DirectoryOptions o)
         if (::gethostname(host, sizeof host - 1) == 0)
             o.computer = QString::fromLocal8Bit(host).section(u'.', 0, 0);
     }
-    if (o.url.isEmpty())
-        return Error::usage(tr("No directory is configured: give --directory ldap://HOST or set "
-                               "IPSEC_CONSOLE_DIRECTORY (finding it from the domain membership "
-                               "is not built yet)."));
+    if (o.url.isEmpty()) {
+        auto found = DirectoryDiscovery::directoryUrl(discovery);
+        if (!found)
+            return found.error();
+        o.url = *found;
+        o.discovered = true;
+    }
     const QUrl url(o.url, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || (scheme != u"ldap"_s && scheme != u"ldaps"_s) || url.host().isEmpty()
@@ -65,6 +112,13 @@ Result<QByteArray> DirectoryOptions::readPasswordFile(const QString &path)
     if (!ok) {
         ::close(fd);
         return Error::permission(tr("The password file %1 is not a regular file.").arg(path));
+    }
+    if (st.st_uid != 0 && st.st_uid != ::geteuid()) {
+        ::close(fd);
+        return Error::permission(tr("The password file %1 belongs to another user (uid %2); it "
+                                    "must belong to root or to you.")
+                                     .arg(path)
+                                     .arg(st.st_uid));
     }
     if ((st.st_mode & 077) != 0) {
         ::close(fd);

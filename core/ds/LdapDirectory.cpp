@@ -3,6 +3,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <deque>
 #include <vector>
@@ -37,14 +38,34 @@ const char *const IpsecAttributes[] = {"objectClass",
                                        "iPSECNegotiationPolicyAction",
                                        nullptr};
 
+// What this process asked the directory (LdapDirectory::load()): for the scale bench's figure
+// of the directory's load per poll.
+std::atomic<quint64> g_searches{0};
+std::atomic<quint64> g_entries{0};
+std::atomic<quint64> g_valueBytes{0};
+
+int search(LDAP *ld, const char *base, int scope, const char *filter, char **attrs,
+           LDAPControl **serverControls, timeval *timeout, int sizeLimit, LDAPMessage **res)
+{
+    g_searches.fetch_add(1, std::memory_order_relaxed);
+    const int rc = ldap_search_ext_s(ld, base, scope, filter, attrs, 0, serverControls, nullptr,
+                                     timeout, sizeLimit, res);
+    if (res && *res)
+        g_entries.fetch_add(quint64(std::max(0, ldap_count_entries(ld, *res))),
+                            std::memory_order_relaxed);
+    return rc;
+}
+
 QList<QByteArray> values(LDAP *ld, LDAPMessage *entry, const char *attribute)
 {
     QList<QByteArray> out;
     berval **vals = ldap_get_values_len(ld, entry, attribute);
     if (!vals)
         return out;
-    for (int i = 0; vals[i]; ++i)
+    for (int i = 0; vals[i]; ++i) {
         out.append(QByteArray(vals[i]->bv_val, qsizetype(vals[i]->bv_len)));
+        g_valueBytes.fetch_add(vals[i]->bv_len, std::memory_order_relaxed);
+    }
     ldap_value_free_len(vals);
     return out;
 }
@@ -199,14 +220,18 @@ Result<std::unique_ptr<LdapDirectory>> LdapDirectory::connect(const DirectoryOpt
     return dir;
 }
 
+LdapDirectory::Load LdapDirectory::load()
+{
+    return {g_searches.load(), g_entries.load(), g_valueBytes.load()};
+}
+
 Result<QString> LdapDirectory::defaultNamingContext()
 {
     const char *attrs[] = {"defaultNamingContext", nullptr};
     LDAPMessage *res = nullptr;
     timeval timeout = toTimeval(m_timeoutMs);
-    const int rc =
-        ldap_search_ext_s(m_ld, "", LDAP_SCOPE_BASE, "(objectClass=*)", const_cast<char **>(attrs),
-                          0, nullptr, nullptr, &timeout, 1, &res);
+    const int rc = search(m_ld, "", LDAP_SCOPE_BASE, "(objectClass=*)", const_cast<char **>(attrs),
+                          nullptr, &timeout, 1, &res);
     if (rc != LDAP_SUCCESS) {
         ldap_msgfree(res);
         return failure(rc, tr("did not say its naming context"));
@@ -240,9 +265,8 @@ Result<QList<DsObject>> LdapDirectory::readIpsecObjects()
         LDAPControl *controls[] = {page, nullptr};
         LDAPMessage *res = nullptr;
         timeval timeout = toTimeval(m_timeoutMs);
-        rc = ldap_search_ext_s(m_ld, base.constData(), LDAP_SCOPE_ONELEVEL, filter,
-                               const_cast<char **>(IpsecAttributes), 0, controls, nullptr, &timeout,
-                               0, &res);
+        rc = search(m_ld, base.constData(), LDAP_SCOPE_ONELEVEL, filter,
+                    const_cast<char **>(IpsecAttributes), controls, &timeout, 0, &res);
         ldap_control_free(page);
         if (rc != LDAP_SUCCESS) {
             ldap_msgfree(res);
@@ -388,9 +412,8 @@ LdapDirectory::readEntry(const QString &dn, const QList<QByteArray> &attributes)
     const QByteArray base = dn.toUtf8();
     LDAPMessage *res = nullptr;
     timeval timeout = toTimeval(m_timeoutMs);
-    const int rc = ldap_search_ext_s(m_ld, base.constData(), LDAP_SCOPE_BASE, "(objectClass=*)",
-                                     const_cast<char **>(attrs.data()), 0, nullptr, nullptr,
-                                     &timeout, 1, &res);
+    const int rc = search(m_ld, base.constData(), LDAP_SCOPE_BASE, "(objectClass=*)",
+                          const_cast<char **>(attrs.data()), nullptr, &timeout, 1, &res);
     QHash<QString, QList<QByteArray>> out;
     if (rc == LDAP_NO_SUCH_OBJECT) {
         ldap_msgfree(res);
@@ -425,9 +448,8 @@ Result<QString> LdapDirectory::findComputer(const QString &name)
     const char *attrs[] = {"distinguishedName", nullptr};
     LDAPMessage *res = nullptr;
     timeval timeout = toTimeval(m_timeoutMs);
-    const int rc =
-        ldap_search_ext_s(m_ld, base.constData(), LDAP_SCOPE_SUBTREE, filter.constData(),
-                          const_cast<char **>(attrs), 0, nullptr, nullptr, &timeout, 2, &res);
+    const int rc = search(m_ld, base.constData(), LDAP_SCOPE_SUBTREE, filter.constData(),
+                          const_cast<char **>(attrs), nullptr, &timeout, 2, &res);
     if (rc != LDAP_SUCCESS && rc != LDAP_SIZELIMIT_EXCEEDED) {
         ldap_msgfree(res);
         return failure(rc, tr("did not answer the search for the computer %1").arg(name));

@@ -29,6 +29,15 @@ public:
     LdapDirectory &operator=(const LdapDirectory &) = delete;
 
     const QString &baseDn() const { return m_baseDn; }
+
+    // What this process asked of directories so far: searches, entries returned, bytes of
+    // attribute values read (the scale bench's directory load per poll).
+    struct Load {
+        quint64 searches = 0;
+        quint64 entries = 0;
+        quint64 valueBytes = 0;
+    };
+    static Load load();
     const QString &url() const { return m_url; }
 
     // Every IPsec object of the container (ipsecPolicy, ipsecISAKMPPolicy, ipsecNFA,

@@ -3,6 +3,7 @@
 #include "engine/EffectivePolicy.h"
 #include "kernel/SpdEntry.h"
 #include "model/PolicyDatabase.h"
+#include "service/PolicySource.h"
 #include "snapshot/SnapshotMerge.h"
 #include "syntax/IpsecCmd.h"
 #include "util/Result.h"
@@ -135,6 +136,16 @@ public:
     // Applies the store's assigned policy and the dynamic filters again.
     virtual Result<ServiceReport> enforce() = 0;
     virtual Result<KernelView> kernelView() = 0;
+    // Asks the domain's directory now for the IPsec policy it assigns to this computer and
+    // enforces it instead of the local one (or the local one when it assigns none): ipseccmd
+    // refresh, gpupdate /force, secedit /refreshpolicy machine_policy.
+    virtual Result<ServiceReport> refreshPolicy();
+    // Where the enforced policy comes from: local, domain or cached domain (the status file
+    // beside the store, which holds no secrets).
+    virtual PolicySourceStatus policySource() const;
+    // What is enforced: the domain's policy when one is in force and readable here (root,
+    // in-process), else load().
+    virtual Result<PolicyDatabase> loadEffective() const { return load(); }
     // The current policy state as a versioned snapshot document (SnapshotJson): the store's
     // contents and assignment, the dynamic filters, what the kernel enforces (when readable),
     // host, time and program version. With a policy name: that policy and the filter lists

@@ -89,6 +89,7 @@ PolicyService::PolicyService(std::shared_ptr<AbstractPolicyStore> store, Options
     connect(m_confirmation.get(), &ConfirmationGuard::ended, this,
             &PolicyClient::confirmationEnded);
     m_ikeExemption = m_options.ikeExemption.value_or(m_runtime->ikeExemption());
+    m_source = std::make_unique<PolicySource>(m_store->path());
 }
 
 PolicyService::~PolicyService() = default;
@@ -183,12 +184,14 @@ void PolicyService::setWatchInterval(int intervalMs)
     m_store->setWatchInterval(intervalMs);
 }
 
-Result<void> PolicyService::enforceState(const PolicyDatabase &db,
+Result<void> PolicyService::enforceState(const PolicyDatabase &local,
                                          const QList<engine::DynamicFilter> &dyn,
                                          ServiceReport &report)
 {
     if (!m_spd)
         return {};
+    // The domain's policy instead of the local one when the domain assigns one (PolicySource).
+    const PolicyDatabase &db = effectivePolicy(local, report);
     // The one place every kernel change passes: nothing may cut the caller's SSH session.
     if (auto ok = checkSshConnection(db, dyn, report); !ok)
         return ok;
@@ -837,7 +840,9 @@ Result<KernelView> PolicyService::kernelView()
     context.localAddresses = engine::localAddresses();
     context.resolve = engine::HostNameResolver::shared().function();
     context.servers = Enforcer::systemServers();
-    auto plan = Enforcer::compile(db.value(), dyn.value(), context, m_ikeExemption, nullptr);
+    ServiceReport ignored;
+    auto plan = Enforcer::compile(effectivePolicy(db.value(), ignored), dyn.value(), context,
+                                  m_ikeExemption, nullptr);
     if (!plan)
         return plan.error();
     const auto key = &Enforcer::stateKey;
@@ -1121,6 +1126,7 @@ Result<ServiceReport> PolicyService::reassign(const Options &options, const Chan
             if (auto ok = runtime.setDynamicFilters(r.dynamicFilters); !ok)
                 return ok.error();
         }
+        service.value()->m_reassigning = true; // the domain's policy comes back too
         auto done = r.assignedPolicy.isEmpty() ? service.value()->enforce()
                                                : service.value()->assignPolicy(r.assignedPolicy);
         if (!done) {

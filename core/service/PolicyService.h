@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ds/DirectoryOptions.h"
 #include "service/ConfirmationGuard.h"
 #include "service/PolicyClient.h"
 #include "service/RuntimeLock.h"
@@ -37,6 +38,9 @@ public:
         bool dryRun = false; // compute and report, change nothing
         // Testing hook: the kernel fails after this many changes (-1: never).
         int kernelFailAfter = -1;
+        // The domain's directory as the caller named it (--directory, --computer, --bind-dn,
+        // --bind-password-file); resolved (environment, discovery) when it is used.
+        ds::DirectoryOptions directory;
     };
 
     static Result<std::unique_ptr<PolicyService>> open(const Options &options);
@@ -96,6 +100,14 @@ public:
     // Applies the store's assigned policy and the dynamic filters again.
     Result<ServiceReport> enforce() override;
     Result<KernelView> kernelView() override;
+    // Domain policy (PolicyServiceDomain.cpp): fetch now and enforce what the domain assigns.
+    Result<ServiceReport> refreshPolicy() override;
+    PolicySourceStatus policySource() const override;
+    Result<PolicyDatabase> loadEffective() const override;
+    // The agent's poll: as refreshPolicy(), but the kernel is changed only when the policy did.
+    Result<ServiceReport> pollDomainPolicy();
+    // Seconds until the agent asks the directory again (the policy's polling interval).
+    int nextPollSeconds(int cap) const;
     Result<QJsonObject> exportSnapshot(const QString &policyName = {}) override;
     Result<ServiceReport> importSnapshot(const QByteArray &document,
                                          const ImportOptions &options) override;
@@ -130,8 +142,13 @@ private:
     // The namespace's runtime lock while this service changes the kernel (not for a dry run,
     // nor without the kernel: then only the store changes, and SQLite serializes that).
     Result<std::optional<RuntimeLock>> lockRuntime() const;
-    Result<void> enforceState(const PolicyDatabase &db, const QList<engine::DynamicFilter> &dyn,
+    Result<void> enforceState(const PolicyDatabase &local, const QList<engine::DynamicFilter> &dyn,
                               ServiceReport &report);
+    // The database to enforce for the local store's state `local` (PolicySource decides); a
+    // notice when the domain's policy overrides a local assignment. An emergency unassign
+    // suspends the domain's policy too, until reassign.
+    const PolicyDatabase &effectivePolicy(const PolicyDatabase &local, ServiceReport &report);
+    Result<ServiceReport> fetchDomainPolicy(bool enforceAlways);
     // dynamicFilters: the dynamic filters to enforce with the new store state (default: the
     // current ones).
     Result<ServiceReport>
@@ -160,8 +177,11 @@ private:
     Options m_options;
     bool m_ikeExemption = true;
     std::unique_ptr<ConfirmationGuard> m_confirmation;
+    // Which policy is enforced: the domain's or the local one (the one place that decides).
+    std::unique_ptr<PolicySource> m_source;
     bool m_revealSecrets = true;
-    bool m_restoring = false; // a rollback puts back an earlier state: no SSH guard, no joining
+    bool m_restoring = false;   // a rollback puts back an earlier state: no SSH guard, no joining
+    bool m_reassigning = false; // reassign(): an emergency record no longer suspends the domain
 };
 
 } // namespace ipsec

@@ -305,7 +305,9 @@ private slots:
         qunsetenv("IPSEC_CONSOLE_DIRECTORY");
         qunsetenv("IPSEC_CONSOLE_BIND_DN");
         qunsetenv("IPSEC_CONSOLE_COMPUTER");
-        auto none = DirectoryOptions::resolve({});
+        DirectoryDiscovery::Sources nowhere; // not a member: no DNS question is asked
+        nowhere.krb5Conf = nowhere.sssdConf = nowhere.smbConf = u"/nonexistent"_s;
+        auto none = DirectoryOptions::resolve({}, nowhere);
         QVERIFY(!none);
         QVERIFY(none.error().message.contains(u"--directory"_s));
     }

@@ -4,6 +4,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 
+#include <atomic>
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
@@ -74,7 +75,10 @@ QString NetnsFixture::ipOutput(const QStringList &args)
 
 QString NetnsFixture::create()
 {
-    const QString name = prefixFor(::getpid()) + QString::number(++m_counter);
+    // One counter per process: several fixtures of one test (a DC's, the member's) never
+    // pick the same name.
+    static std::atomic<int> counter{0};
+    const QString name = prefixFor(::getpid()) + QString::number(++counter);
     if (!ip({u"netns"_s, u"add"_s, name}))
         return {};
     m_created.append(name);

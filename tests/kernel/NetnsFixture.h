@@ -39,6 +39,5 @@ public:
 
 private:
     QStringList m_created;
-    int m_counter = 0;
     QString m_lastError;
 };
