@@ -180,8 +180,8 @@ void MainWindow::setDirectoryClientFactory(DirectoryClientFactory factory)
 void MainWindow::openDirectoryView()
 {
     // Making the service contacts nothing; the window reads on its worker thread.
-    auto client = m_directoryClientFactory ? m_directoryClientFactory()
-                                           : DirectoryWindow::clientFromEnvironment();
+    auto client =
+        m_directoryClientFactory ? m_directoryClientFactory() : DirectoryWindow::clientFor({});
     if (!client) {
         statusBar()->showMessage(
             tr("The directory cannot be opened: %1").arg(client.error().message));

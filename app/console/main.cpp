@@ -1,5 +1,6 @@
 #include "ConsoleHelp.h"
 #include "MainWindow.h"
+#include "directory/DirectoryWindow.h"
 
 #include "client/ClientFactory.h"
 #include "util/NetNamespace.h"
@@ -95,6 +96,10 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(u":/icons/ipsec-console.svg"_s));
     QGuiApplication::setDesktopFileName(u"ipsec-console"_s);
     ipsec::ui::MainWindow window(*service.value());
+    // The Active Directory window binds with the same --directory/--bind-dn options.
+    window.setDirectoryClientFactory([directory = clientOptions.service.directory] {
+        return ipsec::ui::DirectoryWindow::clientFor(directory);
+    });
     window.show();
     // Written like every other file of the programs (checked, never through another user's
     // symbolic link).

@@ -267,6 +267,7 @@ QDBusArgument &operator<<(QDBusArgument &a, const KernelView &v)
     a.beginStructure();
     a << v.owned << v.foreign << v.missing << v.extra << counters << v.emergency.has_value()
       << emergency.when.toMSecsSinceEpoch() << emergency.removedEntries << emergency.assignedPolicy
+      << v.backend << v.nftMissing << v.nftExtra << v.nftHits << v.nftRules << v.nftElements
       << QJsonDocument(vici::SaList::toJson(v.ike)).toJson(QJsonDocument::Compact);
     a.endStructure();
     return a;
@@ -281,7 +282,8 @@ const QDBusArgument &operator>>(const QDBusArgument &a, KernelView &v)
     a.beginStructure();
     QByteArray ike;
     a >> v.owned >> v.foreign >> v.missing >> v.extra >> counters >> inEmergency >> whenMs
-        >> emergency.removedEntries >> emergency.assignedPolicy >> ike;
+        >> emergency.removedEntries >> emergency.assignedPolicy >> v.backend >> v.nftMissing
+        >> v.nftExtra >> v.nftHits >> v.nftRules >> v.nftElements >> ike;
     a.endStructure();
     v.ike = vici::SaList::fromJson(QJsonDocument::fromJson(ike).object());
     v.counters = counters.toStdMap();

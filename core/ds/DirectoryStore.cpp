@@ -265,6 +265,16 @@ Result<void> DirectoryStore::apply(const State &state, const PolicyDatabase &aft
         else if (!(*it == o))
             changed.append(o);
     }
+    // An object whose content is the same and only its references changed (a list that gains
+    // a rule) keeps its blob as the directory has it (Windows' stray bytes included).
+    for (DsObject &o : changed) {
+        const DsObject was = before.value(key(o.dn));
+        const auto it = read.constFind(key(o.dn));
+        if (it != read.cend() && was.data == o.data) {
+            o.data = it->data;
+            o.dataType = it->dataType;
+        }
+    }
     for (const DsObject &o : std::as_const(*beforeObjects)) {
         if (!now.contains(key(o.dn)))
             removed.append(read.value(key(o.dn), o));
@@ -331,9 +341,13 @@ Result<void> DirectoryStore::apply(const State &state, const PolicyDatabase &aft
                 return ok;
         }
     }
+    QList<DsObject> deleted;
     for (const DsObject &o : std::as_const(removed)) {
-        if (auto ok = dir->remove(o.dn); !ok)
-            return ok;
+        if (auto ok = dir->remove(o.dn); !ok) {
+            (void)dir->addAll(deleted); // back as they were read, references included
+            return undo(ok.error());
+        }
+        deleted.append(o);
     }
     return {};
 }

@@ -190,7 +190,10 @@ private slots:
         // negotiation policy) Windows gives every new policy, the filter list, the action.
         QCOMPARE(objects->size(), 22 + 7);
         QString error;
-        for (const DsObject &expected : provisionedObjects(&error)) {
+        const QList<DsObject> fixture = provisionedObjects(&error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(fixture.size(), 22);
+        for (const DsObject &expected : fixture) {
             const auto it = std::find_if(objects->cbegin(), objects->cend(), [&](const auto &o) {
                 return o.dn.compare(expected.dn, Qt::CaseInsensitive) == 0;
             });
@@ -260,6 +263,47 @@ private slots:
         QVERIFY(service->deleteFilterList(db->filterListByName(u"SQL 1434"_s)->id));
         QVERIFY(service->deleteFilterAction(db->filterActionByName(u"Block"_s)->id));
         QCOMPARE(m_dc.dumpIpsecObjects(), pristine);
+    }
+
+    void aSharedListKeepsItsBytes()
+    {
+        const QByteArray pristine = m_dc.dumpIpsecObjects();
+        auto service = adminService();
+        QVERIFY(service);
+        Policy p;
+        p.name = u"Uses All IP Traffic"_s;
+        QVERIFY(service->createPolicy(p));
+        auto db = service->load();
+        QVERIFY(db);
+        Rule r;
+        r.policyId = p.id;
+        r.name = u"Everything permitted"_s;
+        r.filterListId = db->filterListByName(u"All IP Traffic"_s)->id;
+        r.filterActionId = db->filterActionByName(u"Permit"_s)->id;
+        auto made = service->createRule(r);
+        QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+
+        // The list gained an owner; its blob is still the one Windows wrote.
+        auto dir = admin();
+        QVERIFY(dir);
+        QString error;
+        const QList<DsObject> fixture = provisionedObjects(&error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const auto byId = [&](const QList<DsObject> &objects) {
+            const auto it = std::find_if(objects.cbegin(), objects.cend(), [&](const DsObject &o) {
+                return o.dn.contains(u"ipsecFilter{7238523A-70FA-11D1-864C-14A300000000}"_s,
+                                     Qt::CaseInsensitive);
+            });
+            return it == objects.cend() ? DsObject{} : *it;
+        };
+        QVERIFY(!byId(fixture).data.isEmpty());
+        const DsObject now = byId(*dir->readIpsecObjects());
+        QCOMPARE(now.data, byId(fixture).data);
+        QCOMPARE(now.ownersReferences.size(), byId(fixture).ownersReferences.size() + 1);
+
+        QVERIFY(service->deletePolicy(p.name));
+        QCOMPARE(byId(*dir->readIpsecObjects()).data, byId(fixture).data);
+        QCOMPARE(m_dc.dumpIpsecObjects().size(), pristine.size());
     }
 
     void assignsToAGpo()

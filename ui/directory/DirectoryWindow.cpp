@@ -20,9 +20,10 @@ using namespace Qt::StringLiterals;
 
 namespace ipsec::ui {
 
-Result<std::unique_ptr<PolicyClient>> DirectoryWindow::clientFromEnvironment()
+Result<std::unique_ptr<PolicyClient>>
+DirectoryWindow::clientFor(const ds::DirectoryOptions &explicitOptions)
 {
-    auto options = ds::DirectoryOptions::resolve({});
+    auto options = ds::DirectoryOptions::resolve(explicitOptions);
     if (!options)
         return options.error();
     // Connecting waits for the network: the first read on the worker thread does it.

@@ -15,6 +15,9 @@ class QUndoStack;
 namespace ipsec {
 struct PolicyDatabase;
 }
+namespace ipsec::ds {
+struct DirectoryOptions;
+}
 
 namespace ipsec::ui {
 
@@ -33,9 +36,11 @@ class DirectoryWindow : public QMainWindow {
 public:
     // A service on the directory store (PolicyService::openOn(ds::DirectoryStore)); owned.
     using ClientFactory = std::function<Result<std::unique_ptr<PolicyClient>>()>;
-    // The directory from the environment (IPSEC_CONSOLE_DIRECTORY, IPSEC_CONSOLE_BIND_DN,
-    // IPSEC_CONSOLE_BIND_PASSWORD_FILE, IPSEC_CONSOLE_GPO). Nothing is contacted yet.
-    static Result<std::unique_ptr<PolicyClient>> clientFromEnvironment();
+    // The directory of the options (the console's --directory, --bind-dn,
+    // --bind-password-file), else of the environment (IPSEC_CONSOLE_DIRECTORY, …) or the
+    // domain membership; the GPO from IPSEC_CONSOLE_GPO. Nothing is contacted yet.
+    static Result<std::unique_ptr<PolicyClient>>
+    clientFor(const ds::DirectoryOptions &explicitOptions);
 
     explicit DirectoryWindow(std::unique_ptr<PolicyClient> client, QWidget *parent = nullptr);
     ~DirectoryWindow() override;
