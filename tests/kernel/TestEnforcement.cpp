@@ -141,6 +141,7 @@ private Q_SLOTS:
     void linkLocalTrafficMatchesEvaluator();
     void migrationBetweenBackends();
     void nftUnavailableFallsBackToXfrm();
+    void incrementalElementUpdate();
 
 private:
     using Env = QList<std::pair<QString, QString>>;
@@ -1252,6 +1253,52 @@ void TestEnforcement::nftUnavailableFallsBackToXfrm()
     CHECK_RUN(r, args, 0);
     QCOMPARE(ownedOf(spdLines()), QStringList{});
     CHECK_TRAFFIC({{in(VethPair::a4(), 1434), true}});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 11: a store change that adds a filter of an existing shape sends only set elements (one
+// transaction); the other elements keep their counters. A new shape replaces the table.
+
+void TestEnforcement::incrementalElementUpdate()
+{
+    if (!nftBackend())
+        QSKIP("nftables backend only.");
+    QStringList args{u"-w"_s, u"REG"_s,          u"-p"_s,           u"P"_s,  u"-r"_s,    u"R"_s,
+                     u"-f"_s, u"*=0:2001:UDP"_s, u"*=0:2003:UDP"_s, u"-n"_s, u"BLOCK"_s, u"-x"_s};
+    Run r = run(args);
+    CHECK_RUN(r, args, 0);
+    CHECK_TRAFFIC({{in(VethPair::a4(), 2001), false}, {in(VethPair::a4(), 2005), true}});
+    const qint64 dropped = counter(dropCounter(true));
+    QVERIFY(dropped >= 1);
+
+    args = QStringList{u"-w"_s, u"REG"_s, u"-p"_s,           u"P"_s,  u"-r"_s,
+                       u"R2"_s, u"-f"_s,  u"*=0:2005:UDP"_s, u"-n"_s, u"BLOCK"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    QVERIFY2(r.out.contains(u"Kernel: nftables table inet ipsec_console, 2 set element(s) added "
+                            u"and 0 removed."_s),
+             qPrintable(r.out));
+    CHECK_TRAFFIC({{in(VethPair::a4(), 2005), false}, {in(VethPair::a4(), 2007), true}});
+    // The element of port 2001 kept its count: the table was not replaced.
+    QVERIFY(counter(dropCounter(true)) >= dropped + 1);
+    QCOMPARE(json({u"filters"_s}).value(u"kernel"_s).toObject().value(u"inSync"_s).toBool(), true);
+
+    // Deleting the rule again: elements out.
+    args = QStringList{u"-w"_s, u"REG"_s, u"-p"_s, u"P"_s, u"-r"_s, u"R2"_s, u"-o"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    QVERIFY2(r.out.contains(u"0 set element(s) added and 2 removed."_s), qPrintable(r.out));
+    CHECK_TRAFFIC({{in(VethPair::a4(), 2005), true}, {in(VethPair::a4(), 2001), false}});
+
+    // A new shape (TCP) replaces the table in one transaction.
+    args = QStringList{u"-w"_s, u"REG"_s, u"-p"_s,           u"P"_s,  u"-r"_s,
+                       u"R3"_s, u"-f"_s,  u"*=0:2009:TCP"_s, u"-n"_s, u"BLOCK"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    QVERIFY2(r.out.contains(u"Kernel: nftables table inet ipsec_console with"_s),
+             qPrintable(r.out));
+    CHECK_TRAFFIC(
+        {{in(VethPair::a4(), 2009, Flow::Proto::Tcp), false}, {in(VethPair::a4(), 2001), false}});
 }
 
 QTEST_GUILESS_MAIN(TestEnforcement)
