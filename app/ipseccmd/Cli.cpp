@@ -6,6 +6,7 @@
 #include "IpsecCmdTool.h"
 #include "NetdiagTool.h"
 #include "NetshTool.h"
+#include "service/PolicyService.h"
 #include "util/NetNamespace.h"
 
 #include <QFile>
@@ -87,6 +88,14 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
             if (v->isEmpty())
                 return Error::usage(tr("%1 needs a non-empty value.").arg(key));
             o.vici = *v;
+        } else if (key == u"--backend"_s) {
+            auto v = value();
+            if (!v)
+                return v.error();
+            auto backend = PolicyService::resolveKernelBackend(*v);
+            if (!backend || v->isEmpty())
+                return Error::usage(tr("--backend needs nft or xfrm, not \"%1\".").arg(*v));
+            o.backend = backend.value();
         } else if (ds::DirectoryOptions::optionNames().contains(key.mid(2))) {
             auto v = value();
             if (!v)
@@ -136,7 +145,7 @@ Result<CliOptions> Cli::takeOptions(QStringList &args)
             return Error::usage(tr("Unknown option \"%1\". Options: --store PATH, --netns NAME, "
                                    "--vici PATH, --directory URL, --computer NAME, --bind-dn DN, "
                                    "--bind-password-file FILE, --json, --dry-run, "
-                                   "--[no-]ike-exemption, --[no-]agent, "
+                                   "--[no-]ike-exemption, --backend nft|xfrm, --[no-]agent, "
                                    "--confirm-within SECONDS, --force, --atomic, --encoding "
                                    "NAME, --help, --version.")
                                     .arg(a));
@@ -170,6 +179,7 @@ ClientOptions Cli::clientOptions(const CliOptions &options, bool readOnly)
     o.service.readOnly = readOnly;
     o.service.dryRun = options.dryRun;
     o.service.ikeExemption = options.ikeExemption;
+    o.service.kernelBackend = options.backend;
     const QString failAfter = qEnvironmentVariable("IPSEC_CONSOLE_TEST_KERNEL_FAIL_AFTER");
     if (!failAfter.isEmpty())
         o.service.kernelFailAfter = failAfter.toInt();

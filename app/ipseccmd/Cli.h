@@ -20,6 +20,7 @@ struct CliOptions {
     bool json = false;
     bool dryRun = false;
     std::optional<bool> ikeExemption; // --ike-exemption / --no-ike-exemption
+    QString backend;                  // --backend nft|xfrm
     int confirmWithinSeconds = 0;     // --confirm-within SECONDS: roll back unless confirmed
     bool force = false;               // --force: apply even when it cuts the caller's SSH session
     bool atomic = false;              // --atomic: a script as one transaction (all or nothing)

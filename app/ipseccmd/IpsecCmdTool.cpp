@@ -253,6 +253,19 @@ int IpsecCmdTool::show(const QStringList &what)
                 for (const auto &[name, value] : view->counters)
                     counters.insert(name, qint64(value));
                 k.insert(u"counters"_s, counters);
+                k.insert(u"backend"_s, view->backend);
+                k.insert(u"nftMissing"_s, QJsonArray::fromStringList(view->nftMissing));
+                k.insert(u"nftExtra"_s, QJsonArray::fromStringList(view->nftExtra));
+                QJsonArray hits;
+                for (const QString &line : view->nftHits) {
+                    const QStringList parts = line.split(u'\t');
+                    hits.append(QJsonObject{{u"packets"_s, parts.value(0).toLongLong()},
+                                            {u"element"_s, parts.value(1)},
+                                            {u"rules"_s, parts.value(2)}});
+                }
+                k.insert(u"nftHits"_s, hits);
+                k.insert(u"nftRules"_s, view->nftRules);
+                k.insert(u"nftElements"_s, view->nftElements);
                 root.insert(u"kernel"_s, k);
             }
         }
@@ -397,11 +410,32 @@ void IpsecCmdTool::showKernel(PolicyClient &service, bool counters)
                     .arg(view->foreign.size())
                     .arg(view->inSync() ? tr("in sync with the policy")
                                         : tr("NOT in sync: %1 missing, %2 unexpected")
-                                              .arg(view->missing.size())
-                                              .arg(view->extra.size()))
+                                              .arg(view->missing.size() + view->nftMissing.size())
+                                              .arg(view->extra.size() + view->nftExtra.size()))
              << '\n';
+    if (view->backend == u"nft"_s)
+        m_io.out << tr("Kernel: nftables table inet ipsec_console with %1 rules and %2 set "
+                       "elements holds the block and permit filters; XFRM holds the negotiate "
+                       "filters.")
+                        .arg(view->nftRules)
+                        .arg(view->nftElements)
+                 << '\n';
+    for (const QString &line : view->nftMissing)
+        m_io.out << tr("Missing from the nftables table: %1").arg(line) << '\n';
+    for (const QString &line : view->nftExtra)
+        m_io.out << tr("Unexpected in the nftables table: %1").arg(line) << '\n';
     if (!counters)
         return;
+    if (!view->nftHits.isEmpty()) {
+        // Which filter dropped (or let through) how many packets: Windows never showed this.
+        TextTable hits({tr("Packets"), tr("nftables element"), tr("Rules")});
+        for (const QString &line : view->nftHits) {
+            const QStringList parts = line.split(u'\t');
+            hits.addRow({parts.value(0), parts.value(1), parts.value(2)});
+        }
+        m_io.out << '\n';
+        hits.print(m_io.out);
+    }
     if (view->counters.empty()) {
         m_io.out << tr("The kernel keeps no IPsec statistics (CONFIG_XFRM_STATISTICS is off).")
                  << '\n';

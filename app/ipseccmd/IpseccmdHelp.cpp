@@ -34,13 +34,18 @@ QList<HelpItem> IpseccmdHelp::storeOptions()
          tr("the IKE daemon's (strongSwan charon's) VICI socket for negotiated security "
             "(default: $IPSEC_CONSOLE_VICI, else /run/charon.vici)")},
         {u"--json"_s, tr("machine-readable output")},
-        {u"--dry-run"_s, tr("print the kernel plan as 'ip xfrm policy' lines and change nothing")},
+        {u"--dry-run"_s,
+         tr("print the kernel plan (nft commands and 'ip xfrm policy' lines) and change nothing")},
         {u"--agent, --no-agent"_s,
          tr("only through the policy agent ipsec-policyd, or never through it (default: the "
             "agent when it runs and serves this namespace and store, else this process)")},
         {u"--no-ike-exemption"_s,
          tr("do not exempt IKE (UDP 500 and 4500) from the filters; remembered for this "
             "namespace until --ike-exemption")},
+        {u"--backend nft|xfrm"_s,
+         tr("where block and permit filters are enforced: nft, the table inet ipsec_console "
+            "(default; negotiate stays in XFRM; XFRM for everything where the kernel has no "
+            "nf_tables), or xfrm, one XFRM policy per filter (default: $IPSEC_CONSOLE_BACKEND)")},
         {u"--confirm-within SECONDS"_s,
          tr("roll the change back unless it is confirmed within SECONDS (1-86400): type yes, "
             "or run 'ipseccmd confirm'")},

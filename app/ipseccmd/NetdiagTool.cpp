@@ -191,9 +191,14 @@ void NetdiagTool::printFilters(PolicyClient &service, const PolicyDatabase &db,
         auto v = service.kernelView();
         if (v) {
             view = v.value();
-            auto plan =
-                Enforcer::compile(db, dynamic ? dynamic.value() : QList<engine::DynamicFilter>{},
-                                  ctx, service.ikeExemption(), nullptr);
+            engine::EffectivePolicyOptions eo;
+            eo.ikeExemption = service.ikeExemption();
+            const auto effective = engine::EffectivePolicy::build(
+                db, dynamic ? dynamic.value() : QList<engine::DynamicFilter>{}, ctx, eo);
+            auto split = Enforcer::compileSplit(effective, nullptr);
+            const bool nft = view->backend == u"nft"_s;
+            auto plan = nft && split ? Result<engine::XfrmPlan>(split->xfrm)
+                                     : Enforcer::compile(effective, nullptr);
             QSet<QString> installed;
             const auto key = &Enforcer::stateKey;
             for (const auto &e : view->owned)
@@ -201,6 +206,28 @@ void NetdiagTool::printFilters(PolicyClient &service, const PolicyDatabase &db,
             const auto rowKey = [](const QUuid &g, bool in) -> QString {
                 return g.toString() + (in ? u"in"_s : u"out"_s);
             };
+            if (nft && split) {
+                // The table's part: a filter is unenforced when an element of it is missing
+                // (or, for a rule without a set, when a chain differs).
+                const QSet<QString> missingElements(view->nftMissing.cbegin(),
+                                                    view->nftMissing.cend());
+                const bool chainsDiffer =
+                    std::any_of(view->nftMissing.cbegin(), view->nftMissing.cend(),
+                                [](const QString &l) { return l.startsWith(u"chain "_s); });
+                for (const auto &shape : split->nft.shapes) {
+                    const bool in = shape.direction == engine::Direction::Inbound;
+                    for (const auto &e : shape.elements) {
+                        const bool lost =
+                            shape.hasKey()
+                                ? missingElements.contains(shape.setName() + u' ' + e.text(shape))
+                                : chainsDiffer;
+                        if (!lost)
+                            continue;
+                        for (qsizetype i : e.sources)
+                            unenforced.insert(rowKey(effective.sources().at(i).filter.guid, in));
+                    }
+                }
+            }
             if (plan) {
                 for (const auto &x : plan->entries)
                     if (!installed.contains(key(Enforcer::toSpd(x))))
@@ -300,17 +327,54 @@ void NetdiagTool::printFilters(PolicyClient &service, const PolicyDatabase &db,
         m_io.out
             << indent
             << tr("Kernel: all filters are enforced (%1 entries of this tool, %2 of other tools).")
-                   .arg(view->owned.size())
+                   .arg(view->owned.size() + view->nftElements)
                    .arg(view->foreign.size())
             << '\n';
+        printTable(view.value(), indent);
         return;
     }
     m_io.out << indent
              << tr("WARNING: the store and the kernel disagree: %1 kernel entries missing, %2 "
                    "unexpected. Run 'ipseccmd show filters' or re-apply the policy.")
-                    .arg(view->missing.size())
-                    .arg(view->extra.size())
+                    .arg(view->missing.size() + view->nftMissing.size())
+                    .arg(view->extra.size() + view->nftExtra.size())
              << '\n';
     for (const auto &e : view->extra)
         m_io.out << indent << tr("Unexpected kernel entry: %1").arg(e.toIpCommand()) << '\n';
+    printTable(view.value(), indent);
+    for (const QString &line : view->nftMissing)
+        m_io.out << indent << tr("Missing from the nftables table: %1").arg(line) << '\n';
+    for (const QString &line : view->nftExtra)
+        m_io.out << indent << tr("Unexpected in the nftables table: %1").arg(line) << '\n';
+}
+
+void NetdiagTool::printTable(const KernelView &view, const QString &indent)
+{
+    if (view.backend == u"nft"_s)
+        m_io.out << indent
+                 << tr("Block and permit: nftables table inet ipsec_console (%1 rules, %2 set "
+                       "elements); XFRM holds the negotiate filters.")
+                        .arg(view.nftRules)
+                        .arg(view.nftElements)
+                 << '\n';
+    printHits(view, indent);
+}
+
+void NetdiagTool::printHits(const KernelView &view, const QString &indent)
+{
+    if (view.nftHits.isEmpty())
+        return;
+    // Which filter decided how many packets: the table's per-element counters.
+    m_io.out << indent << tr("Packets decided by the nftables table, per filter (most first):")
+             << '\n';
+    constexpr qsizetype shown = 20;
+    for (qsizetype i = 0; i < std::min(view.nftHits.size(), shown); ++i) {
+        const QStringList parts = view.nftHits.at(i).split(u'\t');
+        m_io.out << indent << u"  "_s << parts.value(0).rightJustified(10) << u"  "_s
+                 << parts.value(1) << u"  ("_s << parts.value(2) << u')' << '\n';
+    }
+    if (view.nftHits.size() > shown)
+        m_io.out << indent
+                 << tr("  … %1 more (ipseccmd show stats)").arg(view.nftHits.size() - shown)
+                 << '\n';
 }

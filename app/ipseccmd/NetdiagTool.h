@@ -4,6 +4,7 @@
 
 namespace ipsec {
 struct PolicyDatabase;
+struct KernelView;
 class PolicyClient;
 } // namespace ipsec
 
@@ -18,6 +19,9 @@ private:
     void printUsage();
     void printFilters(ipsec::PolicyClient &service, const ipsec::PolicyDatabase &db,
                       const QString &storePath);
+    // The nftables table's size and per-filter packet counters, most first.
+    void printTable(const ipsec::KernelView &view, const QString &indent);
+    void printHits(const ipsec::KernelView &view, const QString &indent);
 
     CliOptions m_options;
     CliIo m_io;

@@ -6,6 +6,7 @@ EnforcementWatch::EnforcementWatch(QObject *parent)
     : QObject(parent)
     , m_addresses(this) // children: moveToThread() takes them along
     , m_spd(this)
+    , m_nft(this)
     , m_servers(this)
 {
     connect(&m_addresses, &ipsec::kernel::NetlinkWatcher::changed, this,
@@ -16,6 +17,11 @@ EnforcementWatch::EnforcementWatch(QObject *parent)
     connect(&m_servers, &ipsec::kernel::ServerConfigWatcher::changed, this,
             [this](const QString &what) {
                 Q_EMIT enforcementNeeded(tr("Servers of this computer changed (%1)").arg(what));
+            });
+    connect(&m_nft, &ipsec::kernel::NetlinkWatcher::changed, this,
+            [this](const QStringList &reasons) {
+                Q_EMIT enforcementNeeded(
+                    tr("The nftables table changed (%1)").arg(reasons.join(u", "_s)));
             });
     connect(&m_spd, &ipsec::kernel::NetlinkWatcher::changed, this,
             [this](const QStringList &reasons) {
@@ -32,6 +38,9 @@ QStringList EnforcementWatch::start()
     if (auto ok = m_spd.start(); !ok)
         problems << tr("Changes of the kernel's IPsec policy by other programs are not "
                        "repaired: %1")
+                        .arg(ok.error().message);
+    if (auto ok = m_nft.start(); !ok)
+        problems << tr("Changes of the nftables table by other programs are not repaired: %1")
                         .arg(ok.error().message);
     if (const QString problem = m_servers.start(); !problem.isEmpty())
         problems << problem;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kernel/AddressWatcher.h"
+#include "kernel/NftWatcher.h"
 #include "kernel/ServerConfigWatcher.h"
 #include "kernel/SpdWatcher.h"
 
@@ -11,7 +12,8 @@
 //   (now resolvable, or resolving differently) and netsh's GATEWAY server type depend on them;
 // - the DNS servers of resolv.conf or the DHCP server of the leases changed (server types);
 // - the kernel's SPD was changed by someone else (`ip xfrm policy flush`, a program killed
-//   during an apply): enforcing compares the kernel with the policy and repairs the drift.
+//   during an apply), or its nftables table (`nft delete element`, `nft flush ruleset`):
+//   enforcing compares the kernel with the policy and repairs the drift.
 // Both are debounced (100 ms), so a burst of events is one enforcement.
 class EnforcementWatch : public QObject {
     Q_OBJECT
@@ -27,5 +29,6 @@ Q_SIGNALS:
 private:
     ipsec::kernel::AddressWatcher m_addresses;
     ipsec::kernel::SpdWatcher m_spd;
+    ipsec::kernel::NftWatcher m_nft; // the project's nftables table (issue 11)
     ipsec::kernel::ServerConfigWatcher m_servers;
 };

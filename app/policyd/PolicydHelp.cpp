@@ -12,8 +12,9 @@ HelpPage PolicydHelp::page()
     p.section = 8;
     p.summary = tr("the IPsec policy agent of the IPsec Policy Console");
     p.synopsis = {u"[--netns NAME] [--store PATH] [--admin-group GROUP] [--config PATH] "
-                  "[--watch-interval MS] [--vici PATH] [--session] [--poll-interval SECONDS] "
-                  "[--directory URL] [--computer NAME] [--bind-dn DN --bind-password-file FILE]"_s};
+                  "[--watch-interval MS] [--vici PATH] [--backend nft|xfrm] [--session] "
+                  "[--poll-interval SECONDS] [--directory URL] [--computer NAME] "
+                  "[--bind-dn DN --bind-password-file FILE]"_s};
     p.description = {
         tr("The IPsec policy agent, the Linux counterpart of the Windows IPSec Policy Agent: a "
            "small root service, started by systemd (ipsec-policyd.service) or by D-Bus "
@@ -52,6 +53,10 @@ HelpPage PolicydHelp::page()
            tr("look for changes of the store every MS milliseconds (default: 1000)")},
           {u"--vici PATH"_s, tr("the IKE daemon's (charon's) VICI socket (default: "
                                 "$IPSEC_CONSOLE_VICI, else /run/charon.vici)")},
+          {u"--backend nft|xfrm"_s,
+           tr("enforce block and permit filters in the nftables table inet ipsec_console "
+              "(nft, the default; XFRM keeps negotiate) or as XFRM policies (xfrm) (default: "
+              "$IPSEC_CONSOLE_BACKEND)")},
           {u"--session"_s, tr("serve on the session bus (for debugging)")},
           {u"--poll-interval SECONDS"_s,
            tr("ask the domain's directory for this computer's IPsec policy at least every "

@@ -6,6 +6,7 @@
 #include "PolicyAgent.h"
 #include "PolicydHelp.h"
 
+#include "service/PolicyService.h"
 #include "store/PolicyStore.h"
 #include "util/NetNamespace.h"
 #include "util/Translations.h"
@@ -55,8 +56,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption watch(u"watch-interval"_s, QString(), u"MS"_s, u"1000"_s);
     const QCommandLineOption session(u"session"_s, QString());
     const QCommandLineOption vici(u"vici"_s, QString(), u"PATH"_s);
+    const QCommandLineOption backend(u"backend"_s, QString(), u"nft|xfrm"_s);
     const QCommandLineOption poll(u"poll-interval"_s, QString(), u"SECONDS"_s, u"0"_s);
-    parser.addOptions({help, netns, store, adminGroup, config, watch, session, vici, poll});
+    parser.addOptions(
+        {help, netns, store, adminGroup, config, watch, session, vici, backend, poll});
     parser.addOptions(ipsec::ds::DirectoryOptions::commandLineOptions());
     parser.process(app);
     if (parser.isSet(help)) {
@@ -98,6 +101,12 @@ int main(int argc, char *argv[])
     // The IKE half of the service reads the socket from the environment (core/vici).
     if (parser.isSet(vici))
         qputenv("IPSEC_CONSOLE_VICI", QFile::encodeName(parser.value(vici)));
+    if (parser.isSet(backend)) {
+        auto b = ipsec::PolicyService::resolveKernelBackend(parser.value(backend));
+        if (!b || parser.value(backend).isEmpty())
+            return fail(QCoreApplication::translate("main", "--backend needs nft or xfrm."), 2);
+        options.service.kernelBackend = b.value();
+    }
     options.service.netns = ipsec::resolveNetworkNamespace(parser.value(netns));
 
     // The namespace first: every netlink socket of the agent is opened in it.

@@ -29,6 +29,8 @@ QString mismatch(const ClientOptions &o, const AgentClient::Status &s)
     if (o.service.ikeExemption && *o.service.ikeExemption != s.ikeExemption)
         return ClientFactory::tr("the policy agent enforces with the IKE exemption %1")
             .arg(s.ikeExemption ? u"on"_s : u"off"_s);
+    if (!o.service.kernelBackend.isEmpty())
+        return ClientFactory::tr("--backend is given");
     if (o.service.kernelFailAfter >= 0)
         return u"kernel failure test hook"_s;
     return {};

@@ -260,7 +260,8 @@ QDBusArgument &operator<<(QDBusArgument &a, const KernelView &v)
     const EmergencyState emergency = v.emergency.value_or(EmergencyState{});
     a.beginStructure();
     a << v.owned << v.foreign << v.missing << v.extra << counters << v.emergency.has_value()
-      << emergency.when.toMSecsSinceEpoch() << emergency.removedEntries << emergency.assignedPolicy;
+      << emergency.when.toMSecsSinceEpoch() << emergency.removedEntries << emergency.assignedPolicy
+      << v.backend << v.nftMissing << v.nftExtra << v.nftHits << v.nftRules << v.nftElements;
     a.endStructure();
     return a;
 }
@@ -273,7 +274,8 @@ const QDBusArgument &operator>>(const QDBusArgument &a, KernelView &v)
     EmergencyState emergency;
     a.beginStructure();
     a >> v.owned >> v.foreign >> v.missing >> v.extra >> counters >> inEmergency >> whenMs
-        >> emergency.removedEntries >> emergency.assignedPolicy;
+        >> emergency.removedEntries >> emergency.assignedPolicy >> v.backend >> v.nftMissing
+        >> v.nftExtra >> v.nftHits >> v.nftRules >> v.nftElements;
     a.endStructure();
     v.counters = counters.toStdMap();
     emergency.when = QDateTime::fromMSecsSinceEpoch(whenMs, Qt::UTC);

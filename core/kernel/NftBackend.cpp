@@ -26,7 +26,68 @@ const QString &table()
     return t;
 }
 
+// An element value of nft's JSON in the compiler's notation.
+QString valueText(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return QString::number(v.toInteger());
+    if (v.isString())
+        return v.toString();
+    const QJsonObject o = v.toObject();
+    if (o.contains(u"concat"_s)) {
+        QStringList parts;
+        for (const QJsonValue &p : o.value(u"concat"_s).toArray())
+            parts << valueText(p);
+        return parts.join(u" . "_s);
+    }
+    if (o.contains(u"prefix"_s)) {
+        const QJsonObject p = o.value(u"prefix"_s).toObject();
+        return valueText(p.value(u"addr"_s)) + u'/' + QString::number(p.value(u"len"_s).toInt());
+    }
+    if (o.contains(u"range"_s)) {
+        const QJsonArray r = o.value(u"range"_s).toArray();
+        return valueText(r.at(0)) + u'-' + valueText(r.at(1));
+    }
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+// "@set drop", "drop", "accept": the set a rule looks up (if any) and its verdict.
+void summarize(const QJsonValue &v, QString &set, QString &verdict, NftTableState::Counted &c)
+{
+    if (v.isArray()) {
+        for (const QJsonValue &x : v.toArray())
+            summarize(x, set, verdict, c);
+        return;
+    }
+    if (v.isString()) {
+        const QString s = v.toString();
+        if (s.startsWith(u'@') && set.isEmpty())
+            set = s;
+        return;
+    }
+    if (!v.isObject())
+        return;
+    const QJsonObject o = v.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it.key() == u"drop"_s || it.key() == u"accept"_s)
+            verdict = it.key();
+        if (it.key() == u"counter"_s && it.value().isObject()) {
+            c.packets = quint64(it.value().toObject().value(u"packets"_s).toInteger());
+            c.bytes = quint64(it.value().toObject().value(u"bytes"_s).toInteger());
+        }
+        summarize(it.value(), set, verdict, c);
+    }
+}
+
 } // namespace
+
+int NftTableState::elementCount() const
+{
+    int n = 0;
+    for (const auto &e : sets)
+        n += int(e.size());
+    return n;
+}
 
 NftBackend::NftBackend(nft_ctx *ctx, Options options)
     : m_ctx(ctx)
@@ -53,7 +114,12 @@ Result<std::unique_ptr<NftBackend>> NftBackend::open(Options options)
     }
     std::unique_ptr<NftBackend> backend(new NftBackend(ctx, options));
     // A harmless request that needs nf_tables in the kernel: a clear sentence when it is missing.
-    if (auto ok = backend->run(u"list tables"_s, false); !ok)
+    // Testing hook: IPSEC_CONSOLE_TEST_NFT_UNAVAILABLE makes the probe fail as on a kernel
+    // without nf_tables (removing the module would change the whole machine, not a namespace).
+    auto ok = qEnvironmentVariableIsSet("IPSEC_CONSOLE_TEST_NFT_UNAVAILABLE")
+                  ? Result<QString>(Error::kernel(u"Operation not supported"_s))
+                  : backend->run(u"list tables"_s, false);
+    if (!ok)
         return Error::kernel(tr("nftables is not available in this kernel (%1). Block and permit "
                                 "filters need the nf_tables module (modprobe nf_tables), or use "
                                 "--backend xfrm.")
@@ -87,7 +153,8 @@ Result<QString> NftBackend::run(const QString &commands, bool json)
 Result<void> NftBackend::apply(const QString &commands)
 {
     QString text = commands;
-    if (m_options.failNextApply) {
+    const bool injected = m_options.failNextApply;
+    if (injected) {
         m_options.failNextApply = false;
         // The kernel refuses this last command of the batch: the whole transaction is dropped.
         text += u"\nadd table "_s + table() + u"\ncreate table "_s + table() + u'\n';
@@ -95,16 +162,14 @@ Result<void> NftBackend::apply(const QString &commands)
     auto r = run(text, false);
     if (!r)
         return Error::kernel(
-            tr("nftables: %1 The previous ruleset is unchanged.").arg(r.error().message));
+            tr("nftables: %1 The previous ruleset is unchanged.")
+                .arg(injected ? tr("injected failure (testing hook).") : r.error().message));
     return {};
 }
 
 Result<void> NftBackend::deleteTable()
 {
-    auto r = run(u"add table "_s + table() + u"\ndelete table "_s + table() + u'\n', false);
-    if (!r)
-        return r.error();
-    return {};
+    return apply(u"add table "_s + table() + u"\ndelete table "_s + table() + u'\n');
 }
 
 Result<bool> NftBackend::tableExists()
@@ -140,6 +205,51 @@ Result<QJsonObject> NftBackend::listTable()
     if (!r)
         return r.error();
     return QJsonDocument::fromJson(r->toUtf8()).object();
+}
+
+Result<NftTableState> NftBackend::state()
+{
+    auto listed = listTable();
+    if (!listed)
+        return listed.error();
+    NftTableState st;
+    for (const QJsonValue &item : listed->value(u"nftables"_s).toArray()) {
+        const QJsonObject o = item.toObject();
+        if (o.contains(u"table"_s)) {
+            st.exists = true;
+        } else if (o.contains(u"set"_s)) {
+            const QJsonObject set = o.value(u"set"_s).toObject();
+            const QString name = set.value(u"name"_s).toString();
+            const QJsonValue flags = set.value(u"flags"_s);
+            if (flags.toString() == u"interval"_s
+                || flags.toArray().contains(QJsonValue(u"interval"_s)))
+                st.intervalSets.insert(name);
+            QList<NftTableState::Counted> &elements = st.sets[name];
+            for (const QJsonValue &e : set.value(u"elem"_s).toArray()) {
+                NftTableState::Counted c;
+                const QJsonObject eo = e.toObject();
+                if (eo.contains(u"elem"_s)) {
+                    const QJsonObject inner = eo.value(u"elem"_s).toObject();
+                    c.text = valueText(inner.value(u"val"_s));
+                    const QJsonObject counter = inner.value(u"counter"_s).toObject();
+                    c.packets = quint64(counter.value(u"packets"_s).toInteger());
+                    c.bytes = quint64(counter.value(u"bytes"_s).toInteger());
+                } else {
+                    c.text = valueText(e);
+                }
+                elements << c;
+            }
+        } else if (o.contains(u"rule"_s)) {
+            const QJsonObject rule = o.value(u"rule"_s).toObject();
+            NftTableState::Counted c;
+            QString set, verdict;
+            summarize(rule.value(u"expr"_s), set, verdict, c);
+            c.text = set.isEmpty() ? verdict : set + u' ' + verdict;
+            const QString chain = rule.value(u"chain"_s).toString();
+            (chain == u"output"_s ? st.outputRules : st.inputRules) << c;
+        }
+    }
+    return st;
 }
 
 Result<QString> NftBackend::tableText()

@@ -3,7 +3,10 @@
 #include "util/Result.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
+#include <QList>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -11,6 +14,22 @@
 struct nft_ctx;
 
 namespace ipsec::kernel {
+
+// What the kernel holds in the project's table, in the compiler's own terms (NftCompiler): for
+// comparing with a plan (drift) and for the per-filter counters.
+struct NftTableState {
+    struct Counted {
+        QString text; // an element "10.0.0.0/24 . 22", or a rule "@set drop" / "drop" / "accept"
+        quint64 packets = 0;
+        quint64 bytes = 0;
+    };
+    bool exists = false;
+    QHash<QString, QList<Counted>> sets; // set name -> elements
+    QSet<QString> intervalSets;          // the sets with "flags interval"
+    QList<Counted> inputRules;
+    QList<Counted> outputRules;
+    int elementCount() const;
+};
 
 // The project's nftables table ("inet ipsec_console") through libnftables, the library the
 // `nft` program is built on (the program itself is never run). Why libnftables rather than
@@ -48,6 +67,8 @@ public:
     // "list table inet ipsec_console" as nft's JSON ({"nftables": [...]}); an empty object
     // when the table does not exist.
     Result<QJsonObject> listTable();
+    // The table read back and reduced to NftTableState.
+    Result<NftTableState> state();
     // The table in nft syntax (with counters), empty when it does not exist.
     Result<QString> tableText();
     // Every table of the namespace as "family name" (foreign ones included), for reports.

@@ -13,8 +13,10 @@ using namespace Qt::StringLiterals;
 
 namespace ipsec {
 
-Enforcer::Enforcer(kernel::Spd &spd)
+Enforcer::Enforcer(kernel::Spd &spd, kernel::NftBackend *nft, kernel::NftBackend *nftToClear)
     : m_spd(spd)
+    , m_nft(nft)
+    , m_nftToClear(nftToClear)
 {
 }
 
@@ -71,7 +73,12 @@ Result<engine::XfrmPlan> Enforcer::compile(const PolicyDatabase &db,
 {
     engine::EffectivePolicyOptions eo;
     eo.ikeExemption = ikeExemption;
-    const auto effective = engine::EffectivePolicy::build(db, dynamic, context, eo);
+    return compile(engine::EffectivePolicy::build(db, dynamic, context, eo), warnings);
+}
+
+Result<engine::XfrmPlan> Enforcer::compile(const engine::EffectivePolicy &effective,
+                                           QStringList *warnings)
+{
     auto plan = engine::XfrmCompiler::compile(effective, compilerOptions());
     if (!plan)
         return plan.error();
@@ -223,14 +230,333 @@ Result<Enforcer::Outcome> Enforcer::enforce(const PolicyDatabase &db,
     context.localAddresses = engine::localAddresses();
     context.resolve = engine::HostNameResolver::shared().function();
     context.servers = Enforcer::systemServers();
+    engine::EffectivePolicyOptions eo;
+    eo.ikeExemption = options.ikeExemption;
+    const auto effective = engine::EffectivePolicy::build(db, dynamic, context, eo);
+    if (m_nft)
+        return enforceNft(effective, options.dryRun);
     QStringList warnings;
-    auto plan = compile(db, dynamic, context, options.ikeExemption, &warnings);
+    auto plan = compile(effective, &warnings);
     if (!plan)
         return plan.error();
     auto outcome = install(desiredEntries(plan.value()), options.dryRun);
     if (!outcome)
         return outcome.error();
     outcome->warnings = warnings;
+    // Back from the nftables backend: its table goes once the XFRM entries are in.
+    if (m_nftToClear && !options.dryRun) {
+        auto exists = m_nftToClear->tableExists();
+        if (exists && exists.value()) {
+            if (auto ok = m_nftToClear->deleteTable(); !ok)
+                outcome->warnings << ok.error().message;
+        }
+    }
+    return outcome;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The nftables backend (issue 11): block/permit in the table, negotiate in XFRM.
+
+Result<Enforcer::SplitPlan> Enforcer::compileSplit(const engine::EffectivePolicy &effective,
+                                                   QStringList *warnings)
+{
+    auto full = compile(effective, warnings);
+    if (!full)
+        return full.error();
+    SplitPlan split;
+    split.nft = engine::NftCompiler::compile(effective);
+    split.xfrm = engine::NftCompiler::negotiateLayer(full.value());
+    split.full = std::move(full.value());
+    return split;
+}
+
+namespace {
+
+QSet<QString> kernelElements(const kernel::NftTableState &st)
+{
+    QSet<QString> out;
+    for (auto it = st.sets.cbegin(); it != st.sets.cend(); ++it)
+        for (const auto &e : it.value())
+            out.insert(it.key() + u' ' + e.text);
+    return out;
+}
+
+QSet<QString> planElements(const engine::NftPlan &plan)
+{
+    QSet<QString> out;
+    for (const auto &shape : plan.shapes) {
+        if (!shape.hasKey())
+            continue;
+        const QString name = shape.setName();
+        for (const auto &e : shape.elements)
+            out.insert(name + u' ' + e.text(shape));
+    }
+    return out;
+}
+
+// The rules as the kernel lists them: "@set drop", "drop" (no key), "accept" (IKE exemption).
+QStringList planRules(const engine::NftPlan &plan, engine::Direction dir)
+{
+    QStringList out;
+    if (plan.isEmpty())
+        return out;
+    if (plan.ikeExemption)
+        out << u"accept"_s;
+    for (const auto &shape : plan.shapes) {
+        if (shape.direction != dir)
+            continue;
+        const QString verdict = shape.action == FilterAction::Type::Block ? u"drop"_s : u"accept"_s;
+        out << (shape.hasKey() ? u'@' + shape.setName() + u' ' + verdict : verdict);
+    }
+    return out;
+}
+
+QStringList texts(const QList<kernel::NftTableState::Counted> &rules)
+{
+    QStringList out;
+    for (const auto &r : rules)
+        out << r.text;
+    return out;
+}
+
+} // namespace
+
+QStringList Enforcer::nftMissing(const engine::NftPlan &plan, const kernel::NftTableState &st)
+{
+    const QSet<QString> have = kernelElements(st);
+    QStringList out;
+    for (const QString &e : planElements(plan))
+        if (!have.contains(e))
+            out << e;
+    for (engine::Direction dir : {engine::Direction::Inbound, engine::Direction::Outbound}) {
+        const QStringList want = planRules(plan, dir);
+        const QStringList got =
+            texts(dir == engine::Direction::Inbound ? st.inputRules : st.outputRules);
+        if (want != got)
+            out << (dir == engine::Direction::Inbound ? u"chain input: "_s : u"chain output: "_s)
+                       + want.join(u", "_s);
+    }
+    out.sort();
+    return out;
+}
+
+QStringList Enforcer::nftExtra(const engine::NftPlan &plan, const kernel::NftTableState &st)
+{
+    const QSet<QString> want = planElements(plan);
+    QStringList out;
+    for (const QString &e : kernelElements(st))
+        if (!want.contains(e))
+            out << e;
+    if (plan.isEmpty() && st.exists && out.isEmpty())
+        out << u"table inet ipsec_console"_s;
+    out.sort();
+    return out;
+}
+
+QStringList Enforcer::nftHits(const engine::EffectivePolicy &effective, const engine::NftPlan &plan,
+                              const kernel::NftTableState &st)
+{
+    const auto namesOf = [&effective](const QList<qsizetype> &sources) {
+        QStringList names;
+        for (qsizetype i : sources) {
+            const auto &src = effective.sources().at(i);
+            const QString name = src.ruleName.isEmpty()
+                                     ? (src.label.isEmpty() ? tr("(dynamic)") : src.label)
+                                     : src.ruleName;
+            if (!names.contains(name))
+                names << name;
+        }
+        return names.join(u", "_s);
+    };
+    QList<std::pair<quint64, QString>> hits;
+    for (engine::Direction dir : {engine::Direction::Inbound, engine::Direction::Outbound}) {
+        const auto &rules = dir == engine::Direction::Inbound ? st.inputRules : st.outputRules;
+        qsizetype ruleIndex = plan.ikeExemption ? 1 : 0;
+        for (const auto &shape : plan.shapes) {
+            if (shape.direction != dir)
+                continue;
+            const qsizetype at = ruleIndex++;
+            const QString verdict =
+                shape.action == FilterAction::Type::Block ? u"drop"_s : u"accept"_s;
+            if (!shape.hasKey()) {
+                if (at < rules.size() && rules.at(at).packets > 0)
+                    hits.append(
+                        {rules.at(at).packets,
+                         u"%1 %2 %3\t%4"_s.arg(
+                             dir == engine::Direction::Inbound ? u"input"_s : u"output"_s,
+                             shape.setName(), verdict, namesOf(shape.elements.value(0).sources))});
+                continue;
+            }
+            QHash<QString, quint64> packets;
+            for (const auto &e : st.sets.value(shape.setName()))
+                packets.insert(e.text, e.packets);
+            for (const auto &e : shape.elements) {
+                const QString text = e.text(shape);
+                const quint64 n = packets.value(text);
+                if (n > 0)
+                    hits.append({n, u"%1 { %2 } %3\t%4"_s.arg(shape.setName(), text, verdict,
+                                                              namesOf(e.sources))});
+            }
+        }
+    }
+    std::stable_sort(hits.begin(), hits.end(),
+                     [](const auto &a, const auto &b) { return a.first > b.first; });
+    QStringList out;
+    for (const auto &[n, line] : hits)
+        out << QString::number(n) + u'\t' + line;
+    return out;
+}
+
+std::optional<Enforcer::NftDelta> Enforcer::nftDelta(const engine::NftPlan &plan,
+                                                     const kernel::NftTableState &st)
+{
+    if (!st.exists || plan.isEmpty())
+        return std::nullopt;
+    for (engine::Direction dir : {engine::Direction::Inbound, engine::Direction::Outbound}) {
+        const auto &rules = dir == engine::Direction::Inbound ? st.inputRules : st.outputRules;
+        if (planRules(plan, dir) != texts(rules))
+            return std::nullopt;
+    }
+    QSet<QString> names;
+    for (const auto &shape : plan.shapes) {
+        if (!shape.hasKey())
+            continue;
+        const QString name = shape.setName();
+        names.insert(name);
+        if (!st.sets.contains(name) || st.intervalSets.contains(name) != shape.needsInterval())
+            return std::nullopt;
+    }
+    if (names.size() != st.sets.size())
+        return std::nullopt;
+    NftDelta delta;
+    const QString table = u"inet "_s + QString::fromUtf16(engine::NftTableName);
+    QString adds, deletes, undoAdds, undoDeletes;
+    for (const auto &shape : plan.shapes) {
+        if (!shape.hasKey())
+            continue;
+        const QString name = shape.setName();
+        QSet<QString> have;
+        for (const auto &e : st.sets.value(name))
+            have.insert(e.text);
+        QStringList toAdd;
+        QSet<QString> want;
+        for (const auto &e : shape.elements) {
+            const QString text = e.text(shape);
+            want.insert(text);
+            if (!have.contains(text))
+                toAdd << text;
+        }
+        QStringList toDelete;
+        for (const QString &text : std::as_const(have))
+            if (!want.contains(text))
+                toDelete << text;
+        const QString head = table + u' ' + name + u" { "_s;
+        if (!toDelete.isEmpty()) {
+            deletes += u"delete element "_s + head + toDelete.join(u", "_s) + u" }\n"_s;
+            undoAdds += u"add element "_s + head + toDelete.join(u", "_s) + u" }\n"_s;
+        }
+        if (!toAdd.isEmpty()) {
+            adds += u"add element "_s + head + toAdd.join(u", "_s) + u" }\n"_s;
+            undoDeletes += u"delete element "_s + head + toAdd.join(u", "_s) + u" }\n"_s;
+        }
+        delta.added += int(toAdd.size());
+        delta.removed += int(toDelete.size());
+    }
+    // Deletes first: a merged port run replaces its parts without overlapping them.
+    delta.commands = deletes + adds;
+    delta.undo = undoDeletes + undoAdds;
+    return delta;
+}
+
+Result<Enforcer::Outcome> Enforcer::enforceNft(const engine::EffectivePolicy &effective,
+                                               bool dryRun)
+{
+    QStringList warnings;
+    auto split = compileSplit(effective, &warnings);
+    if (!split)
+        return split.error();
+    const engine::NftPlan &nft = split->nft;
+    const QList<kernel::SpdEntry> desiredXfrm = desiredEntries(split->xfrm);
+    Outcome outcome;
+    outcome.nft = true;
+    outcome.nftElements = nft.elementCount();
+    outcome.nftRules = int(nft.shapes.size());
+    outcome.warnings = warnings;
+
+    // What the table holds now decides between nothing, a few set elements (a store change
+    // that adds one rule to a large policy) and replacing the whole table.
+    auto current = m_nft->state();
+    if (!current)
+        return current.error();
+    QString commands;
+    QString undo;
+    const auto delta = nftDelta(nft, current.value());
+    if (delta) {
+        commands = delta->commands;
+        undo = delta->undo;
+        outcome.nftIncremental = true;
+        outcome.nftElementsAdded = delta->added;
+        outcome.nftElementsRemoved = delta->removed;
+    } else if (current->exists || !nft.isEmpty()) {
+        commands = nft.ruleset();
+    }
+    if (dryRun) {
+        outcome.ipCommands << commands.split(u'\n', Qt::SkipEmptyParts);
+        auto xfrm = install(desiredXfrm, true);
+        if (!xfrm)
+            return xfrm.error();
+        outcome.ipCommands << xfrm->ipCommands;
+        outcome.added = xfrm->added;
+        outcome.removed = xfrm->removed;
+        return outcome;
+    }
+    // Whether the XFRM part has anything to do: if not, it cannot fail, and the old table need
+    // not be kept for undoing.
+    auto owned = ownedEntries();
+    if (!owned)
+        return owned.error();
+    QSet<QString> ownedKeys, desiredKeys;
+    for (const auto &e : owned.value())
+        ownedKeys.insert(stateKey(e));
+    for (const auto &e : desiredXfrm)
+        desiredKeys.insert(stateKey(e));
+    const bool xfrmUnchanged = ownedKeys == desiredKeys && owned->size() == desiredXfrm.size();
+    if (!commands.isEmpty()) {
+        if (!delta && !xfrmUnchanged && current->exists) {
+            auto text = m_nft->tableText();
+            if (!text)
+                return text.error();
+            undo = engine::nftDeleteTableCommands() + text.value();
+        } else if (!delta) {
+            undo = engine::nftDeleteTableCommands();
+        }
+        if (auto ok = m_nft->apply(commands); !ok)
+            return ok.error();
+        outcome.nftChanged = true;
+    }
+    if (xfrmUnchanged) {
+        outcome.unchanged = int(desiredXfrm.size());
+        return outcome;
+    }
+    // The XFRM part: the negotiate layer; the project's old block/permit entries (before the
+    // nftables backend, or from --backend xfrm) are owned entries it lacks, so they go now, after
+    // the table took over their traffic.
+    auto xfrm = install(desiredXfrm, false);
+    if (!xfrm) {
+        if (!commands.isEmpty()) {
+            const auto back = m_nft->apply(undo);
+            return Error::kernel(xfrm.error().message + u' '
+                                 + (back ? tr("The previous nftables table is back.")
+                                         : tr("Restoring the previous nftables table failed "
+                                              "too: %1")
+                                               .arg(back.error().message)));
+        }
+        return xfrm.error();
+    }
+    outcome.added = xfrm->added;
+    outcome.removed = xfrm->removed;
+    outcome.replaced = xfrm->replaced;
+    outcome.unchanged = xfrm->unchanged;
     return outcome;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "engine/EffectivePolicy.h"
+#include "engine/NftCompiler.h"
 #include "engine/XfrmCompiler.h"
+#include "kernel/NftBackend.h"
 #include "kernel/Spd.h"
 
 #include <QCoreApplication>
@@ -11,6 +13,12 @@ namespace ipsec {
 // Makes the kernel do what the effective policy says: compile, diff against the entries this
 // project owns, apply make-before-break (the kernel layer rolls back on failure). Entries of
 // other tools are never touched.
+//
+// Two backends (issue 11): with an NftBackend, block and permit go to the project's nftables
+// table (one transaction) and XFRM keeps only the negotiate layer (NftCompiler::
+// negotiateLayer); without one, every filter is an XFRM entry as before. Each backend clears
+// what the other one left: the first nft enforce removes the project's old XFRM block/permit
+// entries (they are owned entries the new plan lacks), an XFRM enforce deletes the table.
 class Enforcer {
     Q_DECLARE_TR_FUNCTIONS(ipsec::Enforcer)
 public:
@@ -21,6 +29,15 @@ public:
         int unchanged = 0;
         QStringList warnings;   // shadowed filters, unenforceable actions, unresolved names
         QStringList ipCommands; // the plan as `ip xfrm policy` lines (dry run)
+        // nftables backend: the table's rules and set elements, and whether it was rewritten.
+        bool nft = false;
+        int nftRules = 0;
+        int nftElements = 0;
+        bool nftChanged = false;
+        // Only set elements changed (one add/delete element transaction), not the ruleset.
+        bool nftIncremental = false;
+        int nftElementsAdded = 0;
+        int nftElementsRemoved = 0;
     };
 
     struct Options {
@@ -28,7 +45,10 @@ public:
         bool dryRun = false;
     };
 
-    explicit Enforcer(kernel::Spd &spd);
+    // nft: the nftables backend when block/permit go there (nullptr: XFRM only).
+    // nftToClear: in XFRM mode, a backend whose leftover table is deleted (may be nullptr).
+    explicit Enforcer(kernel::Spd &spd, kernel::NftBackend *nft = nullptr,
+                      kernel::NftBackend *nftToClear = nullptr);
 
     // Compiles the effective policy of db + dynamic filters and applies it.
     Result<Outcome> enforce(const PolicyDatabase &db, const QList<engine::DynamicFilter> &dynamic,
@@ -53,10 +73,43 @@ public:
                                             const QList<engine::DynamicFilter> &dynamic,
                                             const engine::ExpansionContext &context,
                                             bool ikeExemption, QStringList *warnings);
+    static Result<engine::XfrmPlan> compile(const engine::EffectivePolicy &effective,
+                                            QStringList *warnings);
+
+    // The nftables backend's two layers for one effective policy.
+    struct SplitPlan {
+        engine::XfrmPlan full; // every filter as XFRM entries (the xfrm backend)
+        engine::NftPlan nft;
+        engine::XfrmPlan xfrm; // the negotiate layer next to the table
+    };
+    static Result<SplitPlan> compileSplit(const engine::EffectivePolicy &effective,
+                                          QStringList *warnings);
+    // Which filters (sources of the plan) the kernel's table lacks or holds in excess, as
+    // "set element" lines; empty when it matches the plan.
+    static QStringList nftMissing(const engine::NftPlan &plan, const kernel::NftTableState &st);
+    static QStringList nftExtra(const engine::NftPlan &plan, const kernel::NftTableState &st);
+    // Per-filter hit counters: "packets<TAB>what<TAB>rules" for every element or keyless rule
+    // that counted packets, most first (KernelView::nftHits).
+    // The commands that turn the table `st` into `plan` by adding and deleting set elements
+    // only, with the commands that undo them; nullopt when the structure differs (other sets,
+    // rules or set flags): then the whole table is replaced.
+    struct NftDelta {
+        QString commands;
+        QString undo;
+        int added = 0;
+        int removed = 0;
+    };
+    static std::optional<NftDelta> nftDelta(const engine::NftPlan &plan,
+                                            const kernel::NftTableState &st);
+    static QStringList nftHits(const engine::EffectivePolicy &effective,
+                               const engine::NftPlan &plan, const kernel::NftTableState &st);
 
 private:
     static Error applyError(const kernel::SpdApplyResult &result);
+    Result<Outcome> enforceNft(const engine::EffectivePolicy &effective, bool dryRun);
     kernel::Spd &m_spd;
+    kernel::NftBackend *m_nft = nullptr;
+    kernel::NftBackend *m_nftToClear = nullptr;
 };
 
 } // namespace ipsec

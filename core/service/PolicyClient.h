@@ -49,7 +49,19 @@ struct KernelView {
     std::map<QString, quint64> counters; // /proc/net/xfrm_stat; empty when unavailable
     // Set while an emergency unassign is in effect: why the kernel holds nothing of ours.
     std::optional<EmergencyState> emergency;
-    bool inSync() const { return missing.isEmpty() && extra.isEmpty(); }
+    // The nftables backend (issue 11): "nft" when block/permit are in the table, else "xfrm".
+    QString backend;
+    QStringList nftMissing; // "set element" (or chain) lines the policy wants, the table lacks
+    QStringList nftExtra;   // … the table holds, the policy does not
+    // Per-filter hit counters of the table: "packets<TAB>set element<TAB>rule names", most
+    // hits first; keyless rules as "packets<TAB>chain verdict<TAB>rule names".
+    QStringList nftHits;
+    int nftRules = 0;    // rules of the table's chains (0: no table)
+    int nftElements = 0; // set elements of the table
+    bool inSync() const
+    {
+        return missing.isEmpty() && extra.isEmpty() && nftMissing.isEmpty() && nftExtra.isEmpty();
+    }
 };
 
 // How the changes that follow are applied (every change that reaches the kernel).

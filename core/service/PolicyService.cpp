@@ -2,6 +2,7 @@
 #include "engine/HostNameResolver.h"
 
 #include "kernel/NetlinkSpd.h"
+#include "kernel/NftBackend.h"
 #include "kernel/Ownership.h"
 #include "kernel/XfrmStatistics.h"
 #include "service/Enforcer.h"
@@ -74,7 +75,54 @@ Result<std::unique_ptr<kernel::Spd>> openSpd(int failAfter)
     return std::unique_ptr<kernel::Spd>(std::move(spd.value()));
 }
 
+// The project's nftables table, or null when the kernel has no nf_tables (why in *why).
+std::unique_ptr<kernel::NftBackend> openNft(int failAfter, QString *why = nullptr)
+{
+    kernel::NftBackend::Options o;
+    // The kernel failure test hook (IPSEC_CONSOLE_TEST_KERNEL_FAIL_AFTER): the table's
+    // transaction is one change, all or nothing, so it fails as a whole.
+    o.failNextApply = failAfter >= 0;
+    auto nft = kernel::NftBackend::open(o);
+    if (!nft) {
+        if (why)
+            *why = nft.error().message;
+        return nullptr;
+    }
+    return std::move(nft.value());
+}
+
+// Removes the project's table if there is one; a line for the report, empty when none.
+Result<QString> removeNftTable(kernel::NftBackend *nft, bool dryRun)
+{
+    if (!nft)
+        return QString();
+    auto exists = nft->tableExists();
+    if (!exists)
+        return exists.error();
+    if (!exists.value())
+        return QString();
+    if (!dryRun) {
+        if (auto ok = nft->deleteTable(); !ok)
+            return ok.error();
+    }
+    return PolicyService::tr("Removed the nftables table inet ipsec_console (block and permit "
+                             "filters).");
+}
+
 } // namespace
+
+Result<QString> PolicyService::resolveKernelBackend(const QString &requested)
+{
+    QString b = requested.isEmpty() ? qEnvironmentVariable("IPSEC_CONSOLE_BACKEND") : requested;
+    b = b.trimmed().toLower();
+    if (b.isEmpty())
+        return u"nft"_s;
+    if (b != u"nft"_s && b != u"xfrm"_s)
+        return Error::usage(tr("Unknown kernel backend \"%1\": use nft (block and permit in "
+                               "nftables, negotiate in XFRM) or xfrm (every filter in XFRM).")
+                                .arg(requested.isEmpty() ? b : requested));
+    return b;
+}
 
 PolicyService::PolicyService(std::shared_ptr<AbstractPolicyStore> store, Options options)
     : m_store(std::move(store))
@@ -139,10 +187,18 @@ PolicyService::openOn(std::shared_ptr<AbstractPolicyStore> store, const Options 
 
 Result<void> PolicyService::openKernel()
 {
+    auto backend = resolveKernelBackend(m_options.kernelBackend);
+    if (!backend)
+        return backend.error();
     auto spd = openSpd(m_options.kernelFailAfter);
     if (!spd)
         return spd.error();
     m_spd = std::move(spd.value());
+    QString why;
+    m_nft = openNft(m_options.kernelFailAfter, &why);
+    m_useNft = m_nft && backend.value() == u"nft"_s;
+    if (!m_nft && backend.value() == u"nft"_s)
+        m_backendNotice = tr("%1 Falling back to XFRM for every filter.").arg(why);
     return {};
 }
 
@@ -198,10 +254,26 @@ Result<void> PolicyService::enforceState(const PolicyDatabase &local,
     Enforcer::Options o;
     o.ikeExemption = m_ikeExemption;
     o.dryRun = m_options.dryRun;
-    auto outcome = Enforcer(*m_spd).enforce(db, dyn, o);
+    auto outcome =
+        Enforcer(*m_spd, m_useNft ? m_nft.get() : nullptr, m_useNft ? nullptr : m_nft.get())
+            .enforce(db, dyn, o);
     if (!outcome)
         return outcome.error();
+    if (!m_backendNotice.isEmpty())
+        report.notices << m_backendNotice;
     report.notices << outcome->warnings;
+    if (outcome->nftChanged && outcome->nftIncremental && !m_options.dryRun)
+        report.messages << tr("Kernel: nftables table inet ipsec_console, %1 set element(s) "
+                              "added and %2 removed.")
+                               .arg(outcome->nftElementsAdded)
+                               .arg(outcome->nftElementsRemoved);
+    else if (outcome->nftChanged && !m_options.dryRun)
+        report.messages << (outcome->nftRules == 0
+                                ? tr("Kernel: removed the nftables table inet ipsec_console.")
+                                : tr("Kernel: nftables table inet ipsec_console with %n rule(s) "
+                                     "and %1 set element(s).",
+                                     nullptr, outcome->nftRules)
+                                      .arg(outcome->nftElements));
     if (m_options.dryRun) {
         report.ipCommands << outcome->ipCommands;
         return {};
@@ -827,6 +899,7 @@ Result<KernelView> PolicyService::kernelView()
     if (!all)
         return all.error();
     KernelView view;
+    view.backend = m_useNft ? u"nft"_s : u"xfrm"_s;
     for (const auto &e : all.value())
         (kernel::isOwned(e) ? view.owned : view.foreign) << e;
 
@@ -840,17 +913,22 @@ Result<KernelView> PolicyService::kernelView()
     context.localAddresses = engine::localAddresses();
     context.resolve = engine::HostNameResolver::shared().function();
     context.servers = Enforcer::systemServers();
+    engine::EffectivePolicyOptions eo;
+    eo.ikeExemption = m_ikeExemption;
     ServiceReport ignored;
-    auto plan = Enforcer::compile(effectivePolicy(db.value(), ignored), dyn.value(), context,
-                                  m_ikeExemption, nullptr);
-    if (!plan)
-        return plan.error();
+    const auto effective = engine::EffectivePolicy::build(effectivePolicy(db.value(), ignored),
+                                                          dyn.value(), context, eo);
+    auto split = Enforcer::compileSplit(effective, nullptr);
+    if (!split)
+        return split.error();
+    const QList<kernel::SpdEntry> desired =
+        Enforcer::desiredEntries(m_useNft ? split->xfrm : split->full);
     const auto key = &Enforcer::stateKey;
     QSet<QString> installed;
     for (const auto &e : view.owned)
         installed.insert(key(e));
     QSet<QString> wanted;
-    for (const auto &e : Enforcer::desiredEntries(plan.value())) {
+    for (const auto &e : desired) {
         wanted.insert(key(e));
         if (!installed.contains(key(e)))
             view.missing << e;
@@ -865,6 +943,36 @@ Result<KernelView> PolicyService::kernelView()
     if (auto record = m_runtime->emergencyRecord(); record && record.value()) {
         const RuntimeState::EmergencyRecord &r = *record.value();
         view.emergency = EmergencyState{r.when, int(r.entries.size()), r.assignedPolicy};
+    }
+    if (m_nft) {
+        auto st = m_nft->state();
+        if (!st)
+            return st.error();
+        const engine::NftPlan none;
+        const engine::NftPlan &plan = m_useNft ? split->nft : none;
+        view.nftMissing = Enforcer::nftMissing(plan, st.value());
+        view.nftExtra = Enforcer::nftExtra(plan, st.value());
+        view.nftHits = Enforcer::nftHits(effective, plan, st.value());
+        view.nftRules = int(st->inputRules.size() + st->outputRules.size());
+        view.nftElements = st->elementCount();
+        quint64 dropIn = 0, dropOut = 0;
+        for (const auto &[counts, chain] :
+             {std::pair{&st->inputRules, &dropIn}, std::pair{&st->outputRules, &dropOut}}) {
+            for (const auto &r : *counts) {
+                if (!r.text.endsWith(u"drop"_s))
+                    continue;
+                if (!r.text.startsWith(u'@')) {
+                    *chain += r.packets;
+                    continue;
+                }
+                for (const auto &e : st->sets.value(r.text.section(u' ', 0, 0).mid(1)))
+                    *chain += e.packets;
+            }
+        }
+        if (st->exists || m_useNft) {
+            view.counters.emplace(u"NftInDropped"_s, dropIn);
+            view.counters.emplace(u"NftOutDropped"_s, dropOut);
+        }
     }
     return view;
 }
@@ -886,6 +994,18 @@ Result<Snapshot> PolicyService::currentSnapshot()
             KernelRecord k;
             for (const auto &e : view->owned)
                 k.entries << e.toIpCommand();
+            if (m_nft) {
+                // The table's elements as the commands that would add them.
+                if (auto st = m_nft->state()) {
+                    QStringList lines;
+                    for (auto it = st->sets.cbegin(); it != st->sets.cend(); ++it)
+                        for (const auto &e : it.value())
+                            lines << u"nft add element inet ipsec_console %1 { %2 }"_s.arg(it.key(),
+                                                                                           e.text);
+                    lines.sort();
+                    k.entries << lines;
+                }
+            }
             k.foreignEntries = int(view->foreign.size());
             k.inSync = view->inSync();
             for (const auto &[name, value] : view->counters)
@@ -1000,6 +1120,10 @@ Result<QList<kernel::SpdEntry>> PolicyService::removeOwnedKernelEntries(const Op
     auto spd = openSpd(options.kernelFailAfter);
     if (!spd)
         return spd.error();
+    // The table first, in one step: block and permit filters end with it.
+    const auto nft = openNft(-1);
+    if (auto ok = removeNftTable(nft.get(), false); !ok)
+        return ok.error();
     Enforcer enforcer(*spd.value());
     auto owned = enforcer.ownedEntries();
     if (!owned)
@@ -1025,7 +1149,10 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
         return owned.error();
 
     ServiceReport report;
+    const auto nft = openNft(options.kernelFailAfter);
     if (options.dryRun) {
+        if (auto line = removeNftTable(nft.get(), true); line && !line->isEmpty())
+            report.ipCommands << engine::nftDeleteTableCommands().split(u'\n', Qt::SkipEmptyParts);
         for (const auto &e : owned.value())
             report.ipCommands << e.toIpCommand(kernel::SpdEntry::Verb::Delete);
         report.messages << tr("Emergency unassign would remove %n kernel entr(y/ies).", nullptr,
@@ -1034,6 +1161,12 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
         return report;
     }
     // Traffic comes back first; the bookkeeping below may be slow (a large store) or fail.
+    // The nftables table goes in one step, then the XFRM entries in one batch.
+    auto tableRemoved = removeNftTable(nft.get(), false);
+    if (!tableRemoved)
+        return tableRemoved.error();
+    if (!tableRemoved->isEmpty())
+        report.messages << tableRemoved.value();
     if (auto ok = enforcer.remove(owned.value()); !ok)
         return ok.error();
     IkeSync::unloadAll(report);
@@ -1047,6 +1180,9 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
         report.notices << lock.error().message;
     // Entries another process installed while this one waited for the lock go too.
     if (lock) {
+        if (auto late = removeNftTable(nft.get(), false);
+            late && !late->isEmpty() && tableRemoved->isEmpty())
+            report.messages << late.value();
         if (auto late = enforcer.ownedEntries(); late && !late->isEmpty()) {
             if (enforcer.remove(late.value()))
                 owned.value() << late.value();

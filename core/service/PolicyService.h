@@ -15,7 +15,8 @@ class StoreWriter;
 class RuntimeState;
 namespace kernel {
 class Spd;
-}
+class NftBackend;
+} // namespace kernel
 
 // The single door to the policy store and the kernel for the console, the command-line tools
 // and the agent. Business rules of the ipsecpol/ipseccmd model live here; every change of the
@@ -38,10 +39,19 @@ public:
         bool dryRun = false; // compute and report, change nothing
         // Testing hook: the kernel fails after this many changes (-1: never).
         int kernelFailAfter = -1;
+        // Where block and permit filters go (issue 11): "nft" (the project's nftables table;
+        // XFRM keeps negotiate) or "xfrm" (every filter an XFRM entry). Empty:
+        // $IPSEC_CONSOLE_BACKEND, else nft; nft falls back to xfrm, with a notice, where the
+        // kernel has no nf_tables.
+        QString kernelBackend;
         // The domain's directory as the caller named it (--directory, --computer, --bind-dn,
         // --bind-password-file); resolved (environment, discovery) when it is used.
         ds::DirectoryOptions directory;
     };
+
+    // "nft" or "xfrm" for an Options::kernelBackend value (empty: the default); an error for
+    // anything else.
+    static Result<QString> resolveKernelBackend(const QString &requested);
 
     static Result<std::unique_ptr<PolicyService>> open(const Options &options);
     // A service on another store (the directory: ds::DirectoryStore): the same operations and
@@ -173,6 +183,11 @@ private:
     // The local store is shared with the other services of this thread.
     std::shared_ptr<AbstractPolicyStore> m_store;
     std::unique_ptr<kernel::Spd> m_spd;
+    // The nftables table (issue 11): in use for block/permit when m_useNft, else only kept to
+    // delete a table an earlier nft enforce left (may be null: no nf_tables).
+    std::unique_ptr<kernel::NftBackend> m_nft;
+    bool m_useNft = false;
+    QString m_backendNotice; // said once: nft was asked for but is not available
     std::unique_ptr<RuntimeState> m_runtime;
     Options m_options;
     bool m_ikeExemption = true;

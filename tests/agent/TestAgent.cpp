@@ -7,6 +7,7 @@
 #include "kernel/NetnsFixture.h"
 #include "kernel/TrafficProbe.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void startEnforcesAssignedPolicy();
+    void tableDriftRepaired();
     void changeSeenBySecondClient();
     void dynamicFilters();
     void unauthorizedUserRefused();
@@ -107,6 +109,7 @@ void TestAgent::startEnforcesAssignedPolicy()
              u"*=0:1434:UDP"_s, u"-n"_s, u"BLOCK"_s, u"-x"_s}));
     QVERIFY2(made.code == 0, qPrintable(made.describe()));
     QVERIFY(m_ns.ip({u"-netns"_s, m_pair.b, u"xfrm"_s, u"policy"_s, u"flush"_s}));
+    QVERIFY(m_ns.ip({u"netns"_s, u"exec"_s, m_pair.b, u"nft"_s, u"flush"_s, u"ruleset"_s}));
     QCOMPARE(delivered({1434, 1435}), u"1434:pass 1435:pass"_s);
 
     QString error;
@@ -271,9 +274,61 @@ void TestAgent::killAndRestartClearsDynamicFilters()
     QVERIFY(dyn->isEmpty());
 }
 
+// Issue 11: the agent repairs its nftables table when another program changes it (drift
+// detection over NFNLGRP_NFTABLES), as it repairs its XFRM entries; its own transactions do not
+// make it enforce again.
+void TestAgent::tableDriftRepaired()
+{
+    const auto table = [this] {
+        return m_ns.nftTable(m_pair.b);
+    };
+    const QStringList before = table();
+    QVERIFY2(before.join(u'\n').contains(u"1434"_s), qPrintable(before.join(u'\n')));
+    QElapsedTimer t;
+    const auto waitRepaired = [&] {
+        t.start();
+        while (t.elapsed() < 3000) {
+            if (table() == before)
+                return t.elapsed();
+            QTest::qWait(20);
+        }
+        return qint64(-1);
+    };
+    // The whole table deleted by hand: UDP 1434 would pass.
+    QVERIFY(m_ns.ip({u"netns"_s, u"exec"_s, m_pair.b, u"nft"_s, u"delete"_s, u"table"_s, u"inet"_s,
+                     u"ipsec_console"_s}));
+    qint64 ms = waitRepaired();
+    QVERIFY2(ms >= 0 && ms < 1000,
+             qPrintable(u"after %1 ms\n%2"_s.arg(ms).arg(m_agent.agentLog())));
+    qInfo("nft delete table -> repaired after %lld ms", ms);
+    QCOMPARE(delivered({1434, 1435}), u"1434:block 1435:pass"_s);
+    // One element deleted by hand.
+    const QString set = before.filter(u"set in_block_4_"_s).value(0).section(u' ', 2, 2);
+    QVERIFY2(!set.isEmpty(), qPrintable(before.join(u'\n')));
+    QVERIFY(m_ns.ip({u"netns"_s, u"exec"_s, m_pair.b, u"nft"_s, u"delete"_s, u"element"_s,
+                     u"inet"_s, u"ipsec_console"_s, set, u"{ 1434 }"_s}));
+    ms = waitRepaired();
+    QVERIFY2(ms >= 0 && ms < 1000,
+             qPrintable(u"after %1 ms\n%2"_s.arg(ms).arg(m_agent.agentLog())));
+    QVERIFY2(m_agent.agentLog().contains(u"nftables table"_s), qPrintable(m_agent.agentLog()));
+    // Two changes by hand, two repairs: the agent's own transactions are not drift.
+    QTest::qWait(300);
+    QVERIFY2(m_agent.agentLog().count(u"by another program): enforcing again"_s) == 2,
+             qPrintable(m_agent.agentLog()));
+    // A foreign table's change is none of its business.
+    const int repairs = int(m_agent.agentLog().count(u"The nftables table changed"_s));
+    QVERIFY(m_ns.ip({u"netns"_s, u"exec"_s, m_pair.b, u"nft"_s, u"add"_s, u"table"_s, u"inet"_s,
+                     u"other_tool"_s}));
+    QTest::qWait(400);
+    QVERIFY2(int(m_agent.agentLog().count(u"The nftables table changed"_s)) == repairs,
+             qPrintable(m_agent.agentLog()));
+    QVERIFY(m_ns.ip({u"netns"_s, u"exec"_s, m_pair.b, u"nft"_s, u"delete"_s, u"table"_s, u"inet"_s,
+                     u"other_tool"_s}));
+}
+
 void TestAgent::emergencyUnassignWhenAgentHangs()
 {
-    QVERIFY(!m_ns.policies(m_pair.b).isEmpty());
+    QVERIFY(!m_ns.kernelState(m_pair.b).isEmpty());
     m_agent.stopAgent(true);
     // The agent's store given explicitly: the fallback cannot ask the hanging agent for it
     // (installed, both use the machine's store).
@@ -282,7 +337,8 @@ void TestAgent::emergencyUnassignWhenAgentHangs()
     m_agent.stopAgent(false);
     QVERIFY2(r.code == 0, qPrintable(r.describe()));
     QVERIFY2(r.err.contains(u"did not answer"_s), qPrintable(r.describe()));
-    QVERIFY2(m_ns.policies(m_pair.b).isEmpty(), qPrintable(m_ns.policies(m_pair.b).join(u'\n')));
+    QVERIFY2(m_ns.kernelState(m_pair.b).isEmpty(),
+             qPrintable(m_ns.kernelState(m_pair.b).join(u'\n')));
     QCOMPARE(delivered({1434, 1436}), u"1434:pass 1436:pass"_s);
     // The agent lives on, sees the unassigned store and keeps the kernel empty.
     auto db = m_client->load();

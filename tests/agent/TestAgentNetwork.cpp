@@ -247,7 +247,7 @@ void TestAgentNetwork::initTestCase()
         QVERIFY2(m_ns.ip(args), qPrintable(m_ns.lastError()));
     QString error;
     QVERIFY2(m_agent.startBus(&error), qPrintable(error));
-    QVERIFY2(m_agent.startAgent(m_b, {}, &error), qPrintable(error));
+    QVERIFY2(m_agent.startAgent(m_b, {u"--backend"_s, u"xfrm"_s}, &error), qPrintable(error));
 }
 
 void TestAgentNetwork::cleanupTestCase()
@@ -406,7 +406,7 @@ void TestAgentNetwork::killDuringApplyRepairedAtStart()
     // the kernel holds nothing of ours, and the agent says it is in sync.
     QString error;
     t.restart();
-    QVERIFY2(m_agent.startAgent(m_b, {}, &error), qPrintable(error));
+    QVERIFY2(m_agent.startAgent(m_b, {u"--backend"_s, u"xfrm"_s}, &error), qPrintable(error));
     qInfo("agent start repaired %lld entries in %lld ms", qlonglong(partial), t.elapsed());
     auto c = client();
     QVERIFY(c);

@@ -112,7 +112,7 @@ void TestAgentServers::initTestCase()
     qputenv("IPSEC_DHCP_LEASES", m_dir.filePath(u"leases"_s).toLocal8Bit());
     QString error;
     QVERIFY2(m_agent.startBus(&error), qPrintable(error));
-    QVERIFY2(m_agent.startAgent(m_b, {}, &error), qPrintable(error));
+    QVERIFY2(m_agent.startAgent(m_b, {u"--backend"_s, u"xfrm"_s}, &error), qPrintable(error));
     QVERIFY2(TrafficProbe::waitUntilDelivered({udpIn(RouterOne, 5000), udpIn(RouterTwo, 5000)}),
              "the link does not carry traffic");
 }

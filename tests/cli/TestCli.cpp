@@ -33,9 +33,12 @@ QString scrub(QString text, const QString &dir)
     text.replace(dir, u"DIR"_s);
     // Whether the kernel is changed depends on running as root; the kernel tests check that.
     static const QRegularExpression kernelLines(
-        u"^(Kernel: [0-9]+ added.*|note: Stored only, not enforced.*)\n|"
+        u"^(Kernel: ([0-9]+ added|nftables table|removed the nftables).*|note: Stored only, not "
+        u"enforced.*)\n|"
         u"\n^ *Kernel: (all filters are enforced|not checked|not shown|[0-9]+ entries of this "
-        u"tool).*\n"_s,
+        u"tool).*\n|^ *(Block and permit: nftables table|Packets decided by the nftables|  +[0-9]+ "
+        u" "
+        u").*\n"_s,
         QRegularExpression::MultilineOption);
     text.remove(kernelLines);
     return text;

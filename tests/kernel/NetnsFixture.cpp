@@ -110,6 +110,20 @@ QStringList NetnsFixture::policies(const QString &ns)
     return out;
 }
 
+QStringList NetnsFixture::nftTable(const QString &ns)
+{
+    QProcess p;
+    p.start(u"ip"_s, {u"netns"_s, u"exec"_s, ns, u"nft"_s, u"-s"_s, u"list"_s, u"table"_s,
+                      u"inet"_s, u"ipsec_console"_s});
+    if (!p.waitForFinished(30000) || p.exitCode() != 0)
+        return {};
+    QStringList out;
+    for (const QString &line : QString::fromUtf8(p.readAllStandardOutput()).split(u'\n'))
+        if (!line.trimmed().isEmpty())
+            out << u"nft: "_s + line.trimmed();
+    return out;
+}
+
 bool NetnsFixture::runIn(const QString &ns, const std::function<void()> &fn)
 {
     bool entered = false;

@@ -30,6 +30,12 @@ public:
 
     // `ip -netns NS xfrm policy list`, one line per policy, sorted: for comparing states.
     QStringList policies(const QString &ns);
+    // `nft -s list table inet ipsec_console` in NS (no counters), one "nft: " line per line of
+    // the listing; empty when the table does not exist. The block/permit half of the state.
+    QStringList nftTable(const QString &ns);
+    // policies() + nftTable(): everything the project can hold in the kernel, for comparing
+    // states before and after.
+    QStringList kernelState(const QString &ns) { return policies(ns) + nftTable(ns); }
 
     // Runs fn on a thread that entered the namespace (setns is per thread). Sockets created
     // there stay in that namespace when used from other threads.

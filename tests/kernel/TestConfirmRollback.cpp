@@ -225,7 +225,7 @@ void TestConfirmRollback::unconfirmedChangeIsRolledBack()
     seedBase();
     const ipsec::PolicyDatabase before = store();
     QVERIFY(before.assignedPolicy());
-    const QStringList kernelBefore = m_ns.policies(m_pair.b);
+    const QStringList kernelBefore = m_ns.kernelState(m_pair.b);
 
     QElapsedTimer clock;
     clock.start();
@@ -247,7 +247,7 @@ void TestConfirmRollback::unconfirmedChangeIsRolledBack()
                   (QList<bool>{true, true, false}));
     const QString diff = storeDifference(before);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
-    QCOMPARE(m_ns.policies(m_pair.b), kernelBefore);
+    QCOMPARE(m_ns.kernelState(m_pair.b), kernelBefore);
     // Nothing is left to confirm.
     const Run late = run({u"confirm"_s});
     QCOMPARE(late.code, 3);
@@ -323,7 +323,7 @@ void TestConfirmRollback::sshGuardRefusesAndForceApplies()
 {
     seedBase();
     const ipsec::PolicyDatabase before = store();
-    const QStringList kernelBefore = m_ns.policies(m_pair.b);
+    const QStringList kernelBefore = m_ns.kernelState(m_pair.b);
     // The test's "administrator" is logged in from A to B's sshd.
     const QString ssh =
         u"%1 50022 %2 22"_s.arg(VethPair::a4().toString(), VethPair::b4().toString());
@@ -335,7 +335,7 @@ void TestConfirmRollback::sshGuardRefusesAndForceApplies()
          {u"10.77.0.1:50022"_s, u"10.77.0.2:22"_s, u"\"No SSH\""_s, u"--force"_s})
         QVERIFY2(r.err.contains(part), qPrintable(part + u" missing:\n"_s + r.describe()));
     QVERIFY(storeDifference(before).isEmpty());
-    QCOMPARE(m_ns.policies(m_pair.b), kernelBefore);
+    QCOMPARE(m_ns.kernelState(m_pair.b), kernelBefore);
     CHECK_TRAFFIC((QList<Flow>{tcpIn(22)}), (QList<bool>{true}));
 
     // Unrelated blocks pass with the same $SSH_CONNECTION.

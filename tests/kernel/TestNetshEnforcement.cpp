@@ -73,7 +73,8 @@ private:
     Run run(const QStringList &args, const Env &env = {});
     Run script(const QString &name) { return run({u"-f"_s, sample(name)}); }
     QJsonArray showJson(const QStringList &what);
-    QStringList spdLines() { return m_ns.policies(m_pair.b); }
+    // The project's kernel state, both backends: XFRM entries and the nftables table.
+    QStringList spdLines() { return m_ns.kernelState(m_pair.b); }
     QByteArray stateBytes() const; // store files and dynamic rules, hashed
     Flow in(const QHostAddress &from, quint16 dport, Flow::Proto proto = Flow::Proto::Udp) const;
     Flow out(const QHostAddress &to, quint16 dport, Flow::Proto proto = Flow::Proto::Udp) const;

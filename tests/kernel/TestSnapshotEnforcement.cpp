@@ -115,7 +115,7 @@ void TestSnapshotEnforcement::importReplaceRestoresTheBlock()
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(blocked(1434));
     QVERIFY(open(1435));
-    const QStringList enforced = m_ns.policies(m_pair.b);
+    const QStringList enforced = m_ns.kernelState(m_pair.b);
     QVERIFY(!enforced.isEmpty());
 
     const QString snap = m_dir->filePath(u"snap.json"_s);
@@ -124,13 +124,19 @@ void TestSnapshotEnforcement::importReplaceRestoresTheBlock()
     QFile file(snap);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
-    // As root the snapshot records the kernel's entries.
-    QCOMPARE(doc[u"kernel"_s][u"entries"_s].toArray().size(), enforced.size());
+    // As root the snapshot records the kernel's entries: XFRM entries as `ip xfrm` lines, the
+    // nftables table's elements as `nft add element` lines (issue 11).
+    const QJsonArray entries = doc[u"kernel"_s][u"entries"_s].toArray();
+    QStringList lines;
+    for (const QJsonValue &e : entries)
+        lines << e.toString();
+    QVERIFY2(!lines.filter(u"1434"_s).isEmpty(), qPrintable(lines.join(u'\n')));
+    QCOMPARE(lines.filter(u"ip xfrm policy"_s).size(), m_ns.policies(m_pair.b).size());
 
     // Undo the article's steps: nothing is blocked any more.
     QCOMPARE(run({u"-w"_s, u"REG"_s, u"-p"_s, policy, u"-y"_s}).code, 0);
     QCOMPARE(run({u"-w"_s, u"REG"_s, u"-p"_s, policy, u"-o"_s}).code, 0);
-    QVERIFY(m_ns.policies(m_pair.b).isEmpty());
+    QVERIFY(m_ns.kernelState(m_pair.b).isEmpty());
     QVERIFY(open(1434));
 
     // A refused import changes neither the store nor the kernel.
@@ -140,13 +146,13 @@ void TestSnapshotEnforcement::importReplaceRestoresTheBlock()
     bad.close();
     r = run({u"snapshot"_s, u"import"_s, bad.fileName(), u"--replace"_s});
     QCOMPARE(r.code, 2);
-    QVERIFY(m_ns.policies(m_pair.b).isEmpty());
+    QVERIFY(m_ns.kernelState(m_pair.b).isEmpty());
 
     // The import brings the assigned policy back and enforces it before it is kept.
     r = run({u"snapshot"_s, u"import"_s, snap, u"--replace"_s});
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     QVERIFY2(r.out.contains(u"Kernel: "_s), qPrintable(r.out));
-    QCOMPARE(m_ns.policies(m_pair.b), enforced);
+    QCOMPARE(m_ns.kernelState(m_pair.b), enforced);
     QVERIFY(blocked(1434));
     QVERIFY(open(1435));
 

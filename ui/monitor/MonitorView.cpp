@@ -226,13 +226,23 @@ void MonitorView::fill(const KernelView &view)
     if (selected >= 0 && selected < rows.size())
         m_entries->selectRow(selected);
 
-    m_drift->setText(view.inSync() ? tr("The kernel enforces exactly what the policy asks for.")
-                                   : tr("The kernel differs from the policy: %1 missing, %2 extra "
-                                        "entries (highlighted).")
-                                         .arg(view.missing.size())
-                                         .arg(view.extra.size()));
+    QString drift = view.inSync() ? tr("The kernel enforces exactly what the policy asks for.")
+                                  : tr("The kernel differs from the policy: %1 missing, %2 extra "
+                                       "entries (highlighted).")
+                                        .arg(view.missing.size() + view.nftMissing.size())
+                                        .arg(view.extra.size() + view.nftExtra.size());
+    if (view.backend == u"nft"_s)
+        drift += u' '
+                 + tr("Block and permit: nftables table inet ipsec_console (%1 rules, %2 set "
+                      "elements); this list shows the XFRM part.")
+                       .arg(view.nftRules)
+                       .arg(view.nftElements);
+    for (const QString &line : view.nftMissing + view.nftExtra)
+        drift += u'\n' + line;
+    m_drift->setText(drift);
 
-    m_counters->setRowCount(int(view.counters.size()));
+    // The kernel's counters, then the table's per-filter hits ("which filter dropped how many").
+    m_counters->setRowCount(int(view.counters.size() + view.nftHits.size()));
     int row = 0;
     for (const auto &[name, value] : view.counters) {
         m_counters->setItem(row, 0, new QTableWidgetItem(name));
@@ -241,7 +251,18 @@ void MonitorView::fill(const KernelView &view)
         m_counters->setItem(row, 1, valueItem);
         ++row;
     }
-    if (view.counters.empty()) {
+    for (const QString &hit : view.nftHits) {
+        const QStringList parts = hit.split(u'\t');
+        const quint64 value = parts.value(0).toULongLong();
+        auto *nameItem =
+            new QTableWidgetItem(tr("nftables %1 (%2)").arg(parts.value(1), parts.value(2)));
+        m_counters->setItem(row, 0, nameItem);
+        auto *valueItem = new QTableWidgetItem(QLocale().toString(value));
+        valueItem->setData(Qt::UserRole, value);
+        m_counters->setItem(row, 1, valueItem);
+        ++row;
+    }
+    if (view.counters.empty() && view.nftHits.isEmpty()) {
         m_counters->setRowCount(1);
         m_counters->setItem(0, 0,
                             new QTableWidgetItem(tr("(/proc/net/xfrm_stat is not "
