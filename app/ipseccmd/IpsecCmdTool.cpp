@@ -3,6 +3,7 @@
 #include "ConfirmationRecord.h"
 #include "DirectoryClient.h"
 #include "IpseccmdHelp.h"
+#include "SaReport.h"
 #include "SnapshotTool.h"
 #include "TextTable.h"
 #include "client/ClientFactory.h"
@@ -205,44 +206,10 @@ int IpsecCmdTool::show(const QStringList &what)
             root.insert(u"dynamicFilters"_s, dynamic);
         }
         if (wants(u"sas"_s)) {
-            vici::Client client(vici::Client::socketPath(), 3000);
-            QJsonObject ike;
-            if (auto sas = vici::SaList::read(client)) {
-                ike.insert(u"available"_s, true);
-                QJsonArray list;
-                for (const vici::IkeSaInfo &i : std::as_const(*sas)) {
-                    QJsonArray children;
-                    for (const vici::ChildSaInfo &c : i.children)
-                        children.append(QJsonObject{{u"name"_s, c.name},
-                                                    {u"state"_s, c.state},
-                                                    {u"protocol"_s, c.protocol},
-                                                    {u"mode"_s, c.mode},
-                                                    {u"encryption"_s, c.encryption},
-                                                    {u"integrity"_s, c.integrity},
-                                                    {u"spiIn"_s, c.spiIn},
-                                                    {u"spiOut"_s, c.spiOut},
-                                                    {u"lifetime"_s, c.lifetimeSeconds}});
-                    list.append(QJsonObject{{u"name"_s, i.name},
-                                            {u"own"_s, i.own},
-                                            {u"state"_s, i.state},
-                                            {u"version"_s, i.version},
-                                            {u"localHost"_s, i.localHost},
-                                            {u"remoteHost"_s, i.remoteHost},
-                                            {u"encryption"_s, i.encryption},
-                                            {u"integrity"_s, i.integrity},
-                                            {u"prf"_s, i.prf},
-                                            {u"dhGroup"_s, i.dhGroup},
-                                            {u"established"_s, i.establishedSeconds},
-                                            {u"rekey"_s, i.rekeySeconds},
-                                            {u"childSas"_s, children}});
-                }
-                ike.insert(u"sas"_s, list);
-            } else {
-                ike.insert(u"available"_s, false);
-                ike.insert(u"reason"_s, sas.error().message);
-            }
-            root.insert(u"ike"_s, ike);
+            root.insert(u"ike"_s, SaReport::json());
         }
+        if (wants(u"stats"_s))
+            root.insert(u"ikeCounts"_s, SaReport::countsJson());
         if ((wants(u"filters"_s) || wants(u"stats"_s)) && (*service)->isEnforcing()) {
             if (auto view = (*service)->kernelView()) {
                 QJsonObject k;
@@ -315,6 +282,8 @@ int IpsecCmdTool::show(const QStringList &what)
         if (wants(u"stats"_s))
             section(tr("Statistics"));
         showKernel(**service, wants(u"stats"_s));
+        if (wants(u"stats"_s))
+            SaReport::counts(m_io.out);
     }
     if (wants(u"sas"_s)) {
         section(tr("Security associations"));
@@ -325,48 +294,7 @@ int IpsecCmdTool::show(const QStringList &what)
 
 void IpsecCmdTool::showSas()
 {
-    vici::Client client(vici::Client::socketPath(), 3000);
-    auto sas = vici::SaList::read(client);
-    if (!sas) {
-        m_io.out << tr("Negotiation is unavailable: %1. Traffic that requires security is "
-                       "dropped until the IKE daemon runs.")
-                        .arg(sas.error().message)
-                 << '\n';
-        return;
-    }
-    if (sas->isEmpty()) {
-        m_io.out << tr("No main mode (IKE) security associations.") << '\n';
-        return;
-    }
-    const auto seconds = [](qint64 s) {
-        return s < 0 ? u"-"_s : tr("%1 s").arg(s);
-    };
-    TextTable mm({tr("Connection"), tr("Peer"), tr("State"), tr("IKE"), tr("Encryption"),
-                  tr("Integrity"), tr("DH group"), tr("Established"), tr("Rekey in")});
-    for (const vici::IkeSaInfo &i : std::as_const(*sas))
-        mm.addRow({i.own ? i.name : i.name + tr(" (foreign)"), i.remoteHost, i.state,
-                   u"v"_s + i.version, i.encryption, i.integrity, i.dhGroup,
-                   seconds(i.establishedSeconds), seconds(i.rekeySeconds)});
-    m_io.out << tr("Main mode (IKE):") << '\n';
-    mm.print(m_io.out);
-    TextTable qm({tr("Connection"), tr("State"), tr("Protocol"), tr("Encryption"), tr("Integrity"),
-                  tr("SPI in/out"), tr("Traffic"), tr("Expires in")});
-    int children = 0;
-    for (const vici::IkeSaInfo &i : std::as_const(*sas)) {
-        for (const vici::ChildSaInfo &c : i.children) {
-            ++children;
-            qm.addRow({c.name, c.state, c.protocol + u' ' + c.mode, c.encryption, c.integrity,
-                       c.spiIn + u'/' + c.spiOut, c.localTs + u" = "_s + c.remoteTs,
-                       seconds(c.lifetimeSeconds)});
-        }
-    }
-    m_io.out << '\n' << tr("Quick mode (IPsec):") << '\n';
-    if (children)
-        qm.print(m_io.out);
-    else
-        m_io.out << tr("No quick mode security associations (none negotiated, or the kernel "
-                       "could not install them).")
-                 << '\n';
+    SaReport::print(m_io.out, true, true);
 }
 
 void IpsecCmdTool::showDynamic(PolicyClient &service)

@@ -148,7 +148,9 @@ HelpPage IpseccmdHelp::ipseccmd(const QString &program)
            tr("authentication methods: KERBEROS, PRESHARE:\"key\" or CERT:\"CA name\"")},
           {u"-soft"_s, tr("allow fall back to clear traffic")},
           {u"-lan, -dialup"_s, tr("the connection type of the rule")},
-          {u"-1s -1k -1p -1f -1e"_s, tr("main-mode settings, checked but not stored")},
+          {u"-1s"_s, tr("the policy's main-mode (IKE) methods, e.g. 3DES-SHA-2 DES-MD5-1: "
+                        "stored and offered by the IKE daemon")},
+          {u"-1k -1p -1f -1e"_s, tr("other main-mode settings, checked but not stored")},
           {u"-confirm"_s, tr("accepted for compatibility (dynamic mode only)")}},
          {}},
         {tr("Commands"),

@@ -1,4 +1,5 @@
 #include "NetshShow.h"
+#include "SaReport.h"
 
 #include "TextTable.h"
 #include "service/PolicyEdits.h"
@@ -221,6 +222,10 @@ void NetshShow::policy(const Policy &p, const PolicyDatabase &db, bool verbose)
     field(tr("Last Modified"), p.lastModified.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s));
     field(tr("Assigned"), yesNo(p.assigned));
     field(tr("Polling Interval"), tr("%1 minutes").arg(p.pollingIntervalMinutes));
+    // Windows prints the main-mode offers of the policy's IKE settings here.
+    field(tr("MM Sec Methods"), MainModeMethod::listToString(p.mainModeMethods.isEmpty()
+                                                                 ? MainModeMethod::windowsDefaults()
+                                                                 : p.mainModeMethods));
     field(tr("Default Response Rule"), drr && drr->active ? tr("Activated") : tr("Deactivated"));
     field(tr("No. of Rules"), QString::number(rules));
     m_out << '\n';
@@ -290,6 +295,44 @@ void NetshShow::filterAction(const FilterAction &a)
 
 Result<void> NetshShow::showDynamic(const C &c)
 {
+    // charon's SAs (issue 14); main-mode and quick-mode policies are the IKE daemon's.
+    if (c.object == C::Object::MmSas || c.object == C::Object::QmSas) {
+        if (m_json)
+            m_out << QString::fromUtf8(QJsonDocument(SaReport::json()).toJson());
+        else
+            SaReport::print(m_out, c.object == C::Object::MmSas, c.object == C::Object::QmSas);
+        return {};
+    }
+    if (c.object == C::Object::Stats) {
+        QJsonObject stats{{u"ike"_s, SaReport::countsJson()}};
+        auto view = m_client.isEnforcing() ? m_client.kernelView()
+                                           : Result<KernelView>(Error::usage(QString()));
+        if (m_json) {
+            if (view) {
+                QJsonObject counters;
+                for (const auto &[name, value] : view->counters)
+                    counters.insert(name, qint64(value));
+                stats.insert(u"kernelCounters"_s, counters);
+            }
+            m_out << QString::fromUtf8(QJsonDocument(stats).toJson());
+            return {};
+        }
+        SaReport::counts(m_out);
+        if (view && !view->counters.empty()) {
+            m_out << '\n' << tr("Kernel IPsec statistics (/proc/net/xfrm_stat):") << '\n';
+            for (const auto &[name, value] : view->counters)
+                field(name, QString::number(value));
+        }
+        return {};
+    }
+    if (c.object == C::Object::MmPolicy || c.object == C::Object::QmPolicy
+        || c.object == C::Object::Config) {
+        m_out << tr("Main mode and quick mode policies and the IPsec driver settings are the "
+                    "IKE daemon's (strongSwan charon): see 'netsh ipsec static show policy' "
+                    "for the main mode methods charon is given, and 'swanctl --list-conns'.")
+              << '\n';
+        return {};
+    }
     auto dyn = m_client.dynamicFilters();
     if (!dyn)
         return dyn.error();

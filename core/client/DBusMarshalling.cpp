@@ -1,6 +1,7 @@
 #include "client/DBusMarshalling.h"
 
 #include <QDBusMetaType>
+#include <QJsonDocument>
 
 #include <limits>
 
@@ -76,7 +77,7 @@ QDBusArgument &operator<<(QDBusArgument &a, const Policy &v)
 {
     a.beginStructure();
     a << v.id << toWire(v.guid) << v.name << v.description << v.pollingIntervalMinutes << v.assigned
-      << toWire(v.lastModified);
+      << toWire(v.lastModified) << MainModeMethod::listToString(v.mainModeMethods);
     a.endStructure();
     return a;
 }
@@ -85,10 +86,15 @@ const QDBusArgument &operator>>(const QDBusArgument &a, Policy &v)
 {
     QString guid;
     qint64 modified = 0;
+    QString mainMode;
     a.beginStructure();
     a >> v.id >> guid >> v.name >> v.description >> v.pollingIntervalMinutes >> v.assigned
-        >> modified;
+        >> modified >> mainMode;
     a.endStructure();
+    if (auto mm = MainModeMethod::parseList(mainMode))
+        v.mainModeMethods = *mm;
+    else
+        problem(mm.error().message);
     v.guid = uuidFromWire(guid);
     v.lastModified = timeFromWire(modified);
     return a;
@@ -261,7 +267,8 @@ QDBusArgument &operator<<(QDBusArgument &a, const KernelView &v)
     a.beginStructure();
     a << v.owned << v.foreign << v.missing << v.extra << counters << v.emergency.has_value()
       << emergency.when.toMSecsSinceEpoch() << emergency.removedEntries << emergency.assignedPolicy
-      << v.backend << v.nftMissing << v.nftExtra << v.nftHits << v.nftRules << v.nftElements;
+      << v.backend << v.nftMissing << v.nftExtra << v.nftHits << v.nftRules << v.nftElements
+      << QJsonDocument(vici::SaList::toJson(v.ike)).toJson(QJsonDocument::Compact);
     a.endStructure();
     return a;
 }
@@ -273,10 +280,12 @@ const QDBusArgument &operator>>(const QDBusArgument &a, KernelView &v)
     qint64 whenMs = 0;
     EmergencyState emergency;
     a.beginStructure();
+    QByteArray ike;
     a >> v.owned >> v.foreign >> v.missing >> v.extra >> counters >> inEmergency >> whenMs
         >> emergency.removedEntries >> emergency.assignedPolicy >> v.backend >> v.nftMissing
-        >> v.nftExtra >> v.nftHits >> v.nftRules >> v.nftElements;
+        >> v.nftExtra >> v.nftHits >> v.nftRules >> v.nftElements >> ike;
     a.endStructure();
+    v.ike = vici::SaList::fromJson(QJsonDocument::fromJson(ike).object());
     v.counters = counters.toStdMap();
     emergency.when = QDateTime::fromMSecsSinceEpoch(whenMs, Qt::UTC);
     v.emergency = inEmergency ? std::optional<EmergencyState>(emergency) : std::nullopt;
@@ -288,7 +297,8 @@ namespace engine {
 QDBusArgument &operator<<(QDBusArgument &a, const DynamicFilter &v)
 {
     a.beginStructure();
-    a << v.filter << uchar(v.action) << v.label;
+    a << v.filter << uchar(v.action) << v.label << v.negotiation.inboundPassThrough
+      << v.negotiation.allowUnsecured << uchar(v.negotiation.ipsecProtocol);
     a.endStructure();
     return a;
 }
@@ -296,10 +306,13 @@ QDBusArgument &operator<<(QDBusArgument &a, const DynamicFilter &v)
 const QDBusArgument &operator>>(const QDBusArgument &a, DynamicFilter &v)
 {
     uchar action = 0;
+    uchar protocol = 50;
     a.beginStructure();
-    a >> v.filter >> action >> v.label;
+    a >> v.filter >> action >> v.label >> v.negotiation.inboundPassThrough
+        >> v.negotiation.allowUnsecured >> protocol;
     a.endStructure();
     v.action = enumFromWire(action, FilterAction::Type::Negotiate, "Filter action type");
+    v.negotiation.ipsecProtocol = protocol == 51 ? 51 : 50;
     return a;
 }
 

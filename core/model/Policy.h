@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/MainModeMethod.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QStringList>
@@ -20,6 +22,9 @@ public:
     int pollingIntervalMinutes = DefaultPollingMinutes;
     bool assigned = false;
     QDateTime lastModified; // UTC
+    // Main-mode (IKE) offers in order (netsh mmsecmethods, ipseccmd -1s); empty: Windows'
+    // defaults (MainModeMethod::windowsDefaults()).
+    QList<MainModeMethod> mainModeMethods;
 
     QStringList validate() const;
     friend bool operator==(const Policy &, const Policy &) = default;

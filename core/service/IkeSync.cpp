@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace ipsec {
@@ -22,13 +24,25 @@ void IkeSync::sync(const PolicyDatabase &db, const QList<engine::DynamicFilter> 
 {
     vici::ConnectionOptions options;
     options.ikeVersion = ikeVersion();
-    const vici::ConnectionPlan plan = vici::ConnectionBuilder::build(db, dynamic, options);
+    vici::ConnectionPlan plan = vici::ConnectionBuilder::build(db, dynamic, options);
     report.notices << plan.notices;
     const QString path = vici::Client::socketPath();
     // Nothing to negotiate and no daemon: nothing to say.
     if (plan.connections.isEmpty() && !QFileInfo::exists(path))
         return;
     vici::Client client(path, kTimeoutMs);
+    // Certificate authentication: the host's certificates are those charon has a key for.
+    if (std::any_of(plan.connections.cbegin(), plan.connections.cend(),
+                    [](const vici::Connection &c) { return c.publicKey; })) {
+        if (auto certs = vici::ConnectionSync::hostCertificates(client)) {
+            if (certs->isEmpty())
+                report.notices << tr("Certificate authentication: the IKE daemon holds no "
+                                     "certificate with its private key for this computer; load "
+                                     "them (e.g. swanctl --load-creds).");
+            options.hostCertificates = *certs;
+            plan = vici::ConnectionBuilder::build(db, dynamic, options);
+        }
+    }
     auto r = vici::ConnectionSync::apply(client, plan);
     if (!r) {
         if (!plan.connections.isEmpty())

@@ -64,11 +64,19 @@ Result<QList<engine::DynamicFilter>> NetshDynamicRules::filtersOf(const C &c)
 Result<void> NetshDynamicRules::run(const C &c)
 {
     using V = C::Verb;
-    if (c.object == C::Object::MmPolicy || c.object == C::Object::QmPolicy
-        || c.object == C::Object::Config) {
-        report.notices << tr("%1: accepted, nothing changed: main-mode and quick-mode policies "
-                             "and the IPsec driver settings belong to the IKE daemon, which this "
-                             "program does not configure.")
+    if (c.object == C::Object::MmPolicy || c.object == C::Object::QmPolicy) {
+        report.notices << tr("%1: accepted, nothing changed: dynamic main mode and quick mode "
+                             "policies are not used here; the IKE daemon (strongSwan charon) "
+                             "offers the assigned policy's main mode methods (static set policy "
+                             "mmsecmethods=) and its filter actions' quick mode methods.")
+                              .arg(c.text);
+        return {};
+    }
+    if (c.object == C::Object::Config) {
+        report.notices << tr("%1: accepted, nothing changed: the settings of the Windows IPsec "
+                             "driver have no counterpart here (IKE, UDP 500 and 4500, is always "
+                             "exempt, as ipsecexempt=3; charon's logging is set in its own "
+                             "configuration).")
                               .arg(c.text);
         return {};
     }

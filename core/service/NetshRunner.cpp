@@ -135,12 +135,25 @@ Result<Policy> NetshRunner::findPolicy(const C &c, const std::optional<QString> 
     return *found.value();
 }
 
+Result<void> NetshRunner::applyMainModeMethods(const C &c, Policy &p)
+{
+    if (c.mmSecMethods.isEmpty())
+        return {};
+    auto methods = MainModeMethod::parseList(c.mmSecMethods.join(u' '));
+    if (!methods)
+        return methods.error();
+    p.mainModeMethods = *methods;
+    return {};
+}
+
 Result<void> NetshRunner::addPolicy(const C &c)
 {
     Policy p;
     p.name = *c.name;
     p.description = c.description.value_or(QString());
     p.pollingIntervalMinutes = c.pollingMinutes.value_or(Policy::DefaultPollingMinutes);
+    if (auto ok = applyMainModeMethods(c, p); !ok)
+        return ok;
     if (auto ok = PolicyEdits::createPolicy(w, report, p, c.activateDefaultRule.value_or(true));
         !ok)
         return ok;
@@ -169,6 +182,8 @@ Result<void> NetshRunner::setPolicy(const C &c)
     p.name = c.newName.value_or(p.name);
     p.description = c.description.value_or(p.description);
     p.pollingIntervalMinutes = c.pollingMinutes.value_or(p.pollingIntervalMinutes);
+    if (auto ok = applyMainModeMethods(c, p); !ok)
+        return ok;
     if (auto ok = w.updatePolicy(p); !ok)
         return ok;
     if (c.activateDefaultRule) {

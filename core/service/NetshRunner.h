@@ -26,6 +26,7 @@ public:
 
 private:
     Result<void> runStatic(const syntax::NetshCommand &c);
+    Result<void> applyMainModeMethods(const syntax::NetshCommand &c, Policy &p);
     Result<void> addPolicy(const syntax::NetshCommand &c);
     Result<void> setPolicy(const syntax::NetshCommand &c);
     Result<void> deletePolicy(const syntax::NetshCommand &c);

@@ -7,6 +7,7 @@
 #include "snapshot/SnapshotMerge.h"
 #include "syntax/IpsecCmd.h"
 #include "util/Result.h"
+#include "vici/SaList.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -49,6 +50,8 @@ struct KernelView {
     std::map<QString, quint64> counters; // /proc/net/xfrm_stat; empty when unavailable
     // Set while an emergency unassign is in effect: why the kernel holds nothing of ours.
     std::optional<EmergencyState> emergency;
+    // charon's IKE and IPsec SAs (issue 14), or why negotiation is unavailable.
+    vici::IkeView ike;
     // The nftables backend (issue 11): "nft" when block/permit are in the table, else "xfrm".
     QString backend;
     QStringList nftMissing; // "set element" (or chain) lines the policy wants, the table lacks

@@ -939,6 +939,7 @@ Result<KernelView> PolicyService::kernelView()
     if (auto counters = kernel::XfrmStatistics::read())
         for (auto it = counters->cbegin(); it != counters->cend(); ++it)
             view.counters.emplace(it.key(), it.value());
+    view.ike = vici::SaList::view();
     // Whoever pulled the brake (this process, another console, ipseccmd): the record says so.
     if (auto record = m_runtime->emergencyRecord(); record && record.value()) {
         const RuntimeState::EmergencyRecord &r = *record.value();

@@ -124,11 +124,27 @@ Result<void> StaticCommand::run(const syntax::IpsecCmdCommand &c)
 
 Result<Policy> StaticCommand::findOrCreatePolicy(const syntax::IpsecCmdCommand &c)
 {
+    // -1s: the policy's main-mode (IKE) offers.
+    std::optional<QList<MainModeMethod>> mainMode;
+    if (!c.mainModeMethods.isEmpty()) {
+        auto parsed = MainModeMethod::parseList(c.mainModeMethods.join(u' '));
+        if (!parsed)
+            return parsed.error();
+        mainMode = *parsed;
+    }
     auto found = w.findPolicy(c.policyName);
     if (!found)
         return found.error();
     if (found.value()) {
         Policy p = *found.value();
+        if (mainMode && *mainMode != p.mainModeMethods) {
+            p.mainModeMethods = *mainMode;
+            if (auto r = w.updatePolicy(p); !r)
+                return r.error();
+            report.messages << tr("Policy %1 now offers the main mode methods %2.")
+                                   .arg(PolicyEdits::quote(p.name),
+                                        MainModeMethod::listToString(p.mainModeMethods));
+        }
         if (c.pollingMinutes && *c.pollingMinutes != p.pollingIntervalMinutes) {
             p.pollingIntervalMinutes = *c.pollingMinutes;
             if (auto r = w.updatePolicy(p); !r)
@@ -143,6 +159,8 @@ Result<Policy> StaticCommand::findOrCreatePolicy(const syntax::IpsecCmdCommand &
     p.name = c.policyName;
     if (c.pollingMinutes)
         p.pollingIntervalMinutes = *c.pollingMinutes;
+    if (mainMode)
+        p.mainModeMethods = *mainMode;
     if (const QStringList problems = p.validate(); !problems.isEmpty())
         return Error::usage(problems.join(u' '));
     // Windows adds the default response rule to every new policy.

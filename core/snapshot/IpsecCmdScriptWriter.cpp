@@ -81,6 +81,8 @@ QString IpsecCmdScriptWriter::write(const Snapshot &s)
             c.storeType = u"REG"_s;
             c.policyName = p.name;
             c.pollingMinutes = p.pollingIntervalMinutes;
+            for (const MainModeMethod &m : p.mainModeMethods)
+                c.mainModeMethods << m.toString();
             c.ruleNames = {r->name};
             for (const Filter &f : l->filters)
                 c.filters << syntax::FilterSpec{f, syntax::FilterSpec::Wrap::None};

@@ -79,13 +79,16 @@ QJsonObject policy(const Policy &p, const PolicyDatabase &db)
     QJsonArray rules;
     for (const Rule *r : db.rulesOf(p.id))
         rules.append(rule(*r, db));
-    return QJsonObject{{u"guid"_s, guid(p.guid)},
-                       {u"name"_s, p.name},
-                       {u"description"_s, p.description},
-                       {u"assigned"_s, p.assigned},
-                       {u"pollingIntervalMinutes"_s, p.pollingIntervalMinutes},
-                       {u"lastModified"_s, p.lastModified.toUTC().toString(Qt::ISODate)},
-                       {u"rules"_s, rules}};
+    QJsonObject o{{u"guid"_s, guid(p.guid)},
+                  {u"name"_s, p.name},
+                  {u"description"_s, p.description},
+                  {u"assigned"_s, p.assigned},
+                  {u"pollingIntervalMinutes"_s, p.pollingIntervalMinutes},
+                  {u"lastModified"_s, p.lastModified.toUTC().toString(Qt::ISODate)},
+                  {u"rules"_s, rules}};
+    if (!p.mainModeMethods.isEmpty())
+        o.insert(u"mainModeMethods"_s, MainModeMethod::listToString(p.mainModeMethods));
+    return o;
 }
 
 QJsonArray policies(const PolicyDatabase &db)

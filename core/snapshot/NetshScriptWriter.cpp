@@ -124,7 +124,11 @@ QString NetshScriptWriter::write(const Snapshot &s)
         lines << Prefix + u"add policy name="_s + quote(p.name) + u" description="_s
                      + quote(p.description) + u" pollinginterval="_s
                      + QString::number(p.pollingIntervalMinutes) + u" activatedefaultrule="_s
-                     + yesNo(defaultRule) + u" assign=no"_s;
+                     + yesNo(defaultRule) + u" assign=no"_s
+                     + (p.mainModeMethods.isEmpty()
+                            ? QString()
+                            : u" mmsecmethods="_s
+                                  + quote(MainModeMethod::listToString(p.mainModeMethods)));
         for (const Rule *r : db.rulesOf(p.id)) {
             if (r->defaultResponse)
                 continue;

@@ -67,10 +67,13 @@ Fields actionFields(const FilterAction &a)
 
 Fields policyFields(const Policy &p)
 {
-    return {{u"guid"_s, SnapshotJson::guid(p.guid)},
-            {u"name"_s, p.name},
-            {u"description"_s, p.description},
-            {u"pollingIntervalMinutes"_s, QString::number(p.pollingIntervalMinutes)}};
+    Fields f{{u"guid"_s, SnapshotJson::guid(p.guid)},
+             {u"name"_s, p.name},
+             {u"description"_s, p.description},
+             {u"pollingIntervalMinutes"_s, QString::number(p.pollingIntervalMinutes)}};
+    if (!p.mainModeMethods.isEmpty())
+        f.append({u"mainModeMethods"_s, MainModeMethod::listToString(p.mainModeMethods)});
+    return f;
 }
 
 Fields ruleFields(const Rule &r, const PolicyDatabase &db)

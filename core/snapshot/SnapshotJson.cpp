@@ -100,14 +100,18 @@ QJsonObject policyJson(const Policy &p, const PolicyDatabase &db)
     QJsonArray rules;
     for (const Rule *r : db.rulesOf(p.id))
         rules.append(ruleJson(*r, db));
-    return QJsonObject{{u"guid"_s, SnapshotJson::guid(p.guid)},
-                       {u"name"_s, p.name},
-                       {u"description"_s, p.description},
-                       {u"pollingIntervalMinutes"_s, p.pollingIntervalMinutes},
-                       {u"lastModified"_s, p.lastModified.isValid() ? QJsonValue(
-                                               p.lastModified.toUTC().toString(Qt::ISODateWithMs))
-                                                                    : QJsonValue()},
-                       {u"rules"_s, rules}};
+    QJsonObject o{{u"guid"_s, SnapshotJson::guid(p.guid)},
+                  {u"name"_s, p.name},
+                  {u"description"_s, p.description},
+                  {u"pollingIntervalMinutes"_s, p.pollingIntervalMinutes},
+                  {u"lastModified"_s, p.lastModified.isValid() ? QJsonValue(
+                                          p.lastModified.toUTC().toString(Qt::ISODateWithMs))
+                                                               : QJsonValue()},
+                  {u"rules"_s, rules}};
+    // Only when set (issue 14): older readers and documents stay as they were.
+    if (!p.mainModeMethods.isEmpty())
+        o.insert(u"mainModeMethods"_s, MainModeMethod::listToString(p.mainModeMethods));
+    return o;
 }
 
 } // namespace
@@ -162,6 +166,13 @@ QJsonObject SnapshotJson::toJson(const Snapshot &s)
         QJsonObject o = filterJson(d.filter);
         o.insert(u"action"_s, actionName(d.action));
         o.insert(u"label"_s, d.label);
+        // How a negotiate filter falls back (issue 14): soft/inpass are kernel semantics.
+        if (d.action == FilterAction::Type::Negotiate)
+            o.insert(u"negotiation"_s,
+                     QJsonObject{
+                         {u"inpass"_s, d.negotiation.inboundPassThrough},
+                         {u"soft"_s, d.negotiation.allowUnsecured},
+                         {u"protocol"_s, d.negotiation.ipsecProtocol == 51 ? u"ah"_s : u"esp"_s}});
         dynamic.append(o);
     }
     QJsonValue kernel;

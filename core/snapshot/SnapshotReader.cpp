@@ -50,9 +50,11 @@ public:
         return text.size() > 60 ? text.left(57) + u"..."_s : text;
     }
 
-    // The object's keys must be exactly `keys`.
+    // The object's keys must be exactly `keys`, plus any of `optional` (added by later
+    // versions: older documents lack them).
     static Result<void> keys(const QJsonObject &o, const QString &path,
-                             std::initializer_list<const char16_t *> allowed)
+                             std::initializer_list<const char16_t *> allowed,
+                             std::initializer_list<const char16_t *> optional = {})
     {
         QSet<QString> known;
         for (const char16_t *k : allowed) {
@@ -61,6 +63,8 @@ public:
             if (!o.contains(key))
                 return at(path, tr("the key \"%1\" is missing.").arg(key));
         }
+        for (const char16_t *k : optional)
+            known.insert(QString::fromUtf16(k));
         for (auto it = o.begin(); it != o.end(); ++it)
             if (!known.contains(it.key()))
                 return at(path, tr("unknown key \"%1\".").arg(shown(it.key())));
@@ -191,7 +195,8 @@ public:
     }
 
     static Result<Filter> filter(const QJsonObject &o, const QString &path,
-                                 std::initializer_list<const char16_t *> extraKeys = {})
+                                 std::initializer_list<const char16_t *> extraKeys = {},
+                                 std::initializer_list<const char16_t *> optionalKeys = {})
     {
         QList<const char16_t *> all{u"guid",     u"source",          u"sourcePort", u"destination",
                                     u"protocol", u"destinationPort", u"mirrored",   u"description"};
@@ -203,6 +208,8 @@ public:
             if (!o.contains(QString::fromUtf16(k)))
                 return at(path, tr("the key \"%1\" is missing.").arg(QString::fromUtf16(k)));
         }
+        for (const char16_t *k : optionalKeys)
+            known.insert(QString::fromUtf16(k));
         for (auto it = o.begin(); it != o.end(); ++it)
             if (!known.contains(it.key()))
                 return at(path, tr("unknown key \"%1\".").arg(shown(it.key())));
@@ -686,7 +693,8 @@ private:
                 return o.error();
             if (auto ok = Reader::keys(*o, path,
                                        {u"guid", u"name", u"description", u"pollingIntervalMinutes",
-                                        u"lastModified", u"rules"});
+                                        u"lastModified", u"rules"},
+                                       {u"mainModeMethods"});
                 !ok)
                 return ok;
             Policy p;
@@ -710,6 +718,16 @@ private:
             p.name = *name;
             p.description = *description;
             p.pollingIntervalMinutes = int(*polling);
+            if (o->contains(u"mainModeMethods"_s)) {
+                const QString at = Reader::sub(path, u"mainModeMethods"_s);
+                auto text = Reader::string(*o, path, u"mainModeMethods"_s);
+                if (!text)
+                    return text.error();
+                auto methods = MainModeMethod::parseList(*text);
+                if (!methods)
+                    return Reader::at(at, methods.error().message);
+                p.mainModeMethods = *methods;
+            }
             if (!modified->isEmpty()) {
                 p.lastModified = QDateTime::fromString(*modified, Qt::ISODateWithMs);
                 if (!p.lastModified.isValid() || p.lastModified.timeSpec() != Qt::UTC
@@ -772,7 +790,7 @@ private:
             auto o = Reader::object(dynamic->at(i), path);
             if (!o)
                 return o.error();
-            auto f = Reader::filter(*o, path, {u"action", u"label"});
+            auto f = Reader::filter(*o, path, {u"action", u"label"}, {u"negotiation"});
             if (!f)
                 return f.error();
             auto action = Reader::choice<T>(*o, path, u"action"_s,
@@ -784,8 +802,30 @@ private:
                 return label.error();
             if (auto ok = uniqueGuid(guids, f->guid, path); !ok)
                 return ok;
-            // Snapshots keep no soft/inpass of dynamic filters: they come back as Require (safe).
-            m_snapshot.dynamicFilters << engine::DynamicFilter{*f, *action, *label, {}};
+            // soft/inpass of a negotiate filter; older snapshots have none: Require (safe).
+            engine::Negotiation negotiation;
+            if (o->contains(u"negotiation"_s)) {
+                const QString at = Reader::sub(path, u"negotiation"_s);
+                auto n = Reader::object(o->value(u"negotiation"_s), at);
+                if (!n)
+                    return n.error();
+                if (auto ok = Reader::keys(*n, at, {u"inpass", u"soft", u"protocol"}); !ok)
+                    return ok;
+                auto inpass = Reader::boolean(*n, at, u"inpass"_s);
+                auto soft = Reader::boolean(*n, at, u"soft"_s);
+                if (!inpass)
+                    return inpass.error();
+                if (!soft)
+                    return soft.error();
+                const QString protocol = n->value(u"protocol"_s).toString();
+                if (protocol != u"esp"_s && protocol != u"ah"_s)
+                    return Reader::at(Reader::sub(at, u"protocol"_s),
+                                      tr("expected \"esp\" or \"ah\"."));
+                negotiation.inboundPassThrough = *inpass;
+                negotiation.allowUnsecured = *soft;
+                negotiation.ipsecProtocol = protocol == u"ah"_s ? 51 : 50;
+            }
+            m_snapshot.dynamicFilters << engine::DynamicFilter{*f, *action, *label, negotiation};
         }
         return {};
     }

@@ -209,6 +209,7 @@ Result<void> MemoryStoreWriter::updatePolicy(const Policy &policy)
     p->name = policy.name;
     p->description = policy.description;
     p->pollingIntervalMinutes = policy.pollingIntervalMinutes;
+    p->mainModeMethods = policy.mainModeMethods;
     p->lastModified = QDateTime::currentDateTimeUtc();
     return {};
 }

@@ -29,7 +29,7 @@ class PolicyStore : public AbstractPolicyStore {
     Q_OBJECT
 public:
     // 1: base tables; 2: implicit filter lists, indexes of rules by list and action.
-    static constexpr int CurrentSchemaVersion = 2;
+    static constexpr int CurrentSchemaVersion = 3;
 
     enum class OpenMode {
         ReadWrite, // create the file (and its folder) if missing, migrate an older schema

@@ -115,12 +115,13 @@ Result<void> SqlStoreWriter::insertPolicy(Policy &policy)
         }
         const QUuid guid = policy.guid.isNull() ? QUuid::createUuid() : policy.guid;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        auto id = c.insert(u"INSERT INTO policies (guid, name, name_key, description,"
-                           u" polling_minutes, assigned, last_modified)"
-                           u" VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                           {StoreCodec::uuidBlob(guid), policy.name,
-                            StoreCodec::nameKey(policy.name), StoreCodec::text(policy.description),
-                            policy.pollingIntervalMinutes, policy.assigned, now});
+        auto id = c.insert(
+            u"INSERT INTO policies (guid, name, name_key, description,"
+            u" polling_minutes, assigned, last_modified, mm_methods)"
+            u" VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            {StoreCodec::uuidBlob(guid), policy.name, StoreCodec::nameKey(policy.name),
+             StoreCodec::text(policy.description), policy.pollingIntervalMinutes, policy.assigned,
+             now, StoreCodec::text(MainModeMethod::listToString(policy.mainModeMethods))});
         if (!id)
             return id.error();
         policy.id = id.value();
@@ -140,9 +141,10 @@ Result<void> SqlStoreWriter::updatePolicy(const Policy &policy)
         if (auto ok = checks.checkNameFree(Object::Policy, policy.name, policy.id); !ok)
             return ok;
         auto ok = c.exec(u"UPDATE policies SET name = ?, name_key = ?, description = ?,"
-                         u" polling_minutes = ?, last_modified = ? WHERE id = ?"_s,
+                         u" polling_minutes = ?, mm_methods = ?, last_modified = ? WHERE id = ?"_s,
                          {policy.name, StoreCodec::nameKey(policy.name),
                           StoreCodec::text(policy.description), policy.pollingIntervalMinutes,
+                          StoreCodec::text(MainModeMethod::listToString(policy.mainModeMethods)),
                           nowMsecs(), policy.id});
         if (!ok)
             return ok.error();

@@ -69,8 +69,8 @@ Result<qint64> StoreReader::revision()
 Result<QList<Policy>> StoreReader::policies(QLatin1StringView where,
                                             std::initializer_list<QVariant> values)
 {
-    auto q = c.run(select("id, guid, name, description, polling_minutes, assigned, last_modified"
-                          " FROM policies"_L1,
+    auto q = c.run(select("id, guid, name, description, polling_minutes, assigned, last_modified,"
+                          " mm_methods FROM policies"_L1,
                           where, "id"_L1),
                    values);
     if (!q)
@@ -86,6 +86,9 @@ Result<QList<Policy>> StoreReader::policies(QLatin1StringView where,
         p.pollingIntervalMinutes = query.value(4).toInt();
         p.assigned = flag(query.value(5));
         p.lastModified = StoreCodec::decodeTime(query.value(6).toLongLong());
+        // Written only by the store, checked when written: an unreadable value means defaults.
+        if (auto mm = MainModeMethod::parseList(query.value(7).toString()))
+            p.mainModeMethods = *mm;
     }
     if (query.lastError().isValid())
         return c.sqlError(query);

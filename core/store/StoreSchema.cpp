@@ -114,9 +114,16 @@ constexpr QLatin1StringView version2[] = {
     "CREATE INDEX rules_by_filter_action ON rules (filter_action_id)"_L1,
 };
 
+// Version 3: a policy's main-mode (IKE) methods, "3DES-SHA1-2 DES-MD5-1" (empty: Windows'
+// defaults), issue 14.
+constexpr QLatin1StringView version3[] = {
+    "ALTER TABLE policies ADD COLUMN mm_methods TEXT NOT NULL DEFAULT ''"_L1,
+};
+
 constexpr StoreSchema::Step allSteps[] = {
     {1, version1},
     {2, version2},
+    {3, version3},
 };
 
 static_assert(std::size(allSteps) == PolicyStore::CurrentSchemaVersion,
@@ -125,8 +132,8 @@ static_assert(std::size(allSteps) == PolicyStore::CurrentSchemaVersion,
 // Every column the current version reads, table by table.
 constexpr QLatin1StringView currentTables[] = {
     "SELECT key, value FROM meta WHERE 0"_L1,
-    "SELECT id, guid, name, name_key, description, polling_minutes, assigned, last_modified"
-    " FROM policies WHERE 0"_L1,
+    "SELECT id, guid, name, name_key, description, polling_minutes, assigned, last_modified,"
+    " mm_methods FROM policies WHERE 0"_L1,
     "SELECT id, guid, name, name_key, description, implicit FROM filter_lists WHERE 0"_L1,
     "SELECT id, filter_list_id, guid_high, guid_low, source, source_ext, destination,"
     " destination_ext, traffic, description FROM filters WHERE 0"_L1,

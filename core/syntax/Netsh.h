@@ -38,6 +38,9 @@ struct NetshCommand {
         MmPolicy, // dynamic, not modelled: refused with a clear message at parse time
         QmPolicy,
         Config,
+        MmSas, // dynamic show: charon's IKE SAs
+        QmSas, // dynamic show: charon's IPsec SAs
+        Stats, // dynamic show: SA counts and the kernel's counters
     };
 
     Context context = Context::Static;

@@ -254,7 +254,6 @@ const std::map<QString, Setter> &tagSetters()
             if (!m)
                 return m.error();
             c.mmSecMethods = *m;
-            c.unmodelledSettings << tag;
             return {};
         };
         t[u"srcaddr"_s] = raw(&Pending::srcAddr);
@@ -379,7 +378,7 @@ std::optional<Grammar> grammarOf(C::Context context, C::Verb verb, C::Object obj
 {
     if (context == C::Context::Dynamic) {
         if (verb == V::Show)
-            return Grammar{{u"level"_s, u"format"_s, u"resolvedns"_s}, {}};
+            return Grammar{{u"level"_s, u"format"_s, u"resolvedns"_s}, {u"all"_s}};
         if (verb == V::Delete && object == O::All)
             return Grammar{};
         if (object == O::Rule)

@@ -189,8 +189,8 @@ Result<NetshCommand> NetshParser::parse(const QStringList &input)
                        {u"config"_s, O::Config}};
             if (c.verb == V::Show)
                 objects << std::pair{u"qmfilter"_s, O::Rule} << std::pair{u"mmfilter"_s, O::Rule}
-                        << std::pair{u"stats"_s, O::All} << std::pair{u"mmsas"_s, O::All}
-                        << std::pair{u"qmsas"_s, O::All};
+                        << std::pair{u"stats"_s, O::Stats} << std::pair{u"mmsas"_s, O::MmSas}
+                        << std::pair{u"qmsas"_s, O::QmSas};
         }
         QStringList names;
         for (const auto &o : objects)

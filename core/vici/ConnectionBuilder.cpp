@@ -2,27 +2,11 @@
 
 #include "engine/Negotiation.h"
 
-#include <QRegularExpression>
-
 using namespace Qt::StringLiterals;
 
 namespace ipsec::vici {
 
 namespace {
-
-QByteArray groupName(int group)
-{
-    switch (group) {
-    case 1:
-        return "modp768";
-    case 2:
-        return "modp1024";
-    case 14:
-        return "modp2048";
-    default:
-        return {};
-    }
-}
 
 QByteArray hashName(SecurityMethod::Hash h)
 {
@@ -43,58 +27,6 @@ QByteArray bytes(quint64 v)
 }
 
 } // namespace
-
-Result<MainModeMethod> MainModeMethod::parse(QStringView text)
-{
-    static const QRegularExpression re(
-        uR"(^(DES|3DES|AES128|AES192|AES256)-(MD5|SHA1|SHA)-(\d+)$)"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    const auto m = re.match(text.trimmed());
-    if (!m.hasMatch())
-        return Error::usage(tr("\"%1\" is not a main mode security method (CIPHER-HASH-GROUP, "
-                               "e.g. 3DES-SHA1-2).")
-                                .arg(text));
-    MainModeMethod out;
-    const QString c = m.captured(1).toUpper();
-    out.cipher = c == u"DES"_s      ? Cipher::Des
-                 : c == u"3DES"_s   ? Cipher::TripleDes
-                 : c == u"AES128"_s ? Cipher::Aes128
-                 : c == u"AES192"_s ? Cipher::Aes192
-                                    : Cipher::Aes256;
-    out.hash = m.captured(2).toUpper() == u"MD5"_s ? Hash::Md5 : Hash::Sha1;
-    out.dhGroup = m.captured(3).toInt();
-    if (groupName(out.dhGroup).isEmpty())
-        return Error::usage(tr("\"%1\": Diffie-Hellman group %2 is not available here (1, 2 "
-                               "or 14).")
-                                .arg(text)
-                                .arg(out.dhGroup));
-    return out;
-}
-
-QString MainModeMethod::toString() const
-{
-    static const char *const ciphers[] = {"DES", "3DES", "AES128", "AES192", "AES256"};
-    return u"%1-%2-%3"_s
-        .arg(QLatin1StringView(ciphers[int(cipher)]), hash == Hash::Md5 ? u"MD5"_s : u"SHA1"_s)
-        .arg(dhGroup);
-}
-
-QByteArray MainModeMethod::toProposal() const
-{
-    static const char *const ciphers[] = {"des", "3des", "aes128", "aes192", "aes256"};
-    return QByteArray(ciphers[int(cipher)]) + '-' + (hash == Hash::Md5 ? "md5" : "sha1") + '-'
-           + groupName(dhGroup);
-}
-
-QList<MainModeMethod> MainModeMethod::windowsDefaults()
-{
-    using C = Cipher;
-    using H = Hash;
-    return {{C::TripleDes, H::Sha1, 2},
-            {C::TripleDes, H::Md5, 2},
-            {C::Des, H::Sha1, 1},
-            {C::Des, H::Md5, 1}};
-}
 
 QByteArray ConnectionBuilder::espProposal(const SecurityMethod &m, bool pfs)
 {
@@ -138,9 +70,15 @@ ConnectionPlan ConnectionBuilder::build(const PolicyDatabase &db,
                                         const ConnectionOptions &options)
 {
     ConnectionPlan plan;
+    // The assigned policy's main-mode methods (mmsecmethods, -1s), else the defaults.
+    const Policy *assigned = db.assignedPolicy();
+    const QList<MainModeMethod> &mainMode = assigned && !assigned->mainModeMethods.isEmpty()
+                                                ? assigned->mainModeMethods
+                                                : options.mainModeMethods;
     QList<QByteArray> ikeProposals;
-    for (const MainModeMethod &m : options.mainModeMethods)
-        ikeProposals << m.toProposal();
+    for (const MainModeMethod &m : mainMode)
+        if (!ikeProposals.contains(m.toProposal()))
+            ikeProposals << m.toProposal();
 
     const auto make = [&](const QByteArray &name, quint32 reqid, const FilterAction &action,
                           const QList<AuthMethod> &auth, const QString &ruleName) {
@@ -221,7 +159,10 @@ ConnectionPlan ConnectionBuilder::build(const PolicyDatabase &db,
             c.secret = std::move(secret);
         } else {
             local.add("auth", QByteArrayLiteral("pubkey"));
+            if (!options.hostCertificates.isEmpty())
+                local.addList("certs", options.hostCertificates);
             remote.add("auth", QByteArrayLiteral("pubkey"));
+            c.publicKey = true;
             if (!chosen->data.isEmpty())
                 remote.add("ca_id", chosen->data);
             c.authentication = tr("certificate (CA %1)").arg(chosen->data);

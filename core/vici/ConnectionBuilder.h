@@ -9,33 +9,25 @@
 // `policies = no`, so charon answers the kernel's ACQUIREs for that reqid and installs only SAs.
 
 #include "engine/EffectivePolicy.h"
+#include "model/MainModeMethod.h"
 #include "vici/ViciMessage.h"
 
 namespace ipsec::vici {
 
 inline constexpr QByteArrayView ConnectionPrefix = "ipsec-console-";
 
-// One main-mode (IKE) offer in netsh's mmsecmethods form: "3DES-SHA1-2".
-struct MainModeMethod {
-    Q_DECLARE_TR_FUNCTIONS(ipsec::vici::MainModeMethod)
-public:
-    enum class Cipher : quint8 { Des, TripleDes, Aes128, Aes192, Aes256 };
-    enum class Hash : quint8 { Md5, Sha1 };
-    Cipher cipher = Cipher::TripleDes;
-    Hash hash = Hash::Sha1;
-    int dhGroup = 2; // 1 (768 bits), 2 (1024), 3 is EC2N (not in strongSwan), 14 (2048)
-
-    static Result<MainModeMethod> parse(QStringView text);
-    QString toString() const;                       // "3DES-SHA1-2"
-    QByteArray toProposal() const;                  // "3des-sha1-modp1024"
-    static QList<MainModeMethod> windowsDefaults(); // 3DES-SHA1-2 3DES-MD5-2 DES-SHA1-1 DES-MD5-1
-    friend bool operator==(const MainModeMethod &, const MainModeMethod &) = default;
-};
+// Main-mode offers are the model's (the policy's mmsecmethods).
+using ipsec::MainModeMethod;
 
 struct ConnectionOptions {
     int ikeVersion = 1; // 1 (what Windows 2000/XP/2003 speak) or 2
+    // Used when the assigned policy names none (Policy::mainModeMethods).
     QList<MainModeMethod> mainModeMethods = MainModeMethod::windowsDefaults();
     quint32 mainModeLifetimeSeconds = 28800; // Windows' 480 minutes
+    // For certificate authentication: the host's certificates (DER) that charon holds a
+    // private key for, offered as local.certs (IKEv1 needs an identity with a key: the
+    // certificate's subject, as Windows sends it).
+    QList<QByteArray> hostCertificates;
 };
 
 struct Connection {
@@ -45,6 +37,7 @@ struct Connection {
     std::optional<Message> secret; // the argument of load-shared, for preshared keys
     QString ruleName;              // for reports
     QString authentication;        // "psk", "pubkey (CA …)"
+    bool publicKey = false;        // certificate authentication
 };
 
 struct ConnectionPlan {

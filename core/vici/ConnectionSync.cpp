@@ -14,6 +14,21 @@ Result<QList<QByteArray>> ConnectionSync::loadedConnections(Client &client)
     return r->itemsOf("conns");
 }
 
+Result<QList<QByteArray>> ConnectionSync::hostCertificates(Client &client)
+{
+    Message args;
+    args.add("type", QByteArrayLiteral("X509"));
+    args.add("flag", QByteArrayLiteral("NONE"));
+    auto r = client.callStreamed("list-certs", "list-cert", args);
+    if (!r)
+        return r.error();
+    QList<QByteArray> out;
+    for (const Message &cert : std::as_const(r->events))
+        if (cert.valueOf("has_privkey") == "yes" && !cert.valueOf("data").isEmpty())
+            out << cert.valueOf("data");
+    return out;
+}
+
 Result<SyncReport> ConnectionSync::apply(Client &client, const ConnectionPlan &plan)
 {
     SyncReport report;
@@ -59,6 +74,28 @@ Result<SyncReport> ConnectionSync::apply(Client &client, const ConnectionPlan &p
             return ok.error();
         report.unloaded << QString::fromUtf8(name);
         report.messages << tr("IKE: unloaded connection %1.").arg(QString::fromUtf8(name));
+    }
+    // A connection's IKE SAs outlive its unloading: close the project's that nothing wants
+    // (unassign must not leave security associations of the old policy behind).
+    auto sas = client.callStreamed("list-sas", "list-sa");
+    if (!sas)
+        return sas.error();
+    for (const Message &sa : std::as_const(sas->events)) {
+        for (const Element &ike : sa.children()) {
+            if (!ConnectionBuilder::isOwnName(ike.name()) || wanted.contains(ike.name()))
+                continue;
+            Message args;
+            args.add("ike-id", ike.valueOf("uniqueid"));
+            args.add("force", QByteArrayLiteral("yes"));
+            args.add("timeout", QByteArrayLiteral("1000"));
+            auto r = client.call("terminate", args);
+            if (!r)
+                return r.error();
+            if (Client::checkSuccess("terminate", *r))
+                report.messages << tr("IKE: closed the security association of %1 with %2.")
+                                       .arg(QString::fromUtf8(ike.name()),
+                                            QString::fromUtf8(ike.valueOf("remote-host")));
+        }
     }
     // Secrets of ours whose connection is gone (or that no longer use a preshared key).
     QSet<QByteArray> wantedSecrets;

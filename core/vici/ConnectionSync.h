@@ -25,6 +25,8 @@ public:
     static Result<SyncReport> unloadAll(Client &client) { return apply(client, {}); }
     // The names of the connections charon has loaded (get-conns).
     static Result<QList<QByteArray>> loadedConnections(Client &client);
+    // The X.509 end-entity certificates (DER) charon holds a private key for (list-certs).
+    static Result<QList<QByteArray>> hostCertificates(Client &client);
 };
 
 } // namespace ipsec::vici

@@ -4,6 +4,8 @@
 
 #include "vici/ViciClient.h"
 
+#include <QJsonObject>
+
 namespace ipsec::vici {
 
 struct ChildSaInfo {
@@ -31,10 +33,23 @@ struct IkeSaInfo {
     bool own = false; // one of the project's connections
 };
 
+// charon's SAs as seen at one moment, or why they cannot be seen (the console's monitor, over
+// the agent; `show sas`).
+struct IkeView {
+    bool available = false;
+    QString reason; // when not available: why (not running, refused, …)
+    QList<IkeSaInfo> sas;
+};
+
 class SaList {
 public:
     static Result<QList<IkeSaInfo>> read(Client &client);
     static QList<IkeSaInfo> fromEvents(const QList<Message> &events);
+    // Reads charon at Client::socketPath() (3 s at most).
+    static IkeView view();
+    // The JSON of `ipseccmd show sas --json` ("ike"): {available, reason | sas: [...]}.
+    static QJsonObject toJson(const IkeView &view);
+    static IkeView fromJson(const QJsonObject &o);
 };
 
 } // namespace ipsec::vici

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void articleStaticSequence();
     void assigningAnotherPolicyUnassignsTheFirst();
     void ruleReplacedAndListsShared();
+    void mainModeMethodsStored();
     void errors_data();
     void errors();
     void deleteAssignedPolicyUnassignsFirst();
@@ -294,6 +295,52 @@ void TestCli::ruleReplacedAndListsShared()
         for (const auto &rule : p.toObject().value(u"rules"_s).toArray())
             lists += rule.toObject().value(u"filterList"_s).toString() == u"R"_s;
     QCOMPARE(lists, 2);
+}
+
+void TestCli::mainModeMethodsStored()
+{
+    // Issue 14: ipseccmd -1s and netsh mmsecmethods are the policy's IKE offers, stored.
+    const auto methodsOf = [this](const QString &policy) {
+        const Run r = run(u"ipseccmd"_s, {u"show"_s, u"all"_s, u"--json"_s});
+        for (const auto &p :
+             QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"policies"_s).toArray())
+            if (p.toObject().value(u"name"_s).toString() == policy)
+                return p.toObject().value(u"mainModeMethods"_s).toString(u"(none)"_s);
+        return u"(no policy)"_s;
+    };
+    Run r = run(u"ipseccmd"_s,
+                {u"-w"_s, u"REG"_s, u"-p"_s, u"MM"_s, u"-r"_s, u"R"_s, u"-n"_s, u"BLOCK"_s, u"-f"_s,
+                 u"*=0:80:TCP"_s, u"-1s"_s, u"3DES-SHA-3"_s, u"DES-MD5-1"_s});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(methodsOf(u"MM"_s), u"3DES-SHA1-3 DES-MD5-1"_s);
+    // Again on the existing policy: changed, and said so.
+    r = run(u"ipseccmd"_s, {u"-w"_s, u"REG"_s, u"-p"_s, u"MM"_s, u"-r"_s, u"R"_s, u"-n"_s,
+                            u"BLOCK"_s, u"-f"_s, u"*=0:80:TCP"_s, u"-1s"_s, u"DES-SHA-2"_s});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(u"now offers the main mode methods DES-SHA1-2"_s), qPrintable(r.out));
+    QCOMPARE(methodsOf(u"MM"_s), u"DES-SHA1-2"_s);
+
+    r = run(u"netsh"_s, {u"ipsec"_s, u"static"_s, u"set"_s, u"policy"_s, u"name=MM"_s,
+                         u"mmsecmethods=3DES-MD5-2 DES-SHA1-1"_s});
+    QVERIFY2(r.code == 0 && !r.err.contains(u"not stored"_s), qPrintable(r.out + r.err));
+    QCOMPARE(methodsOf(u"MM"_s), u"3DES-MD5-2 DES-SHA1-1"_s);
+    r = run(u"netsh"_s, {u"ipsec"_s, u"static"_s, u"add"_s, u"policy"_s, u"name=N"_s,
+                         u"mmsecmethods=3DES-SHA1-3"_s});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(methodsOf(u"N"_s), u"3DES-SHA1-3"_s);
+    r = run(u"netsh"_s, {u"ipsec"_s, u"static"_s, u"show"_s, u"policy"_s, u"name=MM"_s});
+    QVERIFY2(r.out.contains(u"3DES-MD5-2 DES-SHA1-1"_s), qPrintable(r.out));
+    // A policy without: Windows' defaults.
+    r = run(u"ipseccmd"_s, {u"-w"_s, u"REG"_s, u"-p"_s, u"Plain"_s, u"-r"_s, u"R"_s, u"-n"_s,
+                            u"BLOCK"_s, u"-f"_s, u"*=0:81:TCP"_s});
+    QCOMPARE(methodsOf(u"Plain"_s), u"(none)"_s);
+    r = run(u"netsh"_s, {u"ipsec"_s, u"static"_s, u"show"_s, u"policy"_s, u"name=Plain"_s});
+    QVERIFY2(r.out.contains(u"3DES-SHA1-2 3DES-MD5-2 DES-SHA1-1 DES-MD5-1"_s), qPrintable(r.out));
+    // Bad methods are refused and change nothing.
+    r = run(u"ipseccmd"_s, {u"-w"_s, u"REG"_s, u"-p"_s, u"MM"_s, u"-r"_s, u"R"_s, u"-n"_s,
+                            u"BLOCK"_s, u"-f"_s, u"*=0:80:TCP"_s, u"-1s"_s, u"3DES-SHA-7"_s});
+    QVERIFY(r.code != 0);
+    QCOMPARE(methodsOf(u"MM"_s), u"3DES-MD5-2 DES-SHA1-1"_s);
 }
 
 void TestCli::errors_data()

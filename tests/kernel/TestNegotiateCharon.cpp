@@ -40,8 +40,19 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void requireSecurityWithPsk();
+    void requestSecurityFallsBackToClear();
+    void certificateAuthentication();
+    void requireSecurityWithoutCharon();
 
 private:
+    // Assigns policy "Secure<round>" with one rule for UDP `port` (to and from it) with
+    // `negotiation` and `auth`; the output.
+    Run assign(const QString &ns, const QString &name, quint16 port, const QString &negotiation,
+               const QString &auth, const QStringList &extra = {});
+    // The first project IKE SA of charon `name` that is ESTABLISHED within `ms`, else empty.
+    Message establishedSa(const QString &name, int ms);
+    // pki (strongswan-pki) with `args`; false (and a warning) when it fails.
+    bool pki(const QStringList &args, const QString &output);
     Run run(const QString &ns, const QString &name, const QStringList &args,
             const QString &program = u"ipseccmd"_s);
     CharonFixture &charon(const QString &name) { return name == u"a"_s ? *m_a : *m_b; }
@@ -55,6 +66,9 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<CharonFixture> m_a, m_b;
     QString m_rootBefore;
+    // Each test function assigns a policy of its own: new rules, so new reqids (the kernel
+    // sends no second ACQUIRE for a reqid while an earlier one is pending, 30 s).
+    QString m_round;
 };
 
 void TestNegotiateCharon::initTestCase()
@@ -68,6 +82,8 @@ void TestNegotiateCharon::initTestCase()
                    + m_ns.ipOutput({u"xfrm"_s, u"state"_s, u"list"_s});
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+    // Stores, charon's configurations and logs stay for a look after a failure.
+    m_dir->setAutoRemove(qEnvironmentVariableIsEmpty("IPSEC_TEST_KEEP"));
     QString error;
     QVERIFY2(VethPair::create(m_ns, &m_pair, &error), qPrintable(error));
     const QList<Flow> warmUp{Flow::udp(m_pair.a, VethPair::a4(), 0, m_pair.b, VethPair::b4(), 7),
@@ -214,6 +230,36 @@ void TestNegotiateCharon::requireSecurityWithPsk()
                                                    : u": 1 main mode and 1 quick mode"_s),
              qPrintable(shown.out));
 
+    // netsh's dynamic views and `show stats` (item 4 of issue 14).
+    const QString quickCount =
+        childFailed ? u"and 0 quick mode (IPsec)"_s : u"and 1 quick mode (IPsec)"_s;
+    shown = run(m_pair.a, u"a"_s, {u"ipsec"_s, u"dynamic"_s, u"show"_s, u"mmsas"_s}, u"netsh"_s);
+    QVERIFY2(shown.code == 0 && shown.out.contains(u"Main mode (IKE):"_s)
+                 && shown.out.contains(VethPair::b4().toString())
+                 && shown.out.contains(u"3DES_CBC"_s) && !shown.out.contains(u"Quick mode"_s),
+             qPrintable(shown.out + shown.err));
+    shown = run(m_pair.a, u"a"_s, {u"ipsec"_s, u"dynamic"_s, u"show"_s, u"qmsas"_s}, u"netsh"_s);
+    QVERIFY2(shown.code == 0 && shown.out.contains(u"Quick mode (IPsec):"_s)
+                 && !shown.out.contains(u"Main mode"_s),
+             qPrintable(shown.out + shown.err));
+    shown = run(m_pair.a, u"a"_s, {u"ipsec"_s, u"dynamic"_s, u"show"_s, u"stats"_s}, u"netsh"_s);
+    QVERIFY2(shown.code == 0 && shown.out.contains(u": 1 main mode (IKE) "_s + quickCount),
+             qPrintable(shown.out + shown.err));
+    shown = run(m_pair.a, u"a"_s, {u"show"_s, u"stats"_s});
+    QVERIFY2(shown.code == 0 && shown.out.contains(u": 1 main mode (IKE) "_s + quickCount),
+             qPrintable(shown.out + shown.err));
+    shown = run(m_pair.a, u"a"_s, {u"show"_s, u"stats"_s, u"--json"_s});
+    QVERIFY2(shown.out.contains(u"\"mainMode\": 1"_s), qPrintable(shown.out));
+    // Dynamic main/quick mode policies and driver settings: accepted with a note, no failure.
+    for (const QStringList &words :
+         {QStringList{u"add"_s, u"mmpolicy"_s, u"name=mm"_s, u"mmsecmethods=3DES-SHA1-2"_s},
+          QStringList{u"set"_s, u"config"_s, u"property=ipsecexempt"_s, u"value=3"_s}}) {
+        shown = run(m_pair.a, u"a"_s, QStringList{u"ipsec"_s, u"dynamic"_s} + words, u"netsh"_s);
+        QVERIFY2(shown.code == 0
+                     && QString(shown.out + shown.err).contains(u"accepted, nothing changed"_s),
+                 qPrintable(shown.out + shown.err));
+    }
+
     // Still nothing in clear, either way.
     QVERIFY(!TrafficProbe::delivered(aToB));
     QVERIFY(!TrafficProbe::delivered(bToA));
@@ -224,6 +270,10 @@ void TestNegotiateCharon::requireSecurityWithPsk()
     QVERIFY2(r.out.contains(u"IKE: unloaded connection "_s + QString::fromUtf8(own)),
              qPrintable(r.out));
     QCOMPARE(connections(u"a"_s), QList<QByteArray>{"admin-vpn"});
+    // ... and its IKE SA is closed (on both ends: the peer is told).
+    QVERIFY2(r.out.contains(u"IKE: closed the security association of "_s), qPrintable(r.out));
+    QVERIFY(establishedSa(u"a"_s, 0).children().empty());
+    QTRY_VERIFY_WITH_TIMEOUT(establishedSa(u"b"_s, 0).children().empty(), 3000);
     // Emergency unassign (B): the same.
     r = run(m_pair.b, u"b"_s, {u"emergency-unassign"_s});
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
@@ -234,6 +284,194 @@ void TestNegotiateCharon::requireSecurityWithPsk()
     QVERIFY2(shown.out.contains(u"Negotiation is unavailable"_s), qPrintable(shown.out));
     // And clear text flows again.
     QVERIFY(TrafficProbe::waitUntilDelivered({aToB, bToA}));
+}
+
+Run TestNegotiateCharon::assign(const QString &ns, const QString &name, quint16 port,
+                                const QString &negotiation, const QString &auth,
+                                const QStringList &extra)
+{
+    QStringList args{u"-w"_s,
+                     u"REG"_s,
+                     u"-p"_s,
+                     u"Secure"_s + m_round,
+                     u"-r"_s,
+                     u"Port %1"_s.arg(port),
+                     u"-f"_s,
+                     u"*+0:%1:UDP"_s.arg(port),
+                     u"0+*:%1:UDP"_s.arg(port),
+                     u"-n"_s,
+                     negotiation,
+                     u"-a"_s,
+                     auth,
+                     u"-x"_s};
+    return run(ns, name, args + extra);
+}
+
+Message TestNegotiateCharon::establishedSa(const QString &name, int ms)
+{
+    const QDeadlineTimer deadline(ms);
+    for (;;) {
+        for (const Message &sa : sas(name))
+            for (const auto &child : sa.children())
+                if (child.name().startsWith("ipsec-console-r")
+                    && sa.valueOf(QByteArray(child.name() + ".state")) == "ESTABLISHED")
+                    return sa;
+        if (deadline.hasExpired())
+            return {};
+        QTest::qWait(100);
+    }
+}
+
+bool TestNegotiateCharon::pki(const QStringList &args, const QString &output)
+{
+    QProcess p;
+    p.setStandardOutputFile(output);
+    p.start(u"pki"_s, args);
+    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        qWarning("pki %s failed: %s", qPrintable(args.join(u' ')),
+                 p.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
+
+void TestNegotiateCharon::requestSecurityFallsBackToClear()
+{
+    // A requests security (fall back to clear); B has no policy and no connection at all: IKE
+    // can never succeed, and the traffic passes in clear both ways all the same.
+    m_round = u"-request"_s;
+    const Run r =
+        assign(m_pair.a, u"a"_s, 5002, u"ESP[3DES,SHA]"_s, u"PRESHARE:\"k\""_s, {u"-soft"_s});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(u"IKE: loaded connection ipsec-console-r"_s), qPrintable(r.out));
+    const Flow aToB = Flow::udp(m_pair.a, VethPair::a4(), 0, m_pair.b, VethPair::b4(), 5002);
+    const Flow bToA = Flow::udp(m_pair.b, VethPair::b4(), 0, m_pair.a, VethPair::a4(), 5002);
+    const qsizetype logged = m_a->log().size();
+    QVERIFY(TrafficProbe::waitUntilDelivered({aToB, bToA}));
+    // charon was asked (the kernel's ACQUIRE) and tried; no SA came of it.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_a->log().mid(logged).contains("initiating Main Mode IKE_SA ipsec-console-r"), 5000);
+    QVERIFY(establishedSa(u"a"_s, 0).children().empty());
+    QVERIFY(TrafficProbe::waitUntilDelivered({aToB, bToA}));
+    const Run off = run(m_pair.a, u"a"_s, {u"emergency-unassign"_s});
+    QVERIFY2(off.code == 0, qPrintable(off.out + off.err));
+}
+
+void TestNegotiateCharon::certificateAuthentication()
+{
+    // A CA and one certificate per host (the host's address as subjectAltName, charon's default
+    // identity), made with strongSwan's pki; charon gets them over VICI (as swanctl --load-creds
+    // would), the policy names the CA (-a CERT:"…").
+    m_round = u"-cert"_s;
+    const QString ca = u"C=CH, O=IPsec Console Test, CN=Test Root CA"_s;
+    const auto file = [&](const QString &n) {
+        return m_dir->filePath(n);
+    };
+    QVERIFY(
+        pki({u"--gen"_s, u"--type"_s, u"ecdsa"_s, u"--size"_s, u"256"_s, u"--outform"_s, u"der"_s},
+            file(u"ca.key"_s)));
+    QVERIFY(pki({u"--self"_s, u"--ca"_s, u"--in"_s, file(u"ca.key"_s), u"--type"_s, u"ecdsa"_s,
+                 u"--dn"_s, ca, u"--outform"_s, u"der"_s},
+                file(u"ca.crt"_s)));
+    const auto readAll = [](const QString &path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    for (const auto &[name, address] : {std::pair{u"a"_s, VethPair::a4().toString()},
+                                        std::pair{u"b"_s, VethPair::b4().toString()}}) {
+        const QString key = file(name + u".key"_s);
+        const QString req = file(name + u".pub"_s);
+        const QString crt = file(name + u".crt"_s);
+        QVERIFY(pki(
+            {u"--gen"_s, u"--type"_s, u"ecdsa"_s, u"--size"_s, u"256"_s, u"--outform"_s, u"der"_s},
+            key));
+        QVERIFY(pki({u"--pub"_s, u"--in"_s, key, u"--type"_s, u"ecdsa"_s, u"--outform"_s, u"der"_s},
+                    req));
+        QVERIFY(pki({u"--issue"_s, u"--cacert"_s, file(u"ca.crt"_s), u"--cakey"_s,
+                     file(u"ca.key"_s), u"--type"_s, u"pub"_s, u"--in"_s, req, u"--dn"_s,
+                     u"C=CH, O=IPsec Console Test, CN=host-"_s + name, u"--san"_s, address,
+                     u"--outform"_s, u"der"_s},
+                    crt));
+        Message caCert, hostCert, hostKey;
+        caCert.add("type", QByteArrayLiteral("X509"));
+        caCert.add("flag", QByteArrayLiteral("CA"));
+        caCert.add("data", readAll(file(u"ca.crt"_s)));
+        hostCert.add("type", QByteArrayLiteral("X509"));
+        hostCert.add("flag", QByteArrayLiteral("NONE"));
+        hostCert.add("data", readAll(crt));
+        hostKey.add("type", QByteArrayLiteral("ecdsa"));
+        hostKey.add("data", readAll(key));
+        for (const auto &[command, message] :
+             {std::pair{"load-cert", &caCert}, std::pair{"load-cert", &hostCert},
+              std::pair{"load-key", &hostKey}}) {
+            const QString error = charon(name).call(command, *message);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        }
+    }
+    for (const auto &[ns, name] : {std::pair{m_pair.a, u"a"_s}, std::pair{m_pair.b, u"b"_s}}) {
+        const Run r = assign(ns, name, 5003, u"ESP[3DES,SHA]"_s, u"CERT:\"%1\""_s.arg(ca));
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(u"IKE: loaded connection ipsec-console-r"_s), qPrintable(r.out));
+    }
+    const Flow aToB = Flow::udp(m_pair.a, VethPair::a4(), 0, m_pair.b, VethPair::b4(), 5003);
+    const Flow bToA = Flow::udp(m_pair.b, VethPair::b4(), 0, m_pair.a, VethPair::a4(), 5003);
+    QVERIFY(!TrafficProbe::delivered(aToB));
+    const Message ike = establishedSa(u"a"_s, 8000);
+    QVERIFY2(!ike.children().empty(), m_a->log().right(3000).constData());
+    const QByteArray own = ike.children().front().name();
+    QCOMPARE(ike.valueOf(QByteArray(own + ".version")), QByteArray("1"));
+    QCOMPARE(ike.valueOf(QByteArray(own + ".remote-host")), VethPair::b4().toString().toUtf8());
+    // Authenticated by the peer's certificate, whose chain ends at the policy's CA; the
+    // identities are the certificates' subjects (as Windows sends them).
+    const QByteArray peer = "C=CH, O=IPsec Console Test, CN=host-b";
+    QCOMPARE(ike.valueOf(QByteArray(own + ".remote-id")), peer);
+    QCOMPARE(ike.valueOf(QByteArray(own + ".local-id")),
+             QByteArray("C=CH, O=IPsec Console Test, CN=host-a"));
+    const QByteArray log = m_a->log();
+    QVERIFY2(log.contains(QByteArray("using trusted ca certificate \"" + ca.toUtf8() + '"'))
+                 && log.contains(QByteArray("authentication of '" + peer + "' with ECDSA")),
+             log.right(3000).constData());
+    QVERIFY(!TrafficProbe::delivered(aToB));
+    QVERIFY(!TrafficProbe::delivered(bToA));
+    // Unassign and emergency unassign leave the administrator's connection alone.
+    Run r = run(m_pair.a, u"a"_s, {u"-w"_s, u"REG"_s, u"-p"_s, u"Secure"_s + m_round, u"-y"_s});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(connections(u"a"_s), QList<QByteArray>{"admin-vpn"});
+    r = run(m_pair.b, u"b"_s, {u"emergency-unassign"_s});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(connections(u"b"_s), QList<QByteArray>{});
+    QVERIFY(TrafficProbe::waitUntilDelivered({aToB, bToA}));
+}
+
+void TestNegotiateCharon::requireSecurityWithoutCharon()
+{
+    // charon stops: Require Security is still never passed in clear, either way, and every
+    // command says that negotiation is unavailable and why.
+    m_round = u"-down"_s;
+    m_a->stop();
+    m_b->stop();
+    for (const auto &[ns, name] : {std::pair{m_pair.a, u"a"_s}, std::pair{m_pair.b, u"b"_s}}) {
+        const Run r = assign(ns, name, 5005, u"ESP[3DES,SHA]"_s, u"PRESHARE:\"k\""_s);
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY2(QString(r.out + r.err).contains(u"Negotiation is unavailable"_s)
+                     && QString(r.out + r.err).contains(u"not running"_s),
+                 qPrintable(r.out + r.err));
+    }
+    const Flow aToB = Flow::udp(m_pair.a, VethPair::a4(), 0, m_pair.b, VethPair::b4(), 5005);
+    const Flow bToA = Flow::udp(m_pair.b, VethPair::b4(), 0, m_pair.a, VethPair::a4(), 5005);
+    QVERIFY(!TrafficProbe::delivered(aToB));
+    QVERIFY(!TrafficProbe::delivered(bToA));
+    Run shown = run(m_pair.a, u"a"_s, {u"show"_s, u"sas"_s});
+    QVERIFY2(QString(shown.out + shown.err).contains(u"Negotiation is unavailable"_s)
+                 && QString(shown.out + shown.err).contains(u"not running"_s),
+             qPrintable(shown.out + shown.err));
+    shown = run(m_pair.a, u"a"_s, {u"/test:ipsec"_s, u"/debug"_s}, u"netdiag"_s);
+    QVERIFY2(shown.out.contains(u"unavailable"_s), qPrintable(shown.out));
+    QVERIFY(!TrafficProbe::delivered(aToB));
+    for (const auto &[ns, name] : {std::pair{m_pair.a, u"a"_s}, std::pair{m_pair.b, u"b"_s}}) {
+        const Run r = run(ns, name, {u"emergency-unassign"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestNegotiateCharon)

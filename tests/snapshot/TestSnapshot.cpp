@@ -66,6 +66,7 @@ class TestSnapshot : public QObject {
 private Q_SLOTS:
     void roundTripIsCanonical();
     void everyFieldSurvives();
+    void negotiationAndMainModeSurvive();
     void hostileDocuments_data();
     void hostileDocuments();
     void hostileBytes_data();
@@ -113,6 +114,50 @@ void TestSnapshot::everyFieldSurvives()
     QCOMPARE(read->kernel, original.kernel);
     QCOMPARE(read->host.netns, u"lab"_s);
     QCOMPARE(read->created, original.created);
+}
+
+void TestSnapshot::negotiationAndMainModeSurvive()
+{
+    // Issue 14: soft/inpass of a dynamic negotiate filter and a policy's main-mode methods.
+    Snapshot original = test::richSnapshot();
+    engine::DynamicFilter soft = original.dynamicFilters.first();
+    soft.filter.guid = QUuid::createUuid();
+    soft.filter.destinationPort = 5001;
+    soft.action = FilterAction::Type::Negotiate;
+    soft.negotiation.allowUnsecured = true;
+    soft.negotiation.inboundPassThrough = true;
+    soft.negotiation.ipsecProtocol = 51;
+    original.dynamicFilters << soft;
+    original.database.policies.first().mainModeMethods =
+        MainModeMethod::parseList(u"3DES-SHA1-3 DES-MD5-1"_s).value();
+    const QByteArray bytes = SnapshotJson::toBytes(original);
+    auto read = SnapshotReader::read(bytes);
+    QVERIFY2(read, read ? "" : qPrintable(read.error().message));
+    QCOMPARE(read->dynamicFilters.size(), 2);
+    QCOMPARE(read->dynamicFilters.last().negotiation, soft.negotiation);
+    QCOMPARE(read->database.policies.first().mainModeMethods,
+             original.database.policies.first().mainModeMethods);
+    QCOMPARE(SnapshotJson::toBytes(*read), bytes);
+    // A document of before (no "negotiation"): Require Security, the safe reading.
+    QJsonDocument doc = QJsonDocument::fromJson(bytes);
+    QJsonObject root = doc.object();
+    QJsonArray dynamic = root.value(u"dynamicFilters"_s).toArray();
+    QJsonObject last = dynamic.last().toObject();
+    last.remove(u"negotiation"_s);
+    dynamic.replace(dynamic.size() - 1, last);
+    root.insert(u"dynamicFilters"_s, dynamic);
+    read = SnapshotReader::read(QJsonDocument(root).toJson());
+    QVERIFY2(read, read ? "" : qPrintable(read.error().message));
+    QCOMPARE(read->dynamicFilters.last().negotiation, engine::Negotiation{});
+    // A bad value is named.
+    last.insert(u"negotiation"_s,
+                QJsonObject{{u"inpass"_s, true}, {u"soft"_s, u"yes"_s}, {u"protocol"_s, u"esp"_s}});
+    dynamic.replace(dynamic.size() - 1, last);
+    root.insert(u"dynamicFilters"_s, dynamic);
+    read = SnapshotReader::read(QJsonDocument(root).toJson());
+    QVERIFY(!read);
+    QVERIFY2(read.error().message.contains(u"$.dynamicFilters[1].negotiation.soft"_s),
+             qPrintable(read.error().message));
 }
 
 void TestSnapshot::hostileDocuments_data()

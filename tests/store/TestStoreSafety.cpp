@@ -193,6 +193,7 @@ private Q_SLOTS:
         QVERIFY(p.assigned);
         QCOMPARE(p.lastModified, QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC));
         QCOMPARE(p.guid, QUuid(u"{00112233-4455-6677-8899-aabbccddeeff}"_s));
+        QVERIFY(p.mainModeMethods.isEmpty()); // the column added by version 3: the defaults
 
         const FilterList &l = db->filterLists.first();
         QCOMPARE(l.name, u"Old list"_s);
@@ -220,6 +221,14 @@ private Q_SLOTS:
         QVERIFY(store.value()->load()->filterLists.first().implicit);
         QCOMPARE(sqlInteger(path, u"SELECT count(*) FROM sqlite_master WHERE name ="
                                   u" 'rules_by_filter_list'"_s),
+                 1);
+        // The version 3 addition works: a policy's main-mode (IKE) methods.
+        Policy p3 = p;
+        p3.mainModeMethods = MainModeMethod::parseList(u"3DES-SHA1-3 DES-MD5-1"_s).value();
+        QVERIFY(store.value()->write([&](StoreWriter &w) { return w.updatePolicy(p3); }));
+        QCOMPARE(store.value()->load()->policies.first().mainModeMethods, p3.mainModeMethods);
+        QCOMPARE(sqlInteger(path, u"SELECT count(*) FROM policies WHERE mm_methods ="
+                                  u" '3DES-SHA1-3 DES-MD5-1'"_s),
                  1);
         store.value().reset();
         QCOMPARE(headerUserVersion(path), PolicyStore::CurrentSchemaVersion);
@@ -314,7 +323,8 @@ private Q_SLOTS:
             << QStringList{u"PRAGMA application_id = 1230000963"_s, u"CREATE TABLE t (a)"_s}
             << u"no schema version"_s;
         QTest::newRow("ours without tables")
-            << QStringList{u"PRAGMA application_id = 1230000963"_s, u"PRAGMA user_version = 2"_s,
+            << QStringList{u"PRAGMA application_id = 1230000963"_s,
+                           u"PRAGMA user_version = %1"_s.arg(PolicyStore::CurrentSchemaVersion),
                            u"CREATE TABLE t (a)"_s}
             << u"damaged or incomplete"_s;
     }

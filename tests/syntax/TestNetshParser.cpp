@@ -78,8 +78,8 @@ void TestNetshParser::fullTags()
     QCOMPARE(*c.assign, true);
     QCOMPARE(c.mmSecMethods, (QStringList{u"3DES-SHA1-2"_s, u"DES-MD5-1"_s}));
     // Settings without a model field are kept for a notice, never dropped silently.
-    QCOMPARE(c.unmodelledSettings,
-             (QStringList{u"mmpfs"_s, u"qmpermm"_s, u"mmlifetime"_s, u"mmsecmethods"_s}));
+    // (mmsecmethods is stored with the policy: issue 14.)
+    QCOMPARE(c.unmodelledSettings, (QStringList{u"mmpfs"_s, u"qmpermm"_s, u"mmlifetime"_s}));
 
     const C f = ok(u"ipsec static add filter filterlist=L srcaddr=me dstaddr=any "
                    u"description=\"x\" protocol=TCP mirrored=no srcport=0 dstport=80"_s);

@@ -474,10 +474,33 @@ void TestVici::proposals()
     QVERIFY(mm);
     QCOMPARE(mm->toProposal(), QByteArray("3des-sha1-modp1024"));
     QCOMPARE(mm->toString(), u"3DES-SHA1-2"_s);
+    // Windows' group 3 is DH2048 (IKE's group 14, accepted as well).
     QCOMPARE(MainModeMethod::parse(u"aes256-sha-14")->toProposal(),
              QByteArray("aes256-sha1-modp2048"));
-    QVERIFY(!MainModeMethod::parse(u"3DES-SHA1-3")); // EC2N: not in strongSwan
+    QCOMPARE(MainModeMethod::parse(u"aes256-sha-14")->toString(), u"AES256-SHA1-3"_s);
+    QCOMPARE(MainModeMethod::parse(u"3DES-SHA1-3")->toProposal(), QByteArray("3des-sha1-modp2048"));
+    QVERIFY(!MainModeMethod::parse(u"3DES-SHA1-5"));
     QVERIFY(!MainModeMethod::parse(u"BLOWFISH-SHA1-2"));
+    auto list = MainModeMethod::parseList(u" DES-MD5-1, 3des-sha-3 "_s);
+    QVERIFY(list);
+    QCOMPARE(MainModeMethod::listToString(*list), u"DES-MD5-1 3DES-SHA1-3"_s);
+    QVERIFY(!MainModeMethod::parseList(u"DES-MD5-1 nonsense"_s));
+
+    // The assigned policy's methods are the IKE proposals, in its order; none: the defaults.
+    AuthMethod psk;
+    psk.kind = AuthMethod::Kind::PresharedKey;
+    psk.data = u"k"_s;
+    PolicyDatabase db = securePolicy({psk});
+    auto proposalsOf = [](const PolicyDatabase &d) {
+        return ConnectionBuilder::build(d, {}).connections.first().config.itemsOf(
+            QByteArray(ConnectionBuilder::build(d, {}).connections.first().name + ".proposals"));
+    };
+    QCOMPARE(proposalsOf(db), (QList<QByteArray>{"3des-sha1-modp1024", "3des-md5-modp1024",
+                                                 "des-sha1-modp768", "des-md5-modp768"}));
+    for (Policy &p : db.policies)
+        if (p.assigned)
+            p.mainModeMethods = *list;
+    QCOMPARE(proposalsOf(db), (QList<QByteArray>{"des-md5-modp768", "3des-sha1-modp2048"}));
 }
 
 void TestVici::syncTouchesOnlyOwnConnections()
@@ -488,9 +511,29 @@ void TestVici::syncTouchesOnlyOwnConnections()
     std::mutex lock;
     QStringList conns{u"admin-vpn"_s, u"ipsec-console-r99"_s};
     QStringList keys{u"admin-key"_s, u"ipsec-console-r99"_s};
+    // IKE SAs by unique id: the admin's and one of a connection of ours that goes away.
+    QMap<QByteArray, QByteArray> sas{{"1", "admin-vpn"}, {"2", "ipsec-console-r99"}};
     FakeDaemon daemon(path, [&](const Packet &p) -> QList<Packet> {
         std::lock_guard guard(lock);
         Message m;
+        if (p.type == Packet::Type::EventRegister || p.type == Packet::Type::EventUnregister)
+            return {ofType(Packet::Type::EventConfirm)};
+        if (p.name == "list-sas") {
+            QList<Packet> out;
+            for (auto it = sas.cbegin(); it != sas.cend(); ++it) {
+                Message sa;
+                Element &ike = sa.section(it.value());
+                ike.add("uniqueid", it.key());
+                ike.add("remote-host", QByteArrayLiteral("192.0.2.7"));
+                out << ofType(Packet::Type::Event, "list-sa", sa);
+            }
+            return out << response(Message{});
+        }
+        if (p.name == "terminate") {
+            const bool known = sas.remove(p.message.valueOf("ike-id")) == 1;
+            m.add("success", known ? QByteArrayLiteral("yes") : QByteArrayLiteral("no"));
+            return {response(m)};
+        }
         const auto names = [](const QStringList &l) {
             QList<QByteArray> out;
             for (const QString &s : l)
@@ -533,10 +576,15 @@ void TestVici::syncTouchesOnlyOwnConnections()
     QCOMPARE(r->loaded, QStringList{own});
     QCOMPARE(r->unloaded, QStringList{u"ipsec-console-r99"_s}); // ours, no longer wanted
     QCOMPARE(r->foreign, 1);
+    // The IKE SA of the connection that went is closed; the admin's stays.
+    QVERIFY2(r->messages.join(u'\n').contains(
+                 u"closed the security association of ipsec-console-r99 with 192.0.2.7"_s),
+             qPrintable(r->messages.join(u'\n')));
     {
         std::lock_guard guard(lock);
         QCOMPARE(conns, (QStringList{u"admin-vpn"_s, own}));
         QCOMPARE(keys, (QStringList{u"admin-key"_s, own}));
+        QCOMPARE(sas.keys(), QList<QByteArray>{"1"});
     }
     // Unassign / emergency: every connection and key of ours goes, the admin's stay.
     r = ConnectionSync::unloadAll(client);

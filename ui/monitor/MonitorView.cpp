@@ -109,12 +109,25 @@ MonitorView::MonitorView(PolicyClient &service, QWidget *parent, ServiceWorker *
                    tr("Ports"), tr("Action"), tr("Priority"), tr("Last Use")},
                   this);
     m_counters = makeTable(u"dropCountersTable"_s, {tr("Counter"), tr("Value")}, this);
+    m_ikeStatus = new QLabel(this);
+    m_ikeStatus->setObjectName(u"ikeStatusLabel"_s);
+    m_ikeStatus->setWordWrap(true);
+    m_sas = makeTable(u"ikeSasTable"_s,
+                      {tr("Mode"), tr("Connection"), tr("Peer"), tr("State"), tr("Algorithms"),
+                       tr("Lifetime"), tr("Details")},
+                      this);
 
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins({});
     auto *splitter = new QSplitter(Qt::Vertical, content);
     splitter->addWidget(m_entries);
+    auto *ike = new QWidget(content);
+    auto *ikeLayout = new QVBoxLayout(ike);
+    ikeLayout->setContentsMargins({});
+    ikeLayout->addWidget(m_ikeStatus);
+    ikeLayout->addWidget(m_sas, 1);
+    splitter->addWidget(ike);
     splitter->addWidget(m_counters);
     splitter->setStretchFactor(0, 3);
     contentLayout->addWidget(m_drift);
@@ -268,6 +281,56 @@ void MonitorView::fill(const KernelView &view)
                             new QTableWidgetItem(tr("(/proc/net/xfrm_stat is not "
                                                     "available)")));
     }
+    fillSas(view);
+}
+
+void MonitorView::fillSas(const KernelView &view)
+{
+    const vici::IkeView &ike = view.ike;
+    if (!ike.available) {
+        m_ikeStatus->setText(tr("Negotiation is unavailable: %1. Traffic that requires security "
+                                "is dropped (never passed in clear text) until the IKE daemon "
+                                "runs.")
+                                 .arg(ike.reason));
+        m_sas->setRowCount(0);
+        return;
+    }
+    int children = 0;
+    for (const auto &i : ike.sas)
+        children += int(i.children.size());
+    m_ikeStatus->setText(tr("IKE daemon (strongSwan charon): %1 main mode and %2 quick mode "
+                            "security association(s).")
+                             .arg(ike.sas.size())
+                             .arg(children));
+    const auto seconds = [](qint64 s) {
+        return s < 0 ? QString() : tr("%1 s").arg(s);
+    };
+    QList<QStringList> rows;
+    for (const vici::IkeSaInfo &i : ike.sas) {
+        rows << QStringList{tr("Main mode (IKEv%1)").arg(i.version),
+                            i.own ? i.name : tr("%1 (foreign)").arg(i.name),
+                            i.remoteHost,
+                            i.state,
+                            QStringList{i.encryption, i.integrity, i.dhGroup}.join(u' ').trimmed(),
+                            i.rekeySeconds < 0 ? QString()
+                                               : tr("rekey in %1").arg(seconds(i.rekeySeconds)),
+                            tr("%1 ↔ %2, established %3 ago")
+                                .arg(i.localId, i.remoteId, seconds(i.establishedSeconds))};
+        for (const vici::ChildSaInfo &c : i.children)
+            rows << QStringList{
+                tr("Quick mode (%1)").arg(c.protocol),
+                c.name,
+                i.remoteHost,
+                c.state,
+                QStringList{c.encryption, c.integrity}.join(u' ').trimmed(),
+                c.lifetimeSeconds < 0 ? QString()
+                                      : tr("expires in %1").arg(seconds(c.lifetimeSeconds)),
+                tr("SPI %1/%2, %3 = %4").arg(c.spiIn, c.spiOut, c.localTs, c.remoteTs)};
+    }
+    m_sas->setRowCount(int(rows.size()));
+    for (int r = 0; r < rows.size(); ++r)
+        for (int c = 0; c < rows.at(r).size(); ++c)
+            m_sas->setItem(r, c, new QTableWidgetItem(rows.at(r).at(c)));
 }
 
 } // namespace ipsec::ui

@@ -20,8 +20,9 @@ class ServiceWorker;
 
 // What the kernel enforces now, like the IP Security Monitor's specific filters: the entries
 // this console installed, everybody else's ("foreign"), the drift between store and kernel,
-// and the kernel's drop counters. Refreshed every two seconds while visible and on every change
-// of the store.
+// the kernel's drop counters and the IKE daemon's main mode and quick mode security
+// associations (peers, algorithms, lifetimes). Refreshed every two seconds while visible and on
+// every change of the store.
 class MonitorView : public QWidget {
     Q_OBJECT
 public:
@@ -52,6 +53,7 @@ protected:
 private:
     void showReason(const QString &reason);
     void fill(const KernelView &view);
+    void fillSas(const KernelView &view);
     void display(const Result<KernelView> &view);
 
     PolicyClient &m_service;
@@ -63,6 +65,8 @@ private:
     QLabel *m_drift = nullptr;
     QTableWidget *m_entries = nullptr;
     QTableWidget *m_counters = nullptr;
+    QLabel *m_ikeStatus = nullptr; // negotiation available, or why not
+    QTableWidget *m_sas = nullptr; // charon's IKE (main mode) and IPsec (quick mode) SAs
 };
 
 } // namespace ipsec::ui
