@@ -18,6 +18,10 @@ QList<HelpItem> DirectoryHelp::options()
         {u"--bind-password-file FILE"_s,
          tr("the password of --bind-dn: a file of root or of the caller that only its owner "
             "may read (chmod 600); any other file is refused")},
+        {u"--gpo NAME"_s,
+         tr("managing the directory (-w DS, netsh set store location=domain, the console's "
+            "Active Directory window): the Group Policy object a policy is assigned in, by "
+            "display name, {GUID} or DN (default: the Default Domain Policy)")},
     };
 }
 
@@ -29,6 +33,7 @@ QList<HelpItem> DirectoryHelp::environment()
         {u"IPSEC_CONSOLE_BIND_DN"_s, tr("the bind DN, as --bind-dn")},
         {u"IPSEC_CONSOLE_BIND_PASSWORD_FILE"_s,
          tr("the bind password file, as --bind-password-file")},
+        {u"IPSEC_CONSOLE_GPO"_s, tr("the GPO policies are assigned in, as --gpo")},
     };
 }
 

@@ -41,7 +41,7 @@ Result<std::unique_ptr<PolicyClient>> DirectoryClient::open(const CliOptions &op
             return ok.error();
     }
     auto store = std::make_shared<ds::DirectoryStore>(
-        ds::DirectoryStore::Options{*resolved, qEnvironmentVariable("IPSEC_CONSOLE_GPO")});
+        ds::DirectoryStore::Options{*resolved, QString()});
     if (auto ok = store->connectNow(); !ok) {
         Error e = ok.error();
         if (e.code == ErrorCode::Store)

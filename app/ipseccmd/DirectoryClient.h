@@ -12,7 +12,7 @@
 // location=domain [domain=NAME]` edit the IPsec policies of an Active Directory domain through
 // the same service layer as the local store (ds::DirectoryStore). The connection comes from the
 // directory options (--directory/--bind-dn/--bind-password-file or their IPSEC_CONSOLE_…
-// variables); the GPO that "assign" writes to from IPSEC_CONSOLE_GPO (default: the Default
+// variables); the GPO that "assign" writes to from --gpo or IPSEC_CONSOLE_GPO (default: the Default
 // Domain Policy).
 class DirectoryClient {
     Q_DECLARE_TR_FUNCTIONS(DirectoryClient)

@@ -121,7 +121,7 @@ HelpPage IpseccmdHelp::ipseccmd(const QString &program)
           {u"-w DS[:DOMAIN]"_s,
            tr("work on the IPsec policies of an Active Directory domain (the directory from "
               "IPSEC_CONSOLE_DIRECTORY or the domain's name; -x assigns in the GPO "
-              "IPSEC_CONSOLE_GPO, default the Default Domain Policy)")},
+              "--gpo NAME, default the Default Domain Policy)")},
           {u"-p NAME[:MINUTES]"_s, tr("the policy to create or change (and its polling interval)")},
           {u"-r NAME"_s, tr("the rule to create, change or delete (repeat with -o)")},
           {u"-x"_s, tr("assign the policy (unassigns any other)")},

@@ -16,7 +16,7 @@ namespace ipsec::ds {
 
 QStringList DirectoryOptions::optionNames()
 {
-    return {u"directory"_s, u"computer"_s, u"bind-dn"_s, u"bind-password-file"_s};
+    return {u"directory"_s, u"computer"_s, u"bind-dn"_s, u"bind-password-file"_s, u"gpo"_s};
 }
 
 bool DirectoryOptions::set(const QString &name, const QString &value)
@@ -29,6 +29,8 @@ bool DirectoryOptions::set(const QString &name, const QString &value)
         bindDn = value;
     else if (name == u"bind-password-file"_s)
         bindPasswordFile = value;
+    else if (name == u"gpo"_s)
+        gpo = value;
     else
         return false;
     return true;
@@ -39,7 +41,8 @@ QList<QCommandLineOption> DirectoryOptions::commandLineOptions()
     return {QCommandLineOption(u"directory"_s, QString(), u"URL"_s),
             QCommandLineOption(u"computer"_s, QString(), u"NAME"_s),
             QCommandLineOption(u"bind-dn"_s, QString(), u"DN"_s),
-            QCommandLineOption(u"bind-password-file"_s, QString(), u"FILE"_s)};
+            QCommandLineOption(u"bind-password-file"_s, QString(), u"FILE"_s),
+            QCommandLineOption(u"gpo"_s, QString(), u"NAME"_s)};
 }
 
 DirectoryOptions DirectoryOptions::fromParser(const QCommandLineParser &parser)
@@ -70,6 +73,8 @@ Result<DirectoryOptions> DirectoryOptions::resolve(DirectoryOptions o,
         o.bindPasswordFile = env("IPSEC_CONSOLE_BIND_PASSWORD_FILE");
     if (o.computer.isEmpty())
         o.computer = env("IPSEC_CONSOLE_COMPUTER");
+    if (o.gpo.isEmpty())
+        o.gpo = env("IPSEC_CONSOLE_GPO");
     if (o.computer.isEmpty()) {
         char host[256] = {};
         if (::gethostname(host, sizeof host - 1) == 0)

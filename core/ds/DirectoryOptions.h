@@ -24,6 +24,9 @@ public:
     QString bindPasswordFile; // read when binding, never kept longer than needed
     QString baseDn;           // empty: the directory's defaultNamingContext
     QString computer;         // this member's computer account (default: the host name)
+    // Administration (-w DS, the console's directory window): the GPO "assign" writes to, by
+    // display name, {GUID} or DN; empty: the Default Domain Policy.
+    QString gpo;
     int timeoutMs = 10000;
     bool discovered = false; // url found from the domain membership (DNS SRV)
 

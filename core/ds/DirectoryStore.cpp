@@ -179,7 +179,9 @@ Result<DirectoryStore::State> DirectoryStore::read() const
     s.contents = std::move(contents.value());
     renumber(s.contents.database);
 
-    const QString wanted = m_options.gpo.isEmpty() ? QString(DefaultGpo) : m_options.gpo;
+    QString wanted = m_options.gpo.isEmpty() ? m_options.connection.gpo : m_options.gpo;
+    if (wanted.isEmpty())
+        wanted = QString(DefaultGpo);
     auto gpo = (*dir)->findGpo(wanted);
     if (gpo) {
         m_gpoDn = gpo->dn;

@@ -27,7 +27,7 @@ public:
 
     struct Options {
         DirectoryOptions connection; // as DirectoryOptions::resolve returned it
-        QString gpo;                 // display name, {GUID} or DN; empty: DefaultGpo
+        QString gpo; // display name, {GUID} or DN; empty: connection.gpo, else DefaultGpo
     };
 
     explicit DirectoryStore(Options options, QObject *parent = nullptr);

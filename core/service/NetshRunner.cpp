@@ -168,6 +168,9 @@ Result<void> NetshRunner::setPolicy(const C &c)
     if (!policy)
         return policy.error();
     Policy p = *policy;
+    if (c.gpoName && m_onDirectory)
+        return Error::usage(tr("set policy gponame=: this store assigns in one GPO, chosen with "
+                               "--gpo NAME (or IPSEC_CONSOLE_GPO); use assign=yes."));
     if (c.gpoName)
         return Error::usage(tr("set policy gponame=: group policy objects belong to a domain "
                                "store, which is not available here."));

@@ -131,6 +131,29 @@ private slots:
         QVERIFY(!m_dc.dumpIpsecObjects().contains("Too Early"));
     }
 
+    void assignsInTheGpoGiven()
+    {
+        // The Default Domain Controllers Policy instead of the Default Domain Policy.
+        const QString dcPolicy =
+            u"CN={6AC1786C-016F-11D2-945F-00C04FB984F9},CN=Policies,CN=System,DC=corp,DC=test"_s;
+        Run r = ipseccmd({u"--gpo"_s, u"Default Domain Controllers Policy"_s, u"-w"_s, u"DS"_s,
+                          u"-p"_s, u"Secure Server (Require Security)"_s, u"-x"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QByteArray there = m_dc.ldapTool(
+            u"ldapsearch"_s,
+            {u"-LLL"_s, u"-b"_s, u"CN=IPSEC,CN=Windows,CN=Microsoft,CN=Machine,"_s + dcPolicy,
+             u"-s"_s, u"base"_s, u"ipsecName"_s});
+        QVERIFY2(there.contains("ipsecName: Secure Server (Require Security)"), there.constData());
+        QVERIFY(!assignment().contains("Secure Server"));
+        r = ipseccmd({u"--gpo"_s, u"No Such GPO"_s, u"-w"_s, u"DS"_s, u"-p"_s,
+                      u"Secure Server (Require Security)"_s, u"-x"_s});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(u"No Such GPO"_s), qPrintable(r.err));
+        r = ipseccmd({u"--gpo"_s, u"Default Domain Controllers Policy"_s, u"-w"_s, u"DS"_s, u"-p"_s,
+                      u"Secure Server (Require Security)"_s, u"-y"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
     void noDirectoryIsAClearError()
     {
         const QByteArray before = m_dc.dumpIpsecObjects();

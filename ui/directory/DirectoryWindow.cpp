@@ -27,8 +27,8 @@ DirectoryWindow::clientFor(const ds::DirectoryOptions &explicitOptions)
     if (!options)
         return options.error();
     // Connecting waits for the network: the first read on the worker thread does it.
-    auto store = std::make_shared<ds::DirectoryStore>(
-        ds::DirectoryStore::Options{*options, qEnvironmentVariable("IPSEC_CONSOLE_GPO")});
+    auto store =
+        std::make_shared<ds::DirectoryStore>(ds::DirectoryStore::Options{*options, QString()});
     auto service = PolicyService::openOn(store, {});
     if (!service)
         return service.error();

@@ -38,7 +38,7 @@ public:
     using ClientFactory = std::function<Result<std::unique_ptr<PolicyClient>>()>;
     // The directory of the options (the console's --directory, --bind-dn,
     // --bind-password-file), else of the environment (IPSEC_CONSOLE_DIRECTORY, …) or the
-    // domain membership; the GPO from IPSEC_CONSOLE_GPO. Nothing is contacted yet.
+    // domain membership; the GPO from --gpo or IPSEC_CONSOLE_GPO. Nothing is contacted yet.
     static Result<std::unique_ptr<PolicyClient>>
     clientFor(const ds::DirectoryOptions &explicitOptions);
 
