@@ -230,7 +230,7 @@ void MainWindow::createActions()
         m_blockPortAction->setIcon(QIcon(u":/icons/block-port.svg"_s));
     connect(m_blockPortAction, &QAction::triggered, this, &MainWindow::openBlockPortWizard);
     m_directoryAction =
-        addAction(u"directoryViewAction"_s, tr("IP Security Policies on Active &Directory…"));
+        addAction(u"directoryViewAction"_s, tr("&IP Security Policies on Active Directory…"));
     connect(m_directoryAction, &QAction::triggered, this, &MainWindow::openDirectoryView);
     m_snapshots = new SnapshotController(m_service, this);
     m_snapshots->setWorker(m_worker);

@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -122,13 +123,19 @@ MonitorView::MonitorView(PolicyClient &service, QWidget *parent, ServiceWorker *
     contentLayout->setContentsMargins({});
     auto *splitter = new QSplitter(Qt::Vertical, content);
     splitter->addWidget(m_entries);
+    // SAs and counters share the lower half as tabs: three stacked tables would not leave the
+    // policy views half of a 1024x700 window.
     auto *ike = new QWidget(content);
     auto *ikeLayout = new QVBoxLayout(ike);
     ikeLayout->setContentsMargins({});
     ikeLayout->addWidget(m_ikeStatus);
     ikeLayout->addWidget(m_sas, 1);
-    splitter->addWidget(ike);
-    splitter->addWidget(m_counters);
+    auto *lower = new QTabWidget(content);
+    lower->setObjectName(u"monitorTabs"_s);
+    lower->setDocumentMode(true);
+    lower->addTab(ike, tr("IKE and IPsec SAs"));
+    lower->addTab(m_counters, tr("Counters"));
+    splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
     contentLayout->addWidget(m_drift);
     contentLayout->addWidget(splitter, 1);
