@@ -19,6 +19,14 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Domain policy: %1</source>
+        <translation>Domänenrichtlinie: %1</translation>
+    </message>
+    <message>
+        <source>Domain policy: %1 %2</source>
+        <translation>Domänenrichtlinie: %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>Authorizer</name>
@@ -202,8 +210,12 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
         </translation>
     </message>
     <message>
-        <source>Unknown option &quot;%1&quot;. Options: --store PATH, --netns NAME, --vici PATH, --json, --dry-run, --[no-]ike-exemption, --[no-]agent, --confirm-within SECONDS, --force, --atomic, --encoding NAME, --help, --version.</source>
-        <translation>Unbekannte Option „%1“. Optionen: --store PATH, --netns NAME, --vici PATH, --json, --dry-run, --[no-]ike-exemption, --[no-]agent, --confirm-within SECONDS, --force, --atomic, --encoding NAME, --help, --version.</translation>
+        <source>--backend needs nft or xfrm, not &quot;%1&quot;.</source>
+        <translation>--backend erwartet nft oder xfrm, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;%1&quot;. Options: --store PATH, --netns NAME, --vici PATH, --directory URL, --computer NAME, --bind-dn DN, --bind-password-file FILE, --json, --dry-run, --[no-]ike-exemption, --backend nft|xfrm, --[no-]agent, --confirm-within SECONDS, --force, --atomic, --encoding NAME, --help, --version.</source>
+        <translation>Unbekannte Option &quot;%1&quot;. Optionen: --store PATH, --netns NAME, --vici PATH, --directory URL, --computer NAME, --bind-dn DN, --bind-password-file FILE, --json, --dry-run, --[no-]ike-exemption, --backend nft|xfrm, --[no-]agent, --confirm-within SECONDS, --force, --atomic, --encoding NAME, --help, --version.</translation>
     </message>
 </context>
 <context>
@@ -351,6 +363,68 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
         <source>the store of root and of the policy agent</source>
         <translation>der Speicher von root und des Richtlinienagenten</translation>
     </message>
+    <message>
+        <source>Domain policy</source>
+        <translation>Domänenrichtlinie</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryClient</name>
+    <message>
+        <source>&quot;%1&quot; is not a domain name (like corp.example.com).</source>
+        <translation>&quot;%1&quot; ist kein Domänenname (wie corp.example.com).</translation>
+    </message>
+    <message>
+        <source>No directory to work on: %1</source>
+        <translation>Kein Verzeichnis zum Bearbeiten: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was read or changed.</source>
+        <translation>Es wurde nichts gelesen oder geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryHelp</name>
+    <message>
+        <source>the Active Directory domain controller the domain&apos;s IPsec policy is read from, ldap://HOST[:PORT] or ldaps://HOST (default: found from the domain membership, the DNS SRV records _ldap._tcp.dc._msdcs.REALM)</source>
+        <translation>der Active Directory-Domänencontroller, aus dem die IPsec-Richtlinie der Domäne gelesen wird, ldap://HOST[:PORT] oder ldaps://HOST (Standard: ermittelt aus der Domänenmitgliedschaft, den DNS-SRV-Einträgen _ldap._tcp.dc._msdcs.REALM)</translation>
+    </message>
+    <message>
+        <source>this member&apos;s computer account in the domain (default: the host name)</source>
+        <translation>das Computerkonto dieses Mitglieds in der Domäne (Standard: der Hostname)</translation>
+    </message>
+    <message>
+        <source>bind to the directory as DN (simple bind); needs --bind-password-file</source>
+        <translation>als DN an das Verzeichnis binden (einfache Bindung); erfordert --bind-password-file</translation>
+    </message>
+    <message>
+        <source>the password of --bind-dn: a file of root or of the caller that only its owner may read (chmod 600); any other file is refused</source>
+        <translation>das Kennwort für --bind-dn: eine Datei von root oder des Aufrufers, die nur ihr Besitzer lesen darf (chmod 600); jede andere Datei wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>managing the directory (-w DS, netsh set store location=domain, the console&apos;s Active Directory window): the Group Policy object a policy is assigned in, by display name, {GUID} or DN (default: the Default Domain Policy)</source>
+        <translation>beim Verwalten des Verzeichnisses (-w DS, netsh set store location=domain, das Active Directory-Fenster der Konsole): das Gruppenrichtlinienobjekt, in dem eine Richtlinie zugewiesen wird, nach Anzeigename, {GUID} oder DN (Standard: die Default Domain Policy)</translation>
+    </message>
+    <message>
+        <source>the domain controller, as --directory</source>
+        <translation>der Domänencontroller, wie --directory</translation>
+    </message>
+    <message>
+        <source>the computer account, as --computer</source>
+        <translation>das Computerkonto, wie --computer</translation>
+    </message>
+    <message>
+        <source>the bind DN, as --bind-dn</source>
+        <translation>der Bind-DN, wie --bind-dn</translation>
+    </message>
+    <message>
+        <source>the bind password file, as --bind-password-file</source>
+        <translation>die Bind-Kennwortdatei, wie --bind-password-file</translation>
+    </message>
+    <message>
+        <source>the GPO policies are assigned in, as --gpo</source>
+        <translation>das GPO, in dem Richtlinien zugewiesen werden, wie --gpo</translation>
+    </message>
 </context>
 <context>
     <name>EnforcementWatch</name>
@@ -373,6 +447,14 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
     <message>
         <source>Servers of this computer changed (%1)</source>
         <translation>Server dieses Computers haben sich geändert (%1)</translation>
+    </message>
+    <message>
+        <source>The nftables table changed (%1)</source>
+        <translation>Die nftables-Tabelle wurde geändert (%1)</translation>
+    </message>
+    <message>
+        <source>Changes of the nftables table by other programs are not repaired: %1</source>
+        <translation>Änderungen an der nftables-Tabelle durch andere Programme werden nicht repariert: %1</translation>
     </message>
 </context>
 <context>
@@ -577,80 +659,56 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
         <translation>names erwartet eines von: policies, filterlists, filteractions, rules.</translation>
     </message>
     <message>
-        <source>Negotiation is unavailable: %1. Traffic that requires security is dropped until the IKE daemon runs.</source>
-        <translation>Aushandlung ist nicht verfügbar: %1. Datenverkehr, der Sicherheit erfordert, wird verworfen, bis der IKE-Daemon läuft.</translation>
+        <source>Policy source: %1</source>
+        <translation>Richtlinienquelle: %1</translation>
     </message>
     <message>
-        <source>No main mode (IKE) security associations.</source>
-        <translation>Keine Sicherheitszuordnungen für den Hauptmodus (IKE).</translation>
+        <source>Kernel: nftables table inet ipsec_console with %1 rules and %2 set elements holds the block and permit filters; XFRM holds the negotiate filters.</source>
+        <translation>Kernel: Die nftables-Tabelle inet ipsec_console mit %1 Regeln und %2 Set-Elementen enthält die Blockieren- und Zulassen-Filter; XFRM enthält die Aushandeln-Filter.</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
+        <source>Missing from the nftables table: %1</source>
+        <translation>Fehlt in der nftables-Tabelle: %1</translation>
     </message>
     <message>
-        <source>Connection</source>
-        <translation>Verbindung</translation>
+        <source>Unexpected in the nftables table: %1</source>
+        <translation>Unerwartet in der nftables-Tabelle: %1</translation>
     </message>
     <message>
-        <source>Peer</source>
-        <translation>Gegenstelle</translation>
+        <source>Packets</source>
+        <translation>Pakete</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>Status</translation>
+        <source>nftables element</source>
+        <translation>nftables-Element</translation>
     </message>
     <message>
-        <source>IKE</source>
-        <translation>IKE</translation>
+        <source>&quot;%1&quot;: IPsec policy is computer policy; only the computer&apos;s policy can be fetched.</source>
+        <translation>&quot;%1&quot;: Die IPsec-Richtlinie ist eine Computerrichtlinie; nur die Richtlinie des Computers kann abgerufen werden.</translation>
     </message>
     <message>
-        <source>Encryption</source>
-        <translation>Verschlüsselung</translation>
+        <source>&quot;%1&quot; is not a switch of gpupdate here: use gpupdate [/force] [/target:computer] [/wait:SECONDS].</source>
+        <translation>&quot;%1&quot; ist hier kein Schalter von gpupdate: Verwenden Sie gpupdate [/force] [/target:computer] [/wait:SECONDS].</translation>
     </message>
     <message>
-        <source>Integrity</source>
-        <translation>Integrität</translation>
+        <source>&quot;%1&quot; is not understood: use secedit /refreshpolicy machine_policy [/enforce].</source>
+        <translation>&quot;%1&quot; wird nicht verstanden: Verwenden Sie secedit /refreshpolicy machine_policy [/enforce].</translation>
     </message>
     <message>
-        <source>DH group</source>
-        <translation>DH-Gruppe</translation>
+        <source>refresh takes no arguments.</source>
+        <translation>refresh akzeptiert keine Argumente.</translation>
     </message>
     <message>
-        <source>Established</source>
-        <translation>Hergestellt</translation>
+        <source>Use secedit /refreshpolicy machine_policy [/enforce].</source>
+        <translation>Verwenden Sie secedit /refreshpolicy machine_policy [/enforce].</translation>
     </message>
     <message>
-        <source>Rekey in</source>
-        <translation>Neuverschlüsselung in</translation>
+        <source>Updating policy...</source>
+        <translation>Richtlinie wird aktualisiert...</translation>
     </message>
     <message>
-        <source> (foreign)</source>
-        <translation> (fremd)</translation>
-    </message>
-    <message>
-        <source>Main mode (IKE):</source>
-        <translation>Hauptmodus (IKE):</translation>
-    </message>
-    <message>
-        <source>SPI in/out</source>
-        <translation>SPI ein/aus</translation>
-    </message>
-    <message>
-        <source>Traffic</source>
-        <translation>Datenverkehr</translation>
-    </message>
-    <message>
-        <source>Expires in</source>
-        <translation>Läuft ab in</translation>
-    </message>
-    <message>
-        <source>Quick mode (IPsec):</source>
-        <translation>Schnellmodus (IPsec):</translation>
-    </message>
-    <message>
-        <source>No quick mode security associations (none negotiated, or the kernel could not install them).</source>
-        <translation>Keine Sicherheitszuordnungen für den Schnellmodus (keine ausgehandelt, oder der Kernel konnte sie nicht installieren).</translation>
+        <source>Computer Policy update has completed successfully.</source>
+        <translation>Die Aktualisierung der Computerrichtlinie wurde erfolgreich abgeschlossen.</translation>
     </message>
 </context>
 <context>
@@ -694,10 +752,6 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
     <message>
         <source>machine-readable output</source>
         <translation>maschinenlesbare Ausgabe</translation>
-    </message>
-    <message>
-        <source>print the kernel plan as &apos;ip xfrm policy&apos; lines and change nothing</source>
-        <translation>den Kernel-Plan als &apos;ip xfrm policy&apos;-Zeilen ausgeben und nichts ändern</translation>
     </message>
     <message>
         <source>only through the policy agent ipsec-policyd, or never through it (default: the agent when it runs and serves this namespace and store, else this process)</source>
@@ -826,10 +880,6 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
     <message>
         <source>the connection type of the rule</source>
         <translation>der Verbindungstyp der Regel</translation>
-    </message>
-    <message>
-        <source>main-mode settings, checked but not stored</source>
-        <translation>Hauptmodus-Einstellungen, geprüft, aber nicht gespeichert</translation>
     </message>
     <message>
         <source>accepted for compatibility (dynamic mode only)</source>
@@ -1023,6 +1073,30 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
         <source>Server types: srcaddr= or dstaddr= DNS, DHCP or GATEWAY stand for this computer&apos;s resolvers (resolv.conf), DHCP server (leases) and default gateway (routes), looked up whenever the policy is enforced; the other end is me. WINS is refused.</source>
         <translation>Servertypen: srcaddr= oder dstaddr= DNS, DHCP oder GATEWAY stehen für die Resolver (resolv.conf), den DHCP-Server (Leases) und das Standardgateway (Routen) dieses Computers, die bei jeder Durchsetzung der Richtlinie ermittelt werden; das andere Ende ist me. WINS wird abgelehnt.</translation>
     </message>
+    <message>
+        <source>print the kernel plan (nft commands and &apos;ip xfrm policy&apos; lines) and change nothing</source>
+        <translation>den Kernel-Plan ausgeben (nft-Befehle und &apos;ip xfrm policy&apos;-Zeilen) und nichts ändern</translation>
+    </message>
+    <message>
+        <source>where block and permit filters are enforced: nft, the table inet ipsec_console (default; negotiate stays in XFRM; XFRM for everything where the kernel has no nf_tables), or xfrm, one XFRM policy per filter (default: $IPSEC_CONSOLE_BACKEND)</source>
+        <translation>wo Blockieren- und Zulassen-Filter durchgesetzt werden: nft, die Tabelle inet ipsec_console (Standard; Aushandeln bleibt in XFRM; XFRM für alles, wenn der Kernel kein nf_tables hat), oder xfrm, eine XFRM-Richtlinie pro Filter (Standard: $IPSEC_CONSOLE_BACKEND)</translation>
+    </message>
+    <message>
+        <source>work on the IPsec policies of an Active Directory domain (the directory from IPSEC_CONSOLE_DIRECTORY or the domain&apos;s name; -x assigns in the GPO --gpo NAME, default the Default Domain Policy)</source>
+        <translation>mit den IPsec-Richtlinien einer Active Directory-Domäne arbeiten (das Verzeichnis aus IPSEC_CONSOLE_DIRECTORY oder der Name der Domäne; -x weist im GPO --gpo NAME zu, Standard ist die Default Domain Policy)</translation>
+    </message>
+    <message>
+        <source>the policy&apos;s main-mode (IKE) methods, e.g. 3DES-SHA-2 DES-MD5-1: stored and offered by the IKE daemon</source>
+        <translation>die Hauptmodus-Methoden (IKE) der Richtlinie, z. B. 3DES-SHA-2 DES-MD5-1: gespeichert und vom IKE-Daemon angeboten</translation>
+    </message>
+    <message>
+        <source>other main-mode settings, checked but not stored</source>
+        <translation>weitere Hauptmodus-Einstellungen, geprüft, aber nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>fetch the IPsec policy the domain assigns to this computer now and enforce it (through the agent when it runs); also spelled gpupdate /force and secedit /refreshpolicy machine_policy, as program names or subcommands</source>
+        <translation>die IPsec-Richtlinie, die die Domäne diesem Computer zuweist, jetzt abrufen und durchsetzen (über den Agenten, wenn er läuft); auch als gpupdate /force und secedit /refreshpolicy machine_policy geschrieben, als Programmnamen oder Unterbefehle</translation>
+    </message>
 </context>
 <context>
     <name>NetdiagTool</name>
@@ -1125,6 +1199,42 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
     <message>
         <source>Negotiation is unavailable: %1. Traffic that requires security is dropped until the IKE daemon runs.</source>
         <translation>Aushandlung ist nicht verfügbar: %1. Datenverkehr, der Sicherheit erfordert, wird verworfen, bis der IKE-Daemon läuft.</translation>
+    </message>
+    <message>
+        <source>Directory IPSec Policy Active: &apos;%1&apos;</source>
+        <translation>Aktive IPSec-Verzeichnisrichtlinie: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The local policy &apos;%1&apos; is assigned but overridden by the domain&apos;s.</source>
+        <translation>Die lokale Richtlinie &apos;%1&apos; ist zugewiesen, wird aber von der Richtlinie der Domäne überschrieben.</translation>
+    </message>
+    <message>
+        <source>The domain policy&apos;s filters are shown to root only (its cached copy may hold preshared keys).</source>
+        <translation>Die Filter der Domänenrichtlinie werden nur root angezeigt (ihre zwischengespeicherte Kopie kann vorinstallierte Schlüssel enthalten).</translation>
+    </message>
+    <message>
+        <source>IP Security Policy Path: %1</source>
+        <translation>Pfad der IP-Sicherheitsrichtlinie: %1</translation>
+    </message>
+    <message>
+        <source>Missing from the nftables table: %1</source>
+        <translation>Fehlt in der nftables-Tabelle: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected in the nftables table: %1</source>
+        <translation>Unerwartet in der nftables-Tabelle: %1</translation>
+    </message>
+    <message>
+        <source>Block and permit: nftables table inet ipsec_console (%1 rules, %2 set elements); XFRM holds the negotiate filters.</source>
+        <translation>Blockieren und Zulassen: nftables-Tabelle inet ipsec_console (%1 Regeln, %2 Set-Elemente); XFRM enthält die Aushandeln-Filter.</translation>
+    </message>
+    <message>
+        <source>Packets decided by the nftables table, per filter (most first):</source>
+        <translation>Von der nftables-Tabelle entschiedene Pakete, je Filter (häufigste zuerst):</translation>
+    </message>
+    <message>
+        <source>  … %1 more (ipseccmd show stats)</source>
+        <translation>  … %1 weitere (ipseccmd show stats)</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1471,18 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
         <source>Policy %1 has no rule %2 (it has %3).</source>
         <translation>Die Richtlinie %1 hat keine Regel %2 (sie hat %3).</translation>
     </message>
+    <message>
+        <source>MM Sec Methods</source>
+        <translation>MM-Sicherheitsmethoden</translation>
+    </message>
+    <message>
+        <source>Kernel IPsec statistics (/proc/net/xfrm_stat):</source>
+        <translation>Kernel-IPsec-Statistik (/proc/net/xfrm_stat):</translation>
+    </message>
+    <message>
+        <source>Main mode and quick mode policies and the IPsec driver settings are the IKE daemon&apos;s (strongSwan charon): see &apos;netsh ipsec static show policy&apos; for the main mode methods charon is given, and &apos;swanctl --list-conns&apos;.</source>
+        <translation>Hauptmodus- und Schnellmodusrichtlinien sowie die Einstellungen des IPsec-Treibers sind Sache des IKE-Daemons (strongSwan charon): siehe &apos;netsh ipsec static show policy&apos; für die Hauptmodusmethoden, die charon erhält, und &apos;swanctl --list-conns&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>NetshTool</name>
@@ -1430,6 +1552,10 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
     <message>
         <source>Exported the policy store to %1 (readable by its owner only).</source>
         <translation>Der Richtlinienspeicher wurde nach %1 exportiert (nur für den Eigentümer lesbar).</translation>
+    </message>
+    <message>
+        <source>%1: set store location=domain must be the first command of the script: the whole script then works on the directory. Nothing was changed.</source>
+        <translation>%1: set store location=domain muss der erste Befehl des Skripts sein: Das gesamte Skript arbeitet dann mit dem Verzeichnis. Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -1636,6 +1762,10 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
         <source>snapshot</source>
         <translation>Momentaufnahme</translation>
     </message>
+    <message>
+        <source>fetch the domain&apos;s policy now</source>
+        <translation>Richtlinie der Domäne jetzt abrufen</translation>
+    </message>
 </context>
 <context>
     <name>PolicydHelp</name>
@@ -1746,6 +1876,117 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
     <message>
         <source>the bus policy</source>
         <translation>die Bus-Richtlinie</translation>
+    </message>
+    <message>
+        <source>The agent also keeps strongSwan&apos;s charon in step with the assigned policy over its VICI socket: when charon starts, restarts or comes back after a crash, the agent notices within a few seconds and loads the project&apos;s connections and secrets again.</source>
+        <translation>Der Agent hält außerdem charon von strongSwan über dessen VICI-Socket mit der zugewiesenen Richtlinie synchron: Wenn charon startet, neu startet oder nach einem Absturz wieder läuft, bemerkt der Agent dies innerhalb weniger Sekunden und lädt die Verbindungen und Geheimnisse des Projekts erneut.</translation>
+    </message>
+    <message>
+        <source>the IKE daemon&apos;s (charon&apos;s) VICI socket (default: $IPSEC_CONSOLE_VICI, else /run/charon.vici)</source>
+        <translation>VICI-Socket des IKE-Daemons (charon) (Standard: $IPSEC_CONSOLE_VICI, sonst /run/charon.vici)</translation>
+    </message>
+    <message>
+        <source>enforce block and permit filters in the nftables table inet ipsec_console (nft, the default; XFRM keeps negotiate) or as XFRM policies (xfrm) (default: $IPSEC_CONSOLE_BACKEND)</source>
+        <translation>Filter zum Blockieren und Zulassen in der nftables-Tabelle inet ipsec_console (nft, der Standard; negotiate bleibt bei XFRM) oder als XFRM-Richtlinien (xfrm) durchsetzen (Standard: $IPSEC_CONSOLE_BACKEND)</translation>
+    </message>
+    <message>
+        <source>ask the domain&apos;s directory for this computer&apos;s IPsec policy at least every SECONDS (default 0: at the domain policy&apos;s own polling interval, else every 90 minutes)</source>
+        <translation>das Verzeichnis der Domäne mindestens alle SECONDS Sekunden nach der IPsec-Richtlinie dieses Computers fragen (Standard 0: im Abrufintervall der Domänenrichtlinie, sonst alle 90 Minuten)</translation>
+    </message>
+    <message>
+        <source>Domain policy</source>
+        <translation>Domänenrichtlinie</translation>
+    </message>
+    <message>
+        <source>On a member of an Active Directory domain the agent enforces the IPsec policy the domain&apos;s group policy assigns to this computer instead of the local one (dynamic filters still apply on top), checks for changes at the policy&apos;s polling interval, and keeps enforcing its cached copy while no domain controller answers.</source>
+        <translation>Auf einem Mitglied einer Active Directory-Domäne setzt der Agent statt der lokalen die IPsec-Richtlinie durch, die die Gruppenrichtlinie der Domäne diesem Computer zuweist (dynamische Filter gelten zusätzlich), prüft im Abrufintervall der Richtlinie auf Änderungen und setzt weiterhin seine zwischengespeicherte Kopie durch, solange kein Domänencontroller antwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>SaReport</name>
+    <message>
+        <source>Negotiation is unavailable: %1. Traffic that requires security is dropped until the IKE daemon runs.</source>
+        <translation>Aushandlung ist nicht verfügbar: %1. Datenverkehr, der Sicherheit erfordert, wird verworfen, bis der IKE-Daemon läuft.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>No main mode (IKE) security associations.</source>
+        <translation>Keine Hauptmodus-Sicherheitszuordnungen (IKE).</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Peer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>IKE</source>
+        <translation>IKE</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>Integrität</translation>
+    </message>
+    <message>
+        <source>DH group</source>
+        <translation>DH-Gruppe</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>Hergestellt</translation>
+    </message>
+    <message>
+        <source>Rekey in</source>
+        <translation>Neuer Schlüssel in</translation>
+    </message>
+    <message>
+        <source> (foreign)</source>
+        <translation> (fremd)</translation>
+    </message>
+    <message>
+        <source>Main mode (IKE):</source>
+        <translation>Hauptmodus (IKE):</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>SPI in/out</source>
+        <translation>SPI ein/aus</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Datenverkehr</translation>
+    </message>
+    <message>
+        <source>Expires in</source>
+        <translation>Läuft ab in</translation>
+    </message>
+    <message>
+        <source>Quick mode (IPsec):</source>
+        <translation>Schnellmodus (IPsec):</translation>
+    </message>
+    <message>
+        <source>No quick mode security associations (none negotiated, or the kernel could not install them).</source>
+        <translation>Keine Schnellmodus-Sicherheitszuordnungen (keine ausgehandelt, oder der Kernel konnte sie nicht installieren).</translation>
+    </message>
+    <message>
+        <source>IKE daemon (charon) at %1: %2 main mode (IKE) and %3 quick mode (IPsec) security association(s).</source>
+        <translation>IKE-Daemon (charon) unter %1: %2 Sicherheitszuordnung(en) im Hauptmodus (IKE) und %3 im Schnellmodus (IPsec).</translation>
     </message>
 </context>
 <context>
@@ -2110,6 +2351,10 @@ bei Fehlern.
         <source>The policy agent did not answer (%1); done in this process instead.</source>
         <translation>Der Richtlinien-Agent hat nicht geantwortet (%1); stattdessen in diesem Prozess ausgeführt.</translation>
     </message>
+    <message>
+        <source>--backend is given</source>
+        <translation>--backend ist angegeben</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::ConfirmationGuard</name>
@@ -2155,6 +2400,14 @@ bei Fehlern.
     <message>
         <source>Traffic that requests security passes in clear text until the IKE daemon (strongSwan charon) negotiates a security association.</source>
         <translation>Datenverkehr, der Sicherheit anfordert, passiert im Klartext, bis der IKE-Daemon (strongSwan charon) eine Sicherheitszuordnung aushandelt.</translation>
+    </message>
+    <message>
+        <source>The previous nftables table is back.</source>
+        <translation>Die vorherige nftables-Tabelle ist wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Restoring the previous nftables table failed too: %1</source>
+        <translation>Auch das Wiederherstellen der vorherigen nftables-Tabelle ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2707,10 @@ bei Fehlern.
         <source>The IKE daemon&apos;s connections of this tool could not be unloaded: %1</source>
         <translation>Die Verbindungen dieses Tools im IKE-Daemon konnten nicht entladen werden: %1</translation>
     </message>
+    <message>
+        <source>Certificate authentication: the IKE daemon holds no certificate with its private key for this computer; load them (e.g. swanctl --load-creds).</source>
+        <translation>Zertifikatauthentifizierung: Der IKE-Daemon besitzt kein Zertifikat mit privatem Schlüssel für diesen Computer; laden Sie diese (z. B. swanctl --load-creds).</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::IpsecCmdScriptWriter</name>
@@ -2512,6 +2769,17 @@ bei Fehlern.
     <message>
         <source>Kernel entries enforced when the snapshot was taken:</source>
         <translation>Beim Aufnehmen der Momentaufnahme durchgesetzte Kernel-Einträge:</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::MainModeMethod</name>
+    <message>
+        <source>&quot;%1&quot; is not a main mode security method (CIPHER-HASH-GROUP, e.g. 3DES-SHA1-2).</source>
+        <translation>&quot;%1&quot; ist keine Hauptmodus-Sicherheitsmethode (CIPHER-HASH-GROUP, z. B. 3DES-SHA1-2).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: Diffie-Hellman group %2 is not available (1, 2 or 3 = 2048 bits).</source>
+        <translation>&quot;%1&quot;: Diffie-Hellman-Gruppe %2 ist nicht verfügbar (1, 2 oder 3 = 2048 Bit).</translation>
     </message>
 </context>
 <context>
@@ -2613,8 +2881,12 @@ bei Fehlern.
         </translation>
     </message>
     <message>
-        <source>%1: accepted, nothing changed: main-mode and quick-mode policies and the IPsec driver settings belong to the IKE daemon, which this program does not configure.</source>
-        <translation>%1: akzeptiert, nichts geändert: Hauptmodus- und Schnellmodus-Richtlinien sowie die IPsec-Treibereinstellungen gehören zum IKE-Dienst, den dieses Programm nicht konfiguriert.</translation>
+        <source>%1: accepted, nothing changed: dynamic main mode and quick mode policies are not used here; the IKE daemon (strongSwan charon) offers the assigned policy&apos;s main mode methods (static set policy mmsecmethods=) and its filter actions&apos; quick mode methods.</source>
+        <translation>%1: akzeptiert, nichts geändert: Dynamische Hauptmodus- und Schnellmodusrichtlinien werden hier nicht verwendet; der IKE-Daemon (strongSwan charon) bietet die Hauptmodusmethoden der zugewiesenen Richtlinie (static set policy mmsecmethods=) und die Schnellmodusmethoden ihrer Filteraktionen an.</translation>
+    </message>
+    <message>
+        <source>%1: accepted, nothing changed: the settings of the Windows IPsec driver have no counterpart here (IKE, UDP 500 and 4500, is always exempt, as ipsecexempt=3; charon&apos;s logging is set in its own configuration).</source>
+        <translation>%1: akzeptiert, nichts geändert: Die Einstellungen des Windows-IPsec-Treibers haben hier keine Entsprechung (IKE, UDP 500 und 4500, ist immer ausgenommen, wie ipsecexempt=3; die Protokollierung von charon wird in dessen eigener Konfiguration festgelegt).</translation>
     </message>
 </context>
 <context>
@@ -2793,6 +3065,18 @@ bei Fehlern.
             <numerusform>%n Regeln der Richtlinie %1 gelöscht.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>set store location=domain must be the first command of the script: the whole script then works on the directory.</source>
+        <translation>set store location=domain muss der erste Befehl des Skripts sein: Das gesamte Skript arbeitet dann mit dem Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>set store location=%1: this script works on the directory (set store location=domain came first); run the commands for the local store in a script of their own.</source>
+        <translation>set store location=%1: Dieses Skript arbeitet mit dem Verzeichnis (set store location=domain stand am Anfang); führen Sie die Befehle für den lokalen Speicher in einem eigenen Skript aus.</translation>
+    </message>
+    <message>
+        <source>set policy gponame=: this store assigns in one GPO, chosen with --gpo NAME (or IPSEC_CONSOLE_GPO); use assign=yes.</source>
+        <translation>set policy gponame=: Dieser Speicher weist in einem GPO zu, das mit --gpo NAME (oder IPSEC_CONSOLE_GPO) gewählt wird; verwenden Sie assign=yes.</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::NetshScriptWriter</name>
@@ -2838,6 +3122,13 @@ bei Fehlern.
     <message>
         <source>The polling interval %1 is out of range (1-43200 minutes).</source>
         <translation>Das Abrufintervall %1 liegt außerhalb des gültigen Bereichs (1-43200 Minuten).</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::PolicyClient</name>
+    <message>
+        <source>This client cannot ask the domain for its policy.</source>
+        <translation>Dieser Client kann die Richtlinie nicht von der Domäne abfragen.</translation>
     </message>
 </context>
 <context>
@@ -3136,6 +3427,91 @@ bei Fehlern.
     <message>
         <source>The snapshot has no preshared key for rule(s) %1, only the mask %2, and the store has no key for them to keep.</source>
         <translation>Die Momentaufnahme enthält für Regel(n) %1 keinen vorinstallierten Schlüssel, nur die Maske %2, und der Speicher hat keinen Schlüssel, der für sie beibehalten werden kann.</translation>
+    </message>
+    <message>
+        <source>Removed the nftables table inet ipsec_console (block and permit filters).</source>
+        <translation>Die nftables-Tabelle inet ipsec_console (Filter zum Blockieren und Zulassen) wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Unknown kernel backend &quot;%1&quot;: use nft (block and permit in nftables, negotiate in XFRM) or xfrm (every filter in XFRM).</source>
+        <translation>Unbekanntes Kernel-Backend &quot;%1&quot;: Verwenden Sie nft (Blockieren und Zulassen in nftables, Aushandeln in XFRM) oder xfrm (jeder Filter in XFRM).</translation>
+    </message>
+    <message>
+        <source>No policy store was given.</source>
+        <translation>Es wurde kein Richtlinienspeicher angegeben.</translation>
+    </message>
+    <message>
+        <source>%1 Falling back to XFRM for every filter.</source>
+        <translation>%1 Für jeden Filter wird auf XFRM zurückgegriffen.</translation>
+    </message>
+    <message>
+        <source>Kernel: nftables table inet ipsec_console, %1 set element(s) added and %2 removed.</source>
+        <translation>Kernel: nftables-Tabelle inet ipsec_console, %1 Set-Element(e) hinzugefügt und %2 entfernt.</translation>
+    </message>
+    <message>
+        <source>Kernel: removed the nftables table inet ipsec_console.</source>
+        <translation>Kernel: Die nftables-Tabelle inet ipsec_console wurde entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kernel: nftables table inet ipsec_console with %n rule(s) and %1 set element(s).</source>
+        <translation>
+            <numerusform>Kernel: nftables-Tabelle inet ipsec_console mit %n Regel und %1 Set-Element(en).</numerusform>
+            <numerusform>Kernel: nftables-Tabelle inet ipsec_console mit %n Regeln und %1 Set-Element(en).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Written to the directory %1: domain members whose Group Policy assigns the policy apply it at their next poll.</source>
+        <translation>In das Verzeichnis %1 geschrieben: Domänenmitglieder, deren Gruppenrichtlinie die Richtlinie zuweist, wenden sie bei ihrer nächsten Abfrage an.</translation>
+    </message>
+    <message>
+        <source>-w DS names the directory store, but this service works on the local store %1.</source>
+        <translation>-w DS bezeichnet den Verzeichnisspeicher, dieser Dienst arbeitet jedoch mit dem lokalen Speicher %1.</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s policy is not enforced after the emergency unassign; &apos;ipseccmd reassign&apos; puts it back.</source>
+        <translation>Die Richtlinie der Domäne wird nach dem Notfall-Aufheben der Zuweisung nicht erzwungen; &apos;ipseccmd reassign&apos; stellt sie wieder her.</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s policy %1 is enforced instead of the local assigned policy %2 (a domain policy overrides the local one).</source>
+        <translation>Die Richtlinie %1 der Domäne wird anstelle der lokal zugewiesenen Richtlinie %2 erzwungen (eine Domänenrichtlinie hat Vorrang vor der lokalen).</translation>
+    </message>
+    <message>
+        <source>Fetching the domain&apos;s policy changes what is enforced; the store is open read-only.</source>
+        <translation>Das Abrufen der Richtlinie der Domäne ändert, was erzwungen wird; der Speicher ist schreibgeschützt geöffnet.</translation>
+    </message>
+    <message>
+        <source>Dry run: the domain&apos;s policy was not fetched.</source>
+        <translation>Testlauf: Die Richtlinie der Domäne wurde nicht abgerufen.</translation>
+    </message>
+    <message>
+        <source>Fetched only, not enforced: changing the kernel&apos;s IPsec policy needs root.</source>
+        <translation>Nur abgerufen, nicht erzwungen: Das Ändern der IPsec-Richtlinie des Kernels erfordert Root-Rechte.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::PolicySource</name>
+    <message>
+        <source>The domain no longer assigns an IPsec policy to %1: the local policy applies again.</source>
+        <translation>Die Domäne weist %1 keine IPsec-Richtlinie mehr zu: Die lokale Richtlinie gilt wieder.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::PolicySourceStatus</name>
+    <message>
+        <source>The local policy applies (no domain policy is assigned to this computer).</source>
+        <translation>Die lokale Richtlinie gilt (diesem Computer ist keine Domänenrichtlinie zugewiesen).</translation>
+    </message>
+    <message>
+        <source>The local policy applies (no domain policy: %1)</source>
+        <translation>Die lokale Richtlinie gilt (keine Domänenrichtlinie: %1)</translation>
+    </message>
+    <message>
+        <source>The policy &quot;%1&quot; is assigned from the domain by the GPO %2 (directory %3, read %4; polling interval %5 minutes).</source>
+        <translation>Die Richtlinie &quot;%1&quot; wird von der Domäne durch das GPO %2 zugewiesen (Verzeichnis %3, gelesen am %4; Abfrageintervall %5 Minuten).</translation>
+    </message>
+    <message>
+        <source>The policy &quot;%1&quot; is assigned from the domain by the GPO %2; the cached copy read %3 is enforced because the directory cannot be used: %4</source>
+        <translation>Die Richtlinie &quot;%1&quot; wird von der Domäne durch das GPO %2 zugewiesen; die am %3 gelesene zwischengespeicherte Kopie wird erzwungen, da das Verzeichnis nicht verwendet werden kann: %4</translation>
     </message>
 </context>
 <context>
@@ -3770,6 +4146,14 @@ bei Fehlern.
         <source>The snapshot is not a JSON object.</source>
         <translation>Die Momentaufnahme ist kein JSON-Objekt.</translation>
     </message>
+    <message>
+        <source>policySource must be &quot;domain&quot; or &quot;cached domain&quot;, not &quot;%1&quot;.</source>
+        <translation>policySource muss &quot;domain&quot; oder &quot;cached domain&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>expected &quot;esp&quot; or &quot;ah&quot;.</source>
+        <translation>&quot;esp&quot; oder &quot;ah&quot; erwartet.</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::SshGuard</name>
@@ -3804,10 +4188,6 @@ bei Fehlern.
 </context>
 <context>
     <name>ipsec::StaticCommand</name>
-    <message>
-        <source>The directory store (-w DS) is not available; use -w REG for the local store.</source>
-        <translation>Der Verzeichnisspeicher (-w DS) ist nicht verfügbar; verwenden Sie -w REG für den lokalen Speicher.</translation>
-    </message>
     <message>
         <source>Static mode (-w) needs a policy name: add -p &quot;Policy Name&quot;.</source>
         <translation>Der statische Modus (-w) benötigt einen Richtliniennamen: Fügen Sie -p &quot;Richtlinienname&quot; hinzu.</translation>
@@ -3919,6 +4299,10 @@ bei Fehlern.
         <source>Deleted rule %1.</source>
         <translation>Regel %1 gelöscht.</translation>
     </message>
+    <message>
+        <source>Policy %1 now offers the main mode methods %2.</source>
+        <translation>Die Richtlinie %1 bietet jetzt die Hauptmodusmethoden %2 an.</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::StoreContents</name>
@@ -3962,11 +4346,34 @@ bei Fehlern.
     </message>
 </context>
 <context>
-    <name>ipsec::ds::DirectoryOptions</name>
+    <name>ipsec::ds::DirectoryDiscovery</name>
     <message>
-        <source>No directory is configured: give --directory ldap://HOST or set IPSEC_CONSOLE_DIRECTORY (finding it from the domain membership is not built yet).</source>
-        <translation>Es ist kein Verzeichnis konfiguriert: Geben Sie --directory ldap://HOST an oder setzen Sie IPSEC_CONSOLE_DIRECTORY (die Ermittlung über die Domänenmitgliedschaft ist noch nicht implementiert).</translation>
+        <source>This computer does not seem to be a member of a domain: neither %1 nor %2 names a realm, nor %3 with a host keytab %4. Give the directory with --directory ldap://HOST or IPSEC_CONSOLE_DIRECTORY.</source>
+        <translation>Dieser Computer scheint kein Mitglied einer Domäne zu sein: Weder %1 noch %2 nennt einen Realm, noch %3 mit einer Host-Keytab %4. Geben Sie das Verzeichnis mit --directory ldap://HOST oder IPSEC_CONSOLE_DIRECTORY an.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a DNS name.</source>
+        <translation>&quot;%1&quot; ist kein DNS-Name.</translation>
+    </message>
+    <message>
+        <source>The DNS resolver cannot be set up (/etc/resolv.conf).</source>
+        <translation>Der DNS-Resolver kann nicht eingerichtet werden (/etc/resolv.conf).</translation>
+    </message>
+    <message>
+        <source>DNS has no SRV record %1 (no domain controller found).</source>
+        <translation>DNS hat keinen SRV-Eintrag %1 (kein Domänencontroller gefunden).</translation>
+    </message>
+    <message>
+        <source>The DNS answer for %1 cannot be read.</source>
+        <translation>Die DNS-Antwort für %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Give the directory with --directory ldap://HOST or IPSEC_CONSOLE_DIRECTORY.</source>
+        <translation>Geben Sie das Verzeichnis mit --directory ldap://HOST oder IPSEC_CONSOLE_DIRECTORY an.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ds::DirectoryOptions</name>
     <message>
         <source>The directory &quot;%1&quot; is not an LDAP address: use ldap://HOST, ldap://HOST:PORT or ldaps://HOST.</source>
         <translation>Das Verzeichnis „%1“ ist keine LDAP-Adresse: Verwenden Sie ldap://HOST, ldap://HOST:PORT oder ldaps://HOST.</translation>
@@ -3994,6 +4401,21 @@ bei Fehlern.
     <message>
         <source>The password file %1 is empty.</source>
         <translation>Die Passwortdatei %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>The password file %1 belongs to another user (uid %2); it must belong to root or to you.</source>
+        <translation>Die Kennwortdatei %1 gehört einem anderen Benutzer (UID %2); sie muss root oder Ihnen gehören.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ds::DirectoryStore</name>
+    <message>
+        <source>A change of the directory %1 is already in progress; changes cannot be nested.</source>
+        <translation>Eine Änderung des Verzeichnisses %1 ist bereits im Gange; Änderungen können nicht verschachtelt werden.</translation>
+    </message>
+    <message>
+        <source>The policy &quot;%1&quot; is not in the directory.</source>
+        <translation>Die Richtlinie &quot;%1&quot; ist nicht im Verzeichnis vorhanden.</translation>
     </message>
 </context>
 <context>
@@ -4305,6 +4727,30 @@ bei Fehlern.
         <source>The container %1: %2</source>
         <translation>Der Container %1: %2</translation>
     </message>
+    <message>
+        <source>did not change %1</source>
+        <translation>hat %1 nicht geändert</translation>
+    </message>
+    <message>
+        <source>did not answer the search for the GPO %1</source>
+        <translation>hat auf die Suche nach dem GPO %1 nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>The directory %1 has no Group Policy object &quot;%2&quot; (give its display name, its {GUID} or its DN).</source>
+        <translation>Das Verzeichnis %1 hat kein Gruppenrichtlinienobjekt &quot;%2&quot; (geben Sie seinen Anzeigenamen, seine {GUID} oder seinen DN an).</translation>
+    </message>
+    <message>
+        <source>The directory %1 has more than one Group Policy object named &quot;%2&quot;; give its {GUID}.</source>
+        <translation>Das Verzeichnis %1 hat mehr als ein Gruppenrichtlinienobjekt namens &quot;%2&quot;; geben Sie seine {GUID} an.</translation>
+    </message>
+    <message>
+        <source>did not answer the search for GPOs assigning %1</source>
+        <translation>hat auf die Suche nach GPOs, die %1 zuweisen, nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>cannot be reached</source>
+        <translation>ist nicht erreichbar</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::engine::EffectivePolicy</name>
@@ -4505,6 +4951,25 @@ bei Fehlern.
     <message>
         <source>nftables: %1 The previous ruleset is unchanged.</source>
         <translation>nftables: %1 Der bisherige Regelsatz ist unverändert.</translation>
+    </message>
+    <message>
+        <source>injected failure (testing hook).</source>
+        <translation>eingeschleuster Fehler (Test-Hook).</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::kernel::NftWatcher</name>
+    <message>
+        <source>the nftables table inet ipsec_console was deleted by another program</source>
+        <translation>die nftables-Tabelle inet ipsec_console wurde von einem anderen Programm gelöscht</translation>
+    </message>
+    <message>
+        <source>elements of the nftables table inet ipsec_console were changed by another program</source>
+        <translation>Elemente der nftables-Tabelle inet ipsec_console wurden von einem anderen Programm geändert</translation>
+    </message>
+    <message>
+        <source>the nftables table inet ipsec_console was changed by another program</source>
+        <translation>die nftables-Tabelle inet ipsec_console wurde von einem anderen Programm geändert</translation>
     </message>
 </context>
 <context>
@@ -5611,6 +6076,91 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     </message>
 </context>
 <context>
+    <name>ipsec::ui::DirectoryWindow</name>
+    <message>
+        <source>IP Security Policies on Active Directory — %1</source>
+        <translation>IP-Sicherheitsrichtlinien in Active Directory — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Create IP Security Policy…</source>
+        <translation>IP-Sicherheitsrichtlinie &amp;erstellen…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Rule…</source>
+        <translation>&amp;Regel hinzufügen…</translation>
+    </message>
+    <message>
+        <source>New IP &amp;Filter List…</source>
+        <translation>Neue IP-&amp;Filterliste…</translation>
+    </message>
+    <message>
+        <source>New Filter Ac&amp;tion…</source>
+        <translation>Neue &amp;Filteraktion…</translation>
+    </message>
+    <message>
+        <source>&amp;Properties</source>
+        <translation>&amp;Eigenschaften</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Zuweisen</translation>
+    </message>
+    <message>
+        <source>&amp;Un-assign</source>
+        <translation>Zuweisung &amp;aufheben</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>A&amp;ktion</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Reading the directory…</source>
+        <translation>Verzeichnis wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The directory cannot be read: %1</source>
+        <translation>Das Verzeichnis kann nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n policies in the directory; assigned in the GPO: %1</source>
+        <translation>
+            <numerusform>%n Richtlinie im Verzeichnis; im GPO zugewiesen: %1</numerusform>
+            <numerusform>%n Richtlinien im Verzeichnis; im GPO zugewiesen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n policies in the directory; the GPO assigns none</source>
+        <translation>
+            <numerusform>%n Richtlinie im Verzeichnis; das GPO weist keine zu</numerusform>
+            <numerusform>%n Richtlinien im Verzeichnis; das GPO weist keine zu</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ipsec::ui::DisplayText</name>
     <message>
         <source>&lt;Any IP Address&gt;</source>
@@ -6494,6 +7044,26 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
         <source>Emergency unassign in effect since %1. %2 The host is not protected by its IPsec policy.</source>
         <translation>Notfall-Zuweisungsaufhebung aktiv seit %1. %2 Der Host ist nicht durch seine IPsec-Richtlinie geschützt.</translation>
     </message>
+    <message>
+        <source>The directory cannot be opened: %1</source>
+        <translation>Das Verzeichnis kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Policy assigned from the domain: %1.</source>
+        <translation>Von der Domäne zugewiesene Richtlinie: %1.</translation>
+    </message>
+    <message>
+        <source>Policy assigned from the domain: %1 (cached copy; the directory cannot be used).</source>
+        <translation>Von der Domäne zugewiesene Richtlinie: %1 (zwischengespeicherte Kopie; das Verzeichnis kann nicht verwendet werden).</translation>
+    </message>
+    <message>
+        <source>The local policy %1 is overridden.</source>
+        <translation>Die lokale Richtlinie %1 wird außer Kraft gesetzt.</translation>
+    </message>
+    <message>
+        <source>&amp;IP Security Policies on Active Directory…</source>
+        <translation>&amp;IP-Sicherheitsrichtlinien in Active Directory…</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::ui::MonitorView</name>
@@ -6600,6 +7170,86 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     <message>
         <source>Reading the kernel…</source>
         <translation>Kernel wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Peer</translation>
+    </message>
+    <message>
+        <source>Algorithms</source>
+        <translation>Algorithmen</translation>
+    </message>
+    <message>
+        <source>Lifetime</source>
+        <translation>Lebensdauer</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Block and permit: nftables table inet ipsec_console (%1 rules, %2 set elements); this list shows the XFRM part.</source>
+        <translation>Blockieren und Zulassen: nftables-Tabelle inet ipsec_console (%1 Regeln, %2 Set-Elemente); diese Liste zeigt den XFRM-Teil.</translation>
+    </message>
+    <message>
+        <source>nftables %1 (%2)</source>
+        <translation>nftables %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Negotiation is unavailable: %1. Traffic that requires security is dropped (never passed in clear text) until the IKE daemon runs.</source>
+        <translation>Aushandlung ist nicht verfügbar: %1. Datenverkehr, der Sicherheit erfordert, wird verworfen (nie im Klartext durchgelassen), bis der IKE-Daemon läuft.</translation>
+    </message>
+    <message>
+        <source>IKE daemon (strongSwan charon): %1 main mode and %2 quick mode security association(s).</source>
+        <translation>IKE-Daemon (strongSwan charon): %1 Hauptmodus- und %2 Schnellmodus-Sicherheitszuordnung(en).</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Main mode (IKEv%1)</source>
+        <translation>Hauptmodus (IKEv%1)</translation>
+    </message>
+    <message>
+        <source>%1 (foreign)</source>
+        <translation>%1 (fremd)</translation>
+    </message>
+    <message>
+        <source>rekey in %1</source>
+        <translation>Schlüsselerneuerung in %1</translation>
+    </message>
+    <message>
+        <source>%1 ↔ %2, established %3 ago</source>
+        <translation>%1 ↔ %2, aufgebaut vor %3</translation>
+    </message>
+    <message>
+        <source>Quick mode (%1)</source>
+        <translation>Schnellmodus (%1)</translation>
+    </message>
+    <message>
+        <source>expires in %1</source>
+        <translation>läuft ab in %1</translation>
+    </message>
+    <message>
+        <source>SPI %1/%2, %3 = %4</source>
+        <translation>SPI %1/%2, %3 = %4</translation>
+    </message>
+    <message>
+        <source>IKE and IPsec SAs</source>
+        <translation>IKE- und IPsec-SAs</translation>
+    </message>
+    <message>
+        <source>Counters</source>
+        <translation>Zähler</translation>
     </message>
 </context>
 <context>
@@ -7426,16 +8076,20 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
         <source>IKE: unloaded connection %1.</source>
         <translation>IKE: Verbindung %1 entladen.</translation>
     </message>
+    <message>
+        <source>IKE: closed the security association of %1 with %2.</source>
+        <translation>IKE: Sicherheitszuordnung von %1 mit %2 geschlossen.</translation>
+    </message>
 </context>
 <context>
-    <name>ipsec::vici::MainModeMethod</name>
+    <name>ipsec::vici::DaemonWatch</name>
     <message>
-        <source>&quot;%1&quot; is not a main mode security method (CIPHER-HASH-GROUP, e.g. 3DES-SHA1-2).</source>
-        <translation>&quot;%1&quot; ist keine Sicherheitsmethode für den Hauptmodus (CIPHER-HASH-GROUP, z. B. 3DES-SHA1-2).</translation>
+        <source>the IKE daemon (charon) at %1 closed its connection</source>
+        <translation>der IKE-Daemon (charon) unter %1 hat seine Verbindung geschlossen</translation>
     </message>
     <message>
-        <source>&quot;%1&quot;: Diffie-Hellman group %2 is not available here (1, 2 or 14).</source>
-        <translation>&quot;%1&quot;: Diffie-Hellman-Gruppe %2 ist hier nicht verfügbar (1, 2 oder 14).</translation>
+        <source>the connection to the IKE daemon (charon) at %1 broke: %2</source>
+        <translation>die Verbindung zum IKE-Daemon (charon) unter %1 ist abgebrochen: %2</translation>
     </message>
 </context>
 <context>
@@ -7560,6 +8214,22 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     <message>
         <source>Serving %1 (network namespace %2, store %3, admin group %4).</source>
         <translation>%1 wird bereitgestellt (Netzwerk-Namespace %2, Speicher %3, Administratorgruppe %4).</translation>
+    </message>
+    <message>
+        <source>--poll-interval needs a number of seconds (0: the policy&apos;s own).</source>
+        <translation>--poll-interval erfordert eine Anzahl von Sekunden (0: das eigene Intervall der Richtlinie).</translation>
+    </message>
+    <message>
+        <source>--backend needs nft or xfrm.</source>
+        <translation>--backend erfordert nft oder xfrm.</translation>
+    </message>
+    <message>
+        <source>The IKE daemon answers at %1</source>
+        <translation>Der IKE-Daemon antwortet unter %1</translation>
+    </message>
+    <message>
+        <source>Negotiation is unavailable: %1; waiting for it to come back.</source>
+        <translation>Aushandlung ist nicht verfügbar: %1; es wird gewartet, bis sie wieder verfügbar ist.</translation>
     </message>
 </context>
 </TS>

@@ -174,6 +174,13 @@
             <numerusform>Imported the snapshot of %1 taken %2 (%3): %n changes.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Kernel: nftables table inet ipsec_console with %n rule(s) and %1 set element(s).</source>
+        <translation>
+            <numerusform>Kernel: nftables table inet ipsec_console with %n rule and %1 set element(s).</numerusform>
+            <numerusform>Kernel: nftables table inet ipsec_console with %n rules and %1 set element(s).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ipsec::PolicyStore</name>
@@ -279,6 +286,23 @@
         <translation>
             <numerusform>%n second</numerusform>
             <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::DirectoryWindow</name>
+    <message numerus="yes">
+        <source>%n policies in the directory; assigned in the GPO: %1</source>
+        <translation>
+            <numerusform>%n policy in the directory; assigned in the GPO: %1</numerusform>
+            <numerusform>%n policies in the directory; assigned in the GPO: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n policies in the directory; the GPO assigns none</source>
+        <translation>
+            <numerusform>%n policy in the directory; the GPO assigns none</numerusform>
+            <numerusform>%n policies in the directory; the GPO assigns none</numerusform>
         </translation>
     </message>
 </context>
