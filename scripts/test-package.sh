@@ -145,7 +145,14 @@ ip -n "$ns" xfrm policy add src 10.99.0.1/32 dst 10.99.0.2/32 proto tcp dport 7 
 ipseccmd --no-agent --netns "$ns" --store "$work/policy.db" -w REG -p "Block UDP 1434 Filter" \
     -r "Block Inbound UDP 1434 Rule" -f '*=0:1434:UDP' -n BLOCK -x >/dev/null
 ipseccmd --no-agent --netns "$ns" --store "$work/policy.db" -f '[*=0:445:TCP]' >/dev/null
-owned() { ip -o -n "$ns" xfrm policy list | grep -Ec 'priority ([1-9][0-9]{3}|[1-5][0-9]{4}|60[0-9]{3}) '; }
+# The package's entries: its XFRM policies (negotiate, IKE exemption, or the xfrm backend) plus its
+# nftables table (block and permit, issue 11), counted as one.
+owned() {
+    local x t=0
+    x=$(ip -o -n "$ns" xfrm policy list | grep -Ec 'priority ([1-9][0-9]{3}|[1-5][0-9]{4}|60[0-9]{3}) ')
+    ip netns exec "$ns" nft list table inet ipsec_console >/dev/null 2>&1 && t=1
+    echo $((x + t))
+}
 foreign() { ip -o -n "$ns" xfrm policy list | grep -c 'dport 7 .*priority 100 '; }
 echo "  before removal: $(owned) entries of the package, $(foreign) foreign"
 check "the package's entries are in the test namespace" test "$(owned)" -gt 0
