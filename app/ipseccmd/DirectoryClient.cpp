@@ -40,8 +40,8 @@ Result<std::unique_ptr<PolicyClient>> DirectoryClient::open(const CliOptions &op
         if (auto ok = enterNetworkNamespace(options.netns); !ok)
             return ok.error();
     }
-    auto store = std::make_shared<ds::DirectoryStore>(
-        ds::DirectoryStore::Options{*resolved, QString()});
+    auto store =
+        std::make_shared<ds::DirectoryStore>(ds::DirectoryStore::Options{*resolved, QString()});
     if (auto ok = store->connectNow(); !ok) {
         Error e = ok.error();
         if (e.code == ErrorCode::Store)
