@@ -3,6 +3,7 @@
 // among the negotiate layer's entries); tests/kernel/TestNftBackend checks real packets.
 
 #include "EngineTestSupport.h"
+#include "RandomPolicy.h"
 
 #include "engine/NftCompiler.h"
 
@@ -55,15 +56,6 @@ Outcome outcomeOf(const Verdict &v)
                                                 : Outcome::Clear;
 }
 
-const QStringList remote4 = {u"10.0.0.5"_s,     u"10.0.0.6"_s, u"10.0.1.7"_s,
-                             u"10.0.2.200"_s,   u"10.9.9.9"_s, u"172.16.0.1"_s,
-                             u"192.168.1.77"_s, u"8.8.8.8"_s,  u"192.168.1.20"_s};
-const QStringList remote6 = {u"2001:db8::5"_s, u"2001:db8::99"_s, u"2001:db8:ff::1"_s,
-                             u"2001:db9::1"_s, u"2001:db8:1::10"_s};
-const QList<quint8> protocols = {6, 17, 1, 47};
-const QList<quint16> ports = {22,   80,   443,  500,  1434, 1435, 4500, 53,   40000,
-                              1024, 1025, 1026, 1027, 1028, 1029, 1030, 1031, 1032};
-
 int checkGrid(const EffectivePolicy &policy, QRandomGenerator &rng, int randomPorts,
               QString *failure)
 {
@@ -112,53 +104,6 @@ int checkGrid(const EffectivePolicy &policy, QRandomGenerator &rng, int randomPo
         }
     }
     return checked;
-}
-
-QString randomAddress(QRandomGenerator &rng)
-{
-    static const QStringList pool = {u"any"_s,
-                                     u"any"_s,
-                                     u"me"_s,
-                                     u"me"_s,
-                                     u"10.0.0.5"_s,
-                                     u"10.0.0.6"_s,
-                                     u"10.0.1.7"_s,
-                                     u"192.168.1.20"_s,
-                                     u"10.0.0.0/8"_s,
-                                     u"10.0.0.0/16"_s,
-                                     u"10.0.0.0/24"_s,
-                                     u"10.0.1.0/24"_s,
-                                     u"192.168.1.0/24"_s,
-                                     u"0.0.0.0/0"_s,
-                                     u"2001:db8::5"_s,
-                                     u"2001:db8::/32"_s,
-                                     u"2001:db8:ff::/48"_s,
-                                     u"2001:db8:1::10"_s,
-                                     u"::/0"_s};
-    return pool[rng.bounded(int(pool.size()))];
-}
-
-QList<DynamicFilter> randomPolicy(QRandomGenerator &rng, int count, bool withNegotiate)
-{
-    QList<DynamicFilter> out;
-    while (out.size() < count) {
-        const QString s = randomAddress(rng), d = randomAddress(rng);
-        const quint8 proto =
-            rng.bounded(3) == 0 ? 0 : protocols[rng.bounded(int(protocols.size()))];
-        auto port = [&] {
-            return rng.bounded(2) ? quint16(0) : ports[rng.bounded(int(ports.size()))];
-        };
-        Filter f = filter(s, d, proto, port(), port(), rng.bounded(2));
-        if (f.source.family() != Address::Family::Unspecified
-            && f.destination.family() != Address::Family::Unspecified
-            && f.source.family() != f.destination.family())
-            continue;
-        auto action = FilterAction::Type(rng.bounded(3));
-        if (!withNegotiate && action == Negotiate)
-            action = Block;
-        out << dyn(f, action);
-    }
-    return out;
 }
 
 const NftShape *shapeNamed(const NftPlan &plan, const QString &name)
