@@ -172,10 +172,10 @@ void TestAgent::backendOptionBesideAgent()
     const qint64 revision = m_client->load()->revision;
     const QList<QStringList> refused{
         {u"--backend"_s, other, u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"-r"_s,
-         u"Block 1439"_s, u"-f"_s, u"*=0:1439:UDP"_s, u"-n"_s, u"BLOCK"_s},
-        {u"--backend"_s, other, u"-f"_s, u"[*=0:1439:UDP]"_s},
+         u"Block 1451"_s, u"-f"_s, u"*=0:1451:UDP"_s, u"-n"_s, u"BLOCK"_s},
+        {u"--backend"_s, other, u"-f"_s, u"[*=0:1451:UDP]"_s},
         {u"netsh"_s, u"--backend"_s, other, u"ipsec"_s, u"dynamic"_s, u"add"_s, u"rule"_s,
-         u"srcaddr=any"_s, u"dstaddr=me"_s, u"protocol=UDP"_s, u"dstport=1439"_s, u"mirrored=no"_s,
+         u"srcaddr=any"_s, u"dstaddr=me"_s, u"protocol=UDP"_s, u"dstport=1451"_s, u"mirrored=no"_s,
          u"actioninbound=block"_s, u"actionoutbound=block"_s},
     };
     for (const QStringList &args : refused) {
@@ -189,20 +189,20 @@ void TestAgent::backendOptionBesideAgent()
     }
     QCOMPARE(m_ns.kernelState(m_pair.b), kernelBefore);
     QCOMPARE(m_client->load()->revision, revision);
-    QCOMPARE(delivered({1434, 1439}), u"1434:block 1439:pass"_s);
+    QCOMPARE(delivered({1434, 1451}), u"1434:block 1451:pass"_s);
 
     // The agent's own backend named explicitly: an ordinary change through the agent.
     const qsizetype doneBefore = m_agent.agentLog().count(u": done"_s);
     const AgentRun same = m_agent.ipseccmd(
         cmd({u"--backend"_s, agentBackend, u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s,
-             u"-r"_s, u"Block 1439"_s, u"-f"_s, u"*=0:1439:UDP"_s, u"-n"_s, u"BLOCK"_s}));
+             u"-r"_s, u"Block 1451"_s, u"-f"_s, u"*=0:1451:UDP"_s, u"-n"_s, u"BLOCK"_s}));
     QVERIFY2(same.code == 0, qPrintable(same.describe()));
     QTRY_VERIFY2(m_agent.agentLog().count(u": done"_s) > doneBefore,
                  qPrintable(m_agent.agentLog()));
-    QCOMPARE(delivered({1434, 1439}), u"1434:block 1439:block"_s);
+    QCOMPARE(delivered({1434, 1451}), u"1434:block 1451:block"_s);
     // Enforced with the agent's backend: no XFRM block entry with the nftables backend.
     const QString xfrm = m_ns.ipOutput({u"-netns"_s, m_pair.b, u"xfrm"_s, u"policy"_s, u"list"_s});
-    QCOMPARE(xfrm.contains(u"dport 1439"_s), agentBackend == u"xfrm"_s);
+    QCOMPARE(xfrm.contains(u"dport 1451"_s), agentBackend == u"xfrm"_s);
 }
 
 void TestAgent::unauthorizedUserRefused()
