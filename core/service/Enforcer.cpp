@@ -586,9 +586,10 @@ Result<Enforcer::Outcome> Enforcer::enforceNft(const engine::EffectivePolicy &ef
         }
     }
     profileMark("enforce: compiled (XFRM, nftables, negotiate layer)");
-    const engine::NftPlan &nft = split->nft;
     const QList<kernel::SpdEntry> desiredXfrm = desiredEntries(split->xfrm);
     Outcome outcome;
+    outcome.nftPlan = std::make_shared<const engine::NftPlan>(std::move(split->nft));
+    const engine::NftPlan &nft = *outcome.nftPlan;
     outcome.nft = true;
     outcome.nftElements = nft.elementCount();
     outcome.nftRules = int(nft.shapes.size());

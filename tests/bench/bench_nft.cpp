@@ -15,6 +15,8 @@
 // Targets: throughput at 10,000 >= 0.90; apply <= nft -f; emergency <= 50 ms; add one rule
 // <= 10 ms kernel work. Needs root, iperf3 and nft (exits 77 otherwise); never touches the
 // machine's own namespace. Not a ctest test (minutes); `--quick` is a small smoke run.
+// `--emergency-only [--max N] [--repeat R]`: just the emergency column (kernel work and whole
+// command beside `nft delete table`), in seconds, without iperf3.
 
 #include "NetnsFixture.h"
 #include "TrafficProbe.h"
@@ -28,6 +30,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
@@ -45,6 +48,8 @@ struct Options {
     int max = 10000;
     int seconds = 2;
     bool quick = false;
+    bool emergencyOnly = false; // --emergency-only: just the emergency column (seconds)
+    int repeat = 3;
 };
 
 struct Throughput {
@@ -78,6 +83,7 @@ public:
     {
     }
     int run();
+    int runEmergencyOnly();
 
 private:
     struct Run {
@@ -105,6 +111,7 @@ private:
     };
     AddOneRule addOneRule(const QString &policy);
     void printAddOneRule(const QList<Row> &rows);
+    void emergencyColumn(const QString &policy, int filters);
 
     Options m_options;
     NetnsFixture m_fixture;
@@ -360,6 +367,70 @@ void Bench::printAddOneRule(const QList<Row> &rows)
     }
 }
 
+// The emergency column (issue 11): on the assigned N-filter policy (nft backend), the emergency
+// unassign's kernel work (as the command reports it: the table's transaction and the XFRM
+// batch) and the whole command (process start to exit), side by side with `nft delete table`
+// of the same table by the reference tool (whole process) in the same run. Median of --repeat.
+void Bench::emergencyColumn(const QString &policy, int filters)
+{
+    QList<double> kernelMs, commandMs, referenceMs;
+    static const QRegularExpression kernelWork(u"Kernel work: ([0-9.]+) ms"_s);
+    for (int i = 0; i < m_options.repeat; ++i) {
+        ipseccmd({u"-w"_s, u"REG"_s, u"-p"_s, policy, u"-x"_s}, u"nft"_s);
+        const Run e = ipseccmd({u"emergency-unassign"_s}, u"nft"_s);
+        const auto m = kernelWork.match(e.out);
+        if (!m.hasMatch())
+            fail(u"emergency-unassign did not report its kernel work:\n"_s + e.out + e.err);
+        kernelMs << m.captured(1).toDouble();
+        commandMs << double(e.ms);
+        ipseccmd({u"reassign"_s}, u"nft"_s);
+        const Run ref =
+            exec(m_pair.b, {u"nft"_s, u"delete"_s, u"table"_s, u"inet"_s, u"ipsec_console"_s});
+        if (ref.code != 0)
+            fail(u"nft delete table: "_s + ref.err.left(2000));
+        referenceMs << double(ref.ms);
+    }
+    ipseccmd({u"-w"_s, u"REG"_s, u"-p"_s, policy, u"-y"_s}, u"nft"_s);
+    const auto median = [](QList<double> v) {
+        std::sort(v.begin(), v.end());
+        return v.isEmpty() ? -1.0 : v.at(v.size() / 2);
+    };
+    const double command = median(commandMs);
+    print(u"\n| emergency unassign at %1 filters (median of %2) | ms |\n|---|---|\n"_s.arg(filters)
+              .arg(m_options.repeat));
+    print(
+        u"| ipseccmd emergency-unassign: kernel work | %1 |\n"_s.arg(median(kernelMs), 0, 'f', 1));
+    print(u"| ipseccmd emergency-unassign: whole command | %1 |\n"_s.arg(command, 0, 'f', 0));
+    print(u"| nft delete table inet ipsec_console (reference, whole process) | %1 |\n"_s.arg(
+        median(referenceMs), 0, 'f', 0));
+    m_summary << u"Emergency column at %1 filters: kernel work %2 ms, whole command %3 ms, "
+                 u"nft delete table %4 ms (target <= 50 ms: %5)"_s.arg(filters)
+                     .arg(median(kernelMs), 0, 'f', 1)
+                     .arg(command, 0, 'f', 0)
+                     .arg(median(referenceMs), 0, 'f', 0)
+                     .arg(command <= 50 ? u"PASS"_s : u"OVER"_s);
+}
+
+// --emergency-only: the policy of --max scattered ports and the emergency column, nothing else.
+int Bench::runEmergencyOnly()
+{
+    QString error;
+    if (!VethPair::create(m_fixture, &m_pair, &error))
+        fail(error);
+    m_dir = std::make_unique<QTemporaryDir>();
+    const int n = m_options.max;
+    QStringList specs;
+    for (int i = 0; i < n; ++i)
+        specs << u"*=0:%1:UDP"_s.arg(10001 + 2 * i);
+    const QString name = u"%1 scattered ports"_s.arg(n);
+    create(name, specs);
+    emergencyColumn(name, n);
+    print(u"\n"_s);
+    for (const QString &line : std::as_const(m_summary))
+        print(line + u'\n');
+    return 0;
+}
+
 int Bench::run()
 {
     QString error;
@@ -420,6 +491,8 @@ int Bench::run()
     }
     if (!largest.isEmpty())
         extras(largestName, largest);
+    if (!largest.isEmpty())
+        emergencyColumn(largestName, int(largest.size()));
     m_server->kill();
     m_server->waitForFinished();
 
@@ -467,8 +540,13 @@ int main(int argc, char *argv[])
             o.seconds = std::max(1, args[++i].toInt());
         else if (args[i] == u"--quick"_s)
             o.quick = true;
+        else if (args[i] == u"--emergency-only"_s)
+            o.emergencyOnly = true;
+        else if (args[i] == u"--repeat"_s && i + 1 < args.size())
+            o.repeat = std::max(1, args[++i].toInt());
         else
-            fail(u"usage: bench_nft [--max N] [--seconds S] [--quick]"_s);
+            fail(u"usage: bench_nft [--max N] [--seconds S] [--quick] [--emergency-only] "
+                 u"[--repeat R]"_s);
     }
     if (!NetnsFixture::isRoot() || QStandardPaths::findExecutable(u"iperf3"_s).isEmpty()
         || QStandardPaths::findExecutable(u"nft"_s, {u"/usr/sbin"_s, u"/sbin"_s}).isEmpty()) {
@@ -476,5 +554,7 @@ int main(int argc, char *argv[])
         return 77;
     }
     NetnsFixture::removeStale();
+    if (o.emergencyOnly)
+        return Bench(o).runEmergencyOnly();
     return Bench(o).run();
 }
