@@ -282,8 +282,10 @@ Result<void> PolicyService::enforceState(const PolicyDatabase &local,
             .enforce(db, dyn, o);
     if (!outcome)
         return outcome.error();
+    profileMark("service: kernel changed");
     if (!m_options.dryRun)
         keepEnforcedNftTable(*m_runtime, outcome.value(), report);
+    profileMark("service: enforced table text kept");
     if (!m_backendNotice.isEmpty())
         report.notices << m_backendNotice;
     report.notices << outcome->warnings;

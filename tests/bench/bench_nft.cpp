@@ -315,8 +315,11 @@ Bench::AddOneRule Bench::addOneRule(const QString &policy)
     a.policy = policy;
     const Run assign = ipseccmd({u"-w"_s, u"REG"_s, u"-p"_s, policy, u"-x"_s}, u"nft"_s);
     a.applyKernelUs = assign.kernelMs < 0 ? -1 : qint64(assign.kernelMs * 1000);
+    // One more of the same kind: a host for the ban list, a port otherwise (a new kind of filter
+    // is a new shape, which replaces the table).
+    const QString spec = policy.contains(u"hosts"_s) ? u"10.61.0.1=0"_s : u"*=0:40001:UDP"_s;
     const Run add = ipseccmd({u"-w"_s, u"REG"_s, u"-p"_s, policy, u"-r"_s, u"One more"_s, u"-f"_s,
-                              u"*=0:40001:UDP"_s, u"-n"_s, u"BLOCK"_s},
+                              spec, u"-n"_s, u"BLOCK"_s},
                              u"nft"_s);
     a.wholeMs = add.ms;
     a.kernelMs = add.kernelMs;
