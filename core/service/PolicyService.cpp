@@ -159,6 +159,7 @@ PolicyService::~PolicyService() = default;
 
 Result<std::unique_ptr<PolicyService>> PolicyService::open(const Options &options)
 {
+    profileMark("service: opening");
     const QString path = PolicyStore::resolvePath(options.storePath);
     // Reading a store that does not exist yet creates it with the Windows examples, as a
     // Windows machine always has its local store.

@@ -5,6 +5,7 @@
 #include "store/StoreFileHeader.h"
 #include "store/StoreSchema.h"
 #include "store/StoreSeeder.h"
+#include "util/Profile.h"
 #include "util/SafeFile.h"
 
 #include <QDir>
@@ -35,6 +36,7 @@ Result<StoreOpener::Opened> StoreOpener::open(const QString &path, bool readOnly
     static QMutex opening;
     const QMutexLocker lock(&opening);
     auto header = StoreFileHeader::inspect(path);
+    profileMark("store: header inspected");
     if (!header)
         return header.error();
     const auto empty = [&path] {
@@ -66,7 +68,9 @@ Result<StoreOpener::Opened> StoreOpener::open(const QString &path, bool readOnly
                                                            : SqlConnection::Access::Immutable);
         if (!checker)
             return checker.error();
+        profileMark("store: checking connection opened");
         auto version = validate(*checker.value(), header->size, readOnly);
+        profileMark("store: validated");
         if (!version)
             return version.error();
         checker.value().reset(); // closed before the connection for use opens
@@ -86,10 +90,13 @@ Result<StoreOpener::Opened> StoreOpener::open(const QString &path, bool readOnly
     if (!writer)
         return writer.error();
     SqlConnection &c = *writer.value();
+    profileMark("store: writing connection opened");
     if (auto ok = configure(c); !ok)
         return ok.error();
+    profileMark("store: configured");
     if (auto ok = createOrMigrate(c); !ok)
         return ok.error();
+    profileMark("store: schema checked");
     return Opened{std::move(writer).value(), StoreSchema::currentVersion()};
 }
 
@@ -153,6 +160,7 @@ Result<int> StoreOpener::validate(SqlConnection &c, qint64 fileSize, bool readOn
         if (auto ok = StoreSchema::checkTables(c); !ok)
             return ok.error();
     }
+    profileMark("store: tables checked");
     // Never migrate a damaged file.
     if (fileSize <= QuickCheckMaxBytes || v < StoreSchema::currentVersion()) {
         if (auto ok = StoreSchema::checkIntegrity(c); !ok)

@@ -2,6 +2,7 @@
 
 #include "store/SqlConnection.h"
 #include "store/StoreCodec.h"
+#include "util/Profile.h"
 
 #include <QHash>
 #include <QSqlError>
@@ -311,10 +312,12 @@ Result<PolicyDatabase> StoreReader::everything()
     if (!rules)
         return rules.error();
     db.rules = std::move(rules).value();
+    profileMark("store: policies and rules read");
     auto lists = filterLists();
     if (!lists)
         return lists.error();
     db.filterLists = std::move(lists).value();
+    profileMark("store: filter lists read");
     auto actions = filterActions();
     if (!actions)
         return actions.error();
