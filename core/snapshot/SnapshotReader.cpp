@@ -847,7 +847,8 @@ private:
                 negotiation.allowUnsecured = *soft;
                 negotiation.ipsecProtocol = protocol == u"ah"_s ? 51 : 50;
             }
-            m_snapshot.dynamicFilters << engine::DynamicFilter{*f, *action, *label, negotiation};
+            m_snapshot.dynamicFilters
+                << engine::DynamicFilter{*f, *action, *label, negotiation, {}, {}, {}};
         }
         return {};
     }
