@@ -26,8 +26,8 @@ struct DynamicFilter {
     // netsh ipsec dynamic add rule (Negotiate only): the main-mode and quick-mode policies it
     // names (DynamicIke) and its authentication methods, in the command's order. With a usable
     // method the rule gets its own reqid (negotiation.reqid) and charon connection.
-    QString mmPolicy, qmPolicy;
-    QList<AuthMethod> authMethods;
+    QString mmPolicy = {}, qmPolicy = {};
+    QList<AuthMethod> authMethods = {};
 };
 
 // One filter in force and where it came from.

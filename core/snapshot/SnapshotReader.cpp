@@ -847,8 +847,7 @@ private:
                 negotiation.allowUnsecured = *soft;
                 negotiation.ipsecProtocol = protocol == u"ah"_s ? 51 : 50;
             }
-            m_snapshot.dynamicFilters
-                << engine::DynamicFilter{*f, *action, *label, negotiation, {}, {}, {}};
+            m_snapshot.dynamicFilters << engine::DynamicFilter{*f, *action, *label, negotiation};
         }
         return {};
     }
