@@ -299,6 +299,9 @@ QVariantMap PolicyAgent::statusMap() const
     map.insert(QLatin1StringView(AgentProtocol::StatusEnforcing), state.enforcing);
     map.insert(QLatin1StringView(AgentProtocol::StatusIkeExemption), state.ikeExemption);
     map.insert(QLatin1StringView(AgentProtocol::StatusVersion), QStringLiteral(IPSEC_VERSION));
+    // A command given --backend uses the agent only when it names the same one (ClientFactory).
+    if (const auto backend = PolicyService::resolveKernelBackend(m_options.service.kernelBackend))
+        map.insert(QLatin1StringView(AgentProtocol::StatusBackend), backend.value());
     if (state.pending) {
         map.insert(QLatin1StringView(AgentProtocol::StatusConfirmDeadline),
                    qlonglong(state.pending->deadline.toMSecsSinceEpoch()));

@@ -96,6 +96,7 @@ Result<AgentClient::Status> AgentClient::fetchStatus(int timeoutMs) const
     s.enforcing = map.value(QLatin1StringView(AgentProtocol::StatusEnforcing)).toBool();
     s.ikeExemption = map.value(QLatin1StringView(AgentProtocol::StatusIkeExemption)).toBool();
     s.version = map.value(QLatin1StringView(AgentProtocol::StatusVersion)).toString();
+    s.kernelBackend = map.value(QLatin1StringView(AgentProtocol::StatusBackend)).toString();
     s.pending = pendingFrom(
         map.value(QLatin1StringView(AgentProtocol::StatusConfirmDeadline)).toLongLong(),
         map.value(QLatin1StringView(AgentProtocol::StatusConfirmDescription)).toString());

@@ -27,6 +27,7 @@ public:
         bool enforcing = false;
         bool ikeExemption = true;
         QString version;
+        QString kernelBackend; // "nft" or "xfrm"; empty from an agent that does not say
         std::optional<PendingConfirmation> pending;
     };
 

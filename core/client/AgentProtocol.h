@@ -60,6 +60,8 @@ public:
     static constexpr auto StatusEnforcing = "enforcing";
     static constexpr auto StatusIkeExemption = "ikeExemption";
     static constexpr auto StatusVersion = "version";
+    // "nft" or "xfrm": the kernel backend the agent was started with (--backend, issue 11).
+    static constexpr auto StatusBackend = "backend";
     static constexpr auto StatusConfirmDeadline = "confirmationDeadline"; // x ms UTC, if pending
     static constexpr auto StatusConfirmDescription = "confirmationDescription";
 };

@@ -29,21 +29,44 @@ QString mismatch(const ClientOptions &o, const AgentClient::Status &s)
     if (o.service.ikeExemption && *o.service.ikeExemption != s.ikeExemption)
         return ClientFactory::tr("the policy agent enforces with the IKE exemption %1")
             .arg(s.ikeExemption ? u"on"_s : u"off"_s);
-    if (!o.service.kernelBackend.isEmpty())
-        return ClientFactory::tr("--backend is given");
     if (o.service.kernelFailAfter >= 0)
         return u"kernel failure test hook"_s;
     return {};
 }
 
-// The agent when it runs and fits; the reason otherwise (code NotFound: not running/fitting).
-Result<std::unique_ptr<AgentClient>> connectAgent(const ClientOptions &o, int statusTimeoutMs)
+// --backend beside a running agent of this namespace and store: the agent enforces with its own
+// backend, so the command goes to the agent when it is the same one and is refused when it is
+// not (enforcing in this process would work behind the agent's back, which puts its own state
+// back at the next repair).
+Result<void> checkBackend(const ClientOptions &o, const AgentClient::Status &s)
+{
+    const QString wanted = o.service.kernelBackend.trimmed().toLower();
+    if (wanted.isEmpty() || wanted == s.kernelBackend)
+        return {};
+    const QString agent =
+        s.kernelBackend.isEmpty() ? ClientFactory::tr("(unknown)") : s.kernelBackend;
+    return Error::conflict(
+        ClientFactory::tr("--backend %1 conflicts with the policy agent, which enforces with "
+                          "--backend %2 in this network namespace. Leave out --backend (the "
+                          "agent's backend applies), or restart ipsec-policyd with --backend %1 "
+                          "(or IPSEC_CONSOLE_BACKEND=%1) to change it.")
+            .arg(wanted, agent));
+}
+
+// The agent when it runs and fits; the reason otherwise (code NotFound: not running/fitting;
+// Conflict: it runs and fits, but with another --backend than the one asked for).
+Result<std::unique_ptr<AgentClient>> connectAgent(const ClientOptions &o, int statusTimeoutMs,
+                                                  bool anyBackend = false)
 {
     auto client = AgentClient::open(QDBusConnection::systemBus(), statusTimeoutMs);
     if (!client)
         return client.error();
     if (const QString why = mismatch(o, client.value()->status()); !why.isEmpty())
         return Error::notFound(ClientFactory::tr("Not using the policy agent: %1.").arg(why));
+    if (!anyBackend) {
+        if (auto ok = checkBackend(o, client.value()->status()); !ok)
+            return ok.error();
+    }
     client.value()->setCallTimeout(o.agentCallTimeoutMs);
     client.value()->setDryRun(o.service.dryRun);
     return client;
@@ -69,7 +92,8 @@ Result<std::unique_ptr<PolicyClient>> ClientFactory::open(const ClientOptions &o
                 (void)enterNamespace(options);
             return std::unique_ptr<PolicyClient>(std::move(agent.value()));
         }
-        if (options.backend == ClientOptions::Backend::Agent)
+        if (options.backend == ClientOptions::Backend::Agent
+            || agent.error().code == ErrorCode::Conflict)
             return agent.error();
     }
     if (auto ok = enterNamespace(options); !ok)
@@ -85,7 +109,8 @@ Result<ServiceReport> ClientFactory::emergencyUnassign(const ClientOptions &opti
 {
     QString agentProblem;
     if (options.backend != ClientOptions::Backend::InProcess) {
-        auto agent = connectAgent(options, agentTimeoutMs);
+        // The emergency removes what either backend holds: the agent's backend never matters.
+        auto agent = connectAgent(options, agentTimeoutMs, true);
         if (agent) {
             auto report = agent.value()->emergencyUnassign(agentTimeoutMs);
             // A refusal is an answer; only silence (or a vanished agent) means "do it here".
@@ -117,7 +142,8 @@ Result<ServiceReport> ClientFactory::reassign(const ClientOptions &options,
             agent.value()->setChangeOptions(change);
             return agent.value()->reassign();
         }
-        if (options.backend == ClientOptions::Backend::Agent)
+        if (options.backend == ClientOptions::Backend::Agent
+            || agent.error().code == ErrorCode::Conflict)
             return agent.error();
     }
     if (auto ok = enterNamespace(options); !ok)

@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 
+#include <memory>
+
 namespace ipsec {
 
 // Makes the kernel do what the effective policy says: compile, diff against the entries this
@@ -38,6 +40,9 @@ public:
         bool nftIncremental = false;
         int nftElementsAdded = 0;
         int nftElementsRemoved = 0;
+        // nftables backend: the table's plan (what the kernel holds after success), so that the
+        // service can keep its text for an emergency unassign (RuntimeState::enforcedNftTable).
+        std::shared_ptr<const engine::NftPlan> nftPlan;
     };
 
     struct Options {
@@ -101,6 +106,8 @@ public:
     };
     static std::optional<NftDelta> nftDelta(const engine::NftPlan &plan,
                                             const kernel::NftTableState &st);
+    // The plan in the kernel's terms (binary set elements), as NftBackend applies it.
+    static kernel::NftTableSpec nftSpec(const engine::NftPlan &plan);
     static QStringList nftHits(const engine::EffectivePolicy &effective,
                                const engine::NftPlan &plan, const kernel::NftTableState &st);
 

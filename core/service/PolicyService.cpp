@@ -16,7 +16,9 @@
 #include "snapshot/SnapshotReader.h"
 #include "store/PolicyStore.h"
 #include "store/StoreContents.h"
+#include "util/Profile.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QScopedValueRollback>
@@ -91,6 +93,19 @@ std::unique_ptr<kernel::NftBackend> openNft(int failAfter, QString *why = nullpt
     return std::move(nft.value());
 }
 
+// The text of the table just enforced, beside the kernel: an emergency unassign records it for
+// `reassign` without reading the table back (10,000 elements take longer to list than to delete).
+void keepEnforcedNftTable(RuntimeState &runtime, const Enforcer::Outcome &outcome,
+                          ServiceReport &report)
+{
+    const bool table = outcome.nft && outcome.nftPlan && !outcome.nftPlan->isEmpty();
+    if (table && !outcome.nftChanged && runtime.hasEnforcedNftTable())
+        return;
+    if (auto ok = runtime.setEnforcedNftTable(table ? outcome.nftPlan->tableText() : QString());
+        !ok)
+        report.notices << ok.error().message;
+}
+
 // Removes the project's table if there is one; a line for the report, empty when none.
 Result<QString> removeNftTable(kernel::NftBackend *nft, bool dryRun)
 {
@@ -153,6 +168,7 @@ Result<std::unique_ptr<PolicyService>> PolicyService::open(const Options &option
     if (!store)
         return store.error();
     std::unique_ptr<PolicyService> service(new PolicyService(std::move(store.value()), options));
+    profileMark("service: store opened");
     if (isRoot()) {
         // Runtime folders of namespaces that are gone accumulate otherwise; once per process.
         static std::once_flag cleaned;
@@ -161,8 +177,10 @@ Result<std::unique_ptr<PolicyService>> PolicyService::open(const Options &option
     // Keys only for root and the store's owner (a store other users can read is an old one).
     service->m_revealSecrets = isRoot() || QFileInfo(path).ownerId() == ::geteuid();
     if (options.enforcement == Enforcement::Auto && isRoot() && !kernelForbidden(options)) {
+        profileMark("service: stale runtime folders removed");
         if (auto ok = service->openKernel(); !ok)
             return ok.error();
+        profileMark("service: kernel opened");
         if (options.ikeExemption && !options.dryRun && !options.readOnly) {
             if (auto ok = service->m_runtime->setIkeExemption(*options.ikeExemption); !ok)
                 return ok.error();
@@ -196,6 +214,11 @@ Result<void> PolicyService::openKernel()
     m_spd = std::move(spd.value());
     QString why;
     m_nft = openNft(m_options.kernelFailAfter, &why);
+    // What the table was made of last time, so the next change needs not read it back (dry runs
+    // change nothing, so they need no record). A dot file: RuntimeState::removeStale() removes
+    // folders holding only the project's files.
+    if (m_nft && !m_options.dryRun)
+        m_nft->setRecordFile(m_runtime->directory() + u"/.nft-applied"_s);
     m_useNft = m_nft && backend.value() == u"nft"_s;
     if (!m_nft && backend.value() == u"nft"_s)
         m_backendNotice = tr("%1 Falling back to XFRM for every filter.").arg(why);
@@ -259,6 +282,10 @@ Result<void> PolicyService::enforceState(const PolicyDatabase &local,
             .enforce(db, dyn, o);
     if (!outcome)
         return outcome.error();
+    profileMark("service: kernel changed");
+    if (!m_options.dryRun)
+        keepEnforcedNftTable(*m_runtime, outcome.value(), report);
+    profileMark("service: enforced table text kept");
     if (!m_backendNotice.isEmpty())
         report.notices << m_backendNotice;
     report.notices << outcome->warnings;
@@ -300,6 +327,7 @@ Result<ServiceReport> PolicyService::changeStore(
     ServiceReport report;
     bool rolledBackForDryRun = false;
     std::optional<ConfirmationGuard::State> before;
+    profileMark("service: change starts");
     auto ok = m_store->write([&](StoreWriter &w) -> Result<void> {
         auto remembered = stateBefore(&w);
         if (!remembered)
@@ -310,15 +338,18 @@ Result<ServiceReport> PolicyService::changeStore(
         if (m_spd) {
             // Enforce the new state before the store commits: if the kernel refuses, the store
             // rolls back too, and the kernel layer has already restored its previous state.
+            profileMark("service: store changed");
             auto db = w.snapshot();
             if (!db)
                 return db.error();
+            profileMark("service: store read back (snapshot)");
             auto dyn = dynamicFilters ? Result<QList<engine::DynamicFilter>>(*dynamicFilters)
                                       : m_runtime->dynamicFilters();
             if (!dyn)
                 return dyn.error();
             if (auto r = enforceState(db.value(), dyn.value(), report); !r)
                 return r;
+            profileMark("service: enforced");
         }
         if (m_options.dryRun) {
             rolledBackForDryRun = true;
@@ -326,6 +357,7 @@ Result<ServiceReport> PolicyService::changeStore(
         }
         return {};
     });
+    profileMark("service: store committed");
     if (!ok && !rolledBackForDryRun) {
         // A failed commit after the kernel changed: put the kernel back to the stored state.
         if (m_spd && ok.error().code == ErrorCode::Store)
@@ -943,7 +975,7 @@ Result<KernelView> PolicyService::kernelView()
     // Whoever pulled the brake (this process, another console, ipseccmd): the record says so.
     if (auto record = m_runtime->emergencyRecord(); record && record.value()) {
         const RuntimeState::EmergencyRecord &r = *record.value();
-        view.emergency = EmergencyState{r.when, int(r.entries.size()), r.assignedPolicy};
+        view.emergency = EmergencyState{r.when, r.removedCount(), r.assignedPolicy};
     }
     if (m_nft) {
         auto st = m_nft->state();
@@ -1123,13 +1155,13 @@ Result<QList<kernel::SpdEntry>> PolicyService::removeOwnedKernelEntries(const Op
                                                 "policy and needs root (or the policy agent)."));
         !ok)
         return ok.error();
-    auto spd = openSpd(options.kernelFailAfter);
-    if (!spd)
-        return spd.error();
     // The table first, in one step: block and permit filters end with it.
     const auto nft = openNft(-1);
     if (auto ok = removeNftTable(nft.get(), false); !ok)
         return ok.error();
+    auto spd = openSpd(options.kernelFailAfter);
+    if (!spd)
+        return spd.error();
     Enforcer enforcer(*spd.value());
     auto owned = enforcer.ownedEntries();
     if (!owned)
@@ -1146,17 +1178,18 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
                                                 "policy and needs root (or the policy agent)."));
         !ok)
         return ok.error();
+    QElapsedTimer kernelWork;
+    kernelWork.start();
+    ServiceReport report;
+    const auto nft = openNft(options.kernelFailAfter);
     auto spd = openSpd(options.kernelFailAfter);
     if (!spd)
         return spd.error();
     Enforcer enforcer(*spd.value());
-    auto owned = enforcer.ownedEntries();
-    if (!owned)
-        return owned.error();
-
-    ServiceReport report;
-    const auto nft = openNft(options.kernelFailAfter);
     if (options.dryRun) {
+        auto owned = enforcer.ownedEntries();
+        if (!owned)
+            return owned.error();
         if (auto line = removeNftTable(nft.get(), true); line && !line->isEmpty())
             report.ipCommands << engine::nftDeleteTableCommands().split(u'\n', Qt::SkipEmptyParts);
         for (const auto &e : owned.value())
@@ -1166,15 +1199,21 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
         report.notices << tr("Dry run: nothing was changed.");
         return report;
     }
-    // Traffic comes back first; the bookkeeping below may be slow (a large store) or fail.
-    // The nftables table goes in one step, then the XFRM entries in one batch.
+    // Traffic comes back first, before anything else is read or written: the nftables table
+    // goes in one transaction (block and permit end with it), then the XFRM entries in one batch.
     auto tableRemoved = removeNftTable(nft.get(), false);
     if (!tableRemoved)
         return tableRemoved.error();
-    if (!tableRemoved->isEmpty())
-        report.messages << tableRemoved.value();
+    auto owned = enforcer.ownedEntries();
+    if (!owned)
+        return owned.error();
     if (auto ok = enforcer.remove(owned.value()); !ok)
         return ok.error();
+    const double kernelMs = double(kernelWork.nsecsElapsed()) / 1e6;
+    if (!tableRemoved->isEmpty())
+        report.messages << tableRemoved.value();
+    if (!tableRemoved->isEmpty() || !owned->isEmpty())
+        report.messages << tr("Kernel work: %1 ms.").arg(kernelMs, 0, 'f', 1);
     IkeSync::unloadAll(report);
 
     // What was in force, for `reassign`. Until the record is written the store and the dynamic
@@ -1201,36 +1240,68 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
         record.dynamicFilters = dyn.value();
     else
         report.notices << dyn.error().message;
-    std::shared_ptr<PolicyStore> store;
+    // The table as last enforced, kept beside the kernel by every enforcement: reading 10,000
+    // elements back before deleting them would hold the traffic up.
+    if (auto table = runtime.enforcedNftTable())
+        record.nftTable = table.value();
+    else
+        report.notices << table.error().message;
+    auto previous = runtime.emergencyRecord();
+    // What was assigned, and the store marked unassigned, in one small transaction: nothing
+    // here loads the policy (a 10,000-filter store takes longer to read than the kernel work).
+    // The record is written inside it, before the store changes: a crash in between leaves a
+    // record and a store that both still name the policy.
+    bool recorded = false;
+    bool keptPrevious = false;
+    const auto writeRecord = [&] {
+        const bool nothingNow = record.entries.isEmpty() && record.assignedPolicy.isEmpty()
+                                && record.dynamicFilters.isEmpty() && record.nftTable.isEmpty();
+        if (nothingNow && previous && previous.value()) {
+            keptPrevious = true;
+            return;
+        }
+        if (auto ok = runtime.setEmergencyRecord(record); !ok)
+            report.notices << ok.error().message;
+        if (auto ok = runtime.setDynamicFilters({}); !ok)
+            report.notices << ok.error().message;
+        if (auto ok = runtime.setEnforcedNftTable({}); !ok)
+            report.notices << ok.error().message;
+        recorded = true;
+    };
     auto opened = PolicyStore::shared(PolicyStore::resolvePath(options.storePath));
     if (opened) {
-        store = std::move(opened.value());
-        if (auto db = store->load(); db && db->assignedPolicy())
-            record.assignedPolicy = db->assignedPolicy()->name;
+        bool nothingAssigned = false;
+        auto ok = opened.value()->write([&](StoreWriter &w) -> Result<void> {
+            auto id = w.assignedPolicy();
+            if (!id)
+                return id.error();
+            if (!id.value()) {
+                nothingAssigned = true; // roll back: the store stays as it is
+                return Error::notFound(QString());
+            }
+            auto policy = w.policy(*id.value());
+            if (!policy)
+                return policy.error();
+            record.assignedPolicy = policy->name;
+            writeRecord();
+            return w.setAssignedPolicy(std::nullopt);
+        });
+        if (!ok && !nothingAssigned)
+            report.notices << ok.error().message;
     } else {
         report.notices << tr("The policy store could not be opened (%1); the kernel entries were "
                              "removed anyway.")
                               .arg(opened.error().message);
     }
-    auto previous = runtime.emergencyRecord();
-    const bool nothingNow = record.entries.isEmpty() && record.assignedPolicy.isEmpty()
-                            && record.dynamicFilters.isEmpty();
-    if (nothingNow && previous && previous.value()) {
+    if (!recorded)
+        writeRecord();
+    if (keptPrevious) {
         report.notices << tr("Nothing is enforced; the record of the last emergency unassign is "
                              "kept for 'ipseccmd reassign'.");
         return report;
     }
-    if (auto ok = runtime.setEmergencyRecord(record); !ok)
-        report.notices << ok.error().message;
-    if (auto ok = runtime.setDynamicFilters({}); !ok)
-        report.notices << ok.error().message;
-    if (store && !record.assignedPolicy.isEmpty()) {
-        auto ok = store->write([](StoreWriter &w) { return w.setAssignedPolicy(std::nullopt); });
-        if (!ok)
-            report.notices << ok.error().message;
-    }
     report.messages << tr("Emergency unassign: removed %n kernel entr(y/ies).", nullptr,
-                          int(record.entries.size()));
+                          record.removedCount());
     if (!record.assignedPolicy.isEmpty())
         report.messages
             << tr("Unassigned policy %1.").arg(PolicyEdits::quote(record.assignedPolicy));
@@ -1287,9 +1358,34 @@ Result<ServiceReport> PolicyService::reassign(const Options &options, const Chan
         auto spd = openSpd(options.kernelFailAfter);
         if (!spd)
             return spd.error();
+        // The nftables table as it was enforced (one transaction), then the XFRM entries; if
+        // those fail, the table goes again.
+        std::unique_ptr<kernel::NftBackend> nft;
+        if (!r.nftTable.isEmpty()) {
+            QString why;
+            nft = openNft(options.kernelFailAfter, &why);
+            if (!nft)
+                return Error::kernel(
+                    tr("The recorded nftables table cannot be restored: %1").arg(why));
+            const QString commands = engine::nftDeleteTableCommands() + r.nftTable;
+            if (options.dryRun) {
+                report.ipCommands << commands.split(u'\n', Qt::SkipEmptyParts);
+            } else if (auto ok = nft->apply(commands); !ok) {
+                return ok.error();
+            }
+        }
         auto outcome = Enforcer(*spd.value()).install(r.entries, options.dryRun);
-        if (!outcome)
+        if (!outcome) {
+            if (nft && !options.dryRun)
+                (void)nft->deleteTable();
             return outcome.error();
+        }
+        if (nft && !options.dryRun) {
+            report.messages << tr("Restored the nftables table inet ipsec_console (block and "
+                                  "permit filters).");
+            if (auto ok = runtime.setEnforcedNftTable(r.nftTable); !ok)
+                report.notices << ok.error().message;
+        }
         report.messages << tr("Restored %n kernel entr(y/ies).", nullptr, outcome->added);
     }
     if (!options.dryRun)

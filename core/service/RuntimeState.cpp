@@ -25,6 +25,29 @@ namespace {
 const QString dynamicFile = u"dynamic.json"_s;
 const QString emergencyFile = u"emergency.json"_s;
 const QString settingsFile = u"settings.json"_s;
+// nft text files: the table last enforced, the table an emergency unassign removed.
+const QString enforcedTableFile = u"enforced-table.nft"_s;
+const QString emergencyTableFile = u"emergency-table.nft"_s;
+
+Result<QString> readText(const QString &path)
+{
+    QFile f(path);
+    if (!f.exists())
+        return QString();
+    if (!f.open(QIODevice::ReadOnly))
+        return Error::store(
+            RuntimeState::tr("Cannot read %1: %2").arg(f.fileName(), f.errorString()));
+    return QString::fromUtf8(f.readAll());
+}
+
+Result<void> removeFile(const QString &path)
+{
+    QFile f(path);
+    if (f.exists() && !f.remove())
+        return Error::store(
+            RuntimeState::tr("Cannot remove %1: %2").arg(f.fileName(), f.errorString()));
+    return {};
+}
 
 // The inodes of every network namespace that still exists as far as this host can see.
 QSet<quint64> liveNetworkNamespaces()
@@ -203,6 +226,20 @@ std::optional<kernel::SpdEntry> entryFromText(const QString &text)
 
 } // namespace
 
+int RuntimeState::EmergencyRecord::removedCount() const
+{
+    // The table is the compiler's text: "elements = { a, b, … }" per set, one element per comma.
+    int elements = 0;
+    for (qsizetype at = nftTable.indexOf(u"elements = {"_s); at >= 0;
+         at = nftTable.indexOf(u"elements = {"_s, at + 1)) {
+        const qsizetype end = nftTable.indexOf(u'}', at);
+        if (end < 0)
+            break;
+        elements += int(QStringView(nftTable).mid(at, end - at).count(u',')) + 1;
+    }
+    return int(entries.size()) + elements;
+}
+
 QString RuntimeState::baseDirectory()
 {
     const QString base = qEnvironmentVariable("IPSEC_CONSOLE_RUNTIME_DIR");
@@ -224,7 +261,10 @@ QStringList RuntimeState::removeStale()
     for (const QString &name : base.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks))
         if (pattern.match(name).hasMatch())
             candidates << name;
-    if (candidates.isEmpty())
+    // Only the current namespace's folder (the usual case): no need to walk every task in /proc.
+    const QString current = u"-"_s + QString::number(netnsInode());
+    if (std::all_of(candidates.cbegin(), candidates.cend(),
+                    [&current](const QString &name) { return name.endsWith(current); }))
         return {};
     QSet<quint64> live = liveNetworkNamespaces();
     live.insert(netnsInode()); // never the current one, whatever /proc shows
@@ -240,7 +280,8 @@ QStringList RuntimeState::removeStale()
         const bool ours = std::all_of(inside.cbegin(), inside.cend(), [&](const QString &f) {
             return QFileInfo(folder.filePath(f)).isFile()
                    && !QFileInfo(folder.filePath(f)).isSymLink()
-                   && (f.endsWith(u".json"_s) || f == u"lock"_s || f.startsWith(u'.'));
+                   && (f.endsWith(u".json"_s) || f.endsWith(u".nft"_s) || f == u"lock"_s
+                       || f.startsWith(u'.'));
         });
         if (ours && folder.removeRecursively())
             removed << folder.path();
@@ -340,6 +381,14 @@ Result<std::optional<RuntimeState::EmergencyRecord>> RuntimeState::emergencyReco
             return Error::store(tr("%1 is damaged.").arg(f.fileName()));
         r.entries << *e;
     }
+    if (o.value(u"nftTable"_s).toBool()) {
+        auto table = readText(m_dir + u'/' + emergencyTableFile);
+        if (!table)
+            return table.error();
+        if (table->isEmpty())
+            return Error::store(tr("%1 is damaged.").arg(m_dir + u'/' + emergencyTableFile));
+        r.nftTable = table.value();
+    }
     return std::optional<EmergencyRecord>(r);
 }
 
@@ -355,16 +404,49 @@ Result<void> RuntimeState::setEmergencyRecord(const EmergencyRecord &record)
                         {u"assignedPolicy"_s, record.assignedPolicy},
                         {u"when"_s, record.when.toUTC().toString(Qt::ISODate)},
                         {u"entries"_s, entries},
-                        {u"dynamicFilters"_s, dynamic}};
-    return writeJson(emergencyFile, QJsonDocument(o).toJson());
+                        {u"dynamicFilters"_s, dynamic},
+                        {u"nftTable"_s, !record.nftTable.isEmpty()}};
+    // The table first: the record names it only once it is complete.
+    if (!record.nftTable.isEmpty()) {
+        if (auto ok = makeDirectory(); !ok)
+            return ok;
+        if (auto ok = SafeFile::write(m_dir + u'/' + emergencyTableFile, record.nftTable.toUtf8(),
+                                      SafeFile::Access::Readable);
+            !ok)
+            return ok;
+    }
+    if (auto ok = writeJson(emergencyFile, QJsonDocument(o).toJson()); !ok)
+        return ok;
+    if (record.nftTable.isEmpty())
+        (void)removeFile(m_dir + u'/' + emergencyTableFile);
+    return {};
 }
 
 Result<void> RuntimeState::clearEmergencyRecord()
 {
-    QFile f(m_dir + u'/' + emergencyFile);
-    if (f.exists() && !f.remove())
-        return Error::store(tr("Cannot remove %1: %2").arg(f.fileName(), f.errorString()));
-    return {};
+    if (auto ok = removeFile(m_dir + u'/' + emergencyFile); !ok)
+        return ok;
+    return removeFile(m_dir + u'/' + emergencyTableFile);
+}
+
+Result<QString> RuntimeState::enforcedNftTable() const
+{
+    return readText(m_dir + u'/' + enforcedTableFile);
+}
+
+bool RuntimeState::hasEnforcedNftTable() const
+{
+    return QFileInfo::exists(m_dir + u'/' + enforcedTableFile);
+}
+
+Result<void> RuntimeState::setEnforcedNftTable(const QString &text)
+{
+    if (text.isEmpty())
+        return removeFile(m_dir + u'/' + enforcedTableFile);
+    if (auto ok = makeDirectory(); !ok)
+        return ok;
+    return SafeFile::write(m_dir + u'/' + enforcedTableFile, text.toUtf8(),
+                           SafeFile::Access::Readable);
 }
 
 } // namespace ipsec

@@ -23,6 +23,11 @@ public:
         QList<kernel::SpdEntry> entries;             // the project's kernel entries at that moment
         QList<engine::DynamicFilter> dynamicFilters; // the dynamic filters then in force
         QDateTime when;
+        // The project's nftables table then in force, as nft text ("table inet ipsec_console
+        // { … }"); empty when there was none. Kept in a file of its own beside the record.
+        QString nftTable;
+        // XFRM entries plus the table's set elements: what the user hears was removed.
+        int removedCount() const;
     };
 
     explicit RuntimeState(const QString &netnsName);
@@ -48,6 +53,14 @@ public:
     Result<std::optional<EmergencyRecord>> emergencyRecord() const;
     Result<void> setEmergencyRecord(const EmergencyRecord &record);
     Result<void> clearEmergencyRecord();
+
+    // The nftables table this project last enforced in the namespace, as nft text (the plan's
+    // table). Every enforcement on the nftables backend keeps it up to date, so that an
+    // emergency unassign can record the table without reading 10,000 elements back from the
+    // kernel before deleting it. Empty: no table (setting it empty removes the file).
+    Result<QString> enforcedNftTable() const;
+    bool hasEnforcedNftTable() const;
+    Result<void> setEnforcedNftTable(const QString &text);
 
     // Creates the folder (0755, whatever the umask).
     Result<void> makeDirectory() const;

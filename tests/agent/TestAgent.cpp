@@ -7,7 +7,9 @@
 #include "kernel/NetnsFixture.h"
 #include "kernel/TrafficProbe.h"
 
+#include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -30,11 +32,13 @@ private Q_SLOTS:
     void tableDriftRepaired();
     void changeSeenBySecondClient();
     void dynamicFilters();
+    void backendOptionBesideAgent();
     void unauthorizedUserRefused();
     void adminGroupMayChange();
     void netshScriptThroughAgent();
     void unconfirmedChangeRolledBack();
     void confirmedChangeStays();
+    void emergencyThroughAgentRecordsTable();
     void killAndRestartClearsDynamicFilters();
     void emergencyUnassignWhenAgentHangs();
 
@@ -153,6 +157,52 @@ void TestAgent::dynamicFilters()
     QCOMPARE(dyn->size(), 1);
     QCOMPARE(dyn->first().filter.destinationPort, quint16(5000));
     QCOMPARE(delivered({1434, 5000, 5001}), u"1434:block 5000:block 5001:pass"_s);
+}
+
+// --backend while the agent serves the namespace (issue 11): the same backend as the agent's goes
+// through the agent; another one is refused, for ipseccmd and its netsh personality alike,
+// instead of enforcing in the command's own process behind the agent's back.
+void TestAgent::backendOptionBesideAgent()
+{
+    QVERIFY(m_client);
+    const QString agentBackend =
+        qEnvironmentVariable("IPSEC_CONSOLE_BACKEND") == u"xfrm"_s ? u"xfrm"_s : u"nft"_s;
+    const QString other = agentBackend == u"nft"_s ? u"xfrm"_s : u"nft"_s;
+    const QStringList kernelBefore = m_ns.kernelState(m_pair.b);
+    const qint64 revision = m_client->load()->revision;
+    const QList<QStringList> refused{
+        {u"--backend"_s, other, u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s, u"-r"_s,
+         u"Block 1451"_s, u"-f"_s, u"*=0:1451:UDP"_s, u"-n"_s, u"BLOCK"_s},
+        {u"--backend"_s, other, u"-f"_s, u"[*=0:1451:UDP]"_s},
+        {u"netsh"_s, u"--backend"_s, other, u"ipsec"_s, u"dynamic"_s, u"add"_s, u"rule"_s,
+         u"srcaddr=any"_s, u"dstaddr=me"_s, u"protocol=UDP"_s, u"dstport=1451"_s, u"mirrored=no"_s,
+         u"actioninbound=block"_s, u"actionoutbound=block"_s},
+    };
+    for (const QStringList &args : refused) {
+        // `ipseccmd netsh …` takes the personality's name first.
+        const AgentRun r = m_agent.ipseccmd(
+            args.first() == u"netsh"_s ? QStringList{u"netsh"_s} + cmd(args.mid(1)) : cmd(args));
+        QVERIFY2(r.code == 5, qPrintable(args.join(u' ') + u'\n' + r.describe()));
+        QVERIFY2(r.err.contains(u"--backend %1 conflicts with the policy agent"_s.arg(other))
+                     && r.err.contains(u"--backend "_s + agentBackend),
+                 qPrintable(r.describe()));
+    }
+    QCOMPARE(m_ns.kernelState(m_pair.b), kernelBefore);
+    QCOMPARE(m_client->load()->revision, revision);
+    QCOMPARE(delivered({1434, 1451}), u"1434:block 1451:pass"_s);
+
+    // The agent's own backend named explicitly: an ordinary change through the agent.
+    const qsizetype doneBefore = m_agent.agentLog().count(u": done"_s);
+    const AgentRun same = m_agent.ipseccmd(
+        cmd({u"--backend"_s, agentBackend, u"-w"_s, u"REG"_s, u"-p"_s, u"Block UDP 1434 Filter"_s,
+             u"-r"_s, u"Block 1451"_s, u"-f"_s, u"*=0:1451:UDP"_s, u"-n"_s, u"BLOCK"_s}));
+    QVERIFY2(same.code == 0, qPrintable(same.describe()));
+    QTRY_VERIFY2(m_agent.agentLog().count(u": done"_s) > doneBefore,
+                 qPrintable(m_agent.agentLog()));
+    QCOMPARE(delivered({1434, 1451}), u"1434:block 1451:block"_s);
+    // Enforced with the agent's backend: no XFRM block entry with the nftables backend.
+    const QString xfrm = m_ns.ipOutput({u"-netns"_s, m_pair.b, u"xfrm"_s, u"policy"_s, u"list"_s});
+    QCOMPARE(xfrm.contains(u"dport 1451"_s), agentBackend == u"xfrm"_s);
 }
 
 void TestAgent::unauthorizedUserRefused()
@@ -324,6 +374,37 @@ void TestAgent::tableDriftRepaired()
              qPrintable(m_agent.agentLog()));
     QVERIFY(m_ns.ip({u"netns"_s, u"exec"_s, m_pair.b, u"nft"_s, u"delete"_s, u"table"_s, u"inet"_s,
                      u"other_tool"_s}));
+}
+
+// Through the agent, the emergency record holds the nftables table as enforced (issue 11), beside
+// the record in the runtime folder; reassign brings the same table and verdicts back.
+void TestAgent::emergencyThroughAgentRecordsTable()
+{
+    const QStringList before = m_ns.kernelState(m_pair.b);
+    const QStringList table = m_ns.nftTable(m_pair.b);
+    const QString blocked = delivered({1434, 1435});
+    QVERIFY2(blocked == u"1434:block 1435:pass"_s, qPrintable(blocked));
+    const AgentRun e = m_agent.ipseccmd(cmd({u"emergency-unassign"_s}));
+    QVERIFY2(e.code == 0, qPrintable(e.describe()));
+    QVERIFY2(!e.err.contains(u"did not answer"_s), qPrintable(e.describe())); // the agent did it
+    QTRY_VERIFY(m_ns.nftTable(m_pair.b).isEmpty());
+    QCOMPARE(delivered({1434, 1435}), u"1434:pass 1435:pass"_s);
+    const auto recorded = [&] {
+        QDirIterator it(m_agent.runtimeDir(), {u"emergency-table.nft"_s}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        if (!it.hasNext())
+            return QString();
+        QFile f(it.next());
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    };
+    if (!table.isEmpty()) {
+        QTRY_VERIFY2(recorded().contains(u"1434"_s), qPrintable(m_agent.agentLog()));
+    }
+    const AgentRun r = m_agent.ipseccmd(cmd({u"reassign"_s}));
+    QVERIFY2(r.code == 0, qPrintable(r.describe()));
+    QTRY_COMPARE(m_ns.kernelState(m_pair.b), before);
+    QCOMPARE(delivered({1434, 1435}), blocked);
+    QVERIFY(recorded().isEmpty());
 }
 
 void TestAgent::emergencyUnassignWhenAgentHangs()

@@ -1,6 +1,8 @@
 // Transcript tests: run the real ipseccmd/netdiag binaries (through their aliases, as an
 // administrator would) against a temporary store and compare what they print.
 
+#include "kernel/NetnsFixture.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -87,7 +89,8 @@ bool TestCli::ip(const QStringList &args)
 void TestCli::initTestCase()
 {
     if (geteuid() != 0)
-        return; // store only: the programs cannot change the kernel without root
+        return;                  // store only: the programs cannot change the kernel without root
+    NetnsFixture::removeStale(); // e.g. an ipsec-cli-<pid> of a run that crashed
     m_ns = u"ipsec-cli-%1"_s.arg(QCoreApplication::applicationPid());
     QVERIFY(ip({u"netns"_s, u"add"_s, m_ns}));
     // A veth pair inside the namespace gives it one address (no dummy module is needed).

@@ -1,6 +1,8 @@
 // The real `netsh` program (the ipseccmd binary answering to that name): one-liners, the
 // sample scripts of tests/data/netsh, and bad scripts that must leave the store file untouched.
 
+#include "kernel/NetnsFixture.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -75,6 +77,7 @@ void TestNetshCli::initTestCase()
 {
     if (geteuid() != 0)
         return;
+    NetnsFixture::removeStale(); // e.g. an ipsec-netshcli-<pid> of a run that crashed
     m_ns = u"ipsec-netshcli-%1"_s.arg(QCoreApplication::applicationPid());
     QVERIFY(ip({u"netns"_s, u"add"_s, m_ns}));
     QVERIFY(ip({u"-n"_s, m_ns, u"link"_s, u"add"_s, u"eth0"_s, u"type"_s, u"veth"_s, u"peer"_s,

@@ -1,10 +1,14 @@
 #include "NetnsFixture.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 
 #include <atomic>
+#include <cerrno>
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
@@ -37,14 +41,16 @@ bool NetnsFixture::isRoot()
 
 void NetnsFixture::removeStale()
 {
-    static const QRegularExpression re(u"^ipsec-test-(\\d+)-\\d+$"_s);
+    // ipsec-test-<pid>-<n> (create()), ipsec-<what>-<pid> (tests that name their own).
+    static const QRegularExpression re(
+        u"^ipsec-[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*?-(\\d+)(-\\d+)?$"_s);
     const QStringList names = QDir(u"/run/netns"_s).entryList(QDir::Files | QDir::System);
     for (const QString &name : names) {
         const auto m = re.match(name);
         if (!m.hasMatch())
             continue;
         const qint64 pid = m.captured(1).toLongLong();
-        if (pid == ::getpid() || ::kill(pid_t(pid), 0) == 0)
+        if (pid <= 1 || pid == ::getpid() || ::kill(pid_t(pid), 0) == 0 || errno == EPERM)
             continue; // ours or still running
         QProcess::execute(u"ip"_s, {u"netns"_s, u"del"_s, name});
     }
@@ -122,6 +128,65 @@ QStringList NetnsFixture::nftTable(const QString &ns)
         if (!line.trimmed().isEmpty())
             out << u"nft: "_s + line.trimmed();
     return out;
+}
+
+int NetnsFixture::enforcedBlocks(const QString &ns)
+{
+    QProcess ip;
+    ip.start(u"ip"_s, {u"-netns"_s, ns, u"xfrm"_s, u"policy"_s, u"list"_s});
+    if (!ip.waitForFinished(30000) || ip.exitCode() != 0)
+        return -1;
+    int count = 0;
+    static const QRegularExpression priority(u"priority (\\d+)"_s);
+    QString entry;
+    const auto countEntry = [&] {
+        const auto m = priority.match(entry);
+        const int value = m.hasMatch() ? m.captured(1).toInt() : -1;
+        if (value >= 1000 && value <= 60999 && entry.contains(u"action block"_s))
+            ++count;
+        entry.clear();
+    };
+    for (const QString &line : QString::fromUtf8(ip.readAllStandardOutput()).split(u'\n')) {
+        if (!line.startsWith(u' ') && !line.startsWith(u'\t'))
+            countEntry();
+        entry += u' ' + line;
+    }
+    countEntry();
+
+    QProcess nft;
+    nft.start(u"ip"_s, {u"netns"_s, u"exec"_s, ns, u"nft"_s, u"-j"_s, u"list"_s, u"table"_s,
+                        u"inet"_s, u"ipsec_console"_s});
+    if (!nft.waitForFinished(30000))
+        return -1;
+    if (nft.exitCode() != 0)
+        return count; // no table
+    QHash<QString, int> setSizes;
+    QList<QJsonObject> rules;
+    const QJsonArray items =
+        QJsonDocument::fromJson(nft.readAllStandardOutput()).object()[u"nftables"_s].toArray();
+    for (const QJsonValue &v : items) {
+        const QJsonObject o = v.toObject();
+        if (o.contains(u"set"_s)) {
+            const QJsonObject set = o[u"set"_s].toObject();
+            setSizes.insert(set[u"name"_s].toString(), int(set[u"elem"_s].toArray().size()));
+        } else if (o.contains(u"rule"_s)) {
+            rules << o[u"rule"_s].toObject();
+        }
+    }
+    for (const QJsonObject &rule : std::as_const(rules)) {
+        bool drop = false;
+        QString set;
+        for (const QJsonValue &e : rule[u"expr"_s].toArray()) {
+            const QJsonObject expr = e.toObject();
+            drop = drop || expr.contains(u"drop"_s);
+            const QJsonValue right = expr[u"match"_s].toObject()[u"right"_s];
+            if (right.isString() && right.toString().startsWith(u'@'))
+                set = right.toString().mid(1);
+        }
+        if (drop)
+            count += set.isEmpty() ? 1 : setSizes.value(set);
+    }
+    return count;
 }
 
 bool NetnsFixture::runIn(const QString &ns, const std::function<void()> &fn)

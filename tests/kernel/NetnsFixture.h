@@ -16,7 +16,9 @@ public:
     NetnsFixture &operator=(const NetnsFixture &) = delete;
 
     static bool isRoot();
-    // Deletes namespaces "ipsec-test-<pid>-*" left behind by runs whose process is gone.
+    // Deletes namespaces "ipsec-*-<pid>" and "ipsec-*-<pid>-<n>" (the fixtures' and the tests'
+    // own, e.g. ipsec-test-<pid>-1, ipsec-netshcli-<pid>) left behind by runs whose process is
+    // gone. Namespaces of live processes and any other name stay.
     static void removeStale();
 
     // Creates "ipsec-test-<pid>-<n>" with loopback up; empty on failure (see lastError()).
@@ -36,6 +38,11 @@ public:
     // policies() + nftTable(): everything the project can hold in the kernel, for comparing
     // states before and after.
     QStringList kernelState(const QString &ns) { return policies(ns) + nftTable(ns); }
+    // How many block verdicts of the project NS enforces, whichever backend holds them: XFRM
+    // block entries in the project's priority band (1000-60999) plus, in its nftables table, the
+    // elements of every set a drop rule looks up (a drop rule without a set counts one). -1
+    // when the kernel cannot be read. Read with `ip` and `nft` (the reference tools).
+    static int enforcedBlocks(const QString &ns);
 
     // Runs fn on a thread that entered the namespace (setns is per thread). Sockets created
     // there stay in that namespace when used from other threads.

@@ -13,6 +13,7 @@
 #include "kernel/Ownership.h"
 #include "store/PolicyStore.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -126,6 +127,7 @@ private Q_SLOTS:
     void articleStaticSequence();
     void dynamicFilters();
     void emergencyUnassignAndReassign();
+    void emergencyRecordKeepsTable();
     void mirroredFilter();
     void specificPermitMatchesEvaluator();
     void ipv6Block();
@@ -542,6 +544,75 @@ void TestEnforcement::emergencyUnassignAndReassign()
     // The record is used up: a second reassign has nothing to restore.
     r = run(args);
     CHECK_RUN(r, args, 3);
+}
+
+// The emergency record holds the nftables table as it was enforced (issue 11): `reassign` puts
+// back the same table (rules and elements) even when the store cannot be opened any more, and
+// the packets get the same verdicts again. The emergency itself reads no store content before
+// the kernel work and says how long that took.
+void TestEnforcement::emergencyRecordKeepsTable()
+{
+    const QHostAddress a4 = VethPair::a4(), a6 = VethPair::a6();
+    QStringList args{u"-w"_s,
+                     u"REG"_s,
+                     u"-p"_s,
+                     u"P"_s,
+                     u"-r"_s,
+                     u"R"_s,
+                     u"-f"_s,
+                     u"*=0:1434:UDP"_s,
+                     u"*=0:1437:UDP"_s,
+                     u"0=*:1438:UDP"_s,
+                     u"-n"_s,
+                     u"BLOCK"_s,
+                     u"-x"_s};
+    Run r = run(args);
+    CHECK_RUN(r, args, 0);
+    args = QStringList{u"-f"_s, u"[*=0:1435:UDP]"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    const QList<Expect> blocked{
+        {in(a4, 1434), false},  {in(a6, 1434), false}, {in(a4, 1435), false}, {in(a6, 1437), false},
+        {out(a4, 1438), false}, {in(a4, 1436), true},  {out(a4, 1436), true}};
+    CHECK_TRAFFIC(blocked);
+    const QStringList before = enforced();
+    if (nftBackend())
+        QVERIFY2(before.join(u'\n').contains(u"1434"_s), qPrintable(before.join(u'\n')));
+
+    args = QStringList{u"emergency-unassign"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    const QString emergencyOut = r.out;
+    CHECK_TRAFFIC(allOpen({1434, 1435, 1437, 1438}));
+    QCOMPARE(enforced(), QStringList{});
+
+    // The store is gone bad meanwhile: the record alone brings the kernel state back.
+    const QString store = m_dir->filePath(u"policy.db"_s);
+    for (const QString &suffix : {u"-wal"_s, u"-shm"_s})
+        QFile::remove(store + suffix);
+    QFile damaged(store);
+    QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    damaged.write(QByteArray(4096, 'x'));
+    damaged.close();
+    args = QStringList{u"reassign"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    QVERIFY2(r.err.contains(u"could not be opened"_s), qPrintable(r.err));
+    QCOMPARE(enforced(), before);
+    CHECK_TRAFFIC(blocked);
+
+    // What reassign put back is the table of record for the next emergency too.
+    args = QStringList{u"emergency-unassign"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    QCOMPARE(enforced(), QStringList{});
+    args = QStringList{u"reassign"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    QCOMPARE(enforced(), before);
+    CHECK_TRAFFIC(blocked);
+    // The command says how long the kernel work took (the bench reads it).
+    QVERIFY2(emergencyOut.contains(u"Kernel work: "_s), qPrintable(emergencyOut));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1299,6 +1370,22 @@ void TestEnforcement::incrementalElementUpdate()
              qPrintable(r.out));
     CHECK_TRAFFIC(
         {{in(VethPair::a4(), 2009, Flow::Proto::Tcp), false}, {in(VethPair::a4(), 2001), false}});
+
+    // Another program changes the table behind the tool's back: the tool's record of what it
+    // applied is stale (the ruleset's generation moved on), so the next change reads the kernel
+    // and repairs the table instead of diffing against the record.
+    const QString set = u"in_block_4_any_me_udp_d"_s;
+    QVERIFY2(m_ns.ip({u"netns"_s, u"exec"_s, m_pair.b, u"nft"_s, u"add"_s, u"element"_s, u"inet"_s,
+                      u"ipsec_console"_s, set, u"{ 2011 }"_s}),
+             qPrintable(m_ns.lastError()));
+    args = QStringList{u"-w"_s, u"REG"_s, u"-p"_s,           u"P"_s,  u"-r"_s,
+                       u"R4"_s, u"-f"_s,  u"*=0:2013:UDP"_s, u"-n"_s, u"BLOCK"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    CHECK_TRAFFIC({{in(VethPair::a4(), 2013), false},
+                   {in(VethPair::a4(), 2011), true},
+                   {in(VethPair::a4(), 2001), false}});
+    QCOMPARE(json({u"filters"_s}).value(u"kernel"_s).toObject().value(u"inSync"_s).toBool(), true);
 }
 
 QTEST_GUILESS_MAIN(TestEnforcement)

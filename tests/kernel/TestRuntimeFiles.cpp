@@ -14,7 +14,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -68,6 +70,7 @@ private Q_SLOTS:
     void fullRuntimeKeepsOldState();
     void umaskZeroModes();
     void staleRuntimeFoldersRemoved();
+    void staleNamespacesRemoved();
 
 private:
     QProcessEnvironment environment(const QString &runtimeDir) const;
@@ -317,7 +320,8 @@ void TestRuntimeFiles::staleRuntimeFoldersRemoved()
     const QString goneFolder = u"%1-%2"_s.arg(gone).arg(goneInode);
     const QString ownFolder = u"default-%1"_s.arg(own);
     make(liveFolder);
-    make(goneFolder, {u"dynamic.json"_s, u"emergency.json"_s, u"lock"_s});
+    make(goneFolder, {u"dynamic.json"_s, u"emergency.json"_s, u"lock"_s, u"enforced-table.nft"_s,
+                      u"emergency-table.nft"_s});
     make(ownFolder);
     make(u"old-999999999"_s);
     make(u"notes"_s);
@@ -343,6 +347,30 @@ void TestRuntimeFiles::staleRuntimeFoldersRemoved()
     expected.removeAll(liveFolder);
     QCOMPARE(left, expected);
     QVERIFY(QFileInfo(base + u'/' + liveFolder).isDir());
+}
+
+// The test fixtures' namespaces of runs that crashed (ipsec-<what>-<pid>[-<n>], the pid gone)
+// are removed at the start of the next run; those of live processes and other names stay.
+void TestRuntimeFiles::staleNamespacesRemoved()
+{
+    QProcess probe; // its pid is a dead one afterwards
+    probe.start(u"true"_s, {});
+    const qint64 deadPid = qint64(probe.waitForStarted() ? probe.processId() : 0);
+    QVERIFY(probe.waitForFinished());
+    QVERIFY(deadPid > 1 && ::kill(pid_t(deadPid), 0) != 0);
+    const QStringList stale{u"ipsec-netshcli-%1"_s.arg(deadPid), u"ipsec-test-%1-7"_s.arg(deadPid)};
+    const QStringList kept{u"ipsec-live-%1"_s.arg(::getpid()), u"ipsec-keep-me"_s,
+                           u"other-%1"_s.arg(deadPid)};
+    for (const QString &ns : stale + kept)
+        QVERIFY2(m_ns.ip({u"netns"_s, u"add"_s, ns}), qPrintable(m_ns.lastError()));
+    NetnsFixture::removeStale();
+    const QStringList left = QDir(u"/run/netns"_s).entryList(QDir::Files | QDir::System);
+    for (const QString &ns : kept)
+        (void)m_ns.ip({u"netns"_s, u"del"_s, ns});
+    for (const QString &ns : stale)
+        QVERIFY2(!left.contains(ns), qPrintable(ns));
+    for (const QString &ns : kept)
+        QVERIFY2(left.contains(ns), qPrintable(ns));
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeFiles)

@@ -2,6 +2,7 @@
 // (the XFRM SPD of a throw-away network namespace the process enters first, so this is its own
 // executable), real timers with short deadlines, the store compared exactly before and after.
 
+#include "kernel/NetnsFixture.h"
 #include "service/PolicyService.h"
 #include "service/SshGuard.h"
 #include "store/StoreTestSupport.h"
@@ -42,7 +43,8 @@ syntax::IpsecCmdCommand command(const QString &line)
     return c.value();
 }
 
-// The kernel's entries of this project as comparable text.
+// The kernel's entries of this project as comparable text, whichever backend holds them: its
+// XFRM entries and its nftables table (read with `nft`, the reference tool).
 QStringList ownedEntries(PolicyService &service)
 {
     QStringList out;
@@ -52,7 +54,7 @@ QStringList ownedEntries(PolicyService &service)
     for (const auto &e : view->owned)
         out << e.toIpCommand();
     out.sort();
-    return out;
+    return out + NetnsFixture().nftTable(service.netns());
 }
 
 const QString kBase = u"-w REG -p Base -r Base_rule -f *=0:6666:UDP -n BLOCK -x"_s;
@@ -100,6 +102,7 @@ void TestConfirmation::initTestCase()
     if (::geteuid() != 0)
         QSKIP("Needs root: enters a network namespace and changes its IPsec policy.");
     qputenv("IPSEC_CONSOLE_RUNTIME_DIR", m_dir.filePath(u"run"_s).toUtf8());
+    NetnsFixture::removeStale(); // e.g. an ipsec-confirm-<pid> of a run that crashed
     const QString ns = u"ipsec-confirm-%1"_s.arg(QCoreApplication::applicationPid());
     QVERIFY(ip({u"netns"_s, u"add"_s, ns}));
     m_ns = ns;
