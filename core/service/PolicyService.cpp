@@ -1244,7 +1244,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
             keptPrevious = true;
             return;
         }
-        if (auto ok = runtime.setEmergencyRecord(record); !ok)
+        if (auto ok = runtime.setEmergencyRecord(record, true); !ok)
             report.notices << ok.error().message;
         if (auto ok = runtime.setDynamicFilters({}); !ok)
             report.notices << ok.error().message;
