@@ -10,7 +10,7 @@ IPSEC_PACKAGES=(
     cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6svg6 libgl-dev
-    libnl-3-dev libnl-xfrm-3-dev libnl-route-3-dev libnftables-dev libdbus-1-dev libicu-dev
+    libnl-3-dev libnl-xfrm-3-dev libnl-route-3-dev libnftables-dev libnftnl-dev libmnl-dev libdbus-1-dev libicu-dev
     libldap-dev
     qt6-translations-l10n
     iproute2 dbus dbus-daemon dbus-bin util-linux

@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "util/Profile.h"
 #include "util/Translations.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,7 @@
 
 int main(int argc, char *argv[])
 {
+    ipsec::profileMark("main");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ipseccmd"));
     QCoreApplication::setOrganizationName(QStringLiteral("ipsec-console"));
@@ -16,7 +18,9 @@ int main(int argc, char *argv[])
     const QString argv0 = args.isEmpty() ? QString() : args.takeFirst();
     QTextStream out(stdout);
     QTextStream err(stderr);
-    return Cli::run(QString::fromLocal8Bit(argv[0]).isEmpty() ? argv0
-                                                              : QString::fromLocal8Bit(argv[0]),
-                    args, CliIo{out, err});
+    const int code = Cli::run(
+        QString::fromLocal8Bit(argv[0]).isEmpty() ? argv0 : QString::fromLocal8Bit(argv[0]), args,
+        CliIo{out, err});
+    ipsec::profileMark("done");
+    return code;
 }

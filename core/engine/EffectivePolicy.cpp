@@ -69,7 +69,16 @@ EffectivePolicy EffectivePolicy::build(const PolicyDatabase &db,
 {
     QList<FilterSource> sources;
     QStringList warnings;
-    if (const Policy *policy = db.assignedPolicy()) {
+    const Policy *assigned = db.assignedPolicy();
+    if (assigned) {
+        // 10,000 filters: one allocation instead of growing (and moving) the list 20 times.
+        qsizetype count = dynamicFilters.size();
+        for (const Rule *rule : db.rulesOf(assigned->id))
+            if (const FilterList *list = db.filterList(rule->filterListId))
+                count += list->filters.size();
+        sources.reserve(count);
+    }
+    if (const Policy *policy = assigned) {
         for (const Rule *rule : db.rulesOf(policy->id)) {
             if (!rule->active || rule->defaultResponse)
                 continue;

@@ -87,6 +87,14 @@ struct NftShape {
     qsizetype match(const Packet &packet) const;
 };
 
+} // namespace ipsec::engine
+
+// Moved in memory when a list grows, not copied element by element (10,000 elements per shape).
+Q_DECLARE_TYPEINFO(ipsec::engine::NftElement, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(ipsec::engine::NftShape, Q_RELOCATABLE_TYPE);
+
+namespace ipsec::engine {
+
 struct NftShadowed {
     qsizetype source = 0;       // the filter left out (into EffectivePolicy::sources())
     qsizetype winnerSource = 0; // the one that decides its traffic

@@ -1,12 +1,18 @@
 // See NftBackend.h for the choice of libnftables and the namespace rule.
 
 #include "kernel/NftBackend.h"
+#include "kernel/NftNetlink.h"
+#include "util/SafeFile.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
 
+#include <cstdio>
 #include <nftables/libnftables.h>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -89,10 +95,14 @@ int NftTableState::elementCount() const
     return n;
 }
 
-NftBackend::NftBackend(nft_ctx *ctx, Options options)
+NftBackend::NftBackend(nft_ctx *ctx, std::unique_ptr<NftNetlink> netlink, Options options)
     : m_ctx(ctx)
-    , m_options(options)
+    , m_netlink(std::move(netlink))
+    , m_options(std::move(options))
 {
+    struct stat st {};
+    if (::stat("/proc/thread-self/ns/net", &st) == 0)
+        m_netns = quint64(st.st_ino);
 }
 
 NftBackend::~NftBackend()
@@ -103,6 +113,9 @@ NftBackend::~NftBackend()
 
 Result<std::unique_ptr<NftBackend>> NftBackend::open(Options options)
 {
+    auto netlink = NftNetlink::open();
+    if (!netlink)
+        return netlink.error();
     nft_ctx *ctx = nullptr;
     {
         QMutexLocker lock(&libraryLock());
@@ -112,13 +125,14 @@ Result<std::unique_ptr<NftBackend>> NftBackend::open(Options options)
         nft_ctx_buffer_output(ctx);
         nft_ctx_buffer_error(ctx);
     }
-    std::unique_ptr<NftBackend> backend(new NftBackend(ctx, options));
+    std::unique_ptr<NftBackend> backend(
+        new NftBackend(ctx, std::move(netlink.value()), std::move(options)));
     // A harmless request that needs nf_tables in the kernel: a clear sentence when it is missing.
     // Testing hook: IPSEC_CONSOLE_TEST_NFT_UNAVAILABLE makes the probe fail as on a kernel
     // without nf_tables (removing the module would change the whole machine, not a namespace).
     auto ok = qEnvironmentVariableIsSet("IPSEC_CONSOLE_TEST_NFT_UNAVAILABLE")
-                  ? Result<QString>(Error::kernel(u"Operation not supported"_s))
-                  : backend->run(u"list tables"_s, false);
+                  ? Result<quint32>(Error::kernel(u"Operation not supported"_s))
+                  : backend->m_netlink->generation();
     if (!ok)
         return Error::kernel(tr("nftables is not available in this kernel (%1). Block and permit "
                                 "filters need the nf_tables module (modprobe nf_tables), or use "
@@ -150,7 +164,7 @@ Result<QString> NftBackend::run(const QString &commands, bool json)
     return output;
 }
 
-Result<void> NftBackend::apply(const QString &commands)
+Result<void> NftBackend::apply(const QString &commands, const NftTableSpec *result)
 {
     QString text = commands;
     const bool injected = m_options.failNextApply;
@@ -159,25 +173,149 @@ Result<void> NftBackend::apply(const QString &commands)
         // The kernel refuses this last command of the batch: the whole transaction is dropped.
         text += u"\nadd table "_s + table() + u"\ncreate table "_s + table() + u'\n';
     }
+    auto before = m_netlink->generation();
     auto r = run(text, false);
     if (!r)
         return Error::kernel(
             tr("nftables: %1 The previous ruleset is unchanged.")
                 .arg(injected ? tr("injected failure (testing hook).") : r.error().message));
+    if (before)
+        record(before.value(), result);
+    else
+        forget();
     return {};
 }
 
 Result<void> NftBackend::deleteTable()
 {
-    return apply(u"add table "_s + table() + u"\ndelete table "_s + table() + u'\n');
+    return replaceTable(NftTableSpec{});
+}
+
+Result<void> NftBackend::replaceTable(const NftTableSpec &spec)
+{
+    const bool injected = m_options.failNextApply;
+    if (injected) {
+        m_options.failNextApply = false;
+        m_netlink->failNextBatch();
+    }
+    auto before = m_netlink->generation();
+    if (!before)
+        return before.error();
+    // Guarded by the generation only to know afterwards that this commit was the only one.
+    bool stale = false;
+    auto ok = m_netlink->replaceTable(spec, before.value(), &stale);
+    if (!ok && stale) {
+        before = m_netlink->generation();
+        if (!before)
+            return before.error();
+        ok = m_netlink->replaceTable(spec, before.value(), nullptr);
+    }
+    if (!ok)
+        return Error::kernel(
+            tr("nftables: %1 The previous ruleset is unchanged.")
+                .arg(injected ? tr("injected failure (testing hook).") : ok.error().message));
+    record(before.value(), &spec);
+    return {};
+}
+
+std::optional<NftTableSpec> NftBackend::recorded()
+{
+    auto now = m_netlink->generation();
+    if (!now)
+        return std::nullopt;
+    if (m_record && m_record->generation == now.value())
+        return m_record->table;
+    if (m_options.recordFile.isEmpty())
+        return std::nullopt;
+    QFile f(m_options.recordFile);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    QDataStream in(&f);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0, version = 0, generation = 0;
+    quint64 netns = 0;
+    in >> magic >> version >> netns >> generation;
+    if (magic != 0x6e667472 || version != 1 || netns != m_netns || generation != now.value())
+        return std::nullopt;
+    Record r;
+    r.generation = generation;
+    in >> r.table;
+    if (in.status() != QDataStream::Ok)
+        return std::nullopt;
+    m_record = std::move(r);
+    return m_record->table;
+}
+
+Result<void> NftBackend::updateElements(const NftTableSpec &result,
+                                        const QList<NftElementChange> &changes, bool *stale)
+{
+    if (!m_record)
+        return Error::kernel(tr("nftables: no recorded table to change."));
+    if (changes.isEmpty()) {
+        m_record->table = result; // the same elements: nothing to send
+        return {};
+    }
+    const bool injected = m_options.failNextApply;
+    if (injected) {
+        m_options.failNextApply = false;
+        m_netlink->failNextBatch();
+    }
+    const quint32 before = m_record->generation;
+    auto ok = m_netlink->updateElements(result, changes, before, stale);
+    if (!ok)
+        return Error::kernel(
+            tr("nftables: %1 The previous ruleset is unchanged.")
+                .arg(injected ? tr("injected failure (testing hook).") : ok.error().message));
+    record(before, &result);
+    return {};
+}
+
+void NftBackend::record(quint32 before, const NftTableSpec *result)
+{
+    auto after = m_netlink->generation();
+    if (!result || !after || after.value() != before + 1) {
+        forget();
+        return;
+    }
+    m_record = Record{after.value(), *result};
+    if (m_options.recordFile.isEmpty())
+        return;
+    QByteArray bytes;
+    {
+        QDataStream out(&bytes, QIODevice::WriteOnly);
+        out.setVersion(QDataStream::Qt_6_4);
+        out << quint32(0x6e667472) << quint32(1) << m_netns << after.value() << *result;
+    }
+    // Runtime state, gone at reboot with the table: no flush to disk (SafeFile's fsync costs more
+    // than the whole transaction). A torn file fails to read or names another generation.
+    const auto write = [&] {
+        const QString temporary = m_options.recordFile + u".new"_s;
+        QFile f(temporary);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const bool written = f.write(bytes) == bytes.size();
+        f.close();
+        return written
+               && ::rename(QFile::encodeName(temporary).constData(),
+                           QFile::encodeName(m_options.recordFile).constData())
+                      == 0;
+    };
+    if (!write()
+        && !(SafeFile::makeDirectory(QFileInfo(m_options.recordFile).path(), 0755) && write()))
+        QFile::remove(m_options.recordFile);
+}
+
+void NftBackend::forget()
+{
+    m_record.reset();
+    if (!m_options.recordFile.isEmpty())
+        QFile::remove(m_options.recordFile);
 }
 
 Result<bool> NftBackend::tableExists()
 {
-    auto r = tables();
-    if (!r)
-        return r.error();
-    return r->contains(table());
+    return m_netlink->tableExists();
 }
 
 Result<QStringList> NftBackend::tables()

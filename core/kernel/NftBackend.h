@@ -1,5 +1,6 @@
 #pragma once
 
+#include "kernel/NftTableSpec.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
@@ -10,10 +11,13 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 struct nft_ctx;
 
 namespace ipsec::kernel {
+
+class NftNetlink;
 
 // What the kernel holds in the project's table, in the compiler's own terms (NftCompiler): for
 // comparing with a plan (drift) and for the per-filter counters.
@@ -31,17 +35,31 @@ struct NftTableState {
     int elementCount() const;
 };
 
-// The project's nftables table ("inet ipsec_console") through libnftables, the library the
-// `nft` program is built on (the program itself is never run). Why libnftables rather than
-// libnftnl + libmnl: the compiler's output is the nft language itself, which the library
-// parses, checks and sends as one netlink batch — one transaction, all or nothing, exactly what
-// `nft -f` does — so the dry run, the listings and the kernel get the same text, and the
-// project carries no second encoder of set elements, concatenations and intervals.
+// The project's nftables table ("inet ipsec_console"), never by running the `nft` program.
 //
-// Network namespaces: the library's netlink socket lives in the namespace of the thread that
-// creates the context, so open() must run on a thread inside the target namespace (the
-// programs enter --netns first thing in main; the tests open it on a thread that did setns()).
-// libnftables keeps some process-wide state, so every call is serialized.
+// Changes go through libnftnl + libmnl (NftNetlink): the table is built from its binary form
+// (NftTableSpec) into one netlink batch, one transaction, all or nothing, as `nft -f` sends it.
+// This replaced libnftables for changes because libnftables parses and evaluates every element
+// of the text (10,000 ports: ~200 ms of user space for a few ms of kernel work) and, to add one
+// element, first fills its cache with the whole set (~20 ms at 10,000 elements); encoding the
+// elements directly costs what the kernel needs. The price is a second encoder next to nft's
+// (key types, concatenation descriptions, interval end elements, register layout), which the
+// tests keep honest by comparing the kernel's listing with the compiler's plan.
+//
+// Reading stays with libnftables (listTable, state, tableText, tables): nft's JSON is the
+// reference reading of what the kernel holds, for drift detection, counters and reports.
+//
+// What was applied last is recorded (Options::recordFile, in the runtime folder) together with
+// the ruleset's generation id after that transaction and the network namespace: as long as the
+// generation is unchanged nobody committed anything since, so the record is what the kernel
+// holds, and an incremental change is diffed against it instead of reading the table back; the
+// change's batch carries that generation, so the kernel refuses it if anything was committed in
+// between (then the caller reads the kernel and tries again).
+//
+// Network namespaces: both libraries' netlink sockets live in the namespace of the thread that
+// creates them, so open() must run on a thread inside the target namespace (the programs enter
+// --netns first thing in main; the tests open it on a thread that did setns()). libnftables
+// keeps some process-wide state, so every call is serialized.
 class NftBackend {
     Q_DECLARE_TR_FUNCTIONS(ipsec::kernel::NftBackend)
 public:
@@ -49,6 +67,8 @@ public:
         // Testing hook: the next apply() fails inside the kernel's transaction (after every
         // other command of the batch was accepted), as a refused element would.
         bool failNextApply = false;
+        // Where the last applied table is recorded (empty: in memory only).
+        QString recordFile;
     };
 
     // Fails with a sentence that says nf_tables is missing when the kernel has no nf_tables.
@@ -59,9 +79,20 @@ public:
     NftBackend &operator=(const NftBackend &) = delete;
 
     // Runs nft commands as one transaction: either every command takes effect or none.
-    Result<void> apply(const QString &commands);
+    // `result`: what the table is afterwards, to record (nullptr: unknown, the record goes).
+    Result<void> apply(const QString &commands, const NftTableSpec *result = nullptr);
     // Removes the project's table (and with it every set, chain and counter) in one step.
     Result<void> deleteTable();
+    // Replaces the table by `spec` (an empty spec removes it), one transaction, and records it.
+    Result<void> replaceTable(const NftTableSpec &spec);
+    // The table last applied through this backend (or another process with the same record
+    // file), when the kernel's generation shows nothing was committed since; nullopt otherwise.
+    std::optional<NftTableSpec> recorded();
+    // Turns the recorded table into `result` by adding and deleting set elements, one
+    // transaction that the kernel refuses when anything was committed since the record
+    // (*stale is set then: read the kernel and try again).
+    Result<void> updateElements(const NftTableSpec &result, const QList<NftElementChange> &changes,
+                                bool *stale);
     // Whether the project's table exists.
     Result<bool> tableExists();
     // "list table inet ipsec_console" as nft's JSON ({"nftables": [...]}); an empty object
@@ -75,14 +106,26 @@ public:
     Result<QStringList> tables();
 
     void setFailNextApply(bool fail) { m_options.failNextApply = fail; }
+    void setRecordFile(const QString &file) { m_options.recordFile = file; }
 
 private:
-    NftBackend(nft_ctx *ctx, Options options);
+    NftBackend(nft_ctx *ctx, std::unique_ptr<NftNetlink> netlink, Options options);
     // Runs one buffer; the output (with json) or the error text.
     Result<QString> run(const QString &commands, bool json);
+    // Records `result` after a commit that started at generation `before` when the kernel's
+    // generation shows that commit was the only one; else forgets the record.
+    void record(quint32 before, const NftTableSpec *result);
+    void forget();
 
     nft_ctx *m_ctx = nullptr;
+    std::unique_ptr<NftNetlink> m_netlink;
     Options m_options;
+    quint64 m_netns = 0; // inode of the namespace
+    struct Record {
+        quint32 generation = 0;
+        NftTableSpec table;
+    };
+    std::optional<Record> m_record; // loaded from recordFile on first use
 };
 
 } // namespace ipsec::kernel

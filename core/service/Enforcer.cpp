@@ -3,6 +3,7 @@
 
 #include "kernel/Ownership.h"
 #include "kernel/SystemServers.h"
+#include "util/Profile.h"
 
 #include <QHash>
 
@@ -232,7 +233,9 @@ Result<Enforcer::Outcome> Enforcer::enforce(const PolicyDatabase &db,
     context.servers = Enforcer::systemServers();
     engine::EffectivePolicyOptions eo;
     eo.ikeExemption = options.ikeExemption;
+    profileMark("enforce: start");
     const auto effective = engine::EffectivePolicy::build(db, dynamic, context, eo);
+    profileMark("enforce: effective policy built");
     if (m_nft)
         return enforceNft(effective, options.dryRun);
     QStringList warnings;
@@ -319,7 +322,90 @@ QStringList texts(const QList<kernel::NftTableState::Counted> &rules)
     return out;
 }
 
+// One address of an element: the prefix's first and last address.
+void putAddress(char *first, char *last, const std::array<quint8, 16> &bytes, int length,
+                int prefix)
+{
+    for (int i = 0; i < length; ++i) {
+        const int bits = std::clamp(prefix - 8 * i, 0, 8);
+        const quint8 mask = quint8(0xff00 >> bits);
+        first[i] = char(bytes[size_t(i)] & mask);
+        last[i] = char(bytes[size_t(i)] | quint8(~mask));
+    }
+}
+
+void putPort(char *first, char *last, quint16 from, quint16 to)
+{
+    first[0] = char(from >> 8);
+    first[1] = char(from & 0xff);
+    last[0] = char(to >> 8);
+    last[1] = char(to & 0xff);
+}
+
 } // namespace
+
+kernel::NftTableSpec Enforcer::nftSpec(const engine::NftPlan &plan)
+{
+    using Field = kernel::NftKeyField;
+    kernel::NftTableSpec t;
+    if (plan.isEmpty())
+        return t;
+    t.ikeExemption = plan.ikeExemption;
+    for (const auto &shape : plan.shapes) {
+        const bool v6 = shape.family == Address::Family::IPv6;
+        kernel::NftRuleSpec rule;
+        rule.nfproto = v6 ? 10 : 2; // NFPROTO_IPV6, NFPROTO_IPV4
+        rule.l4proto = shape.protocol;
+        rule.drop = shape.action == FilterAction::Type::Block;
+        if (shape.hasKey()) {
+            kernel::NftSetSpec set;
+            set.name = shape.setName();
+            set.interval = shape.needsInterval();
+            const Field::Type addr = v6 ? Field::Type::IPv6Address : Field::Type::IPv4Address;
+            if (shape.sourcePrefix >= 0)
+                set.fields << Field{addr, false, quint8(v6 ? 8 : 12)};
+            if (shape.destinationPrefix >= 0)
+                set.fields << Field{addr, false, quint8(v6 ? 24 : 16)};
+            if (shape.sourcePort)
+                set.fields << Field{Field::Type::Port, true, 0};
+            if (shape.destinationPort)
+                set.fields << Field{Field::Type::Port, true, 2};
+            const int length = set.keyLength();
+            const bool concat = set.fields.size() > 1;
+            const int addrLength = v6 ? 16 : 4;
+            set.elements.reserve(shape.elements.size());
+            for (const auto &e : shape.elements) {
+                QByteArray bytes(2 * length, '\0');
+                char *first = bytes.data();
+                char *last = first + length;
+                int at = 0;
+                const auto step = [&](int n) {
+                    at += concat ? (n + 3) & ~3 : n;
+                };
+                if (shape.sourcePrefix >= 0) {
+                    putAddress(first + at, last + at, e.source, addrLength, shape.sourcePrefix);
+                    step(addrLength);
+                }
+                if (shape.destinationPrefix >= 0) {
+                    putAddress(first + at, last + at, e.destination, addrLength,
+                               shape.destinationPrefix);
+                    step(addrLength);
+                }
+                if (shape.sourcePort) {
+                    putPort(first + at, last + at, e.sourcePort, e.sourcePortLast);
+                    step(2);
+                }
+                if (shape.destinationPort)
+                    putPort(first + at, last + at, e.destinationPort, e.destinationPortLast);
+                set.elements << std::move(bytes);
+            }
+            rule.set = set.name;
+            t.sets << std::move(set);
+        }
+        (shape.direction == engine::Direction::Inbound ? t.input : t.output) << rule;
+    }
+    return t;
+}
 
 QStringList Enforcer::nftMissing(const engine::NftPlan &plan, const kernel::NftTableState &st)
 {
@@ -472,9 +558,34 @@ Result<Enforcer::Outcome> Enforcer::enforceNft(const engine::EffectivePolicy &ef
                                                bool dryRun)
 {
     QStringList warnings;
-    auto split = compileSplit(effective, &warnings);
-    if (!split)
-        return split.error();
+    Result<SplitPlan> split = SplitPlan{};
+    const auto &sources = effective.sources();
+    if (std::any_of(sources.cbegin(), sources.cend(), [](const engine::FilterSource &s) {
+            return s.action == FilterAction::Type::Negotiate;
+        })) {
+        split = compileSplit(effective, &warnings);
+        if (!split)
+            return split.error();
+    } else {
+        // No negotiate filter: XFRM gets nothing, so the XFRM plan of every filter (20,000
+        // entries for 10,000 port filters, only to find no negotiate layer) is not needed.
+        split->nft = engine::NftCompiler::compile(effective);
+        warnings << effective.warnings();
+        for (const auto &shadow : split->nft.shadowed) {
+            if (!shadow.conflicting)
+                continue;
+            const auto &loser = sources.at(shadow.source);
+            const auto &winner = sources.at(shadow.winnerSource);
+            const QString w =
+                tr("A filter of rule \"%1\" is shadowed by rule \"%2\" (same traffic, "
+                   "the more restrictive action wins).")
+                    .arg(loser.ruleName.isEmpty() ? tr("(dynamic)") : loser.ruleName,
+                         winner.ruleName.isEmpty() ? tr("(dynamic)") : winner.ruleName);
+            if (!warnings.contains(w))
+                warnings << w;
+        }
+    }
+    profileMark("enforce: compiled (XFRM, nftables, negotiate layer)");
     const QList<kernel::SpdEntry> desiredXfrm = desiredEntries(split->xfrm);
     Outcome outcome;
     outcome.nftPlan = std::make_shared<const engine::NftPlan>(std::move(split->nft));
@@ -484,24 +595,21 @@ Result<Enforcer::Outcome> Enforcer::enforceNft(const engine::EffectivePolicy &ef
     outcome.nftRules = int(nft.shapes.size());
     outcome.warnings = warnings;
 
-    // What the table holds now decides between nothing, a few set elements (a store change
-    // that adds one rule to a large policy) and replacing the whole table.
-    auto current = m_nft->state();
-    if (!current)
-        return current.error();
-    QString commands;
-    QString undo;
-    const auto delta = nftDelta(nft, current.value());
-    if (delta) {
-        commands = delta->commands;
-        undo = delta->undo;
-        outcome.nftIncremental = true;
-        outcome.nftElementsAdded = delta->added;
-        outcome.nftElementsRemoved = delta->removed;
-    } else if (current->exists || !nft.isEmpty()) {
-        commands = nft.ruleset();
-    }
     if (dryRun) {
+        // What the table holds now decides between nothing, a few set elements and replacing the
+        // whole table; the dry run shows it as nft commands.
+        auto current = m_nft->state();
+        if (!current)
+            return current.error();
+        QString commands;
+        if (const auto delta = nftDelta(nft, current.value())) {
+            commands = delta->commands;
+            outcome.nftIncremental = true;
+            outcome.nftElementsAdded = delta->added;
+            outcome.nftElementsRemoved = delta->removed;
+        } else if (current->exists || !nft.isEmpty()) {
+            commands = nft.ruleset();
+        }
         outcome.ipCommands << commands.split(u'\n', Qt::SkipEmptyParts);
         auto xfrm = install(desiredXfrm, true);
         if (!xfrm)
@@ -511,6 +619,7 @@ Result<Enforcer::Outcome> Enforcer::enforceNft(const engine::EffectivePolicy &ef
         outcome.removed = xfrm->removed;
         return outcome;
     }
+
     // Whether the XFRM part has anything to do: if not, it cannot fail, and the old table need
     // not be kept for undoing.
     auto owned = ownedEntries();
@@ -522,19 +631,80 @@ Result<Enforcer::Outcome> Enforcer::enforceNft(const engine::EffectivePolicy &ef
     for (const auto &e : desiredXfrm)
         desiredKeys.insert(stateKey(e));
     const bool xfrmUnchanged = ownedKeys == desiredKeys && owned->size() == desiredXfrm.size();
-    if (!commands.isEmpty()) {
-        if (!delta && !xfrmUnchanged && current->exists) {
-            auto text = m_nft->tableText();
-            if (!text)
-                return text.error();
-            undo = engine::nftDeleteTableCommands() + text.value();
-        } else if (!delta) {
-            undo = engine::nftDeleteTableCommands();
+    profileMark("enforce: owned XFRM entries listed");
+
+    const kernel::NftTableSpec spec = nftSpec(nft);
+    profileMark("enforce: binary table built");
+    std::function<Result<void>()> undo;
+    bool done = false;
+    // The table this backend applied last, when nothing was committed since: a store change that
+    // adds one rule to a large policy diffs against it and sends the changed elements only.
+    if (const std::optional<kernel::NftTableSpec> before = m_nft->recorded()) {
+        if (before->sameStructure(spec)) {
+            const auto changes = kernel::nftElementChanges(*before, spec);
+            done = true;
+            if (!changes.isEmpty()) {
+                bool stale = false;
+                if (auto ok = m_nft->updateElements(spec, changes, &stale); !ok) {
+                    if (!stale)
+                        return ok.error();
+                    done = false; // someone committed since the record: read the kernel below
+                } else {
+                    outcome.nftChanged = outcome.nftIncremental = true;
+                    for (const auto &c : changes) {
+                        outcome.nftElementsAdded += int(c.add.size());
+                        outcome.nftElementsRemoved += int(c.remove.size());
+                    }
+                    const auto back = kernel::nftInverse(changes);
+                    undo = [this, previous = *before, back] {
+                        return m_nft->updateElements(previous, back, nullptr);
+                    };
+                }
+            }
+        } else {
+            if (auto ok = m_nft->replaceTable(spec); !ok)
+                return ok.error();
+            outcome.nftChanged = done = true;
+            undo = [this, previous = *before] {
+                return m_nft->replaceTable(previous);
+            };
         }
-        if (auto ok = m_nft->apply(commands); !ok)
-            return ok.error();
-        outcome.nftChanged = true;
     }
+    profileMark("enforce: recorded table checked and applied");
+    if (!done) {
+        // No usable record: what the kernel holds decides between nothing, a few set elements and
+        // replacing the whole table.
+        auto current = m_nft->state();
+        if (!current)
+            return current.error();
+        if (const auto delta = nftDelta(nft, current.value())) {
+            if (!delta->commands.isEmpty()) {
+                if (auto ok = m_nft->apply(delta->commands, &spec); !ok)
+                    return ok.error();
+                outcome.nftChanged = outcome.nftIncremental = true;
+                outcome.nftElementsAdded = delta->added;
+                outcome.nftElementsRemoved = delta->removed;
+                undo = [this, back = delta->undo] {
+                    return m_nft->apply(back);
+                };
+            }
+        } else if (current->exists || !spec.isEmpty()) {
+            QString previous = engine::nftDeleteTableCommands();
+            if (!xfrmUnchanged && current->exists) {
+                auto text = m_nft->tableText();
+                if (!text)
+                    return text.error();
+                previous += text.value();
+            }
+            if (auto ok = m_nft->replaceTable(spec); !ok)
+                return ok.error();
+            outcome.nftChanged = true;
+            undo = [this, previous] {
+                return m_nft->apply(previous);
+            };
+        }
+    }
+    profileMark("enforce: nftables done");
     if (xfrmUnchanged) {
         outcome.unchanged = int(desiredXfrm.size());
         return outcome;
@@ -544,8 +714,8 @@ Result<Enforcer::Outcome> Enforcer::enforceNft(const engine::EffectivePolicy &ef
     // the table took over their traffic.
     auto xfrm = install(desiredXfrm, false);
     if (!xfrm) {
-        if (!commands.isEmpty()) {
-            const auto back = m_nft->apply(undo);
+        if (undo) {
+            const auto back = undo();
             return Error::kernel(xfrm.error().message + u' '
                                  + (back ? tr("The previous nftables table is back.")
                                          : tr("Restoring the previous nftables table failed "

@@ -106,6 +106,8 @@ public:
     };
     static std::optional<NftDelta> nftDelta(const engine::NftPlan &plan,
                                             const kernel::NftTableState &st);
+    // The plan in the kernel's terms (binary set elements), as NftBackend applies it.
+    static kernel::NftTableSpec nftSpec(const engine::NftPlan &plan);
     static QStringList nftHits(const engine::EffectivePolicy &effective,
                                const engine::NftPlan &plan, const kernel::NftTableState &st);
 

@@ -16,6 +16,7 @@
 #include "snapshot/SnapshotReader.h"
 #include "store/PolicyStore.h"
 #include "store/StoreContents.h"
+#include "util/Profile.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -167,6 +168,7 @@ Result<std::unique_ptr<PolicyService>> PolicyService::open(const Options &option
     if (!store)
         return store.error();
     std::unique_ptr<PolicyService> service(new PolicyService(std::move(store.value()), options));
+    profileMark("service: store opened");
     if (isRoot()) {
         // Runtime folders of namespaces that are gone accumulate otherwise; once per process.
         static std::once_flag cleaned;
@@ -175,8 +177,10 @@ Result<std::unique_ptr<PolicyService>> PolicyService::open(const Options &option
     // Keys only for root and the store's owner (a store other users can read is an old one).
     service->m_revealSecrets = isRoot() || QFileInfo(path).ownerId() == ::geteuid();
     if (options.enforcement == Enforcement::Auto && isRoot() && !kernelForbidden(options)) {
+        profileMark("service: stale runtime folders removed");
         if (auto ok = service->openKernel(); !ok)
             return ok.error();
+        profileMark("service: kernel opened");
         if (options.ikeExemption && !options.dryRun && !options.readOnly) {
             if (auto ok = service->m_runtime->setIkeExemption(*options.ikeExemption); !ok)
                 return ok.error();
@@ -210,6 +214,11 @@ Result<void> PolicyService::openKernel()
     m_spd = std::move(spd.value());
     QString why;
     m_nft = openNft(m_options.kernelFailAfter, &why);
+    // What the table was made of last time, so the next change needs not read it back (dry runs
+    // change nothing, so they need no record). A dot file: RuntimeState::removeStale() removes
+    // folders holding only the project's files.
+    if (m_nft && !m_options.dryRun)
+        m_nft->setRecordFile(m_runtime->directory() + u"/.nft-applied"_s);
     m_useNft = m_nft && backend.value() == u"nft"_s;
     if (!m_nft && backend.value() == u"nft"_s)
         m_backendNotice = tr("%1 Falling back to XFRM for every filter.").arg(why);
@@ -273,8 +282,10 @@ Result<void> PolicyService::enforceState(const PolicyDatabase &local,
             .enforce(db, dyn, o);
     if (!outcome)
         return outcome.error();
+    profileMark("service: kernel changed");
     if (!m_options.dryRun)
         keepEnforcedNftTable(*m_runtime, outcome.value(), report);
+    profileMark("service: enforced table text kept");
     if (!m_backendNotice.isEmpty())
         report.notices << m_backendNotice;
     report.notices << outcome->warnings;
@@ -316,6 +327,7 @@ Result<ServiceReport> PolicyService::changeStore(
     ServiceReport report;
     bool rolledBackForDryRun = false;
     std::optional<ConfirmationGuard::State> before;
+    profileMark("service: change starts");
     auto ok = m_store->write([&](StoreWriter &w) -> Result<void> {
         auto remembered = stateBefore(&w);
         if (!remembered)
@@ -326,15 +338,18 @@ Result<ServiceReport> PolicyService::changeStore(
         if (m_spd) {
             // Enforce the new state before the store commits: if the kernel refuses, the store
             // rolls back too, and the kernel layer has already restored its previous state.
+            profileMark("service: store changed");
             auto db = w.snapshot();
             if (!db)
                 return db.error();
+            profileMark("service: store read back (snapshot)");
             auto dyn = dynamicFilters ? Result<QList<engine::DynamicFilter>>(*dynamicFilters)
                                       : m_runtime->dynamicFilters();
             if (!dyn)
                 return dyn.error();
             if (auto r = enforceState(db.value(), dyn.value(), report); !r)
                 return r;
+            profileMark("service: enforced");
         }
         if (m_options.dryRun) {
             rolledBackForDryRun = true;
@@ -342,6 +357,7 @@ Result<ServiceReport> PolicyService::changeStore(
         }
         return {};
     });
+    profileMark("service: store committed");
     if (!ok && !rolledBackForDryRun) {
         // A failed commit after the kernel changed: put the kernel back to the stored state.
         if (m_spd && ok.error().code == ErrorCode::Store)

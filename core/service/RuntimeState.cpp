@@ -262,7 +262,10 @@ QStringList RuntimeState::removeStale()
     for (const QString &name : base.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks))
         if (pattern.match(name).hasMatch())
             candidates << name;
-    if (candidates.isEmpty())
+    // Only the current namespace's folder (the usual case): no need to walk every task in /proc.
+    const QString current = u"-"_s + QString::number(netnsInode());
+    if (std::all_of(candidates.cbegin(), candidates.cend(),
+                    [&current](const QString &name) { return name.endsWith(current); }))
         return {};
     QSet<quint64> live = liveNetworkNamespaces();
     live.insert(netnsInode()); // never the current one, whatever /proc shows

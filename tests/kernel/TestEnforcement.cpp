@@ -1370,6 +1370,22 @@ void TestEnforcement::incrementalElementUpdate()
              qPrintable(r.out));
     CHECK_TRAFFIC(
         {{in(VethPair::a4(), 2009, Flow::Proto::Tcp), false}, {in(VethPair::a4(), 2001), false}});
+
+    // Another program changes the table behind the tool's back: the tool's record of what it
+    // applied is stale (the ruleset's generation moved on), so the next change reads the kernel
+    // and repairs the table instead of diffing against the record.
+    const QString set = u"in_block_4_any_me_udp_d"_s;
+    QVERIFY2(m_ns.ip({u"netns"_s, u"exec"_s, m_pair.b, u"nft"_s, u"add"_s, u"element"_s, u"inet"_s,
+                      u"ipsec_console"_s, set, u"{ 2011 }"_s}),
+             qPrintable(m_ns.lastError()));
+    args = QStringList{u"-w"_s, u"REG"_s, u"-p"_s,           u"P"_s,  u"-r"_s,
+                       u"R4"_s, u"-f"_s,  u"*=0:2013:UDP"_s, u"-n"_s, u"BLOCK"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    CHECK_TRAFFIC({{in(VethPair::a4(), 2013), false},
+                   {in(VethPair::a4(), 2011), true},
+                   {in(VethPair::a4(), 2001), false}});
+    QCOMPARE(json({u"filters"_s}).value(u"kernel"_s).toObject().value(u"inSync"_s).toBool(), true);
 }
 
 QTEST_GUILESS_MAIN(TestEnforcement)
