@@ -1233,6 +1233,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
                                                 "policy and needs root (or the policy agent)."));
         !ok)
         return ok.error();
+    profileMark("emergency: starts");
     QElapsedTimer kernelWork;
     kernelWork.start();
     ServiceReport report;
@@ -1265,11 +1266,13 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
     if (auto ok = enforcer.remove(owned.value()); !ok)
         return ok.error();
     const double kernelMs = double(kernelWork.nsecsElapsed()) / 1e6;
+    profileMark("emergency: kernel work done");
     if (!tableRemoved->isEmpty())
         report.messages << tableRemoved.value();
     if (!tableRemoved->isEmpty() || !owned->isEmpty())
         report.messages << tr("Kernel work: %1 ms.").arg(kernelMs, 0, 'f', 1);
     IkeSync::unloadAll(report);
+    profileMark("emergency: IKE SAs closed");
 
     // What was in force, for `reassign`. Until the record is written the store and the dynamic
     // filters still describe it, so a crash here loses nothing. The record, the dynamic filters
@@ -1288,6 +1291,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
                 owned.value() << late.value();
         }
     }
+    profileMark("emergency: runtime lock, late entries");
     RuntimeState::EmergencyRecord record;
     record.entries = removedBefore + owned.value();
     record.when = QDateTime::currentDateTimeUtc();
@@ -1302,6 +1306,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
     else
         report.notices << table.error().message;
     auto previous = runtime.emergencyRecord();
+    profileMark("emergency: runtime state read");
     // What was assigned, and the store marked unassigned, in one small transaction: nothing
     // here loads the policy (a 10,000-filter store takes longer to read than the kernel work).
     // The record is written inside it, before the store changes: a crash in between leaves a
@@ -1315,15 +1320,18 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
             keptPrevious = true;
             return;
         }
-        if (auto ok = runtime.setEmergencyRecord(record); !ok)
+        if (auto ok = runtime.setEmergencyRecord(record, true); !ok)
             report.notices << ok.error().message;
+        profileMark("emergency: record file written");
         if (auto ok = runtime.setDynamicFilters({}); !ok)
             report.notices << ok.error().message;
         if (auto ok = runtime.setEnforcedNftTable({}); !ok)
             report.notices << ok.error().message;
         recorded = true;
+        profileMark("emergency: record written");
     };
     auto opened = PolicyStore::shared(PolicyStore::resolvePath(options.storePath));
+    profileMark("emergency: store opened");
     if (opened) {
         bool nothingAssigned = false;
         auto ok = opened.value()->write([&](StoreWriter &w) -> Result<void> {
@@ -1338,6 +1346,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
             if (!policy)
                 return policy.error();
             record.assignedPolicy = policy->name;
+            profileMark("emergency: assigned policy read");
             writeRecord();
             return w.setAssignedPolicy(std::nullopt);
         });
@@ -1348,6 +1357,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
                              "removed anyway.")
                               .arg(opened.error().message);
     }
+    profileMark("emergency: store transaction done");
     if (!recorded)
         writeRecord();
     if (keptPrevious) {

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -592,7 +593,7 @@ Result<std::optional<RuntimeState::EmergencyRecord>> RuntimeState::emergencyReco
     return std::optional<EmergencyRecord>(r);
 }
 
-Result<void> RuntimeState::setEmergencyRecord(const EmergencyRecord &record)
+Result<void> RuntimeState::setEmergencyRecord(const EmergencyRecord &record, bool tableFromEnforced)
 {
     QJsonArray entries;
     for (const auto &e : record.entries)
@@ -607,18 +608,25 @@ Result<void> RuntimeState::setEmergencyRecord(const EmergencyRecord &record)
                         {u"dynamicFilters"_s, dynamic},
                         {u"nftTable"_s, !record.nftTable.isEmpty()}};
     // The table first: the record names it only once it is complete.
-    if (!record.nftTable.isEmpty()) {
+    const QString tableFile = m_dir + u'/' + emergencyTableFile;
+    const QString enforced = m_dir + u'/' + enforcedTableFile;
+    if (!record.nftTable.isEmpty() && tableFromEnforced
+        && ::rename(QFile::encodeName(enforced).constData(),
+                    QFile::encodeName(tableFile).constData())
+               == 0) {
+        // Moved within the folder: complete, with the file's own mode.
+    } else if (!record.nftTable.isEmpty()) {
         if (auto ok = makeDirectory(); !ok)
             return ok;
-        if (auto ok = SafeFile::write(m_dir + u'/' + emergencyTableFile, record.nftTable.toUtf8(),
-                                      SafeFile::Access::Readable);
+        if (auto ok =
+                SafeFile::write(tableFile, record.nftTable.toUtf8(), SafeFile::Access::Readable);
             !ok)
             return ok;
     }
     if (auto ok = writeJson(emergencyFile, QJsonDocument(o).toJson()); !ok)
         return ok;
     if (record.nftTable.isEmpty())
-        (void)removeFile(m_dir + u'/' + emergencyTableFile);
+        (void)removeFile(tableFile);
     return {};
 }
 

@@ -61,7 +61,10 @@ public:
     Result<void> setIkeExemption(bool exempt);
 
     Result<std::optional<EmergencyRecord>> emergencyRecord() const;
-    Result<void> setEmergencyRecord(const EmergencyRecord &record);
+    // tableFromEnforced: record.nftTable was just read from enforcedNftTable() under the runtime
+    // lock; that file becomes the record's table by a rename (no second write of 10,000
+    // elements on the emergency's path).
+    Result<void> setEmergencyRecord(const EmergencyRecord &record, bool tableFromEnforced = false);
     Result<void> clearEmergencyRecord();
 
     // The nftables table this project last enforced in the namespace, as nft text (the plan's

@@ -140,7 +140,12 @@ void ConnectionBuilder::add(ConnectionPlan &plan, const ConnectionOptions &optio
     Element &conn = c.config.section(name);
     conn.add("version", QByteArray::number(options.ikeVersion));
     conn.addList("proposals", spec.ikeProposals);
-    conn.add("rekey_time", bytes(spec.ikeLifetimeSeconds) + 's');
+    if (options.ikeVersion == 1) {
+        conn.add("rekey_time", bytes(spec.ikeLifetimeSeconds) + 's');
+    } else {
+        conn.add("rekey_time", QByteArrayLiteral("0s"));
+        conn.add("reauth_time", bytes(spec.ikeLifetimeSeconds) + 's');
+    }
     Element &local = conn.section("local");
     Element &remote = conn.section("remote");
     if (chosen->kind == AuthMethod::Kind::PresharedKey) {
@@ -194,6 +199,19 @@ ConnectionPlan ConnectionBuilder::build(const PolicyDatabase &db,
     for (const MainModeMethod &m : mainMode)
         if (!ikeProposals.contains(m.toProposal()))
             ikeProposals << m.toProposal();
+    // Key exchange settings (README "Negotiation"): Windows authenticates again and makes new
+    // keys when the main mode's lifetime ends. IKEv1 SAs cannot be rekeyed: charon
+    // reauthenticates at rekey_time; IKEv2 does the same at reauth_time. Master key PFS (a main
+    // mode per quick mode) has no charon counterpart; closest: every CHILD_SA makes its own
+    // Diffie-Hellman exchange, so no session key derives from the IKE SA's keys.
+    const quint32 mainModeLifetime =
+        assigned ? quint32(assigned->mainModeLifetimeSeconds) : options.mainModeLifetimeSeconds;
+    const bool masterKeyPfs = assigned && assigned->mainModePfs;
+    if (assigned && !masterKeyPfs && assigned->quickModesPerMainMode > 0)
+        plan.notices << tr("Policy \"%1\" allows %2 quick modes per main mode: strongSwan has "
+                           "no such limit; only the main mode lifetime starts a new main mode.")
+                            .arg(assigned->name)
+                            .arg(assigned->quickModesPerMainMode);
 
     if (const Policy *policy = db.assignedPolicy()) {
         for (const Rule *rule : db.rulesOf(policy->id)) {
@@ -213,11 +231,12 @@ ConnectionPlan ConnectionBuilder::build(const PolicyDatabase &db,
             spec.name = ConnectionPrefix.toByteArray() + "r" + QByteArray::number(rule->id);
             spec.reqid = engine::reqidForRule(rule->id);
             spec.action = *action;
+            spec.action.sessionKeyPfs = action->sessionKeyPfs || masterKeyPfs;
             spec.auth = rule->authMethods;
             spec.what = tr("rule \"%1\"").arg(rule->name);
             spec.ruleName = rule->name;
             spec.ikeProposals = ikeProposals;
-            spec.ikeLifetimeSeconds = options.mainModeLifetimeSeconds;
+            spec.ikeLifetimeSeconds = mainModeLifetime;
             add(plan, options, spec);
         }
     }
