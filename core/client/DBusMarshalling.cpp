@@ -77,7 +77,8 @@ QDBusArgument &operator<<(QDBusArgument &a, const Policy &v)
 {
     a.beginStructure();
     a << v.id << toWire(v.guid) << v.name << v.description << v.pollingIntervalMinutes << v.assigned
-      << toWire(v.lastModified) << MainModeMethod::listToString(v.mainModeMethods);
+      << toWire(v.lastModified) << MainModeMethod::listToString(v.mainModeMethods)
+      << v.mainModeLifetimeSeconds << v.quickModesPerMainMode << v.mainModePfs;
     a.endStructure();
     return a;
 }
@@ -89,7 +90,8 @@ const QDBusArgument &operator>>(const QDBusArgument &a, Policy &v)
     QString mainMode;
     a.beginStructure();
     a >> v.id >> guid >> v.name >> v.description >> v.pollingIntervalMinutes >> v.assigned
-        >> modified >> mainMode;
+        >> modified >> mainMode >> v.mainModeLifetimeSeconds >> v.quickModesPerMainMode
+        >> v.mainModePfs;
     a.endStructure();
     if (auto mm = MainModeMethod::parseList(mainMode))
         v.mainModeMethods = *mm;
@@ -298,7 +300,8 @@ QDBusArgument &operator<<(QDBusArgument &a, const DynamicFilter &v)
 {
     a.beginStructure();
     a << v.filter << uchar(v.action) << v.label << v.negotiation.inboundPassThrough
-      << v.negotiation.allowUnsecured << uchar(v.negotiation.ipsecProtocol);
+      << v.negotiation.allowUnsecured << uchar(v.negotiation.ipsecProtocol) << v.negotiation.reqid
+      << v.mmPolicy << v.qmPolicy << v.authMethods;
     a.endStructure();
     return a;
 }
@@ -309,7 +312,8 @@ const QDBusArgument &operator>>(const QDBusArgument &a, DynamicFilter &v)
     uchar protocol = 50;
     a.beginStructure();
     a >> v.filter >> action >> v.label >> v.negotiation.inboundPassThrough
-        >> v.negotiation.allowUnsecured >> protocol;
+        >> v.negotiation.allowUnsecured >> protocol >> v.negotiation.reqid >> v.mmPolicy
+        >> v.qmPolicy >> v.authMethods;
     a.endStructure();
     v.action = enumFromWire(action, FilterAction::Type::Negotiate, "Filter action type");
     v.negotiation.ipsecProtocol = protocol == 51 ? 51 : 50;

@@ -15,11 +15,11 @@ using O = PolicyEdits::Object;
 } // namespace
 
 NetshRunner::NetshRunner(StoreWriter &writer, QList<engine::DynamicFilter> &dynamicFilters,
-                         ServiceReport &r, bool onDirectory)
+                         engine::DynamicIke &dynamicIke, ServiceReport &r, bool onDirectory)
     : w(writer)
     , m_onDirectory(onDirectory)
     , report(r)
-    , m_dynamic(dynamicFilters, r)
+    , m_dynamic(dynamicFilters, dynamicIke, r)
 {
 }
 
@@ -45,9 +45,6 @@ QString NetshRunner::trafficKey(const Filter &f)
 
 void NetshRunner::noteUnmodelled(const C &c)
 {
-    if (c.object == C::Object::MmPolicy || c.object == C::Object::QmPolicy
-        || c.object == C::Object::Config)
-        return; // NetshDynamicRules says so
     if (!c.unmodelledSettings.isEmpty())
         report.notices << tr("%1: not stored (%2): main-mode (IKE) settings belong to the IKE "
                              "daemon, which this program does not configure.")
@@ -135,14 +132,30 @@ Result<Policy> NetshRunner::findPolicy(const C &c, const std::optional<QString> 
     return *found.value();
 }
 
+// mmsecmethods=, mmlifetime= (minutes), qmpermm=, mmpfs=: the policy's key exchange settings.
 Result<void> NetshRunner::applyMainModeMethods(const C &c, Policy &p)
 {
-    if (c.mmSecMethods.isEmpty())
-        return {};
-    auto methods = MainModeMethod::parseList(c.mmSecMethods.join(u' '));
-    if (!methods)
-        return methods.error();
-    p.mainModeMethods = *methods;
+    if (!c.mmSecMethods.isEmpty()) {
+        auto methods = MainModeMethod::parseList(c.mmSecMethods.join(u' '));
+        if (!methods)
+            return methods.error();
+        p.mainModeMethods = *methods;
+    }
+    if (c.mmLifetimeMinutes)
+        p.mainModeLifetimeSeconds = *c.mmLifetimeMinutes * 60;
+    if (c.qmPerMm)
+        p.quickModesPerMainMode = *c.qmPerMm;
+    if (c.mmPfs)
+        p.mainModePfs = *c.mmPfs;
+    // Master key PFS: every quick mode gets its own main mode (Windows forces qmpermm to 1).
+    if (p.mainModePfs && p.quickModesPerMainMode != 1) {
+        if (c.qmPerMm)
+            report.notices << tr("%1: qmpermm=%2 ignored: with mmpfs=yes every quick mode "
+                                 "needs its own main mode (qmpermm=1).")
+                                  .arg(c.text)
+                                  .arg(*c.qmPerMm);
+        p.quickModesPerMainMode = 1;
+    }
     return {};
 }
 

@@ -21,6 +21,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QScopedValueRollback>
 #include <QSet>
 #include <QSysInfo>
@@ -314,7 +315,7 @@ Result<void> PolicyService::enforceState(const PolicyDatabase &local,
                                .arg(outcome->unchanged);
     // The kernel holds the policy (Require Security drops clear text on its own); charon gets
     // the connections that negotiate the SAs.
-    IkeSync::sync(db, dyn, report);
+    syncIke(db, dyn, report);
     return {};
 }
 
@@ -421,11 +422,10 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
         nothing.errors = lineErrors();
         return nothing;
     }
-    // Main-mode, quick-mode policies and the driver settings are only noted: no kernel needed.
+    // Dynamic rules, main-mode and quick-mode policies and settings: the dynamic store, which
+    // lives beside the kernel's policy (root or the agent).
     const auto changesKernel = [](const syntax::NetshCommand &c) {
-        using O = syntax::NetshCommand::Object;
-        return c.isDynamic() && !c.isReadOnly() && c.object != O::MmPolicy
-               && c.object != O::QmPolicy && c.object != O::Config;
+        return c.isDynamic() && !c.isReadOnly();
     };
     const bool dynamic = std::any_of(commands.cbegin(), commands.cend(), changesKernel);
     if (dynamic && !m_spd && !lineByLine)
@@ -439,6 +439,9 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
     auto current = m_runtime->dynamicFilters();
     if (!current)
         return current.error();
+    auto currentIke = m_runtime->dynamicIke();
+    if (!currentIke)
+        return currentIke.error();
     const bool multiLine = script.contains(u'\n');
     const auto where = [&](int line) {
         return multiLine ? tr("%1 line %2").arg(origin).arg(line) : origin;
@@ -446,10 +449,16 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
     // The dynamic list is computed inside the store transaction and enforced with it; it is
     // written to the runtime state only once the store has committed.
     QList<engine::DynamicFilter> next = current.value();
+    engine::DynamicIke nextIke = currentIke.value();
     bool dynamicChanged = false;
+    bool ikeChanged = false;
+    // Enforcement inside changeStore gives charon the connections of these (IkeSync).
+    m_pendingIke = &nextIke;
+    const auto noPending = qScopeGuard([this] { m_pendingIke = nullptr; });
     auto report = changeStore(
         [&](StoreWriter &w, ServiceReport &r) -> Result<void> {
-            NetshRunner runner(w, next, r, m_store->kind() == AbstractPolicyStore::Kind::Directory);
+            NetshRunner runner(w, next, nextIke, r,
+                               m_store->kind() == AbstractPolicyStore::Kind::Directory);
             for (const syntax::NetshCommand &c : std::as_const(commands)) {
                 if (!lineByLine) {
                     if (auto ok = runner.run(c); !ok) {
@@ -472,10 +481,12 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
                 }
                 // One line at a time: a failing line takes back only its own changes.
                 const QList<engine::DynamicFilter> before = next;
+                const engine::DynamicIke ikeBefore = nextIke;
                 const qsizetype messages = r.messages.size();
                 const qsizetype notices = r.notices.size();
                 if (auto ok = w.step([&] { return runner.run(c); }); !ok) {
                     next = before;
+                    nextIke = ikeBefore;
                     r.messages.resize(messages);
                     r.notices.resize(notices);
                     if (ok.error().code == ErrorCode::Store)
@@ -485,6 +496,7 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
                 }
             }
             dynamicChanged = runner.dynamicChanged();
+            ikeChanged = runner.dynamicIkeChanged();
             return {};
         },
         &next);
@@ -493,7 +505,16 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
                   [](const auto &a, const auto &b) { return a.line < b.line; });
         report->errors = lineErrors();
     }
-    if (!report || !dynamicChanged || m_options.dryRun)
+    if (!report || m_options.dryRun)
+        return report;
+    if (ikeChanged && !(nextIke == currentIke.value())) {
+        if (auto ok = m_runtime->setDynamicIke(nextIke); !ok)
+            return Error{ok.error().code,
+                         tr("The changes were enforced, but the dynamic main mode and quick mode "
+                            "policies could not be recorded (%1).")
+                             .arg(ok.error().message)};
+    }
+    if (!dynamicChanged)
         return report;
     if (auto ok = m_runtime->setDynamicFilters(next); !ok) {
         // Keep kernel and runtime state in step: back to the recorded dynamic filters.
@@ -764,9 +785,32 @@ Result<ServiceReport> PolicyService::deleteFilterAction(qint64 actionId)
     });
 }
 
+void PolicyService::syncIke(const PolicyDatabase &db, const QList<engine::DynamicFilter> &dyn,
+                            ServiceReport &report)
+{
+    if (m_pendingIke) {
+        IkeSync::sync(db, dyn, report, m_pendingIke);
+        return;
+    }
+    auto ike = m_runtime->dynamicIke();
+    if (!ike)
+        report.notices << ike.error().message;
+    IkeSync::sync(db, dyn, report, ike ? &ike.value() : nullptr);
+}
+
+Result<engine::DynamicIke> PolicyService::dynamicIke() const
+{
+    return m_runtime->dynamicIke();
+}
+
 Result<QList<engine::DynamicFilter>> PolicyService::dynamicFilters() const
 {
-    return m_runtime->dynamicFilters();
+    auto filters = m_runtime->dynamicFilters();
+    if (filters && !m_revealSecrets)
+        for (engine::DynamicFilter &d : filters.value())
+            for (AuthMethod &a : d.authMethods)
+                a = a.masked();
+    return filters;
 }
 
 Result<ServiceReport> PolicyService::executeDynamic(const syntax::IpsecCmdCommand &c)
@@ -891,6 +935,17 @@ Result<ServiceReport> PolicyService::clearDynamicFilters()
         return ok.error();
     }
     report.messages.prepend(tr("Deleted %n dynamic filter(s).", nullptr, int(current->size())));
+    // The dynamic main-mode and quick-mode policies go with them (ipseccmd -u, agent start);
+    // the settings of `set config` stay.
+    if (auto ike = m_runtime->dynamicIke(); !m_options.dryRun && ike && !ike->isEmpty()) {
+        report.messages << tr("Deleted %1 dynamic main mode and %2 quick mode policies.")
+                               .arg(ike->mmPolicies.size())
+                               .arg(ike->qmPolicies.size());
+        ike->mmPolicies.clear();
+        ike->qmPolicies.clear();
+        if (auto ok = m_runtime->setDynamicIke(ike.value()); !ok)
+            report.notices << ok.error().message;
+    }
     if (m_options.dryRun)
         report.notices << tr("Dry run: nothing was changed.");
     else
@@ -1179,6 +1234,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
                                                 "policy and needs root (or the policy agent)."));
         !ok)
         return ok.error();
+    profileMark("emergency: starts");
     QElapsedTimer kernelWork;
     kernelWork.start();
     ServiceReport report;
@@ -1211,11 +1267,13 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
     if (auto ok = enforcer.remove(owned.value()); !ok)
         return ok.error();
     const double kernelMs = double(kernelWork.nsecsElapsed()) / 1e6;
+    profileMark("emergency: kernel work done");
     if (!tableRemoved->isEmpty())
         report.messages << tableRemoved.value();
     if (!tableRemoved->isEmpty() || !owned->isEmpty())
         report.messages << tr("Kernel work: %1 ms.").arg(kernelMs, 0, 'f', 1);
     IkeSync::unloadAll(report);
+    profileMark("emergency: IKE SAs closed");
 
     // What was in force, for `reassign`. Until the record is written the store and the dynamic
     // filters still describe it, so a crash here loses nothing. The record, the dynamic filters
@@ -1234,6 +1292,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
                 owned.value() << late.value();
         }
     }
+    profileMark("emergency: runtime lock, late entries");
     RuntimeState::EmergencyRecord record;
     record.entries = removedBefore + owned.value();
     record.when = QDateTime::currentDateTimeUtc();
@@ -1248,6 +1307,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
     else
         report.notices << table.error().message;
     auto previous = runtime.emergencyRecord();
+    profileMark("emergency: runtime state read");
     // What was assigned, and the store marked unassigned, in one small transaction: nothing
     // here loads the policy (a 10,000-filter store takes longer to read than the kernel work).
     // The record is written inside it, before the store changes: a crash in between leaves a
@@ -1261,15 +1321,18 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
             keptPrevious = true;
             return;
         }
-        if (auto ok = runtime.setEmergencyRecord(record); !ok)
+        if (auto ok = runtime.setEmergencyRecord(record, true); !ok)
             report.notices << ok.error().message;
+        profileMark("emergency: record file written");
         if (auto ok = runtime.setDynamicFilters({}); !ok)
             report.notices << ok.error().message;
         if (auto ok = runtime.setEnforcedNftTable({}); !ok)
             report.notices << ok.error().message;
         recorded = true;
+        profileMark("emergency: record written");
     };
     auto opened = PolicyStore::shared(PolicyStore::resolvePath(options.storePath));
+    profileMark("emergency: store opened");
     if (opened) {
         bool nothingAssigned = false;
         auto ok = opened.value()->write([&](StoreWriter &w) -> Result<void> {
@@ -1284,6 +1347,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
             if (!policy)
                 return policy.error();
             record.assignedPolicy = policy->name;
+            profileMark("emergency: assigned policy read");
             writeRecord();
             return w.setAssignedPolicy(std::nullopt);
         });
@@ -1294,6 +1358,7 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
                              "removed anyway.")
                               .arg(opened.error().message);
     }
+    profileMark("emergency: store transaction done");
     if (!recorded)
         writeRecord();
     if (keptPrevious) {

@@ -26,6 +26,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -112,6 +113,10 @@ private:
     AddOneRule addOneRule(const QString &policy);
     void printAddOneRule(const QList<Row> &rows);
     void emergencyColumn(const QString &policy, int filters);
+    // The programs' runtime folder on tmpfs when there is one (/dev/shm), as /run is in
+    // production: the runtime files are written with fsync, which a disk would charge for.
+    QString runtimeDir();
+    std::unique_ptr<QTemporaryDir> m_runtime;
 
     Options m_options;
     NetnsFixture m_fixture;
@@ -131,7 +136,7 @@ Bench::Run Bench::ipseccmd(const QStringList &args, const QString &backend)
     env.remove(u"IPSEC_CONSOLE_TEST_KERNEL_FAIL_AFTER"_s);
     env.insert(u"LC_ALL"_s, u"C"_s);
     env.insert(u"IPSEC_CONSOLE_TEST_GUARD"_s, u"1"_s);
-    env.insert(u"IPSEC_CONSOLE_RUNTIME_DIR"_s, m_dir->filePath(u"run"_s));
+    env.insert(u"IPSEC_CONSOLE_RUNTIME_DIR"_s, runtimeDir());
     env.insert(u"IPSEC_CONSOLE_BACKEND"_s, backend);
     env.insert(u"IPSEC_CONSOLE_PROFILE"_s, u"1"_s);
     QProcess p;
@@ -305,6 +310,15 @@ void Bench::extras(const QString &policy, const QStringList &specs)
                                                     : u"OVER"_s));
     ipseccmd({u"reassign"_s}, u"nft"_s);
     ipseccmd({u"-w"_s, u"REG"_s, u"-p"_s, policy, u"-y"_s}, u"nft"_s);
+}
+
+QString Bench::runtimeDir()
+{
+    if (!m_runtime)
+        m_runtime = std::make_unique<QTemporaryDir>(QFileInfo(u"/dev/shm"_s).isDir()
+                                                        ? u"/dev/shm/bench_nft-XXXXXX"_s
+                                                        : m_dir->filePath(u"run-XXXXXX"_s));
+    return m_runtime->path();
 }
 
 // Adding one rule to the assigned policy (nftables backend): the whole command, and the kernel
