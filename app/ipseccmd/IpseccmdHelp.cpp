@@ -150,7 +150,10 @@ HelpPage IpseccmdHelp::ipseccmd(const QString &program)
           {u"-lan, -dialup"_s, tr("the connection type of the rule")},
           {u"-1s"_s, tr("the policy's main-mode (IKE) methods, e.g. 3DES-SHA-2 DES-MD5-1: "
                         "stored and offered by the IKE daemon")},
-          {u"-1k -1p -1f -1e"_s, tr("other main-mode settings, checked but not stored")},
+          {u"-1k NQ/NS"_s, tr("start a new main mode after N quick modes and/or N seconds, e.g. "
+                              "10Q/3600S (stored in the policy)")},
+          {u"-1p"_s, tr("master key perfect forward secrecy: one quick mode per main mode")},
+          {u"-1f -1e"_s, tr("other main-mode settings, checked but not stored")},
           {u"-confirm"_s, tr("accepted for compatibility (dynamic mode only)")}},
          {}},
         {tr("Commands"),

@@ -226,6 +226,14 @@ void NetshShow::policy(const Policy &p, const PolicyDatabase &db, bool verbose)
     field(tr("MM Sec Methods"), MainModeMethod::listToString(p.mainModeMethods.isEmpty()
                                                                  ? MainModeMethod::windowsDefaults()
                                                                  : p.mainModeMethods));
+    field(tr("Master PFS"), yesNo(p.mainModePfs));
+    const QString lifetime = p.mainModeLifetimeSeconds % 60 == 0
+                                 ? tr("%1 minutes").arg(p.mainModeLifetimeSeconds / 60)
+                                 : tr("%1 seconds").arg(p.mainModeLifetimeSeconds);
+    field(tr("Main Mode Life Time"),
+          p.quickModesPerMainMode == 0
+              ? tr("%1, no limit of quick mode sessions").arg(lifetime)
+              : tr("%1, %2 quick mode sessions").arg(lifetime).arg(p.quickModesPerMainMode));
     field(tr("Default Response Rule"), drr && drr->active ? tr("Activated") : tr("Deactivated"));
     field(tr("No. of Rules"), QString::number(rules));
     m_out << '\n';

@@ -77,7 +77,8 @@ QDBusArgument &operator<<(QDBusArgument &a, const Policy &v)
 {
     a.beginStructure();
     a << v.id << toWire(v.guid) << v.name << v.description << v.pollingIntervalMinutes << v.assigned
-      << toWire(v.lastModified) << MainModeMethod::listToString(v.mainModeMethods);
+      << toWire(v.lastModified) << MainModeMethod::listToString(v.mainModeMethods)
+      << v.mainModeLifetimeSeconds << v.quickModesPerMainMode << v.mainModePfs;
     a.endStructure();
     return a;
 }
@@ -89,7 +90,8 @@ const QDBusArgument &operator>>(const QDBusArgument &a, Policy &v)
     QString mainMode;
     a.beginStructure();
     a >> v.id >> guid >> v.name >> v.description >> v.pollingIntervalMinutes >> v.assigned
-        >> modified >> mainMode;
+        >> modified >> mainMode >> v.mainModeLifetimeSeconds >> v.quickModesPerMainMode
+        >> v.mainModePfs;
     a.endStructure();
     if (auto mm = MainModeMethod::parseList(mainMode))
         v.mainModeMethods = *mm;

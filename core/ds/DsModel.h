@@ -53,6 +53,15 @@ public:
     // Windows' main-mode defaults (3DES/SHA-1/group 2, 3DES/MD5/group 2, DES/SHA-1/group 1,
     // DES/MD5/group 1; 28,800 s), with zeros where the specification asks for them.
     static IsakmpBlob defaultIkeSettings(const QUuid &instance);
+
+    // A policy's key exchange settings (main-mode methods, lifetime, quick modes per main
+    // mode, master key PFS) from its ISAKMP blob (DsKeyExchange.cpp). Methods equal to
+    // Windows' defaults are stored as none (the defaults).
+    static void keyExchangeFromIsakmp(const IsakmpBlob &ike, Policy &policy);
+    // `base` carrying the policy's key exchange settings. Unchanged (byte for byte) when it
+    // already says what the policy says; methods it has are kept as they are. Refused for
+    // what the blob cannot hold (AES: MS-GPIPSEC knows DES and 3DES only).
+    static Result<IsakmpBlob> isakmpWithKeyExchange(const IsakmpBlob &base, const Policy &policy);
 };
 
 } // namespace ipsec::ds

@@ -383,6 +383,7 @@ Result<DirectoryContents> Reader::run()
         if (!ike)
             return ike.error();
         m_out.ikeSettings.insert(o.id, *ike);
+        DsModel::keyExchangeFromIsakmp(*ike, p);
         m_out.isakmpIds.insert(o.id, isakmp->id);
         const QStringList problems = p.validate();
         if (!problems.isEmpty())

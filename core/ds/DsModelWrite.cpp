@@ -300,6 +300,11 @@ Result<void> Writer::policy(qint64 policyId, const IsakmpBlob *ike)
         settings = ike ? *ike : DsModel::defaultIkeSettings(isakmp.id);
         settings.instance = isakmp.id;
     }
+    // The policy's key exchange settings (issue 14); what did not change keeps its bytes.
+    auto keyed = DsModel::isakmpWithKeyExchange(settings, *policy);
+    if (!keyed)
+        return keyed.error();
+    settings = *keyed;
     isakmp.dn = DsObject::dnFor(DsClass::Isakmp, isakmp.id, m_baseDn);
     isakmp.data = GpipsecCodec::encode(settings);
     isakmp.ownersReferences = {p.dn};

@@ -36,7 +36,29 @@ QStringList Policy::validate() const
     if (pollingIntervalMinutes < 1 || pollingIntervalMinutes > 43200)
         problems << tr("The polling interval %1 is out of range (1-43200 minutes).")
                         .arg(pollingIntervalMinutes);
+    if (mainModeLifetimeSeconds < MinMainModeLifetimeSeconds
+        || mainModeLifetimeSeconds > MaxMainModeLifetimeSeconds)
+        problems << tr("The main mode lifetime of %1 seconds is out of range (%2-%3 seconds, "
+                       "1-1000000 minutes).")
+                        .arg(mainModeLifetimeSeconds)
+                        .arg(MinMainModeLifetimeSeconds)
+                        .arg(MaxMainModeLifetimeSeconds);
+    if (quickModesPerMainMode < 0 || quickModesPerMainMode > MaxQuickModesPerMainMode)
+        problems << tr("The number of quick modes per main mode %1 is out of range (0-%2, 0 = "
+                       "no limit).")
+                        .arg(quickModesPerMainMode)
+                        .arg(MaxQuickModesPerMainMode);
+    else if (mainModePfs && quickModesPerMainMode != 1)
+        problems << tr("With master key perfect forward secrecy every quick mode needs a new "
+                       "main mode: the number of quick modes per main mode must be 1, not %1.")
+                        .arg(quickModesPerMainMode);
     return problems;
+}
+
+bool Policy::hasDefaultKeyExchange() const
+{
+    return mainModeMethods.isEmpty() && mainModeLifetimeSeconds == DefaultMainModeLifetimeSeconds
+           && quickModesPerMainMode == 0 && !mainModePfs;
 }
 
 } // namespace ipsec

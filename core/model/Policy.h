@@ -25,6 +25,21 @@ public:
     // Main-mode (IKE) offers in order (netsh mmsecmethods, ipseccmd -1s); empty: Windows'
     // defaults (MainModeMethod::windowsDefaults()).
     QList<MainModeMethod> mainModeMethods;
+    // Key exchange settings (the snap-in's "Key Exchange Settings", netsh mmlifetime= qmpermm=
+    // mmpfs=, ipseccmd -1k/-1p, MS-GPIPSEC ipsecISAKMPData): a new main mode (authenticated
+    // again, new keys) after this many seconds or after this many quick modes (0: no limit);
+    // master key PFS means one quick mode per main mode. README "Negotiation" has the mapping
+    // onto charon.
+    static constexpr int DefaultMainModeLifetimeSeconds = 28800; // 480 minutes
+    static constexpr int MinMainModeLifetimeSeconds = 60;
+    static constexpr int MaxMainModeLifetimeSeconds = 60000000; // netsh's 1,000,000 minutes
+    static constexpr int MaxQuickModesPerMainMode = 1000000;
+    int mainModeLifetimeSeconds = DefaultMainModeLifetimeSeconds;
+    int quickModesPerMainMode = 0;
+    bool mainModePfs = false;
+
+    // The key exchange settings are Windows' defaults (nothing to store or write out).
+    bool hasDefaultKeyExchange() const;
 
     QStringList validate() const;
     friend bool operator==(const Policy &, const Policy &) = default;

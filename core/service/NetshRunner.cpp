@@ -135,14 +135,30 @@ Result<Policy> NetshRunner::findPolicy(const C &c, const std::optional<QString> 
     return *found.value();
 }
 
+// mmsecmethods=, mmlifetime= (minutes), qmpermm=, mmpfs=: the policy's key exchange settings.
 Result<void> NetshRunner::applyMainModeMethods(const C &c, Policy &p)
 {
-    if (c.mmSecMethods.isEmpty())
-        return {};
-    auto methods = MainModeMethod::parseList(c.mmSecMethods.join(u' '));
-    if (!methods)
-        return methods.error();
-    p.mainModeMethods = *methods;
+    if (!c.mmSecMethods.isEmpty()) {
+        auto methods = MainModeMethod::parseList(c.mmSecMethods.join(u' '));
+        if (!methods)
+            return methods.error();
+        p.mainModeMethods = *methods;
+    }
+    if (c.mmLifetimeMinutes)
+        p.mainModeLifetimeSeconds = *c.mmLifetimeMinutes * 60;
+    if (c.qmPerMm)
+        p.quickModesPerMainMode = *c.qmPerMm;
+    if (c.mmPfs)
+        p.mainModePfs = *c.mmPfs;
+    // Master key PFS: every quick mode gets its own main mode (Windows forces qmpermm to 1).
+    if (p.mainModePfs && p.quickModesPerMainMode != 1) {
+        if (c.qmPerMm)
+            report.notices << tr("%1: qmpermm=%2 ignored: with mmpfs=yes every quick mode "
+                                 "needs its own main mode (qmpermm=1).")
+                                  .arg(c.text)
+                                  .arg(*c.qmPerMm);
+        p.quickModesPerMainMode = 1;
+    }
     return {};
 }
 

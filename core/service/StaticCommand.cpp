@@ -122,6 +122,27 @@ Result<void> StaticCommand::run(const syntax::IpsecCmdCommand &c)
     return {};
 }
 
+namespace {
+
+// -1k "10Q", "3600S", "10Q/3600S" (checked by the parser) and -1p onto the policy's key
+// exchange settings. Master key PFS means one quick mode per main mode, as on Windows.
+void applyKeyExchange(const syntax::IpsecCmdCommand &c, Policy &p)
+{
+    for (const QString &part : c.mainModeRekey.split(u'/', Qt::SkipEmptyParts)) {
+        const int n = int(qMin(part.chopped(1).toLongLong(), qint64(INT_MAX)));
+        if (part.endsWith(u'S', Qt::CaseInsensitive))
+            p.mainModeLifetimeSeconds = n;
+        else
+            p.quickModesPerMainMode = n;
+    }
+    if (c.mainModePfs) {
+        p.mainModePfs = true;
+        p.quickModesPerMainMode = 1;
+    }
+}
+
+} // namespace
+
 Result<Policy> StaticCommand::findOrCreatePolicy(const syntax::IpsecCmdCommand &c)
 {
     // -1s: the policy's main-mode (IKE) offers.
@@ -137,14 +158,31 @@ Result<Policy> StaticCommand::findOrCreatePolicy(const syntax::IpsecCmdCommand &
         return found.error();
     if (found.value()) {
         Policy p = *found.value();
-        if (mainMode && *mainMode != p.mainModeMethods) {
-            p.mainModeMethods = *mainMode;
-            if (auto r = w.updatePolicy(p); !r)
+        // Checked before anything is written: bad input changes nothing.
+        Policy changed = p;
+        if (mainMode)
+            changed.mainModeMethods = *mainMode;
+        applyKeyExchange(c, changed);
+        if (const QStringList problems = changed.validate(); !problems.isEmpty())
+            return Error::usage(problems.join(u' '));
+        if (changed != p) {
+            if (auto r = w.updatePolicy(changed); !r)
                 return r.error();
+        }
+        if (changed.mainModeMethods != p.mainModeMethods)
             report.messages << tr("Policy %1 now offers the main mode methods %2.")
                                    .arg(PolicyEdits::quote(p.name),
-                                        MainModeMethod::listToString(p.mainModeMethods));
-        }
+                                        MainModeMethod::listToString(changed.mainModeMethods));
+        if (changed.mainModeLifetimeSeconds != p.mainModeLifetimeSeconds
+            || changed.quickModesPerMainMode != p.quickModesPerMainMode
+            || changed.mainModePfs != p.mainModePfs)
+            report.messages << tr("Policy %1 now starts a new main mode after %2 seconds or %3 "
+                                  "quick modes (0: no limit); master key PFS: %4.")
+                                   .arg(PolicyEdits::quote(p.name))
+                                   .arg(changed.mainModeLifetimeSeconds)
+                                   .arg(changed.quickModesPerMainMode)
+                                   .arg(changed.mainModePfs ? tr("yes") : tr("no"));
+        p = changed;
         if (c.pollingMinutes && *c.pollingMinutes != p.pollingIntervalMinutes) {
             p.pollingIntervalMinutes = *c.pollingMinutes;
             if (auto r = w.updatePolicy(p); !r)
@@ -161,6 +199,7 @@ Result<Policy> StaticCommand::findOrCreatePolicy(const syntax::IpsecCmdCommand &
         p.pollingIntervalMinutes = *c.pollingMinutes;
     if (mainMode)
         p.mainModeMethods = *mainMode;
+    applyKeyExchange(c, p);
     if (const QStringList problems = p.validate(); !problems.isEmpty())
         return Error::usage(problems.join(u' '));
     // Windows adds the default response rule to every new policy.

@@ -83,6 +83,13 @@ QString IpsecCmdScriptWriter::write(const Snapshot &s)
             c.pollingMinutes = p.pollingIntervalMinutes;
             for (const MainModeMethod &m : p.mainModeMethods)
                 c.mainModeMethods << m.toString();
+            QStringList rekey;
+            if (p.quickModesPerMainMode > 0 && !p.mainModePfs)
+                rekey << u"%1Q"_s.arg(p.quickModesPerMainMode);
+            if (p.mainModeLifetimeSeconds != Policy::DefaultMainModeLifetimeSeconds)
+                rekey << u"%1S"_s.arg(p.mainModeLifetimeSeconds);
+            c.mainModeRekey = rekey.join(u'/');
+            c.mainModePfs = p.mainModePfs;
             c.ruleNames = {r->name};
             for (const Filter &f : l->filters)
                 c.filters << syntax::FilterSpec{f, syntax::FilterSpec::Wrap::None};

@@ -88,6 +88,13 @@ QJsonObject policy(const Policy &p, const PolicyDatabase &db)
                   {u"rules"_s, rules}};
     if (!p.mainModeMethods.isEmpty())
         o.insert(u"mainModeMethods"_s, MainModeMethod::listToString(p.mainModeMethods));
+    // Key exchange settings, only when not Windows' defaults (issue 14).
+    if (p.mainModeLifetimeSeconds != Policy::DefaultMainModeLifetimeSeconds
+        || p.quickModesPerMainMode != 0 || p.mainModePfs)
+        o.insert(u"keyExchange"_s,
+                 QJsonObject{{u"lifetimeSeconds"_s, p.mainModeLifetimeSeconds},
+                             {u"quickModesPerMainMode"_s, p.quickModesPerMainMode},
+                             {u"masterKeyPfs"_s, p.mainModePfs}});
     return o;
 }
 

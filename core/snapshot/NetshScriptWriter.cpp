@@ -121,6 +121,23 @@ QString NetshScriptWriter::write(const Snapshot &s)
         bool defaultRule = false;
         for (const Rule *r : db.rulesOf(p.id))
             defaultRule = defaultRule || (r->defaultResponse && r->active);
+        // netsh counts the main mode lifetime in minutes: a lifetime in seconds (ipseccmd -1k)
+        // that is not whole minutes is rounded up, and the script says so.
+        QString keyExchange;
+        if (p.mainModeLifetimeSeconds != Policy::DefaultMainModeLifetimeSeconds) {
+            const int minutes = (p.mainModeLifetimeSeconds + 59) / 60;
+            if (minutes * 60 != p.mainModeLifetimeSeconds)
+                lines << comment(tr("Policy \"%1\": its main mode lifetime of %2 seconds is "
+                                    "written as %3 minutes.")
+                                     .arg(p.name)
+                                     .arg(p.mainModeLifetimeSeconds)
+                                     .arg(minutes));
+            keyExchange += u" mmlifetime="_s + QString::number(minutes);
+        }
+        if (p.mainModePfs)
+            keyExchange += u" mmpfs=yes"_s;
+        if (p.quickModesPerMainMode != 0 && !p.mainModePfs)
+            keyExchange += u" qmpermm="_s + QString::number(p.quickModesPerMainMode);
         lines << Prefix + u"add policy name="_s + quote(p.name) + u" description="_s
                      + quote(p.description) + u" pollinginterval="_s
                      + QString::number(p.pollingIntervalMinutes) + u" activatedefaultrule="_s
@@ -128,7 +145,8 @@ QString NetshScriptWriter::write(const Snapshot &s)
                      + (p.mainModeMethods.isEmpty()
                             ? QString()
                             : u" mmsecmethods="_s
-                                  + quote(MainModeMethod::listToString(p.mainModeMethods)));
+                                  + quote(MainModeMethod::listToString(p.mainModeMethods)))
+                     + keyExchange;
         for (const Rule *r : db.rulesOf(p.id)) {
             if (r->defaultResponse)
                 continue;

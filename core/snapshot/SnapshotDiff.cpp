@@ -71,8 +71,12 @@ Fields policyFields(const Policy &p)
              {u"name"_s, p.name},
              {u"description"_s, p.description},
              {u"pollingIntervalMinutes"_s, QString::number(p.pollingIntervalMinutes)}};
-    if (!p.mainModeMethods.isEmpty())
-        f.append({u"mainModeMethods"_s, MainModeMethod::listToString(p.mainModeMethods)});
+    // Always present: fields are compared by position (a field only one side has would be
+    // missed).
+    f.append({u"mainModeMethods"_s, MainModeMethod::listToString(p.mainModeMethods)});
+    f.append({u"keyExchange"_s, u"%1s %2qm pfs=%3"_s.arg(p.mainModeLifetimeSeconds)
+                                    .arg(p.quickModesPerMainMode)
+                                    .arg(p.mainModePfs ? u"yes"_s : u"no"_s)});
     return f;
 }
 

@@ -716,7 +716,7 @@ private:
             if (auto ok = Reader::keys(*o, path,
                                        {u"guid", u"name", u"description", u"pollingIntervalMinutes",
                                         u"lastModified", u"rules"},
-                                       {u"mainModeMethods"});
+                                       {u"mainModeMethods", u"keyExchange"});
                 !ok)
                 return ok;
             Policy p;
@@ -749,6 +749,31 @@ private:
                 if (!methods)
                     return Reader::at(at, methods.error().message);
                 p.mainModeMethods = *methods;
+            }
+            if (o->contains(u"keyExchange"_s)) {
+                const QString at = Reader::sub(path, u"keyExchange"_s);
+                auto k = Reader::object(o->value(u"keyExchange"_s), at);
+                if (!k)
+                    return k.error();
+                if (auto ok = Reader::keys(
+                        *k, at, {u"lifetimeSeconds", u"quickModesPerMainMode", u"masterKeyPfs"});
+                    !ok)
+                    return ok;
+                auto lifetime = Reader::integer(*k, at, u"lifetimeSeconds"_s,
+                                                Policy::MinMainModeLifetimeSeconds,
+                                                Policy::MaxMainModeLifetimeSeconds);
+                auto qm = Reader::integer(*k, at, u"quickModesPerMainMode"_s, 0,
+                                          Policy::MaxQuickModesPerMainMode);
+                auto pfs = Reader::boolean(*k, at, u"masterKeyPfs"_s);
+                if (!lifetime)
+                    return lifetime.error();
+                if (!qm)
+                    return qm.error();
+                if (!pfs)
+                    return pfs.error();
+                p.mainModeLifetimeSeconds = int(*lifetime);
+                p.quickModesPerMainMode = int(*qm);
+                p.mainModePfs = *pfs;
             }
             if (!modified->isEmpty()) {
                 p.lastModified = QDateTime::fromString(*modified, Qt::ISODateWithMs);

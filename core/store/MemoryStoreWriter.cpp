@@ -210,6 +210,9 @@ Result<void> MemoryStoreWriter::updatePolicy(const Policy &policy)
     p->description = policy.description;
     p->pollingIntervalMinutes = policy.pollingIntervalMinutes;
     p->mainModeMethods = policy.mainModeMethods;
+    p->mainModeLifetimeSeconds = policy.mainModeLifetimeSeconds;
+    p->quickModesPerMainMode = policy.quickModesPerMainMode;
+    p->mainModePfs = policy.mainModePfs;
     p->lastModified = QDateTime::currentDateTimeUtc();
     return {};
 }

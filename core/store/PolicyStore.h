@@ -28,8 +28,9 @@ class StoreWriter;
 class PolicyStore : public AbstractPolicyStore {
     Q_OBJECT
 public:
-    // 1: base tables; 2: implicit filter lists, indexes of rules by list and action.
-    static constexpr int CurrentSchemaVersion = 3;
+    // 1: base tables; 2: implicit filter lists, indexes of rules by list and action;
+    // 3: main mode methods; 4: key exchange settings (main mode lifetime, QM limit, PFS).
+    static constexpr int CurrentSchemaVersion = 4;
 
     enum class OpenMode {
         ReadWrite, // create the file (and its folder) if missing, migrate an older schema

@@ -117,11 +117,13 @@ Result<void> SqlStoreWriter::insertPolicy(Policy &policy)
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         auto id = c.insert(
             u"INSERT INTO policies (guid, name, name_key, description,"
-            u" polling_minutes, assigned, last_modified, mm_methods)"
-            u" VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            u" polling_minutes, assigned, last_modified, mm_methods, mm_lifetime_seconds,"
+            u" mm_qm_limit, mm_pfs)"
+            u" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
             {StoreCodec::uuidBlob(guid), policy.name, StoreCodec::nameKey(policy.name),
              StoreCodec::text(policy.description), policy.pollingIntervalMinutes, policy.assigned,
-             now, StoreCodec::text(MainModeMethod::listToString(policy.mainModeMethods))});
+             now, StoreCodec::text(MainModeMethod::listToString(policy.mainModeMethods)),
+             policy.mainModeLifetimeSeconds, policy.quickModesPerMainMode, policy.mainModePfs});
         if (!id)
             return id.error();
         policy.id = id.value();
@@ -141,11 +143,13 @@ Result<void> SqlStoreWriter::updatePolicy(const Policy &policy)
         if (auto ok = checks.checkNameFree(Object::Policy, policy.name, policy.id); !ok)
             return ok;
         auto ok = c.exec(u"UPDATE policies SET name = ?, name_key = ?, description = ?,"
-                         u" polling_minutes = ?, mm_methods = ?, last_modified = ? WHERE id = ?"_s,
+                         u" polling_minutes = ?, mm_methods = ?, mm_lifetime_seconds = ?,"
+                         u" mm_qm_limit = ?, mm_pfs = ?, last_modified = ? WHERE id = ?"_s,
                          {policy.name, StoreCodec::nameKey(policy.name),
                           StoreCodec::text(policy.description), policy.pollingIntervalMinutes,
                           StoreCodec::text(MainModeMethod::listToString(policy.mainModeMethods)),
-                          nowMsecs(), policy.id});
+                          policy.mainModeLifetimeSeconds, policy.quickModesPerMainMode,
+                          policy.mainModePfs, nowMsecs(), policy.id});
         if (!ok)
             return ok.error();
         return {};

@@ -70,7 +70,7 @@ Result<QList<Policy>> StoreReader::policies(QLatin1StringView where,
                                             std::initializer_list<QVariant> values)
 {
     auto q = c.run(select("id, guid, name, description, polling_minutes, assigned, last_modified,"
-                          " mm_methods FROM policies"_L1,
+                          " mm_methods, mm_lifetime_seconds, mm_qm_limit, mm_pfs FROM policies"_L1,
                           where, "id"_L1),
                    values);
     if (!q)
@@ -89,6 +89,9 @@ Result<QList<Policy>> StoreReader::policies(QLatin1StringView where,
         // Written only by the store, checked when written: an unreadable value means defaults.
         if (auto mm = MainModeMethod::parseList(query.value(7).toString()))
             p.mainModeMethods = *mm;
+        p.mainModeLifetimeSeconds = query.value(8).toInt();
+        p.quickModesPerMainMode = query.value(9).toInt();
+        p.mainModePfs = flag(query.value(10));
     }
     if (query.lastError().isValid())
         return c.sqlError(query);

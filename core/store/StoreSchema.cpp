@@ -120,10 +120,19 @@ constexpr QLatin1StringView version3[] = {
     "ALTER TABLE policies ADD COLUMN mm_methods TEXT NOT NULL DEFAULT ''"_L1,
 };
 
+// Version 4: a policy's key exchange settings (main mode lifetime, quick modes per main mode,
+// master key PFS), issue 14. Existing policies get Windows' defaults.
+constexpr QLatin1StringView version4[] = {
+    "ALTER TABLE policies ADD COLUMN mm_lifetime_seconds INTEGER NOT NULL DEFAULT 28800"_L1,
+    "ALTER TABLE policies ADD COLUMN mm_qm_limit INTEGER NOT NULL DEFAULT 0"_L1,
+    "ALTER TABLE policies ADD COLUMN mm_pfs INTEGER NOT NULL DEFAULT 0"_L1,
+};
+
 constexpr StoreSchema::Step allSteps[] = {
     {1, version1},
     {2, version2},
     {3, version3},
+    {4, version4},
 };
 
 static_assert(std::size(allSteps) == PolicyStore::CurrentSchemaVersion,
@@ -133,7 +142,7 @@ static_assert(std::size(allSteps) == PolicyStore::CurrentSchemaVersion,
 constexpr QLatin1StringView currentTables[] = {
     "SELECT key, value FROM meta WHERE 0"_L1,
     "SELECT id, guid, name, name_key, description, polling_minutes, assigned, last_modified,"
-    " mm_methods FROM policies WHERE 0"_L1,
+    " mm_methods, mm_lifetime_seconds, mm_qm_limit, mm_pfs FROM policies WHERE 0"_L1,
     "SELECT id, guid, name, name_key, description, implicit FROM filter_lists WHERE 0"_L1,
     "SELECT id, filter_list_id, guid_high, guid_low, source, source_ext, destination,"
     " destination_ext, traffic, description FROM filters WHERE 0"_L1,

@@ -227,7 +227,6 @@ const std::map<QString, Setter> &tagSetters()
             if (!b)
                 return b.error();
             c.mmPfs = *b;
-            c.unmodelledSettings << tag;
             return {};
         };
         t[u"qmpermm"_s] = [](C &c, Pending &, const QString &tag,
@@ -236,7 +235,6 @@ const std::map<QString, Setter> &tagSetters()
             if (!n)
                 return n.error();
             c.qmPerMm = *n;
-            c.unmodelledSettings << tag;
             return {};
         };
         t[u"mmlifetime"_s] = [](C &c, Pending &, const QString &tag,
@@ -245,7 +243,6 @@ const std::map<QString, Setter> &tagSetters()
             if (!n)
                 return n.error();
             c.mmLifetimeMinutes = *n;
-            c.unmodelledSettings << tag;
             return {};
         };
         t[u"mmsecmethods"_s] = [](C &c, Pending &, const QString &tag,

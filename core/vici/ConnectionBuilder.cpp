@@ -79,6 +79,19 @@ ConnectionPlan ConnectionBuilder::build(const PolicyDatabase &db,
     for (const MainModeMethod &m : mainMode)
         if (!ikeProposals.contains(m.toProposal()))
             ikeProposals << m.toProposal();
+    // Key exchange settings (README "Negotiation"): Windows authenticates again and makes new
+    // keys when the main mode's lifetime ends. IKEv1 SAs cannot be rekeyed: charon
+    // reauthenticates at rekey_time; IKEv2 does the same at reauth_time. Master key PFS (a main
+    // mode per quick mode) has no charon counterpart; closest: every CHILD_SA makes its own
+    // Diffie-Hellman exchange, so no session key derives from the IKE SA's keys.
+    const quint32 mainModeLifetime =
+        assigned ? quint32(assigned->mainModeLifetimeSeconds) : options.mainModeLifetimeSeconds;
+    const bool masterKeyPfs = assigned && assigned->mainModePfs;
+    if (assigned && !masterKeyPfs && assigned->quickModesPerMainMode > 0)
+        plan.notices << tr("Policy \"%1\" allows %2 quick modes per main mode: strongSwan has "
+                           "no such limit; only the main mode lifetime starts a new main mode.")
+                            .arg(assigned->name)
+                            .arg(assigned->quickModesPerMainMode);
 
     const auto make = [&](const QByteArray &name, quint32 reqid, const FilterAction &action,
                           const QList<AuthMethod> &auth, const QString &ruleName) {
@@ -111,8 +124,8 @@ ConnectionPlan ConnectionBuilder::build(const PolicyDatabase &db,
         }
         QList<QByteArray> esp, ah;
         for (const SecurityMethod &m : action.securityMethods) {
-            const QByteArray e = espProposal(m, action.sessionKeyPfs);
-            const QByteArray a = ahProposal(m, action.sessionKeyPfs);
+            const QByteArray e = espProposal(m, action.sessionKeyPfs || masterKeyPfs);
+            const QByteArray a = ahProposal(m, action.sessionKeyPfs || masterKeyPfs);
             if (!e.isEmpty() && !esp.contains(e))
                 esp << e;
             else if (!a.isEmpty() && !ah.contains(a))
@@ -145,7 +158,12 @@ ConnectionPlan ConnectionBuilder::build(const PolicyDatabase &db,
         Element &conn = c.config.section(name);
         conn.add("version", QByteArray::number(options.ikeVersion));
         conn.addList("proposals", ikeProposals);
-        conn.add("rekey_time", bytes(options.mainModeLifetimeSeconds) + 's');
+        if (options.ikeVersion == 1) {
+            conn.add("rekey_time", bytes(mainModeLifetime) + 's');
+        } else {
+            conn.add("rekey_time", QByteArrayLiteral("0s"));
+            conn.add("reauth_time", bytes(mainModeLifetime) + 's');
+        }
         Element &local = conn.section("local");
         Element &remote = conn.section("remote");
         if (chosen->kind == AuthMethod::Kind::PresharedKey) {

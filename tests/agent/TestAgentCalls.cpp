@@ -111,6 +111,11 @@ void TestAgentCalls::objectsSurviveTheTrip()
     policy.name = u"Round trip"_s;
     policy.description = u"über D-Bus"_s;
     policy.pollingIntervalMinutes = 42;
+    // Key exchange settings (issue 14) travel too.
+    policy.mainModeMethods = MainModeMethod::parseList(u"3DES-SHA1-3 DES-MD5-1"_s).value();
+    policy.mainModeLifetimeSeconds = 5400;
+    policy.quickModesPerMainMode = 1;
+    policy.mainModePfs = true;
     QVERIFY(m_client->createPolicy(policy));
     Rule rule;
     rule.policyId = policy.id;
@@ -133,6 +138,12 @@ void TestAgentCalls::objectsSurviveTheTrip()
     QVERIFY(stored);
     QCOMPARE(viaAgent->revision, stored->revision);
     QCOMPARE(viaAgent->policies, stored->policies);
+    const Policy *roundTrip = viaAgent->policyByName(u"Round trip"_s);
+    QVERIFY(roundTrip);
+    QCOMPARE(roundTrip->mainModeLifetimeSeconds, 5400);
+    QCOMPARE(roundTrip->quickModesPerMainMode, 1);
+    QVERIFY(roundTrip->mainModePfs);
+    QCOMPARE(roundTrip->mainModeMethods, policy.mainModeMethods);
     QCOMPARE(viaAgent->rules, stored->rules);
     QCOMPARE(viaAgent->filterLists, stored->filterLists);
     QCOMPARE(viaAgent->filterActions, stored->filterActions);

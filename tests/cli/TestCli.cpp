@@ -60,6 +60,7 @@ private Q_SLOTS:
     void assigningAnotherPolicyUnassignsTheFirst();
     void ruleReplacedAndListsShared();
     void mainModeMethodsStored();
+    void keyExchangeStored();
     void errors_data();
     void errors();
     void deleteAssignedPolicyUnassignsFirst();
@@ -344,6 +345,64 @@ void TestCli::mainModeMethodsStored()
                             u"BLOCK"_s, u"-f"_s, u"*=0:80:TCP"_s, u"-1s"_s, u"3DES-SHA-7"_s});
     QVERIFY(r.code != 0);
     QCOMPARE(methodsOf(u"MM"_s), u"3DES-MD5-2 DES-SHA1-1"_s);
+}
+
+void TestCli::keyExchangeStored()
+{
+    // Issue 14: ipseccmd -1k/-1p and netsh mmlifetime= qmpermm= mmpfs= are stored in the
+    // policy, shown, written out, and bad values are refused without changing anything.
+    const auto keyOf = [this](const QString &policy) {
+        const Run r = run(u"ipseccmd"_s, {u"show"_s, u"all"_s, u"--json"_s});
+        for (const auto &p :
+             QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"policies"_s).toArray())
+            if (p.toObject().value(u"name"_s).toString() == policy) {
+                const QJsonObject k = p.toObject().value(u"keyExchange"_s).toObject();
+                if (k.isEmpty())
+                    return u"(defaults)"_s;
+                return u"%1s %2qm pfs=%3"_s.arg(k.value(u"lifetimeSeconds"_s).toInt())
+                    .arg(k.value(u"quickModesPerMainMode"_s).toInt())
+                    .arg(k.value(u"masterKeyPfs"_s).toBool() ? u"yes"_s : u"no"_s);
+            }
+        return u"(no policy)"_s;
+    };
+    const QStringList rule{u"-w"_s, u"REG"_s, u"-p"_s,    u"KX"_s, u"-r"_s,
+                           u"R"_s,  u"-n"_s,  u"BLOCK"_s, u"-f"_s, u"*=0:82:TCP"_s};
+    Run r = run(u"ipseccmd"_s, rule + QStringList{u"-1k"_s, u"300S"_s});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(keyOf(u"KX"_s), u"300s 0qm pfs=no"_s);
+    r = run(u"ipseccmd"_s, rule + QStringList{u"-1k"_s, u"10q/600s"_s});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(u"after 600 seconds or 10 quick modes"_s), qPrintable(r.out));
+    QCOMPARE(keyOf(u"KX"_s), u"600s 10qm pfs=no"_s);
+    r = run(u"ipseccmd"_s, rule + QStringList{u"-1p"_s});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(keyOf(u"KX"_s), u"600s 1qm pfs=yes"_s);
+    r = run(u"netsh"_s, {u"ipsec"_s, u"static"_s, u"show"_s, u"policy"_s, u"name=KX"_s});
+    QVERIFY2(r.out.contains(u"Master PFS"_s) && r.out.contains(u"10 minutes, 1 quick mode"_s),
+             qPrintable(r.out));
+
+    // netsh: minutes; mmpfs forces one quick mode per main mode, with a notice.
+    r = run(u"netsh"_s, {u"ipsec"_s, u"static"_s, u"set"_s, u"policy"_s, u"name=KX"_s,
+                         u"mmpfs=no"_s, u"qmpermm=5"_s, u"mmlifetime=90"_s});
+    QVERIFY2(r.code == 0 && !r.err.contains(u"not stored"_s), qPrintable(r.out + r.err));
+    QCOMPARE(keyOf(u"KX"_s), u"5400s 5qm pfs=no"_s);
+    r = run(u"netsh"_s, {u"ipsec"_s, u"static"_s, u"add"_s, u"policy"_s, u"name=KY"_s,
+                         u"mmpfs=yes"_s, u"qmpermm=4"_s, u"mmlifetime=20"_s});
+    QVERIFY2(r.code == 0 && r.err.contains(u"qmpermm=4 ignored"_s), qPrintable(r.out + r.err));
+    QCOMPARE(keyOf(u"KY"_s), u"1200s 1qm pfs=yes"_s);
+
+    // Bad values: refused, nothing changes.
+    r = run(u"ipseccmd"_s, rule + QStringList{u"-1k"_s, u"30S"_s});
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains(u"main mode lifetime of 30 seconds is out of range"_s),
+             qPrintable(r.err));
+    r = run(u"netsh"_s,
+            {u"ipsec"_s, u"static"_s, u"set"_s, u"policy"_s, u"name=KX"_s, u"mmlifetime=0"_s});
+    QVERIFY(r.code != 0);
+    r = run(u"netsh"_s,
+            {u"ipsec"_s, u"static"_s, u"set"_s, u"policy"_s, u"name=KX"_s, u"qmpermm=-1"_s});
+    QVERIFY(r.code != 0);
+    QCOMPARE(keyOf(u"KX"_s), u"5400s 5qm pfs=no"_s);
 }
 
 void TestCli::errors_data()

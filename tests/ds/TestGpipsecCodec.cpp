@@ -400,6 +400,77 @@ private slots:
         }
     }
 
+    // Issue 14: the ISAKMP blob carries the policy's main-mode methods, lifetime, quick mode
+    // limit and master key PFS; Windows' defaults read as the defaults, and what was not
+    // changed keeps its bytes.
+    void keyExchangeInTheIsakmpBlob()
+    {
+        auto contents = DsModel::read(m_objects);
+        QVERIFY(contents);
+        PolicyDatabase db = contents->database;
+        for (const Policy &p : db.policies)
+            QVERIFY2(p.hasDefaultKeyExchange(), qPrintable(p.name));
+        Policy &p = db.policies.first();
+        const IsakmpBlob original = contents->ikeSettings.value(p.guid);
+        p.mainModeMethods = MainModeMethod::parseList(u"3DES-SHA1-3 DES-MD5-1"_s).value();
+        p.mainModeLifetimeSeconds = 3600;
+        p.mainModePfs = true;
+        p.quickModesPerMainMode = 1;
+        auto objects = DsModel::write(db, p.id, u"DC=example,DC=org"_s, &original);
+        QVERIFY2(objects, objects ? "" : qPrintable(objects.error().message));
+        auto again = DsModel::read(*objects);
+        QVERIFY2(again, again ? "" : qPrintable(again.error().message));
+        const Policy &back = again->database.policies.first();
+        QCOMPARE(back.mainModeMethods, p.mainModeMethods);
+        QCOMPARE(back.mainModeLifetimeSeconds, 3600);
+        QCOMPARE(back.quickModesPerMainMode, 1);
+        QVERIFY(back.mainModePfs);
+        const IsakmpBlob written = again->ikeSettings.value(p.guid);
+        QCOMPARE(written.masterPfsRequired, 1u);
+        QCOMPARE(written.qmLimit, 1u);
+        QCOMPARE(written.mmLifetimeSeconds, 3600u);
+        QCOMPARE(written.methods.size(), 2);
+        QCOMPARE(written.methods[0].encryption, 3u);
+        QCOMPARE(written.methods[0].hash, 2u);
+        QCOMPARE(written.methods[0].oakleyGroup, 0x10000001u);
+        QCOMPARE(written.methods[0].lifetimeSeconds, 3600u);
+        // DES-MD5-1 is one of Windows' own: its bytes stay (0xCDCDCDCD included).
+        IsakmpMethod kept = original.methods[3];
+        kept.lifetimeSeconds = 3600;
+        kept.qmLimit = 1;
+        QCOMPARE(written.methods[1], kept);
+        QCOMPARE(written.instance, original.instance);
+        QCOMPARE(written.options, original.options);
+
+        // Back to the defaults: Windows' methods again, a quick mode limit without PFS.
+        p.mainModeMethods.clear();
+        p.mainModePfs = false;
+        p.quickModesPerMainMode = 10;
+        auto defaults = DsModel::isakmpWithKeyExchange(written, p);
+        QVERIFY(defaults);
+        Policy read;
+        DsModel::keyExchangeFromIsakmp(*defaults, read);
+        QVERIFY(read.mainModeMethods.isEmpty());
+        QCOMPARE(read.quickModesPerMainMode, 10);
+        QVERIFY(!read.mainModePfs);
+        QCOMPARE(defaults->methods.size(), 4);
+
+        // Unchanged: the same bytes, for every provisioned ISAKMP blob.
+        for (const Policy &q : contents->database.policies) {
+            const IsakmpBlob ike = contents->ikeSettings.value(q.guid);
+            auto same = DsModel::isakmpWithKeyExchange(ike, q);
+            QVERIFY(same);
+            QCOMPARE(GpipsecCodec::encode(*same), GpipsecCodec::encode(ike));
+        }
+
+        // What the blob cannot hold is refused, by name.
+        p.mainModeMethods = MainModeMethod::parseList(u"AES128-SHA1-2"_s).value();
+        objects = DsModel::write(db, p.id, u"DC=example,DC=org"_s, &original);
+        QVERIFY(!objects);
+        QVERIFY2(objects.error().message.contains(u"AES128-SHA1-2"_s),
+                 qPrintable(objects.error().message));
+    }
+
     void writtenPolicyReadsBackAndRoundTrips()
     {
         PolicyDatabase db;

@@ -2,8 +2,10 @@
 // the kind of blob (0 ipsecPolicy, 1 ipsecISAKMPPolicy, 2 ipsecNFA, 3 the Version Information
 // Object, 4 ipsecNegotiationPolicy, 5 ipsecFilter), the rest is the blob. Whatever the bytes,
 // decoding returns a value or an error that says why; a blob it accepts must encode back to
-// exactly the same bytes.
+// exactly the same bytes. An ISAKMP blob also goes through the policy's key exchange settings
+// (issue 14): read into a policy that passes its checks, and written back unchanged.
 
+#include "ds/DsModel.h"
 #include "ds/GpipsecCodec.h"
 
 #include <cstdint>
@@ -37,9 +39,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 0:
         check(GpipsecCodec::decodePolicy(blob, object), blob);
         break;
-    case 1:
-        check(GpipsecCodec::decodeIsakmp(blob, object), blob);
+    case 1: {
+        const auto ike = GpipsecCodec::decodeIsakmp(blob, object);
+        check(ike, blob);
+        if (ike) {
+            ipsec::Policy p;
+            p.name = QStringLiteral("fuzz");
+            ipsec::ds::DsModel::keyExchangeFromIsakmp(*ike, p);
+            if (!p.validate().isEmpty())
+                std::abort(); // whatever the directory says, the policy is a valid one
+            const auto back = ipsec::ds::DsModel::isakmpWithKeyExchange(*ike, p);
+            if (!back || GpipsecCodec::encode(*back) != blob)
+                std::abort(); // unchanged settings keep the blob's bytes
+        }
         break;
+    }
     case 2:
         check(GpipsecCodec::decodeNfa(blob, object), blob);
         break;

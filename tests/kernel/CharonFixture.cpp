@@ -131,6 +131,13 @@ QList<Message> CharonFixture::sas() const
     return r ? r->events : QList<Message>{};
 }
 
+QList<Message> CharonFixture::conns() const
+{
+    Client c(socketPath(), 3000);
+    auto r = c.callStreamed("list-conns", "list-conn");
+    return r ? r->events : QList<Message>{};
+}
+
 QString CharonFixture::call(const QByteArray &command, const Message &arguments) const
 {
     Client c(socketPath(), 3000);

@@ -34,7 +34,8 @@ public:
 
     // Over VICI (empty on any error).
     QList<QByteArray> connections() const;
-    QList<ipsec::vici::Message> sas() const; // list-sas events, one per IKE SA
+    QList<ipsec::vici::Message> sas() const;   // list-sas events, one per IKE SA
+    QList<ipsec::vici::Message> conns() const; // list-conns events, one per connection
     // load-conn / load-cert / load-key / load-shared; the error message or empty.
     QString call(const QByteArray &command, const ipsec::vici::Message &arguments) const;
 

@@ -161,6 +161,8 @@ void TestNegotiateCharon::requireSecurityWithPsk()
                              u"ESP[3DES,SHA]"_s,
                              u"-a"_s,
                              u"PRESHARE:\"test-key\""_s,
+                             u"-1k"_s,
+                             u"900S"_s,
                              u"-x"_s};
     for (const auto &[ns, name] : {std::pair{m_pair.a, u"a"_s}, std::pair{m_pair.b, u"b"_s}}) {
         const Run r = run(ns, name, assign);
@@ -174,6 +176,15 @@ void TestNegotiateCharon::requireSecurityWithPsk()
         if (n.startsWith("ipsec-console-r"))
             own = n;
     QVERIFY2(!own.isEmpty(), loaded.join(' ').constData());
+    // The policy's main mode lifetime (-1k 900S) is the connection's rekey_time: for IKEv1
+    // charon reauthenticates then, as Windows starts a new main mode.
+    QByteArray rekeyTime, listed;
+    for (const Message &conn : charon(u"a"_s).conns()) {
+        listed += conn.toText().toUtf8() + '\n';
+        if (!conn.valueOf(QByteArray(own + ".rekey_time")).isEmpty())
+            rekeyTime = conn.valueOf(QByteArray(own + ".rekey_time"));
+    }
+    QVERIFY2(rekeyTime == "900", listed.constData());
 
     // Clear text never passes; the first packet makes the kernel ACQUIRE, charon negotiates.
     const Flow aToB = Flow::udp(m_pair.a, VethPair::a4(), 0, m_pair.b, VethPair::b4(), 5001);
@@ -195,6 +206,11 @@ void TestNegotiateCharon::requireSecurityWithPsk()
     QCOMPARE(ike.valueOf(QByteArray(own + ".integ-alg")), QByteArray("HMAC_SHA1_96"));
     QCOMPARE(ike.valueOf(QByteArray(own + ".dh-group")), QByteArray("MODP_1024"));
     QCOMPARE(ike.valueOf(QByteArray(own + ".remote-host")), VethPair::b4().toString().toUtf8());
+    // ... and the live IKE SA is renewed within the policy's 900 seconds.
+    QByteArray renewIn = ike.valueOf(QByteArray(own + ".reauth-time"));
+    if (renewIn.isEmpty())
+        renewIn = ike.valueOf(QByteArray(own + ".rekey-time"));
+    QVERIFY2(renewIn.toInt() > 0 && renewIn.toInt() <= 900, ike.toText().toUtf8().constData());
 
     // The CHILD_SA: on a kernel without ESP transforms its installation fails (detected from
     // charon's own log); where the kernel has ESP, it is installed with the rule's reqid.

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void roundTripIsCanonical();
     void everyFieldSurvives();
     void negotiationAndMainModeSurvive();
+    void keyExchangeSurvives();
     void hostileDocuments_data();
     void hostileDocuments();
     void hostileBytes_data();
@@ -157,6 +158,63 @@ void TestSnapshot::negotiationAndMainModeSurvive()
     read = SnapshotReader::read(QJsonDocument(root).toJson());
     QVERIFY(!read);
     QVERIFY2(read.error().message.contains(u"$.dynamicFilters[1].negotiation.soft"_s),
+             qPrintable(read.error().message));
+}
+
+void TestSnapshot::keyExchangeSurvives()
+{
+    // Issue 14: a policy's main mode lifetime, quick modes per main mode and master key PFS
+    // go through the snapshot, the diff and both script writers; defaults write nothing.
+    Snapshot original = test::richSnapshot();
+    const QByteArray plain = SnapshotJson::toBytes(original);
+    QVERIFY(!plain.contains("keyExchange"));
+    Policy &p = original.database.policies.first();
+    p.mainModeLifetimeSeconds = 330;
+    p.quickModesPerMainMode = 7;
+    const QByteArray bytes = SnapshotJson::toBytes(original);
+    auto read = SnapshotReader::read(bytes);
+    QVERIFY2(read, read ? "" : qPrintable(read.error().message));
+    QCOMPARE(read->database.policies.first().mainModeLifetimeSeconds, 330);
+    QCOMPARE(read->database.policies.first().quickModesPerMainMode, 7);
+    QVERIFY(!read->database.policies.first().mainModePfs);
+    QCOMPARE(SnapshotJson::toBytes(*read), bytes);
+    QVERIFY(!SnapshotDiff::compare(test::richSnapshot(), original).isEmpty());
+
+    // netsh counts minutes: 330 s is written as 6 minutes, and the script says so.
+    const QString netsh = NetshScriptWriter::write(original);
+    QVERIFY2(netsh.contains(u"mmlifetime=6 qmpermm=7"_s), qPrintable(netsh));
+    QVERIFY2(netsh.contains(u"main mode lifetime of 330 seconds is written as 6 minutes"_s),
+             qPrintable(netsh));
+    // ipseccmd counts seconds, exactly.
+    const QString cmd = IpsecCmdScriptWriter::write(original);
+    QVERIFY2(cmd.contains(u"-1k 7Q/330S"_s), qPrintable(cmd));
+    p.mainModePfs = true;
+    p.quickModesPerMainMode = 1;
+    QVERIFY2(IpsecCmdScriptWriter::write(original).contains(u"-1k 330S -1p"_s),
+             qPrintable(IpsecCmdScriptWriter::write(original)));
+    QVERIFY(NetshScriptWriter::write(original).contains(u"mmlifetime=6 mmpfs=yes"_s));
+
+    // Bad values are named; PFS with more than one quick mode is refused.
+    QJsonObject root = QJsonDocument::fromJson(SnapshotJson::toBytes(original)).object();
+    QJsonArray policies = root.value(u"policies"_s).toArray();
+    QJsonObject first = policies.first().toObject();
+    first.insert(u"keyExchange"_s, QJsonObject{{u"lifetimeSeconds"_s, 0},
+                                               {u"quickModesPerMainMode"_s, 0},
+                                               {u"masterKeyPfs"_s, false}});
+    policies.replace(0, first);
+    root.insert(u"policies"_s, policies);
+    read = SnapshotReader::read(QJsonDocument(root).toJson());
+    QVERIFY(!read);
+    QVERIFY2(read.error().message.contains(u"$.policies[0].keyExchange.lifetimeSeconds"_s),
+             qPrintable(read.error().message));
+    first.insert(u"keyExchange"_s, QJsonObject{{u"lifetimeSeconds"_s, 600},
+                                               {u"quickModesPerMainMode"_s, 3},
+                                               {u"masterKeyPfs"_s, true}});
+    policies.replace(0, first);
+    root.insert(u"policies"_s, policies);
+    read = SnapshotReader::read(QJsonDocument(root).toJson());
+    QVERIFY(!read);
+    QVERIFY2(read.error().message.contains(u"quick modes per main mode must be 1"_s),
              qPrintable(read.error().message));
 }
 

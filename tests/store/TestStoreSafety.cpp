@@ -194,6 +194,7 @@ private Q_SLOTS:
         QCOMPARE(p.lastModified, QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC));
         QCOMPARE(p.guid, QUuid(u"{00112233-4455-6677-8899-aabbccddeeff}"_s));
         QVERIFY(p.mainModeMethods.isEmpty()); // the column added by version 3: the defaults
+        QVERIFY(p.hasDefaultKeyExchange());   // the columns added by version 4: the defaults
 
         const FilterList &l = db->filterLists.first();
         QCOMPARE(l.name, u"Old list"_s);
@@ -230,6 +231,69 @@ private Q_SLOTS:
         QCOMPARE(sqlInteger(path, u"SELECT count(*) FROM policies WHERE mm_methods ="
                                   u" '3DES-SHA1-3 DES-MD5-1'"_s),
                  1);
+        // The version 4 additions work: the key exchange settings.
+        Policy p4 = store.value()->load()->policies.first();
+        p4.mainModeLifetimeSeconds = 900;
+        p4.quickModesPerMainMode = 1;
+        p4.mainModePfs = true;
+        QVERIFY(store.value()->write([&](StoreWriter &w) { return w.updatePolicy(p4); }));
+        const Policy back = store.value()->load()->policies.first();
+        QCOMPARE(back.mainModeLifetimeSeconds, 900);
+        QCOMPARE(back.quickModesPerMainMode, 1);
+        QVERIFY(back.mainModePfs);
+        QCOMPARE(sqlInteger(path, u"SELECT count(*) FROM policies WHERE mm_lifetime_seconds ="
+                                  u" 900 AND mm_qm_limit = 1 AND mm_pfs = 1"_s),
+                 1);
+        store.value().reset();
+        QCOMPARE(headerUserVersion(path), PolicyStore::CurrentSchemaVersion);
+    }
+
+    // A version 3 file (main mode methods, no key exchange settings) upgrades to 4 and keeps
+    // everything; its policies get Windows' key exchange defaults.
+    void migratesVersion3()
+    {
+        const QString path = freshFolder(u"v3"_s) + u"/policy.db"_s;
+        {
+            auto store = PolicyStore::open(path);
+            QVERIFY(store);
+            Policy p = store.value()->load()->policies.first();
+            p.mainModeMethods = MainModeMethod::parseList(u"DES-MD5-1"_s).value();
+            QVERIFY(store.value()->write([&](StoreWriter &w) { return w.updatePolicy(p); }));
+        }
+        // Back to version 3 exactly: the columns version 4 added removed.
+        QCOMPARE(runSql(path, {u"ALTER TABLE policies DROP COLUMN mm_lifetime_seconds"_s,
+                               u"ALTER TABLE policies DROP COLUMN mm_qm_limit"_s,
+                               u"ALTER TABLE policies DROP COLUMN mm_pfs"_s,
+                               u"PRAGMA user_version = 3"_s}),
+                 QString());
+        QCOMPARE(headerUserVersion(path), 3);
+        expectRefused(path, u"upgraded"_s, {PolicyStore::OpenMode::ReadOnly});
+
+        auto store = PolicyStore::open(path);
+        QVERIFY2(store, store ? "" : qPrintable(store.error().message));
+        QCOMPARE(store.value()->schemaVersion(), PolicyStore::CurrentSchemaVersion);
+        auto db = store.value()->load();
+        QVERIFY(db);
+        QCOMPARE(db->policies.size(), 3);
+        QCOMPARE(MainModeMethod::listToString(db->policies.first().mainModeMethods),
+                 u"DES-MD5-1"_s);
+        for (const Policy &p : db->policies) {
+            QCOMPARE(p.mainModeLifetimeSeconds, Policy::DefaultMainModeLifetimeSeconds);
+            QCOMPARE(p.quickModesPerMainMode, 0);
+            QVERIFY(!p.mainModePfs);
+        }
+        Policy p = db->policies.last();
+        p.mainModeLifetimeSeconds = 120;
+        QVERIFY(store.value()->write([&](StoreWriter &w) { return w.updatePolicy(p); }));
+        QCOMPARE(store.value()->load()->policies.last().mainModeLifetimeSeconds, 120);
+        // Bad settings are refused by the store itself and change nothing.
+        p.mainModeLifetimeSeconds = 0;
+        QVERIFY(!store.value()->write([&](StoreWriter &w) { return w.updatePolicy(p); }));
+        p.mainModeLifetimeSeconds = 600;
+        p.mainModePfs = true;
+        p.quickModesPerMainMode = 0;
+        QVERIFY(!store.value()->write([&](StoreWriter &w) { return w.updatePolicy(p); }));
+        QCOMPARE(store.value()->load()->policies.last().mainModeLifetimeSeconds, 120);
         store.value().reset();
         QCOMPARE(headerUserVersion(path), PolicyStore::CurrentSchemaVersion);
     }

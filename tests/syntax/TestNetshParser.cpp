@@ -77,9 +77,11 @@ void TestNetshParser::fullTags()
     QCOMPARE(*c.pollingMinutes, 60);
     QCOMPARE(*c.assign, true);
     QCOMPARE(c.mmSecMethods, (QStringList{u"3DES-SHA1-2"_s, u"DES-MD5-1"_s}));
-    // Settings without a model field are kept for a notice, never dropped silently.
-    // (mmsecmethods is stored with the policy: issue 14.)
-    QCOMPARE(c.unmodelledSettings, (QStringList{u"mmpfs"_s, u"qmpermm"_s, u"mmlifetime"_s}));
+    // The key exchange settings are stored with the policy (issue 14): nothing unmodelled.
+    QCOMPARE(*c.mmPfs, false);
+    QCOMPARE(*c.qmPerMm, 0);
+    QCOMPARE(*c.mmLifetimeMinutes, 480);
+    QVERIFY(c.unmodelledSettings.isEmpty());
 
     const C f = ok(u"ipsec static add filter filterlist=L srcaddr=me dstaddr=any "
                    u"description=\"x\" protocol=TCP mirrored=no srcport=0 dstport=80"_s);

@@ -7,6 +7,8 @@
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "Settings.h"
+#include "dialogs/IkeMethodDialog.h"
+#include "dialogs/KeyExchangeDialog.h"
 #include "dialogs/PolicyDialog.h"
 #include "service/PolicyService.h"
 #include "wizards/IpSecurityPolicyWizard.h"
@@ -15,10 +17,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QContextMenuEvent>
+#include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -40,12 +46,15 @@ private Q_SLOTS:
     void renameInPlace();
     void contextMenusPerKind();
     void policyPropertiesRulesTab();
+    void keyExchangeSettings();
     void createPolicyOpensTheWizard();
 
 private:
     QModelIndex treeIndex(const QString &text, const QModelIndex &parent = {}) const;
     void clickTree(const QString &text);
     QStringList contextMenuActions(const QString &text);
+    // Policy Properties of `policy` (highlighted, Alt+Return), then its Key Exchange Settings.
+    KeyExchangeDialog *openKeyExchange(const QString &policy, PolicyDialog **properties);
 
     QTemporaryDir m_settingsDir;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -244,6 +253,121 @@ void TestSnapinParity::policyPropertiesRulesTab()
 
     m_window->undoStack()->undo(); // the removed rule comes back
     QTRY_COMPARE(int(m_service->load()->rulesOf(server->id).size()), ruleCount);
+}
+
+KeyExchangeDialog *TestSnapinParity::openKeyExchange(const QString &policy,
+                                                     PolicyDialog **properties)
+{
+    clickTree(policy);
+    QTest::keyClick(m_tree, Qt::Key_Return, Qt::AltModifier);
+    PolicyDialog *dialog = nullptr;
+    if (!QTest::qWaitFor([&] { return (dialog = m_window->findChild<PolicyDialog *>()); }, 3000))
+        return nullptr;
+    *properties = dialog;
+    auto *tabs = dialog->findChild<QTabWidget *>(u"policyTabs"_s);
+    tabs->setCurrentWidget(dialog->findChild<QWidget *>(u"generalTab"_s));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"keyExchangeButton"_s), Qt::LeftButton);
+    KeyExchangeDialog *keys = nullptr;
+    (void)QTest::qWaitFor([&] { return (keys = dialog->findChild<KeyExchangeDialog *>()); }, 3000);
+    return keys;
+}
+
+// Issue 14: Policy Properties → General → Key Exchange Settings: methods added, moved and
+// removed, lifetime and sessions, master key PFS; stored through the service on OK (one
+// undoable change), nothing on Cancel, bad values refused with a sentence.
+void TestSnapinParity::keyExchangeSettings()
+{
+    const QString name = u"Server (Request Security)"_s;
+    const auto stored = [this, &name] {
+        return *m_service->load()->policyByName(name);
+    };
+    QVERIFY(stored().hasDefaultKeyExchange());
+    const auto ok = [](QDialog *d) {
+        d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    };
+
+    // Bad input is refused with a sentence; Cancel stores nothing.
+    PolicyDialog *properties = nullptr;
+    KeyExchangeDialog *keys = openKeyExchange(name, &properties);
+    QVERIFY(keys);
+    auto *table = keys->findChild<QTableWidget *>(u"ikeMethodsTable"_s);
+    QCOMPARE(table->rowCount(), 4); // Windows' defaults
+    QCOMPARE(table->item(0, 1)->text(), u"3DES"_s);
+    auto *minutes = keys->findChild<QSpinBox *>(u"lifetimeMinutesSpin"_s);
+    QCOMPARE(minutes->value(), 480);
+    minutes->setValue(0);
+    ok(keys);
+    QVERIFY(keys->isVisible());
+    QVERIFY2(keys->findChild<QLabel *>(u"errorLabel"_s)->text().contains(u"at least 1 minute"_s),
+             qPrintable(keys->findChild<QLabel *>(u"errorLabel"_s)->text()));
+    minutes->setValue(30);
+    auto *remove = keys->findChild<QPushButton *>(u"removeIkeMethodButton"_s);
+    for (int i = 0; i < 4; ++i) {
+        table->setCurrentCell(0, 0);
+        QTest::mouseClick(remove, Qt::LeftButton);
+    }
+    QCOMPARE(table->rowCount(), 0);
+    QVERIFY(!remove->isEnabled());
+    ok(keys);
+    QVERIFY(keys->isVisible());
+    QVERIFY2(keys->findChild<QLabel *>(u"errorLabel"_s)->text().contains(u"at least one"_s),
+             qPrintable(keys->findChild<QLabel *>(u"errorLabel"_s)->text()));
+    keys->reject();
+    QTRY_VERIFY(!properties->findChild<KeyExchangeDialog *>());
+    ok(properties);
+    QTRY_VERIFY(!m_window->findChild<PolicyDialog *>());
+    QTest::qWait(200);
+    QVERIFY(stored().hasDefaultKeyExchange());
+
+    // Add a method, move it up, set lifetime and sessions: OK, then OK: stored.
+    keys = openKeyExchange(name, &properties);
+    QVERIFY(keys);
+    table = keys->findChild<QTableWidget *>(u"ikeMethodsTable"_s);
+    QTest::mouseClick(keys->findChild<QPushButton *>(u"addIkeMethodButton"_s), Qt::LeftButton);
+    IkeMethodDialog *method = nullptr;
+    QTRY_VERIFY((method = keys->findChild<IkeMethodDialog *>()));
+    auto *group = method->findChild<QComboBox *>(u"groupCombo"_s);
+    group->setCurrentIndex(group->findData(3)); // High (2048)
+    ok(method);
+    QTRY_COMPARE(table->rowCount(), 5);
+    QCOMPARE(table->currentRow(), 4);
+    QTest::mouseClick(keys->findChild<QPushButton *>(u"moveIkeMethodUpButton"_s), Qt::LeftButton);
+    QCOMPARE(table->currentRow(), 3);
+    QCOMPARE(table->item(3, 3)->text(), u"High (2048)"_s);
+    keys->findChild<QSpinBox *>(u"lifetimeMinutesSpin"_s)->setValue(60);
+    keys->findChild<QSpinBox *>(u"sessionsSpin"_s)->setValue(5);
+    ok(keys);
+    QTRY_VERIFY(!properties->findChild<KeyExchangeDialog *>());
+    QVERIFY2(properties->findChild<QLabel *>(u"keyExchangeSummary"_s)->text().contains(u"60 "_s),
+             qPrintable(properties->findChild<QLabel *>(u"keyExchangeSummary"_s)->text()));
+    QVERIFY(stored().hasDefaultKeyExchange()); // not before the policy's OK
+    ok(properties);
+    QTRY_VERIFY(!m_window->findChild<PolicyDialog *>());
+    QTRY_COMPARE(stored().mainModeLifetimeSeconds, 3600);
+    const Policy after = stored();
+    QCOMPARE(MainModeMethod::listToString(after.mainModeMethods),
+             u"3DES-SHA1-2 3DES-MD5-2 DES-SHA1-1 3DES-SHA1-3 DES-MD5-1"_s);
+    QCOMPARE(after.quickModesPerMainMode, 5);
+    QVERIFY(!after.mainModePfs);
+
+    // Master key PFS means one session per main mode.
+    keys = openKeyExchange(name, &properties);
+    QVERIFY(keys);
+    QCOMPARE(keys->findChild<QTableWidget *>(u"ikeMethodsTable"_s)->rowCount(), 5);
+    keys->findChild<QCheckBox *>(u"masterPfsCheck"_s)->setChecked(true);
+    QVERIFY(!keys->findChild<QSpinBox *>(u"sessionsSpin"_s)->isEnabled());
+    ok(keys);
+    QTRY_VERIFY(!properties->findChild<KeyExchangeDialog *>());
+    ok(properties);
+    QTRY_VERIFY(!m_window->findChild<PolicyDialog *>());
+    QTRY_VERIFY(stored().mainModePfs);
+    QCOMPARE(stored().quickModesPerMainMode, 1);
+
+    // Each OK was one change of the undo stack.
+    m_window->undoStack()->undo();
+    QTRY_VERIFY(!stored().mainModePfs);
+    m_window->undoStack()->undo();
+    QTRY_VERIFY(stored().hasDefaultKeyExchange());
 }
 
 void TestSnapinParity::createPolicyOpensTheWizard()

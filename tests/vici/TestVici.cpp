@@ -158,6 +158,7 @@ private Q_SLOTS:
     void kerberosIsSkipped();
     void certificateAuthentication();
     void proposals();
+    void keyExchangeSettings();
     void syncTouchesOnlyOwnConnections();
 };
 
@@ -501,6 +502,54 @@ void TestVici::proposals()
         if (p.assigned)
             p.mainModeMethods = *list;
     QCOMPARE(proposalsOf(db), (QList<QByteArray>{"des-md5-modp768", "3des-sha1-modp2048"}));
+}
+
+void TestVici::keyExchangeSettings()
+{
+    // Issue 14: the policy's main mode lifetime is the IKE SA's rekey_time (IKEv1: charon
+    // reauthenticates) or reauth_time (IKEv2); master key PFS gives every CHILD_SA its own
+    // Diffie-Hellman exchange; a quick mode limit charon cannot keep is said.
+    AuthMethod psk;
+    psk.kind = AuthMethod::Kind::PresharedKey;
+    psk.data = u"k"_s;
+    PolicyDatabase db = securePolicy({psk});
+    const auto build = [&](int version) {
+        ConnectionOptions o;
+        o.ikeVersion = version;
+        return ConnectionBuilder::build(db, {}, o);
+    };
+    ConnectionPlan plan = build(1);
+    Connection c = plan.connections.first();
+    QByteArray child = c.name + ".children." + c.name;
+    QCOMPARE(c.config.valueOf(QByteArray(c.name + ".rekey_time")), QByteArray("28800s"));
+    QCOMPARE(c.config.itemsOf(QByteArray(child + ".esp_proposals")),
+             (QList<QByteArray>{"3des-sha1", "des-sha1"}));
+    for (Policy &p : db.policies)
+        if (p.assigned) {
+            p.mainModeLifetimeSeconds = 900;
+            p.quickModesPerMainMode = 5;
+        }
+    plan = build(1);
+    c = plan.connections.first();
+    QCOMPARE(c.config.valueOf(QByteArray(c.name + ".rekey_time")), QByteArray("900s"));
+    QCOMPARE(c.config.valueOf(QByteArray(c.name + ".reauth_time")), QByteArray());
+    QVERIFY2(plan.notices.join(u'\n').contains(u"allows 5 quick modes per main mode"_s),
+             qPrintable(plan.notices.join(u'\n')));
+    plan = build(2);
+    c = plan.connections.first();
+    QCOMPARE(c.config.valueOf(QByteArray(c.name + ".reauth_time")), QByteArray("900s"));
+    QCOMPARE(c.config.valueOf(QByteArray(c.name + ".rekey_time")), QByteArray("0s"));
+
+    for (Policy &p : db.policies)
+        if (p.assigned) {
+            p.mainModePfs = true;
+            p.quickModesPerMainMode = 1;
+        }
+    plan = build(1);
+    c = plan.connections.first();
+    QCOMPARE(c.config.itemsOf(QByteArray(child + ".esp_proposals")),
+             (QList<QByteArray>{"3des-sha1-modp1024", "des-sha1-modp1024"}));
+    QVERIFY(!plan.notices.join(u'\n').contains(u"quick modes per main mode"_s));
 }
 
 void TestVici::syncTouchesOnlyOwnConnections()

@@ -1,5 +1,7 @@
 #include "PolicyDialog.h"
 
+#include "KeyExchangeDialog.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -45,6 +47,18 @@ PolicyDialog::PolicyDialog(const Policy &policy, QWidget *parent)
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Description:"), m_description);
     form->addRow(tr("&Check for policy changes every:"), m_polling);
+    // Key exchange settings: edited in their own window, stored with the rest on OK.
+    auto *keyExchange = new QPushButton(tr("&Settings..."), general);
+    keyExchange->setObjectName(u"keyExchangeButton"_s);
+    m_keyExchangeSummary = new QLabel(general);
+    m_keyExchangeSummary->setObjectName(u"keyExchangeSummary"_s);
+    m_keyExchangeSummary->setWordWrap(true);
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_keyExchangeSummary, 1);
+    keyRow->addWidget(keyExchange);
+    form->addRow(tr("Key exchange using these settings:"), keyRow);
+    connect(keyExchange, &QPushButton::clicked, this, &PolicyDialog::editKeyExchange);
+    showKeyExchange();
     form->addRow(m_error);
     auto *tabs = new QTabWidget(this);
     tabs->setObjectName(u"policyTabs"_s);
@@ -161,6 +175,38 @@ qint64 PolicyDialog::currentRuleId() const
         return 0;
     const QTableWidgetItem *item = m_rules->item(m_rules->currentRow(), 0);
     return item ? item->data(Qt::UserRole).toLongLong() : 0;
+}
+
+void PolicyDialog::editKeyExchange()
+{
+    auto *dialog = new KeyExchangeDialog(m_policy, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Policy edited = dialog->policy();
+        m_policy.mainModeMethods = edited.mainModeMethods;
+        m_policy.mainModeLifetimeSeconds = edited.mainModeLifetimeSeconds;
+        m_policy.quickModesPerMainMode = edited.quickModesPerMainMode;
+        m_policy.mainModePfs = edited.mainModePfs;
+        showKeyExchange();
+    });
+    dialog->open(); // no nested event loop
+}
+
+void PolicyDialog::showKeyExchange()
+{
+    const int seconds = m_policy.mainModeLifetimeSeconds;
+    const QString lifetime = seconds % 60 == 0 ? tr("%n minute(s)", nullptr, seconds / 60)
+                                               : tr("%n second(s)", nullptr, seconds);
+    const QString sessions = m_policy.quickModesPerMainMode == 0
+                                 ? tr("no session limit")
+                                 : tr("%n session(s)", nullptr, m_policy.quickModesPerMainMode);
+    const int methods =
+        int(m_policy.mainModeMethods.isEmpty() ? MainModeMethod::windowsDefaults().size()
+                                               : m_policy.mainModeMethods.size());
+    m_keyExchangeSummary->setText(
+        tr("new key after %1 or %2; %3; %n method(s)", nullptr, methods)
+            .arg(lifetime, sessions,
+                 m_policy.mainModePfs ? tr("master key PFS") : tr("no master key PFS")));
 }
 
 Policy PolicyDialog::policy() const

@@ -18,7 +18,8 @@ namespace ipsec::ui {
 // Policy properties as in the snap-in. Rules tab (stored policies): the rules with their
 // active check boxes, Add / Edit / Remove and "Use Add Wizard"; each of those is a change of its
 // own, made at once by whoever listens to the signals (setRules() then shows the result).
-// General tab: name, description, polling interval, applied on OK.
+// General tab: name, description, polling interval and the key exchange settings
+// (KeyExchangeDialog), applied on OK.
 class PolicyDialog : public QDialog {
     Q_OBJECT
 public:
@@ -37,12 +38,15 @@ Q_SIGNALS:
 
 private:
     QWidget *rulesTab();
+    void editKeyExchange();
+    void showKeyExchange();
 
     Policy m_policy;
     QLineEdit *m_name = nullptr;
     QPlainTextEdit *m_description = nullptr;
     QSpinBox *m_polling = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_keyExchangeSummary = nullptr;
     QTableWidget *m_rules = nullptr;
     QPushButton *m_edit = nullptr;
     QPushButton *m_remove = nullptr;
