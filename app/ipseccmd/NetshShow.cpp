@@ -3,6 +3,7 @@
 
 #include "TextTable.h"
 #include "service/PolicyEdits.h"
+#include "service/RuntimeState.h"
 #include "snapshot/ModelJson.h"
 
 #include <QJsonArray>
@@ -301,6 +302,104 @@ void NetshShow::filterAction(const FilterAction &a)
     m_out << '\n';
 }
 
+Result<void> NetshShow::showDynamicIke(const C &c)
+{
+    auto ike = m_client.dynamicIke();
+    if (!ike)
+        return ike.error();
+    const bool mainMode = c.object == C::Object::MmPolicy;
+    const QJsonObject all = RuntimeState::ikeToJson(ike.value());
+    if (c.object == C::Object::Config) {
+        const engine::DynamicConfig &k = ike->config;
+        if (m_json) {
+            m_out << QString::fromUtf8(QJsonDocument(all.value(u"config"_s).toObject()).toJson());
+            return {};
+        }
+        field(u"ipsecdiagnostics"_s, QString::number(k.ipsecDiagnostics));
+        field(u"ikelogging"_s, QString::number(k.ikeLogging));
+        field(u"strongcrlcheck"_s,
+              QString::number(k.strongCrlCheck)
+                  + (k.strongCrlCheck == 2 ? tr(" (charon revocation = strict)")
+                                           : tr(" (charon revocation = relaxed)")));
+        field(u"ipsecloginterval"_s, QString::number(k.ipsecLogInterval));
+        field(u"ipsecexempt"_s, tr("3 (fixed here: only IKE is exempt)"));
+        field(u"bootmode"_s, tr("none (the agent enforces the assigned policy when it starts)"));
+        field(u"bootexemptions"_s, tr("none"));
+        return {};
+    }
+    // name=X: that one, else all (show mmpolicy all, or no tag).
+    const QString what = mainMode ? tr("main mode") : tr("quick mode");
+    QJsonArray items;
+    int shown = 0;
+    const auto header = [&](const QString &name, bool isDefault) {
+        if (shown++)
+            m_out << '\n';
+        field(mainMode ? tr("Main Mode Policy Name") : tr("Quick Mode Policy Name"), name);
+        field(tr("Default Policy"), yesNo(isDefault));
+    };
+    if (mainMode) {
+        const QJsonArray json = all.value(u"mmPolicies"_s).toArray();
+        for (qsizetype i = 0; i < ike->mmPolicies.size(); ++i) {
+            const engine::DynamicMmPolicy &p = ike->mmPolicies[i];
+            if (!named(c.name, p.name))
+                continue;
+            if (m_json) {
+                items.append(json[i]);
+                ++shown;
+                continue;
+            }
+            header(p.name, p.isDefault);
+            field(tr("Soft SA Expiration Time"), QString::number(p.softSaExpirationSeconds));
+            field(tr("QM Limit per MM"), QString::number(p.qmPerMm));
+            field(tr("MM Lifetime"), tr("%1 min").arg(p.lifetimeMinutes));
+            m_out << tr("Security Methods") << '\n';
+            TextTable t({tr("Encryption"), tr("Integrity"), tr("DH Group")});
+            for (const MainModeMethod &m : p.methods) {
+                const QStringList parts = m.toString().split(u'-');
+                t.addRow({parts.value(0), parts.value(1), parts.value(2)});
+            }
+            t.print(m_out);
+        }
+    } else {
+        const QJsonArray json = all.value(u"qmPolicies"_s).toArray();
+        for (qsizetype i = 0; i < ike->qmPolicies.size(); ++i) {
+            const engine::DynamicQmPolicy &p = ike->qmPolicies[i];
+            if (!named(c.name, p.name))
+                continue;
+            if (m_json) {
+                items.append(json[i]);
+                ++shown;
+                continue;
+            }
+            header(p.name, p.isDefault);
+            field(tr("Soft"), yesNo(p.soft));
+            field(tr("Inbound Passthru"), yesNo(p.inPass));
+            field(tr("PFS Group"), engine::DynamicQmPolicy::pfsName(p.pfs));
+            m_out << tr("Security Methods") << '\n';
+            TextTable t({tr("Protocol"), tr("Encryption"), tr("Integrity"), tr("Lifetime (KB/s)")});
+            for (const SecurityMethod &m : p.offers()) {
+                const QString life = u"%1/%2"_s.arg(m.lifetimeKBytes).arg(m.lifetimeSeconds);
+                if (m.ah)
+                    t.addRow({u"AH"_s, QString(), SecurityMethod::hashName(m.ahHash), life});
+                if (m.esp)
+                    t.addRow({u"ESP"_s, SecurityMethod::cipherName(m.espCipher),
+                              SecurityMethod::hashName(m.espHash), life});
+            }
+            t.print(m_out);
+        }
+    }
+    if (c.name && !shown)
+        return Error::notFound(
+            tr("There is no dynamic %1 policy named \"%2\".").arg(what, *c.name));
+    if (m_json)
+        m_out << QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Indented));
+    else if (!shown)
+        m_out << (mainMode ? tr("No dynamic main mode policies.")
+                           : tr("No dynamic quick mode policies."))
+              << '\n';
+    return {};
+}
+
 Result<void> NetshShow::showDynamic(const C &c)
 {
     // charon's SAs (issue 14); main-mode and quick-mode policies are the IKE daemon's.
@@ -334,13 +433,8 @@ Result<void> NetshShow::showDynamic(const C &c)
         return {};
     }
     if (c.object == C::Object::MmPolicy || c.object == C::Object::QmPolicy
-        || c.object == C::Object::Config) {
-        m_out << tr("Main mode and quick mode policies and the IPsec driver settings are the "
-                    "IKE daemon's (strongSwan charon): see 'netsh ipsec static show policy' "
-                    "for the main mode methods charon is given, and 'swanctl --list-conns'.")
-              << '\n';
-        return {};
-    }
+        || c.object == C::Object::Config)
+        return showDynamicIke(c);
     auto dyn = m_client.dynamicFilters();
     if (!dyn)
         return dyn.error();
@@ -350,6 +444,15 @@ Result<void> NetshShow::showDynamic(const C &c)
             QJsonObject o = json::filter(d.filter);
             o.insert(u"action"_s, FilterAction::typeName(d.action).toLower());
             o.insert(u"spec"_s, d.label);
+            if (!d.mmPolicy.isEmpty())
+                o.insert(u"mmPolicy"_s, d.mmPolicy);
+            if (!d.qmPolicy.isEmpty())
+                o.insert(u"qmPolicy"_s, d.qmPolicy);
+            QJsonArray auth;
+            for (const AuthMethod &a : d.authMethods)
+                auth.append(a.masked().toString());
+            if (!auth.isEmpty())
+                o.insert(u"authentication"_s, auth);
             items.append(o);
         }
         m_out << QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Indented));
@@ -358,16 +461,34 @@ Result<void> NetshShow::showDynamic(const C &c)
     if (dyn->isEmpty()) {
         m_out << tr("No dynamic rules.") << '\n';
     } else {
-        TextTable t({tr("Source"), tr("Destination"), tr("Protocol"), tr("Src Port"),
-                     tr("Dst Port"), tr("Mirrored"), tr("Action")});
+        // The negotiation columns only when a rule names policies or authentication.
+        const bool negotiation = std::any_of(dyn->cbegin(), dyn->cend(), [](const auto &d) {
+            return !d.mmPolicy.isEmpty() || !d.qmPolicy.isEmpty() || !d.authMethods.isEmpty();
+        });
+        QStringList header{tr("Source"),   tr("Destination"), tr("Protocol"), tr("Src Port"),
+                           tr("Dst Port"), tr("Mirrored"),    tr("Action")};
+        if (negotiation)
+            header << tr("MM Policy") << tr("QM Policy") << tr("Authentication");
+        TextTable t(header);
         for (const auto &d : dyn.value()) {
             const Filter &f = d.filter;
             const auto text = [](const Address &a) {
                 return a.isServer() ? Address::serverKeywordOf(a.serverType()) : a.toString();
             };
-            t.addRow({text(f.source), text(f.destination), f.protocol.name(), port(f.sourcePort),
-                      port(f.destinationPort), yesNo(f.mirrored),
-                      FilterAction::typeName(d.action).toUpper()});
+            QStringList row{text(f.source),
+                            text(f.destination),
+                            f.protocol.name(),
+                            port(f.sourcePort),
+                            port(f.destinationPort),
+                            yesNo(f.mirrored),
+                            FilterAction::typeName(d.action).toUpper()};
+            if (negotiation) {
+                QStringList auth;
+                for (const AuthMethod &a : d.authMethods)
+                    auth << a.masked().toString();
+                row << orNone(d.mmPolicy) << orNone(d.qmPolicy) << orNone(auth.join(u' '));
+            }
+            t.addRow(row);
         }
         t.print(m_out);
     }

@@ -20,6 +20,8 @@ private:
     void rule(const ipsec::Rule &r, const ipsec::PolicyDatabase &db);
     void field(const QString &label, const QString &value);
     ipsec::Result<void> showDynamic(const ipsec::syntax::NetshCommand &c);
+    // show mmpolicy|qmpolicy|config: the dynamic store's IKE side.
+    ipsec::Result<void> showDynamicIke(const ipsec::syntax::NetshCommand &c);
 
     ipsec::PolicyClient &m_client;
     QTextStream &m_out;

@@ -1,4 +1,5 @@
 #include "PolicyAgent.h"
+#include "service/RuntimeState.h"
 
 #include "UrgentLane.h"
 
@@ -352,6 +353,20 @@ KernelView PolicyAgent::KernelView()
               if (!v)
                   return v.error();
               return QVariantList{QVariant::fromValue(v.value())};
+          });
+    return {};
+}
+
+QString PolicyAgent::DynamicIke()
+{
+    serve(Authorizer::Action::Read, tr("read the dynamic main mode and quick mode policies"),
+          nullptr, [](PolicyService &s) -> Outcome {
+              auto ike = s.dynamicIke();
+              if (!ike)
+                  return ike.error();
+              return QVariantList{
+                  QString::fromUtf8(QJsonDocument(RuntimeState::ikeToJson(ike.value()))
+                                        .toJson(QJsonDocument::Compact))};
           });
     return {};
 }

@@ -88,6 +88,8 @@ public Q_SLOTS:
     Q_SCRIPTABLE QVariantMap Status();
     Q_SCRIPTABLE ipsec::PolicyDatabase Load();
     Q_SCRIPTABLE QList<ipsec::engine::DynamicFilter> DynamicFilters();
+    // The dynamic main-mode and quick-mode policies and settings, as JSON (RuntimeState).
+    Q_SCRIPTABLE QString DynamicIke();
     Q_SCRIPTABLE ipsec::KernelView KernelView();
     Q_SCRIPTABLE QString ExportSnapshot(const QString &policy); // empty: everything
 

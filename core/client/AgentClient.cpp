@@ -1,4 +1,5 @@
 #include "client/AgentClient.h"
+#include "service/RuntimeState.h"
 
 #include "client/AgentInterface.h"
 #include "client/DBusMarshalling.h"
@@ -352,6 +353,18 @@ Result<ServiceReport> AgentClient::enforce()
 Result<ServiceReport> AgentClient::refreshPolicy()
 {
     return change(u"RefreshPolicy"_s, {});
+}
+
+Result<engine::DynamicIke> AgentClient::dynamicIke() const
+{
+    auto json = read<QString>(u"DynamicIke"_s);
+    if (!json)
+        return json.error();
+    auto ike = RuntimeState::ikeFromJson(QJsonDocument::fromJson(json->toUtf8()).object());
+    if (!ike)
+        return Error::store(tr("The policy agent sent dynamic main mode and quick mode policies "
+                               "that cannot be read."));
+    return *ike;
 }
 
 Result<KernelView> AgentClient::kernelView()

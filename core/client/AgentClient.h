@@ -75,6 +75,7 @@ public:
     Result<ServiceReport> addDynamicFilters(const QList<engine::DynamicFilter> &f) override;
     Result<ServiceReport> clearDynamicFilters() override;
     Result<QList<engine::DynamicFilter>> dynamicFilters() const override;
+    Result<engine::DynamicIke> dynamicIke() const override;
     Result<ServiceReport> enforce() override;
     Result<ServiceReport> refreshPolicy() override;
     Result<KernelView> kernelView() override;

@@ -300,7 +300,8 @@ QDBusArgument &operator<<(QDBusArgument &a, const DynamicFilter &v)
 {
     a.beginStructure();
     a << v.filter << uchar(v.action) << v.label << v.negotiation.inboundPassThrough
-      << v.negotiation.allowUnsecured << uchar(v.negotiation.ipsecProtocol);
+      << v.negotiation.allowUnsecured << uchar(v.negotiation.ipsecProtocol) << v.negotiation.reqid
+      << v.mmPolicy << v.qmPolicy << v.authMethods;
     a.endStructure();
     return a;
 }
@@ -311,7 +312,8 @@ const QDBusArgument &operator>>(const QDBusArgument &a, DynamicFilter &v)
     uchar protocol = 50;
     a.beginStructure();
     a >> v.filter >> action >> v.label >> v.negotiation.inboundPassThrough
-        >> v.negotiation.allowUnsecured >> protocol;
+        >> v.negotiation.allowUnsecured >> protocol >> v.negotiation.reqid >> v.mmPolicy
+        >> v.qmPolicy >> v.authMethods;
     a.endStructure();
     v.action = enumFromWire(action, FilterAction::Type::Negotiate, "Filter action type");
     v.negotiation.ipsecProtocol = protocol == 51 ? 51 : 50;

@@ -23,6 +23,11 @@ struct DynamicFilter {
     FilterAction::Type action = FilterAction::Type::Block;
     QString label;           // free text for reports, e.g. the command that added it
     Negotiation negotiation; // action Negotiate only
+    // netsh ipsec dynamic add rule (Negotiate only): the main-mode and quick-mode policies it
+    // names (DynamicIke) and its authentication methods, in the command's order. With a usable
+    // method the rule gets its own reqid (negotiation.reqid) and charon connection.
+    QString mmPolicy = {}, qmPolicy = {};
+    QList<AuthMethod> authMethods = {};
 };
 
 // One filter in force and where it came from.

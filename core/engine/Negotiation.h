@@ -21,6 +21,8 @@ struct Negotiation {
     bool inboundPassThrough = false; // INPASS
     bool allowUnsecured = false;     // -soft
     quint8 ipsecProtocol = 50;       // ESP 50 or AH 51: the first security method's
+    quint32 reqid = 0; // 0: by origin (the rule's, or kDynamicReqid); dynamic rules with a
+                       // charon connection of their own carry dynamicRuleReqid(n)
 
     static Negotiation of(const FilterAction &action);
     static Negotiation of(bool inboundPassThrough, bool allowUnsecured,
@@ -40,5 +42,12 @@ struct Negotiation {
 constexpr quint32 kReqidBase = 0x49500000;
 constexpr quint32 kDynamicReqid = kReqidBase;
 quint32 reqidForRule(qint64 ruleId); // kReqidBase + 1 + ruleId (wrapping inside the band)
+// Dynamic rules that are negotiated (netsh ipsec dynamic add rule with authentication): just
+// below the base, n = 1 .. kDynamicRuleSlots, so they never meet the rules' band.
+constexpr quint32 kDynamicRuleSlots = 0xffff;
+constexpr quint32 dynamicRuleReqid(quint32 n)
+{
+    return kReqidBase - n;
+}
 
 } // namespace ipsec::engine

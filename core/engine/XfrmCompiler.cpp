@@ -46,7 +46,9 @@ XfrmTemplate negotiationTemplate(const FilterSource &src, bool inbound)
 {
     XfrmTemplate t;
     t.protocol = src.negotiation.ipsecProtocol;
-    t.reqid = src.origin == Origin::Dynamic ? kDynamicReqid : reqidForRule(src.ruleId);
+    t.reqid = src.negotiation.reqid           ? src.negotiation.reqid
+              : src.origin == Origin::Dynamic ? kDynamicReqid
+                                              : reqidForRule(src.ruleId);
     t.optional = src.negotiation.clearAllowed(inbound);
     return t;
 }

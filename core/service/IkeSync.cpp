@@ -14,16 +14,25 @@ namespace {
 constexpr int kTimeoutMs = 3000;
 }
 
+void IkeSync::applyDynamic(vici::ConnectionOptions &options, const engine::DynamicIke *ike)
+{
+    options.dynamicIke = ike;
+    // netsh ipsec dynamic set config property=strongcrlcheck value=2: any CRL error fails.
+    if (ike && ike->config.strongCrlCheck == 2)
+        options.revocation = QByteArrayLiteral("strict");
+}
+
 int IkeSync::ikeVersion()
 {
     return qEnvironmentVariableIntValue("IPSEC_CONSOLE_IKE_VERSION") == 2 ? 2 : 1;
 }
 
 void IkeSync::sync(const PolicyDatabase &db, const QList<engine::DynamicFilter> &dynamic,
-                   ServiceReport &report)
+                   ServiceReport &report, const engine::DynamicIke *ike)
 {
     vici::ConnectionOptions options;
     options.ikeVersion = ikeVersion();
+    applyDynamic(options, ike);
     vici::ConnectionPlan plan = vici::ConnectionBuilder::build(db, dynamic, options);
     report.notices << plan.notices;
     const QString path = vici::Client::socketPath();

@@ -15,11 +15,11 @@ using O = PolicyEdits::Object;
 } // namespace
 
 NetshRunner::NetshRunner(StoreWriter &writer, QList<engine::DynamicFilter> &dynamicFilters,
-                         ServiceReport &r, bool onDirectory)
+                         engine::DynamicIke &dynamicIke, ServiceReport &r, bool onDirectory)
     : w(writer)
     , m_onDirectory(onDirectory)
     , report(r)
-    , m_dynamic(dynamicFilters, r)
+    , m_dynamic(dynamicFilters, dynamicIke, r)
 {
 }
 
@@ -45,9 +45,6 @@ QString NetshRunner::trafficKey(const Filter &f)
 
 void NetshRunner::noteUnmodelled(const C &c)
 {
-    if (c.object == C::Object::MmPolicy || c.object == C::Object::QmPolicy
-        || c.object == C::Object::Config)
-        return; // NetshDynamicRules says so
     if (!c.unmodelledSettings.isEmpty())
         report.notices << tr("%1: not stored (%2): main-mode (IKE) settings belong to the IKE "
                              "daemon, which this program does not configure.")

@@ -20,9 +20,10 @@ class NetshRunner {
 public:
     // onDirectory: the writer is the directory's (set store location=domain opened it).
     NetshRunner(StoreWriter &writer, QList<engine::DynamicFilter> &dynamicFilters,
-                ServiceReport &report, bool onDirectory = false);
+                engine::DynamicIke &dynamicIke, ServiceReport &report, bool onDirectory = false);
     Result<void> run(const syntax::NetshCommand &command);
     bool dynamicChanged() const { return m_dynamic.changed(); }
+    bool dynamicIkeChanged() const { return m_dynamic.ikeChanged(); }
 
 private:
     Result<void> runStatic(const syntax::NetshCommand &c);

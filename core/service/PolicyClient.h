@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/DynamicIke.h"
 #include "engine/EffectivePolicy.h"
 #include "kernel/SpdEntry.h"
 #include "model/PolicyDatabase.h"
@@ -145,6 +146,9 @@ public:
     virtual Result<ServiceReport> addDynamicFilters(const QList<engine::DynamicFilter> &f) = 0;
     virtual Result<ServiceReport> clearDynamicFilters() = 0;
     virtual Result<QList<engine::DynamicFilter>> dynamicFilters() const = 0;
+    // The dynamic main-mode and quick-mode policies and `set config` settings (netsh ipsec
+    // dynamic); none where the implementation keeps no dynamic store.
+    virtual Result<engine::DynamicIke> dynamicIke() const { return engine::DynamicIke{}; }
     // Applies the store's assigned policy and the dynamic filters again.
     virtual Result<ServiceReport> enforce() = 0;
     virtual Result<KernelView> kernelView() = 0;

@@ -21,6 +21,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QScopedValueRollback>
 #include <QSet>
 #include <QSysInfo>
@@ -313,7 +314,7 @@ Result<void> PolicyService::enforceState(const PolicyDatabase &local,
                                .arg(outcome->unchanged);
     // The kernel holds the policy (Require Security drops clear text on its own); charon gets
     // the connections that negotiate the SAs.
-    IkeSync::sync(db, dyn, report);
+    syncIke(db, dyn, report);
     return {};
 }
 
@@ -420,11 +421,10 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
         nothing.errors = lineErrors();
         return nothing;
     }
-    // Main-mode, quick-mode policies and the driver settings are only noted: no kernel needed.
+    // Dynamic rules, main-mode and quick-mode policies and settings: the dynamic store, which
+    // lives beside the kernel's policy (root or the agent).
     const auto changesKernel = [](const syntax::NetshCommand &c) {
-        using O = syntax::NetshCommand::Object;
-        return c.isDynamic() && !c.isReadOnly() && c.object != O::MmPolicy
-               && c.object != O::QmPolicy && c.object != O::Config;
+        return c.isDynamic() && !c.isReadOnly();
     };
     const bool dynamic = std::any_of(commands.cbegin(), commands.cend(), changesKernel);
     if (dynamic && !m_spd && !lineByLine)
@@ -438,6 +438,9 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
     auto current = m_runtime->dynamicFilters();
     if (!current)
         return current.error();
+    auto currentIke = m_runtime->dynamicIke();
+    if (!currentIke)
+        return currentIke.error();
     const bool multiLine = script.contains(u'\n');
     const auto where = [&](int line) {
         return multiLine ? tr("%1 line %2").arg(origin).arg(line) : origin;
@@ -445,10 +448,16 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
     // The dynamic list is computed inside the store transaction and enforced with it; it is
     // written to the runtime state only once the store has committed.
     QList<engine::DynamicFilter> next = current.value();
+    engine::DynamicIke nextIke = currentIke.value();
     bool dynamicChanged = false;
+    bool ikeChanged = false;
+    // Enforcement inside changeStore gives charon the connections of these (IkeSync).
+    m_pendingIke = &nextIke;
+    const auto noPending = qScopeGuard([this] { m_pendingIke = nullptr; });
     auto report = changeStore(
         [&](StoreWriter &w, ServiceReport &r) -> Result<void> {
-            NetshRunner runner(w, next, r, m_store->kind() == AbstractPolicyStore::Kind::Directory);
+            NetshRunner runner(w, next, nextIke, r,
+                               m_store->kind() == AbstractPolicyStore::Kind::Directory);
             for (const syntax::NetshCommand &c : std::as_const(commands)) {
                 if (!lineByLine) {
                     if (auto ok = runner.run(c); !ok) {
@@ -471,10 +480,12 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
                 }
                 // One line at a time: a failing line takes back only its own changes.
                 const QList<engine::DynamicFilter> before = next;
+                const engine::DynamicIke ikeBefore = nextIke;
                 const qsizetype messages = r.messages.size();
                 const qsizetype notices = r.notices.size();
                 if (auto ok = w.step([&] { return runner.run(c); }); !ok) {
                     next = before;
+                    nextIke = ikeBefore;
                     r.messages.resize(messages);
                     r.notices.resize(notices);
                     if (ok.error().code == ErrorCode::Store)
@@ -484,6 +495,7 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
                 }
             }
             dynamicChanged = runner.dynamicChanged();
+            ikeChanged = runner.dynamicIkeChanged();
             return {};
         },
         &next);
@@ -492,7 +504,16 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
                   [](const auto &a, const auto &b) { return a.line < b.line; });
         report->errors = lineErrors();
     }
-    if (!report || !dynamicChanged || m_options.dryRun)
+    if (!report || m_options.dryRun)
+        return report;
+    if (ikeChanged && !(nextIke == currentIke.value())) {
+        if (auto ok = m_runtime->setDynamicIke(nextIke); !ok)
+            return Error{ok.error().code,
+                         tr("The changes were enforced, but the dynamic main mode and quick mode "
+                            "policies could not be recorded (%1).")
+                             .arg(ok.error().message)};
+    }
+    if (!dynamicChanged)
         return report;
     if (auto ok = m_runtime->setDynamicFilters(next); !ok) {
         // Keep kernel and runtime state in step: back to the recorded dynamic filters.
@@ -763,9 +784,32 @@ Result<ServiceReport> PolicyService::deleteFilterAction(qint64 actionId)
     });
 }
 
+void PolicyService::syncIke(const PolicyDatabase &db, const QList<engine::DynamicFilter> &dyn,
+                            ServiceReport &report)
+{
+    if (m_pendingIke) {
+        IkeSync::sync(db, dyn, report, m_pendingIke);
+        return;
+    }
+    auto ike = m_runtime->dynamicIke();
+    if (!ike)
+        report.notices << ike.error().message;
+    IkeSync::sync(db, dyn, report, ike ? &ike.value() : nullptr);
+}
+
+Result<engine::DynamicIke> PolicyService::dynamicIke() const
+{
+    return m_runtime->dynamicIke();
+}
+
 Result<QList<engine::DynamicFilter>> PolicyService::dynamicFilters() const
 {
-    return m_runtime->dynamicFilters();
+    auto filters = m_runtime->dynamicFilters();
+    if (filters && !m_revealSecrets)
+        for (engine::DynamicFilter &d : filters.value())
+            for (AuthMethod &a : d.authMethods)
+                a = a.masked();
+    return filters;
 }
 
 Result<ServiceReport> PolicyService::executeDynamic(const syntax::IpsecCmdCommand &c)
@@ -890,6 +934,17 @@ Result<ServiceReport> PolicyService::clearDynamicFilters()
         return ok.error();
     }
     report.messages.prepend(tr("Deleted %n dynamic filter(s).", nullptr, int(current->size())));
+    // The dynamic main-mode and quick-mode policies go with them (ipseccmd -u, agent start);
+    // the settings of `set config` stay.
+    if (auto ike = m_runtime->dynamicIke(); !m_options.dryRun && ike && !ike->isEmpty()) {
+        report.messages << tr("Deleted %1 dynamic main mode and %2 quick mode policies.")
+                               .arg(ike->mmPolicies.size())
+                               .arg(ike->qmPolicies.size());
+        ike->mmPolicies.clear();
+        ike->qmPolicies.clear();
+        if (auto ok = m_runtime->setDynamicIke(ike.value()); !ok)
+            report.notices << ok.error().message;
+    }
     if (m_options.dryRun)
         report.notices << tr("Dry run: nothing was changed.");
     else

@@ -107,6 +107,7 @@ public:
     Result<ServiceReport> addDynamicFilters(const QList<engine::DynamicFilter> &filters) override;
     Result<ServiceReport> clearDynamicFilters() override;
     Result<QList<engine::DynamicFilter>> dynamicFilters() const override;
+    Result<engine::DynamicIke> dynamicIke() const override;
     // Applies the store's assigned policy and the dynamic filters again.
     Result<ServiceReport> enforce() override;
     Result<KernelView> kernelView() override;
@@ -195,6 +196,11 @@ private:
     // Which policy is enforced: the domain's or the local one (the one place that decides).
     std::unique_ptr<PolicySource> m_source;
     bool m_revealSecrets = true;
+    // While a netsh script runs: its working copy of the dynamic IKE policies, which charon's
+    // connections follow before they are recorded.
+    const engine::DynamicIke *m_pendingIke = nullptr;
+    void syncIke(const PolicyDatabase &db, const QList<engine::DynamicFilter> &dyn,
+                 ServiceReport &report);
     bool m_restoring = false;   // a rollback puts back an earlier state: no SSH guard, no joining
     bool m_reassigning = false; // reassign(): an emergency record no longer suspends the domain
 };

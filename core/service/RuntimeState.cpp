@@ -26,6 +26,11 @@ namespace {
 const QString dynamicFile = u"dynamic.json"_s;
 const QString emergencyFile = u"emergency.json"_s;
 const QString settingsFile = u"settings.json"_s;
+// Dynamic main/quick mode policies and `set config` (no secrets: readable by every user).
+const QString ikeFile = u"ike.json"_s;
+// The preshared keys of dynamic rules, by filter GUID: root only (dynamic.json holds them
+// masked, as every other reader sees them).
+const QString keysFile = u"dynamic-keys.json"_s;
 // nft text files: the table last enforced, the table an emergency unassign removed.
 const QString enforcedTableFile = u"enforced-table.nft"_s;
 const QString emergencyTableFile = u"emergency-table.nft"_s;
@@ -117,6 +122,17 @@ QJsonObject filterToJson(const engine::DynamicFilter &d)
         o.insert(u"inpass"_s, d.negotiation.inboundPassThrough);
         o.insert(u"soft"_s, d.negotiation.allowUnsecured);
         o.insert(u"ipsecProtocol"_s, int(d.negotiation.ipsecProtocol));
+        if (d.negotiation.reqid)
+            o.insert(u"reqid"_s, qint64(d.negotiation.reqid));
+        if (!d.mmPolicy.isEmpty())
+            o.insert(u"mmPolicy"_s, d.mmPolicy);
+        if (!d.qmPolicy.isEmpty())
+            o.insert(u"qmPolicy"_s, d.qmPolicy);
+        QJsonArray auth;
+        for (const AuthMethod &a : d.authMethods) // the keys go to keysFile
+            auth.append(QJsonObject{{u"kind"_s, int(a.kind)}, {u"data"_s, a.masked().data}});
+        if (!auth.isEmpty())
+            o.insert(u"auth"_s, auth);
     }
     return o;
 }
@@ -145,8 +161,109 @@ std::optional<engine::DynamicFilter> filterFromJson(const QJsonObject &o)
     d.negotiation.inboundPassThrough = o.value(u"inpass"_s).toBool();
     d.negotiation.allowUnsecured = o.value(u"soft"_s).toBool();
     d.negotiation.ipsecProtocol = o.value(u"ipsecProtocol"_s).toInt(50) == 51 ? 51 : 50;
+    const qint64 reqid = o.value(u"reqid"_s).toInteger(0);
+    if (reqid < 0 || reqid > 0xffffffffLL)
+        return std::nullopt;
+    d.negotiation.reqid = quint32(reqid);
+    d.mmPolicy = o.value(u"mmPolicy"_s).toString();
+    d.qmPolicy = o.value(u"qmPolicy"_s).toString();
+    for (const QJsonValue &v : o.value(u"auth"_s).toArray()) {
+        const int kind = v.toObject().value(u"kind"_s).toInt(-1);
+        if (kind < int(AuthMethod::Kind::Kerberos) || kind > int(AuthMethod::Kind::Certificate))
+            return std::nullopt;
+        d.authMethods << AuthMethod{AuthMethod::Kind(kind),
+                                    v.toObject().value(u"data"_s).toString()};
+    }
     return d;
 }
+
+} // namespace
+
+QJsonObject RuntimeState::ikeToJson(const engine::DynamicIke &ike)
+{
+    QJsonArray mm;
+    for (const auto &p : ike.mmPolicies)
+        mm.append(QJsonObject{{u"name"_s, p.name},
+                              {u"methods"_s, MainModeMethod::listToString(p.methods)},
+                              {u"lifetimeMinutes"_s, p.lifetimeMinutes},
+                              {u"softSaExpirationSeconds"_s, p.softSaExpirationSeconds},
+                              {u"qmPerMm"_s, p.qmPerMm},
+                              {u"default"_s, p.isDefault}});
+    QJsonArray qm;
+    for (const auto &p : ike.qmPolicies) {
+        QStringList methods;
+        for (const SecurityMethod &m : p.methods)
+            methods << m.toString();
+        qm.append(QJsonObject{{u"name"_s, p.name},
+                              {u"methods"_s, methods.join(u' ')},
+                              {u"soft"_s, p.soft},
+                              {u"inpass"_s, p.inPass},
+                              {u"pfsGroup"_s, engine::DynamicQmPolicy::pfsName(p.pfs)},
+                              {u"default"_s, p.isDefault}});
+    }
+    const engine::DynamicConfig &c = ike.config;
+    const QJsonObject config{{u"ikelogging"_s, c.ikeLogging},
+                             {u"strongcrlcheck"_s, c.strongCrlCheck},
+                             {u"ipsecdiagnostics"_s, c.ipsecDiagnostics},
+                             {u"ipsecexempt"_s, c.ipsecExempt},
+                             {u"ipsecloginterval"_s, c.ipsecLogInterval},
+                             {u"bootmode"_s, c.bootMode},
+                             {u"bootexemptions"_s, c.bootExemptions}};
+    return QJsonObject{
+        {u"version"_s, 1}, {u"mmPolicies"_s, mm}, {u"qmPolicies"_s, qm}, {u"config"_s, config}};
+}
+
+std::optional<engine::DynamicIke> RuntimeState::ikeFromJson(const QJsonObject &o)
+{
+    engine::DynamicIke ike;
+    for (const QJsonValue &v : o.value(u"mmPolicies"_s).toArray()) {
+        const QJsonObject p = v.toObject();
+        engine::DynamicMmPolicy mm;
+        mm.name = p.value(u"name"_s).toString();
+        auto methods = MainModeMethod::parseList(p.value(u"methods"_s).toString());
+        if (mm.name.isEmpty() || !methods)
+            return std::nullopt;
+        mm.methods = *methods;
+        mm.lifetimeMinutes = p.value(u"lifetimeMinutes"_s).toInt(480);
+        mm.softSaExpirationSeconds = p.value(u"softSaExpirationSeconds"_s).toInt();
+        mm.qmPerMm = p.value(u"qmPerMm"_s).toInt();
+        mm.isDefault = p.value(u"default"_s).toBool();
+        ike.mmPolicies << mm;
+    }
+    for (const QJsonValue &v : o.value(u"qmPolicies"_s).toArray()) {
+        const QJsonObject p = v.toObject();
+        engine::DynamicQmPolicy qm;
+        qm.name = p.value(u"name"_s).toString();
+        if (qm.name.isEmpty())
+            return std::nullopt;
+        for (const QString &w : p.value(u"methods"_s).toString().split(u' ', Qt::SkipEmptyParts)) {
+            auto m = SecurityMethod::parse(w);
+            if (!m)
+                return std::nullopt;
+            qm.methods << *m;
+        }
+        qm.soft = p.value(u"soft"_s).toBool();
+        qm.inPass = p.value(u"inpass"_s).toBool();
+        auto pfs = engine::DynamicQmPolicy::parsePfs(p.value(u"pfsGroup"_s).toString());
+        if (!pfs)
+            return std::nullopt;
+        qm.pfs = *pfs;
+        qm.isDefault = p.value(u"default"_s).toBool();
+        ike.qmPolicies << qm;
+    }
+    const QJsonObject c = o.value(u"config"_s).toObject();
+    engine::DynamicConfig &config = ike.config;
+    config.ikeLogging = c.value(u"ikelogging"_s).toInt(config.ikeLogging);
+    config.strongCrlCheck = c.value(u"strongcrlcheck"_s).toInt(config.strongCrlCheck);
+    config.ipsecDiagnostics = c.value(u"ipsecdiagnostics"_s).toInt(config.ipsecDiagnostics);
+    config.ipsecExempt = c.value(u"ipsecexempt"_s).toInt(config.ipsecExempt);
+    config.ipsecLogInterval = c.value(u"ipsecloginterval"_s).toInt(config.ipsecLogInterval);
+    config.bootMode = c.value(u"bootmode"_s).toString(config.bootMode);
+    config.bootExemptions = c.value(u"bootexemptions"_s).toString();
+    return ike;
+}
+
+namespace {
 
 // One kernel entry as a short hex string (thousands are written during an emergency, so the
 // format is compact): dir, action, family, prefixes, protocol, ports and masks, priority, then
@@ -330,16 +447,98 @@ Result<QList<engine::DynamicFilter>> RuntimeState::dynamicFilters() const
                 tr("%1 is damaged; remove it to clear the dynamic filters.").arg(f.fileName()));
         out << *d;
     }
+    restoreKeys(out);
     return out;
+}
+
+QHash<QString, QStringList> RuntimeState::readKeys() const
+{
+    QHash<QString, QStringList> keys;
+    QFile f(m_dir + u'/' + keysFile);
+    if (!f.open(QIODevice::ReadOnly))
+        return keys; // none, or not root: the keys stay masked
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object().value(u"keys"_s).toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        QStringList list;
+        for (const QJsonValue &v : it.value().toArray())
+            list << v.toString();
+        keys.insert(it.key(), list);
+    }
+    return keys;
+}
+
+void RuntimeState::restoreKeys(QList<engine::DynamicFilter> &filters) const
+{
+    if (std::none_of(filters.cbegin(), filters.cend(), [](const engine::DynamicFilter &d) {
+            return std::any_of(d.authMethods.cbegin(), d.authMethods.cend(),
+                               [](const AuthMethod &a) { return a.isMasked(); });
+        }))
+        return;
+    const QHash<QString, QStringList> keys = readKeys();
+    for (engine::DynamicFilter &d : filters) {
+        const QStringList mine = keys.value(d.filter.guid.toString(QUuid::WithBraces));
+        qsizetype next = 0;
+        for (AuthMethod &a : d.authMethods)
+            if (a.isSecret() && next < mine.size())
+                a.data = mine[next++];
+    }
 }
 
 Result<void> RuntimeState::setDynamicFilters(const QList<engine::DynamicFilter> &filters)
 {
     QJsonArray arr;
-    for (const auto &d : filters)
+    // The keys of these filters, and those of the filters an emergency unassign keeps for
+    // `reassign` (its record holds them masked, like dynamic.json).
+    QJsonObject keys;
+    const auto keep = [&keys](const engine::DynamicFilter &d) {
+        QJsonArray mine;
+        for (const AuthMethod &a : d.authMethods)
+            if (a.isSecret() && !a.isMasked())
+                mine.append(a.data);
+        if (!mine.isEmpty())
+            keys.insert(d.filter.guid.toString(QUuid::WithBraces), mine);
+    };
+    for (const auto &d : filters) {
         arr.append(filterToJson(d));
+        keep(d);
+    }
+    if (auto record = emergencyRecord(); record && record.value())
+        for (const auto &d : record.value()->dynamicFilters)
+            keep(d);
+    const QString keysPath = m_dir + u'/' + keysFile;
+    if (!keys.isEmpty()) {
+        if (auto ok = makeDirectory(); !ok)
+            return ok;
+        if (auto ok = SafeFile::write(
+                keysPath, QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"keys"_s, keys}}).toJson(),
+                SafeFile::Access::OwnerOnly);
+            !ok)
+            return ok;
+    } else if (QFile::exists(keysPath) && !QFile::remove(keysPath)) {
+        return Error::store(tr("Cannot remove %1").arg(keysPath));
+    }
     return writeJson(dynamicFile,
                      QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"filters"_s, arr}}).toJson());
+}
+
+Result<engine::DynamicIke> RuntimeState::dynamicIke() const
+{
+    QFile f(m_dir + u'/' + ikeFile);
+    if (!f.exists())
+        return engine::DynamicIke{};
+    if (!f.open(QIODevice::ReadOnly))
+        return Error::store(tr("Cannot read %1: %2").arg(f.fileName(), f.errorString()));
+    auto ike = ikeFromJson(QJsonDocument::fromJson(f.readAll()).object());
+    if (!ike)
+        return Error::store(
+            tr("%1 is damaged; remove it to clear the dynamic main mode and quick mode policies.")
+                .arg(f.fileName()));
+    return *ike;
+}
+
+Result<void> RuntimeState::setDynamicIke(const engine::DynamicIke &ike)
+{
+    return writeJson(ikeFile, QJsonDocument(ikeToJson(ike)).toJson());
 }
 
 bool RuntimeState::ikeExemption() const
@@ -376,6 +575,7 @@ Result<std::optional<RuntimeState::EmergencyRecord>> RuntimeState::emergencyReco
             return Error::store(tr("%1 is damaged.").arg(f.fileName()));
         r.dynamicFilters << *d;
     }
+    restoreKeys(r.dynamicFilters);
     for (const QJsonValue &v : o.value(u"entries"_s).toArray()) {
         auto e = entryFromText(v.toString());
         if (!e)

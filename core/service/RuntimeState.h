@@ -1,10 +1,13 @@
 #pragma once
 
+#include "engine/DynamicIke.h"
 #include "engine/EffectivePolicy.h"
 #include "kernel/SpdEntry.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
 
 #include <optional>
 
@@ -45,6 +48,13 @@ public:
     Result<QList<engine::DynamicFilter>> dynamicFilters() const;
     Result<void> setDynamicFilters(const QList<engine::DynamicFilter> &filters);
 
+    // Dynamic main-mode and quick-mode policies and `netsh ipsec dynamic set config`.
+    Result<engine::DynamicIke> dynamicIke() const;
+    Result<void> setDynamicIke(const engine::DynamicIke &ike);
+    // Their JSON form (ike.json, and the agent's DynamicIke call).
+    static QJsonObject ikeToJson(const engine::DynamicIke &ike);
+    static std::optional<engine::DynamicIke> ikeFromJson(const QJsonObject &o);
+
     // Whether IKE (UDP 500/4500) is exempt from the filters; remembered per namespace so that
     // every later command enforces the same way. Default: exempt.
     bool ikeExemption() const;
@@ -70,6 +80,9 @@ public:
 
 private:
     Result<void> writeJson(const QString &file, const QByteArray &json);
+    // Preshared keys of dynamic rules live in a root-only file beside dynamic.json.
+    QHash<QString, QStringList> readKeys() const;
+    void restoreKeys(QList<engine::DynamicFilter> &filters) const;
     QString m_dir;
 };
 

@@ -35,12 +35,12 @@ struct NetshCommand {
         Batch,
         All,
         GpoAssignedPolicy,
-        MmPolicy, // dynamic, not modelled: refused with a clear message at parse time
-        QmPolicy,
-        Config,
-        MmSas, // dynamic show: charon's IKE SAs
-        QmSas, // dynamic show: charon's IPsec SAs
-        Stats, // dynamic show: SA counts and the kernel's counters
+        MmPolicy, // dynamic main-mode policy (engine::DynamicMmPolicy)
+        QmPolicy, // dynamic quick-mode policy (engine::DynamicQmPolicy)
+        Config,   // dynamic set|show config
+        MmSas,    // dynamic show: charon's IKE SAs
+        QmSas,    // dynamic show: charon's IPsec SAs
+        Stats,    // dynamic show: SA counts and the kernel's counters
     };
 
     Context context = Context::Static;
@@ -81,6 +81,13 @@ struct NetshCommand {
     // Dynamic rule.
     std::optional<FilterAction::Type> actionInbound, actionOutbound;
     std::optional<QString> mmPolicy, qmPolicy;
+
+    // Dynamic main-mode and quick-mode policies (also mmsecmethods, qmpermm, mmlifetime,
+    // qmsecmethods, soft, inpass above), and set config.
+    std::optional<int> softSaExpirationSeconds;
+    std::optional<bool> isDefault;
+    std::optional<QString> pfsGroup;                    // GRP1|GRP2|GRP3|GRPMM|NOPFS, upper case
+    std::optional<QString> configProperty, configValue; // checked by the service
 
     // Store, batch, export/import, show.
     std::optional<QString> storeLocation, domain, batchMode, file;

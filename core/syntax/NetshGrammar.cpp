@@ -171,14 +171,6 @@ const std::map<QString, Setter> &tagSetters()
                 return Result<void>();
             });
         };
-        const auto unmodelled = [](std::optional<QString> C::*field) {
-            return Setter([field](C &c, Pending &, const QString &tag, const QString &v) {
-                if (field)
-                    c.*field = v;
-                c.unmodelledSettings << tag;
-                return Result<void>();
-            });
-        };
         const auto display = [](const QStringList &choices) {
             return Setter([choices](C &c, Pending &, const QString &tag, const QString &v) {
                 auto ok = oneOf(tag, v, choices);
@@ -325,8 +317,30 @@ const std::map<QString, Setter> &tagSetters()
         t[u"rootca"_s] = [](C &c, Pending &, const QString &tag, const QString &v) {
             return rootCa(c, tag, v);
         };
-        t[u"mmpolicy"_s] = unmodelled(&C::mmPolicy);
-        t[u"qmpolicy"_s] = unmodelled(&C::qmPolicy);
+        t[u"mmpolicy"_s] = text(&C::mmPolicy);
+        t[u"qmpolicy"_s] = text(&C::qmPolicy);
+        t[u"softsaexpirationtime"_s] = integer(&C::softSaExpirationSeconds, 0, 172800);
+        t[u"default"_s] = flag(&C::isDefault);
+        t[u"pfsgroup"_s] = [](C &c, Pending &, const QString &tag,
+                              const QString &v) -> Result<void> {
+            auto g = oneOf(tag, v, {u"GRP1"_s, u"GRP2"_s, u"GRP3"_s, u"GRPMM"_s, u"NOPFS"_s});
+            if (!g)
+                return g.error();
+            c.pfsGroup = *g;
+            return {};
+        };
+        t[u"property"_s] = [](C &c, Pending &, const QString &tag,
+                              const QString &v) -> Result<void> {
+            auto p = oneOf(tag, v,
+                           {u"ipsecdiagnostics"_s, u"ikelogging"_s, u"strongcrlcheck"_s,
+                            u"ipsecloginterval"_s, u"ipsecexempt"_s, u"bootmode"_s,
+                            u"bootexemptions"_s});
+            if (!p)
+                return p.error();
+            c.configProperty = *p;
+            return {};
+        };
+        t[u"value"_s] = text(&C::configValue);
         t[u"location"_s] = [](C &c, Pending &, const QString &tag,
                               const QString &v) -> Result<void> {
             auto l = oneOf(tag, v, {u"local"_s, u"domain"_s, u"persistent"_s});
@@ -374,12 +388,26 @@ const QStringList kDynamicRuleTags{
 std::optional<Grammar> grammarOf(C::Context context, C::Verb verb, C::Object object)
 {
     if (context == C::Context::Dynamic) {
+        if (verb == V::Show && (object == O::MmPolicy || object == O::QmPolicy))
+            return Grammar{{u"name"_s, u"level"_s, u"format"_s}, {u"all"_s}};
         if (verb == V::Show)
             return Grammar{{u"level"_s, u"format"_s, u"resolvedns"_s}, {u"all"_s}};
         if (verb == V::Delete && object == O::All)
             return Grammar{};
         if (object == O::Rule)
             return Grammar{kDynamicRuleTags, {}};
+        if (verb == V::Delete && (object == O::MmPolicy || object == O::QmPolicy))
+            return Grammar{{u"name"_s}, {u"all"_s}};
+        if (object == O::MmPolicy)
+            return Grammar{{u"name"_s, u"qmpermm"_s, u"mmlifetime"_s, u"softsaexpirationtime"_s,
+                            u"mmsecmethods"_s, u"default"_s},
+                           {}};
+        if (object == O::QmPolicy)
+            return Grammar{
+                {u"name"_s, u"soft"_s, u"pfsgroup"_s, u"qmsecmethods"_s, u"inpass"_s, u"default"_s},
+                {}};
+        if (object == O::Config && verb == V::Set)
+            return Grammar{{u"property"_s, u"value"_s}, {}};
         return std::nullopt;
     }
     switch (verb) {

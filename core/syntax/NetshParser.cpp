@@ -202,12 +202,6 @@ Result<NetshCommand> NetshParser::parse(const QStringList &input)
             return object.error();
         c.object = *object;
     }
-    if (c.object == O::MmPolicy || c.object == O::QmPolicy || c.object == O::Config) {
-        // Accepted and reported: main-mode and quick-mode policies and the driver settings
-        // belong to the IKE daemon; the service notes that nothing of them is stored.
-        c.unmodelledSettings = words.mid(i);
-        return c;
-    }
     const auto grammar = detail::grammarOf(c.context, c.verb, c.object);
     if (!grammar)
         return Error::usage(
@@ -323,8 +317,18 @@ Result<NetshCommand> NetshParser::parse(const QStringList &input)
     };
     Result<void> ok;
     if (c.context == C::Context::Dynamic) {
+        const bool ikePolicy = c.object == O::MmPolicy || c.object == O::QmPolicy;
+        // Stored in the dynamic store (engine::DynamicIke): nothing here is "not modelled".
+        if (ikePolicy)
+            c.unmodelledSettings.clear();
         if (c.verb != V::Show && c.object == O::Rule)
             ok = require({u"srcaddr"_s, u"dstaddr"_s});
+        else if (ikePolicy && (c.verb == V::Add || c.verb == V::Set))
+            ok = require({u"name"_s});
+        else if (ikePolicy && c.verb == V::Delete && !c.showAll)
+            ok = require({u"name"_s});
+        else if (c.object == O::Config && c.verb == V::Set)
+            ok = require({u"property"_s, u"value"_s});
         if (ok && c.verb == V::Set && c.object == O::Rule && !c.actionInbound && !c.actionOutbound)
             ok = Error::usage(tr("\"set rule\" changes actioninbound= or actionoutbound=; give "
                                  "at least one"));

@@ -4,10 +4,12 @@
 // over VICI (README "Negotiation"). One connection per negotiating rule, named with the
 // project's prefix so that only its own are ever loaded or unloaded:
 //   ipsec-console-r<rule id>   (its CHILD_SA has the same name and the rule's reqid)
-//   ipsec-console-dynamic      (dynamic negotiate filters)
+//   ipsec-console-d<n>         (a dynamic rule with authentication: netsh ipsec dynamic add
+//                               rule; reqid engine::dynamicRuleReqid(n))
 // The kernel policies stay the project's (engine/Negotiation.h): the CHILD_SA is a trap with
 // `policies = no`, so charon answers the kernel's ACQUIREs for that reqid and installs only SAs.
 
+#include "engine/DynamicIke.h"
 #include "engine/EffectivePolicy.h"
 #include "model/MainModeMethod.h"
 #include "vici/ViciMessage.h"
@@ -28,6 +30,12 @@ struct ConnectionOptions {
     // private key for, offered as local.certs (IKEv1 needs an identity with a key: the
     // certificate's subject, as Windows sends it).
     QList<QByteArray> hostCertificates;
+    // The dynamic main-mode and quick-mode policies that dynamic rules name (netsh ipsec
+    // dynamic add mmpolicy|qmpolicy); null: none.
+    const engine::DynamicIke *dynamicIke = nullptr;
+    // remote.revocation of certificate authentication: "strict" (strongcrlcheck=2), or empty
+    // for charon's default ("relaxed").
+    QByteArray revocation;
 };
 
 struct Connection {
@@ -56,6 +64,23 @@ public:
     static QByteArray espProposal(const SecurityMethod &m, bool pfs);
     static QByteArray ahProposal(const SecurityMethod &m, bool pfs);
     static bool isOwnName(QByteArrayView name) { return name.startsWith(ConnectionPrefix); }
+
+private:
+    // One connection: what it negotiates and how it authenticates.
+    struct Spec {
+        QByteArray name;
+        quint32 reqid = 0;
+        FilterAction action;    // quick mode: security methods, PFS
+        QByteArray pfsGroup;    // with PFS: this group instead of modp1024
+        QList<AuthMethod> auth; // in order of preference
+        QString what;           // "rule "X"", for notices
+        QString ruleName;       // for reports
+        QList<QByteArray> ikeProposals;
+        quint32 ikeLifetimeSeconds = 28800;
+    };
+    static void add(ConnectionPlan &plan, const ConnectionOptions &options, const Spec &spec);
+    static void addDynamic(ConnectionPlan &plan, const QList<engine::DynamicFilter> &dynamic,
+                           const ConnectionOptions &options);
 };
 
 } // namespace ipsec::vici

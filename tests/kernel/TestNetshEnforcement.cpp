@@ -65,6 +65,7 @@ private Q_SLOTS:
     void banList();
     void quarantine();
     void dynamicScript();
+    void dynamicMainAndQuickModePolicies();
     void errorAtLineLeavesEverything_data();
     void errorAtLineLeavesEverything();
 
@@ -318,6 +319,115 @@ void TestNetshEnforcement::dynamicScript()
     r = run({u"ipsec"_s, u"dynamic"_s, u"delete"_s, u"rule"_s, u"any"_s, u"me"_s});
     CHECK_RUN(r, 3);
     QVERIFY2(r.err.contains(u"No dynamic rule matches any -> me"_s), qPrintable(r.err));
+}
+
+void TestNetshEnforcement::dynamicMainAndQuickModePolicies()
+{
+    // Issue 14: dynamic main mode and quick mode policies are stored in the dynamic store,
+    // listed as netsh lists them, named by dynamic rules; bad input changes nothing.
+    const QStringList d{u"ipsec"_s, u"dynamic"_s};
+    Run r = run(d
+                + QStringList{u"add"_s, u"mmpolicy"_s, u"name=Strong MM"_s,
+                              u"mmsecmethods=3DES-SHA1-3 3DES-SHA1-2"_s, u"mmlifetime=90"_s,
+                              u"softsaexpirationtime=300"_s, u"qmpermm=4"_s});
+    CHECK_RUN(r, 0);
+    QVERIFY2(r.out.contains(u"Added dynamic main mode policy \"Strong MM\""_s), qPrintable(r.out));
+    r = run(d
+            + QStringList{u"add"_s, u"qmpolicy"_s, u"name=QM"_s, u"soft=yes"_s, u"pfsgroup=GRP2"_s,
+                          u"qmsecmethods=ESP[3DES,SHA1]:50000k/1800s"_s, u"default=yes"_s});
+    CHECK_RUN(r, 0);
+    r = run(d + QStringList{u"show"_s, u"mmpolicy"_s, u"name=strong mm"_s});
+    CHECK_RUN(r, 0);
+    for (const QString &want :
+         {u"Main Mode Policy Name   : Strong MM"_s, u"Soft SA Expiration Time : 300"_s,
+          u"QM Limit per MM         : 4"_s, u"MM Lifetime             : 90 min"_s,
+          u"3DES        SHA1       3"_s, u"3DES        SHA1       2"_s})
+        QVERIFY2(r.out.contains(want), qPrintable(want + u"\n"_s + r.out));
+    r = run(d + QStringList{u"show"_s, u"qmpolicy"_s, u"all"_s});
+    CHECK_RUN(r, 0);
+    for (const QString &want :
+         {u"Quick Mode Policy Name  : QM"_s, u"Default Policy          : YES"_s,
+          u"PFS Group               : GRP2"_s, u"50000/1800"_s})
+        QVERIFY2(r.out.contains(want), qPrintable(want + u"\n"_s + r.out));
+    const QJsonArray mm = showJson(d + QStringList{u"show"_s, u"mmpolicy"_s});
+    QCOMPARE(mm.size(), 1);
+    QCOMPARE(mm[0].toObject().value(u"methods"_s).toString(), u"3DES-SHA1-3 3DES-SHA1-2"_s);
+
+    // Errors as Windows gives them: duplicates, unknown names, in use; nothing is stored.
+    const QByteArray before = stateBytes();
+    r = run(d + QStringList{u"add"_s, u"mmpolicy"_s, u"name=STRONG MM"_s});
+    CHECK_RUN(r, 5);
+    QVERIFY2(r.err.contains(u"already exists"_s), qPrintable(r.err));
+    r = run(d + QStringList{u"set"_s, u"qmpolicy"_s, u"name=nosuch"_s, u"soft=no"_s});
+    CHECK_RUN(r, 3);
+    QVERIFY2(r.err.contains(u"There is no dynamic quick mode policy named \"nosuch\""_s),
+             qPrintable(r.err));
+    r = run(d
+            + QStringList{u"add"_s, u"rule"_s, u"srcaddr=me"_s, u"dstaddr=any"_s,
+                          u"mmpolicy=nosuch"_s, u"actioninbound=negotiate"_s, u"psk=k"_s});
+    CHECK_RUN(r, 3);
+    QVERIFY2(r.err.contains(u"mmpolicy=nosuch"_s), qPrintable(r.err));
+    r = run(d + QStringList{u"add"_s, u"qmpolicy"_s, u"name=Bad"_s, u"pfsgroup=GRP7"_s});
+    CHECK_RUN(r, 2);
+    r = run(d + QStringList{u"delete"_s, u"mmpolicy"_s, u"name=other"_s});
+    CHECK_RUN(r, 3);
+    QCOMPARE(stateBytes(), before);
+
+    // A rule names them: its quick mode policy's fallback reaches the kernel (soft = optional
+    // templates), and the policies in use cannot be deleted.
+    r = run(d
+            + QStringList{u"add"_s, u"rule"_s, u"srcaddr=me"_s, u"dstaddr=any"_s, u"protocol=UDP"_s,
+                          u"dstport=5001"_s, u"mmpolicy=Strong MM"_s, u"qmpolicy=QM"_s,
+                          u"actioninbound=negotiate"_s, u"actionoutbound=negotiate"_s,
+                          u"psk=secret key"_s});
+    CHECK_RUN(r, 0);
+    const QString policies = m_ns.ipOutput({u"-netns"_s, m_pair.b, u"xfrm"_s, u"policy"_s});
+    QVERIFY2(policies.contains(u"level use"_s), qPrintable(policies));
+    r = run(d + QStringList{u"delete"_s, u"mmpolicy"_s, u"name=Strong MM"_s});
+    CHECK_RUN(r, 5);
+    QVERIFY2(r.err.contains(u"is used by 1 dynamic rule"_s), qPrintable(r.err));
+    r = run(d + QStringList{u"show"_s, u"rule"_s});
+    QVERIFY2(r.out.contains(u"Strong MM"_s) && r.out.contains(u"PRESHARE:\"***\""_s)
+                 && !r.out.contains(u"secret key"_s),
+             qPrintable(r.out));
+    // set qmpolicy soft=no: the rule follows, Require Security in the kernel.
+    r = run(d + QStringList{u"set"_s, u"qmpolicy"_s, u"name=QM"_s, u"soft=no"_s});
+    CHECK_RUN(r, 0);
+    const QString required = m_ns.ipOutput({u"-netns"_s, m_pair.b, u"xfrm"_s, u"policy"_s});
+    QVERIFY2(required.contains(u"tmpl"_s) && !required.contains(u"level use"_s),
+             qPrintable(required));
+    // The preshared key is kept for root only, beside the readable dynamic rules.
+    const QDir runtime(m_dir->filePath(u"run"_s));
+    const QString folder = runtime.entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0);
+    QFile keys(runtime.filePath(folder + u"/dynamic-keys.json"_s));
+    QVERIFY(keys.exists());
+    QCOMPARE(int(keys.permissions() & (QFile::ReadOther | QFile::ReadGroup)), 0);
+    QFile rules(runtime.filePath(folder + u"/dynamic.json"_s));
+    QVERIFY(rules.open(QIODevice::ReadOnly));
+    QVERIFY(!rules.readAll().contains("secret key"));
+
+    // set config: meaningful keys are stored and shown; others are accepted with a note.
+    r = run(d + QStringList{u"set"_s, u"config"_s, u"property=strongcrlcheck"_s, u"value=2"_s});
+    CHECK_RUN(r, 0);
+    r = run(d + QStringList{u"set"_s, u"config"_s, u"property=bootmode"_s, u"value=block"_s});
+    CHECK_RUN(r, 0);
+    QVERIFY2(r.out.contains(u"accepted, not changed"_s), qPrintable(r.out));
+    r = run(d + QStringList{u"set"_s, u"config"_s, u"property=strongcrlcheck"_s, u"value=3"_s});
+    CHECK_RUN(r, 2);
+    r = run(d + QStringList{u"show"_s, u"config"_s});
+    QVERIFY2(r.out.contains(u"strongcrlcheck          : 2"_s), qPrintable(r.out));
+
+    // delete all: the rules and the policies go; the settings stay.
+    r = run(d + QStringList{u"delete"_s, u"all"_s});
+    CHECK_RUN(r, 0);
+    QVERIFY2(r.out.contains(u"Deleted 1 dynamic main mode and 1 quick mode policies."_s),
+             qPrintable(r.out));
+    r = run(d + QStringList{u"show"_s, u"mmpolicy"_s});
+    QVERIFY2(r.out.contains(u"No dynamic main mode policies."_s), qPrintable(r.out));
+    r = run(d + QStringList{u"show"_s, u"config"_s});
+    QVERIFY2(r.out.contains(u"strongcrlcheck          : 2"_s), qPrintable(r.out));
+    QVERIFY(!keys.exists());
+    QCOMPARE(spdLines(), QStringList{});
 }
 
 void TestNetshEnforcement::errorAtLineLeavesEverything_data()

@@ -226,11 +226,36 @@ void TestNetshParser::dynamicRule()
     QVERIFY(d.isDynamic());
     QCOMPARE(*d.actionInbound, FilterAction::Type::Block);
     QCOMPARE(*d.actionOutbound, FilterAction::Type::Permit);
-    QCOMPARE(d.unmodelledSettings, QStringList{u"mmpolicy"_s});
-    // Main-mode policies and driver settings are accepted (the service notes them).
-    const C mm = ok(u"ipsec dynamic add mmpolicy name=TempMMpolicy"_s);
+    // mmpolicy= and qmpolicy= name dynamic main/quick mode policies (issue 14).
+    QCOMPARE(*d.mmPolicy, u"M"_s);
+    QVERIFY(d.unmodelledSettings.isEmpty());
+    const C mm = ok(u"ipsec dynamic add mmpolicy name=TempMMpolicy mmsecmethods=\"3DES-SHA1-2 "
+                    u"DES-MD5-1\" mmlifetime=60 softsa=300 qmpermm=5 default=yes"_s);
     QCOMPARE(mm.object, C::Object::MmPolicy);
-    QCOMPARE(mm.unmodelledSettings, QStringList{u"name=TempMMpolicy"_s});
+    QCOMPARE(*mm.name, u"TempMMpolicy"_s);
+    QCOMPARE(mm.mmSecMethods, (QStringList{u"3DES-SHA1-2"_s, u"DES-MD5-1"_s}));
+    QCOMPARE(*mm.mmLifetimeMinutes, 60);
+    QCOMPARE(*mm.softSaExpirationSeconds, 300);
+    QCOMPARE(*mm.qmPerMm, 5);
+    QVERIFY(*mm.isDefault);
+    QVERIFY(mm.unmodelledSettings.isEmpty());
+    const C qm = ok(u"ipsec dynamic add qmpolicy QM yes GRP3 \"ESP[DES,MD5] AH[SHA1]\""_s);
+    QCOMPARE(*qm.name, u"QM"_s);
+    QVERIFY(*qm.soft);
+    QCOMPARE(*qm.pfsGroup, u"GRP3"_s);
+    QCOMPARE(qm.qmSecMethods->size(), 2);
+    QVERIFY(ok(u"ipsec dynamic delete qmpolicy all"_s).showAll);
+    const C config = ok(u"ipsec dynamic set config strongcrlcheck 2"_s);
+    QCOMPARE(*config.configProperty, u"strongcrlcheck"_s);
+    QCOMPARE(*config.configValue, u"2"_s);
+    // Bad input: a clear error naming the offending text.
+    QVERIFY(errorOf(u"ipsec dynamic add mmpolicy mmlifetime=5"_s).contains(u"needs name="_s));
+    QVERIFY(errorOf(u"ipsec dynamic add qmpolicy name=Q pfsgroup=GRP9"_s).contains(u"GRP9"_s));
+    QVERIFY(errorOf(u"ipsec dynamic add mmpolicy name=M mmsecmethods=AES-SHA1-2"_s)
+                .contains(u"AES-SHA1-2"_s));
+    QVERIFY(errorOf(u"ipsec dynamic set config property=nosuch value=1"_s).contains(u"nosuch"_s));
+    QVERIFY(errorOf(u"ipsec dynamic set config property=ikelogging"_s).contains(u"value="_s));
+    QVERIFY(errorOf(u"ipsec dynamic delete mmpolicy"_s).contains(u"needs name="_s));
     // delete ... all (issue 13, class 4).
     const C all = ok(u"ipsec static delete rule all \"Server (Request Security)\""_s);
     QVERIFY(all.showAll);

@@ -158,6 +158,7 @@ private Q_SLOTS:
     void kerberosIsSkipped();
     void certificateAuthentication();
     void proposals();
+    void dynamicRuleConnections();
     void keyExchangeSettings();
     void syncTouchesOnlyOwnConnections();
 };
@@ -372,6 +373,86 @@ void TestVici::socketPathOption()
     QCOMPARE(Client::socketPath(), u"/tmp/x.vici"_s);
     QCOMPARE(Client::socketPath(u"/opt/y.vici"_s), u"/opt/y.vici"_s); // --vici wins
     qunsetenv("IPSEC_CONSOLE_VICI");
+}
+
+void TestVici::dynamicRuleConnections()
+{
+    // netsh ipsec dynamic add rule ... mmpolicy= qmpolicy= psk=: one connection per rule (its
+    // two halves share the reqid), offers from the named policies.
+    engine::DynamicIke ike;
+    engine::DynamicMmPolicy mm;
+    mm.name = u"MM"_s;
+    mm.methods = {MainModeMethod{MainModeMethod::Cipher::TripleDes, MainModeMethod::Hash::Md5, 3}};
+    mm.lifetimeMinutes = 60;
+    ike.mmPolicies << mm;
+    engine::DynamicQmPolicy qm;
+    qm.name = u"QM"_s;
+    SecurityMethod esp;
+    esp.espHash = SecurityMethod::Hash::Md5;
+    esp.lifetimeSeconds = 1800;
+    qm.methods = {esp};
+    qm.pfs = engine::DynamicQmPolicy::Pfs::MainMode;
+    ike.qmPolicies << qm;
+    ike.config.strongCrlCheck = 2;
+
+    engine::DynamicFilter in;
+    in.filter.source = *Address::parse(u"10.0.0.2"_s);
+    in.filter.destination = Address::me();
+    in.action = FilterAction::Type::Negotiate;
+    in.mmPolicy = u"mm"_s; // case-insensitive, as netsh names
+    in.qmPolicy = u"QM"_s;
+    in.authMethods = {AuthMethod{AuthMethod::Kind::Kerberos, {}},
+                      AuthMethod{AuthMethod::Kind::PresharedKey, u"k1"_s}};
+    in.negotiation.reqid = engine::dynamicRuleReqid(1);
+    engine::DynamicFilter out = in;
+    std::swap(out.filter.source, out.filter.destination);
+    engine::DynamicFilter cert = in;
+    cert.filter.source = *Address::parse(u"10.0.0.3"_s);
+    cert.mmPolicy.clear(); // the defaults
+    cert.qmPolicy.clear();
+    cert.authMethods = {AuthMethod{AuthMethod::Kind::Certificate, u"CN=Root"_s}};
+    cert.negotiation.reqid = engine::dynamicRuleReqid(2);
+    engine::DynamicFilter bare = in; // no authentication: not negotiated, and said
+    bare.filter.source = *Address::parse(u"10.0.0.4"_s);
+    bare.authMethods.clear();
+    bare.negotiation.reqid = 0;
+
+    ConnectionOptions options;
+    options.dynamicIke = &ike;
+    options.revocation = "strict";
+    const ConnectionPlan plan =
+        ConnectionBuilder::build(PolicyDatabase{}, {in, out, cert, bare}, options);
+    QCOMPARE(plan.connections.size(), 2);
+    const Connection &c = plan.connections[0];
+    QCOMPARE(c.name, QByteArray("ipsec-console-d1"));
+    QCOMPARE(c.reqid, engine::dynamicRuleReqid(1));
+    QVERIFY(c.reqid < engine::kReqidBase);
+    const QByteArray n = c.name;
+    QCOMPARE(c.config.itemsOf(QByteArray(n + ".proposals")),
+             QList<QByteArray>{"3des-md5-modp2048"});
+    QCOMPARE(c.config.valueOf(QByteArray(n + ".rekey_time")), QByteArray("3600s"));
+    const QByteArray child = n + ".children." + n;
+    QCOMPARE(c.config.valueOf(QByteArray(child + ".reqid")), QByteArray::number(c.reqid));
+    // PFS "GRPMM": the main mode's group (3 = modp2048).
+    QCOMPARE(c.config.itemsOf(QByteArray(child + ".esp_proposals")),
+             QList<QByteArray>{"3des-md5-modp2048"});
+    QCOMPARE(c.config.valueOf(QByteArray(child + ".rekey_time")), QByteArray("1800s"));
+    QVERIFY(c.secret);
+    QCOMPARE(c.secret->valueOf("data"), QByteArray("k1"));
+    QVERIFY(plan.notices.join(u'\n').contains(u"Kerberos authentication of dynamic rule"_s));
+    QVERIFY(plan.notices.join(u'\n').contains(u"without authentication methods"_s));
+    // Defaults: Windows' main mode offers; certificate authentication with strict CRL checks.
+    const Connection &d = plan.connections[1];
+    QCOMPARE(d.name, QByteArray("ipsec-console-d2"));
+    QCOMPARE(d.config.itemsOf("ipsec-console-d2.proposals").size(), 4);
+    QCOMPARE(d.config.valueOf("ipsec-console-d2.remote.ca_id"), QByteArray("CN=Root"));
+    QCOMPARE(d.config.valueOf("ipsec-console-d2.remote.revocation"), QByteArray("strict"));
+    QCOMPARE(d.config.itemsOf("ipsec-console-d2.children.ipsec-console-d2.esp_proposals"),
+             (QList<QByteArray>{"3des-sha1", "3des-md5"}));
+    // Without dynamic policies, a named one that is gone falls back to the defaults.
+    const ConnectionPlan none = ConnectionBuilder::build(PolicyDatabase{}, {in, out});
+    QCOMPARE(none.connections.size(), 1);
+    QVERIFY(none.notices.join(u'\n').contains(u"no longer exists"_s));
 }
 
 void TestVici::connectionsFromSecureServer()
