@@ -4,6 +4,7 @@
 #include "UrgentLane.h"
 
 #include "engine/HostNameResolver.h"
+#include "service/RuntimeState.h"
 #include "syntax/IpsecCmd.h"
 
 #include <QJsonDocument>
@@ -245,6 +246,13 @@ void PolicyAgent::emergencyUnassign(const QString &caller,
                                  .arg(what, caller, outcome ? tr("done") : outcome.error().message);
         send(outcome);
     };
+    // The count the caller hears includes the table's elements: its text stays beside the
+    // kernel until the worker's job moves it into the record.
+    RuntimeState::EmergencyRecord removedNow;
+    removedNow.entries = removed.value();
+    if (auto table = RuntimeState(m_options.service.netns).enforcedNftTable())
+        removedNow.nftTable = table.value();
+    const int count = removedNow.removedCount();
     AgentWorker::Job job;
     job.change = options.change;
     job.revealSecrets = true;
@@ -254,7 +262,6 @@ void PolicyAgent::emergencyUnassign(const QString &caller,
     job.done = reply;
     m_worker->post(std::move(job), true);
     // The worker is idle: its full report comes in a moment. Busy: the caller hears now.
-    const int count = int(removed->size());
     QTimer::singleShot(EmergencyReplyWaitMs, context, [reply, count] {
         ServiceReport r;
         r.messages << tr("Emergency unassign: removed %n kernel entr(y/ies).", nullptr, count);
