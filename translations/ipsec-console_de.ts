@@ -1097,6 +1097,14 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
         <source>fetch the IPsec policy the domain assigns to this computer now and enforce it (through the agent when it runs); also spelled gpupdate /force and secedit /refreshpolicy machine_policy, as program names or subcommands</source>
         <translation>die IPsec-Richtlinie, die die Domäne diesem Computer zuweist, jetzt abrufen und durchsetzen (über den Agenten, wenn er läuft); auch als gpupdate /force und secedit /refreshpolicy machine_policy geschrieben, als Programmnamen oder Unterbefehle</translation>
     </message>
+    <message>
+        <source>start a new main mode after N quick modes and/or N seconds, e.g. 10Q/3600S (stored in the policy)</source>
+        <translation>nach N Schnellmodi und/oder N Sekunden einen neuen Hauptmodus starten, z. B. 10Q/3600S (in der Richtlinie gespeichert)</translation>
+    </message>
+    <message>
+        <source>master key perfect forward secrecy: one quick mode per main mode</source>
+        <translation>Perfect Forward Secrecy für den Hauptschlüssel: ein Schnellmodus pro Hauptmodus</translation>
+    </message>
 </context>
 <context>
     <name>NetdiagTool</name>
@@ -1480,8 +1488,124 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
         <translation>Kernel-IPsec-Statistik (/proc/net/xfrm_stat):</translation>
     </message>
     <message>
-        <source>Main mode and quick mode policies and the IPsec driver settings are the IKE daemon&apos;s (strongSwan charon): see &apos;netsh ipsec static show policy&apos; for the main mode methods charon is given, and &apos;swanctl --list-conns&apos;.</source>
-        <translation>Hauptmodus- und Schnellmodusrichtlinien sowie die Einstellungen des IPsec-Treibers sind Sache des IKE-Daemons (strongSwan charon): siehe &apos;netsh ipsec static show policy&apos; für die Hauptmodusmethoden, die charon erhält, und &apos;swanctl --list-conns&apos;.</translation>
+        <source>Master PFS</source>
+        <translation>Master-PFS</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 Sekunden</translation>
+    </message>
+    <message>
+        <source>Main Mode Life Time</source>
+        <translation>Gültigkeitsdauer des Hauptmodus</translation>
+    </message>
+    <message>
+        <source>%1, no limit of quick mode sessions</source>
+        <translation>%1, keine Begrenzung der Schnellmodussitzungen</translation>
+    </message>
+    <message>
+        <source>%1, %2 quick mode sessions</source>
+        <translation>%1, %2 Schnellmodussitzungen</translation>
+    </message>
+    <message>
+        <source> (charon revocation = strict)</source>
+        <translation> (charon revocation = strict)</translation>
+    </message>
+    <message>
+        <source> (charon revocation = relaxed)</source>
+        <translation> (charon revocation = relaxed)</translation>
+    </message>
+    <message>
+        <source>3 (fixed here: only IKE is exempt)</source>
+        <translation>3 (hier fest vorgegeben: nur IKE ist ausgenommen)</translation>
+    </message>
+    <message>
+        <source>none (the agent enforces the assigned policy when it starts)</source>
+        <translation>keine (der Agent setzt die zugewiesene Richtlinie beim Start durch)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>main mode</source>
+        <translation>Hauptmodus</translation>
+    </message>
+    <message>
+        <source>quick mode</source>
+        <translation>Schnellmodus</translation>
+    </message>
+    <message>
+        <source>Main Mode Policy Name</source>
+        <translation>Name der Hauptmodusrichtlinie</translation>
+    </message>
+    <message>
+        <source>Quick Mode Policy Name</source>
+        <translation>Name der Schnellmodusrichtlinie</translation>
+    </message>
+    <message>
+        <source>Default Policy</source>
+        <translation>Standardrichtlinie</translation>
+    </message>
+    <message>
+        <source>Soft SA Expiration Time</source>
+        <translation>Soft-SA-Ablaufzeit</translation>
+    </message>
+    <message>
+        <source>QM Limit per MM</source>
+        <translation>Schnellmodi pro Hauptmodus</translation>
+    </message>
+    <message>
+        <source>MM Lifetime</source>
+        <translation>Hauptmodus-Gültigkeitsdauer</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>Integrität</translation>
+    </message>
+    <message>
+        <source>DH Group</source>
+        <translation>DH-Gruppe</translation>
+    </message>
+    <message>
+        <source>Soft</source>
+        <translation>Soft</translation>
+    </message>
+    <message>
+        <source>PFS Group</source>
+        <translation>PFS-Gruppe</translation>
+    </message>
+    <message>
+        <source>Lifetime (KB/s)</source>
+        <translation>Gültigkeitsdauer (KB/s)</translation>
+    </message>
+    <message>
+        <source>There is no dynamic %1 policy named &quot;%2&quot;.</source>
+        <translation>Es gibt keine dynamische %1-Richtlinie namens &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>No dynamic main mode policies.</source>
+        <translation>Keine dynamischen Hauptmodusrichtlinien.</translation>
+    </message>
+    <message>
+        <source>No dynamic quick mode policies.</source>
+        <translation>Keine dynamischen Schnellmodusrichtlinien.</translation>
+    </message>
+    <message>
+        <source>MM Policy</source>
+        <translation>Hauptmodusrichtlinie</translation>
+    </message>
+    <message>
+        <source>QM Policy</source>
+        <translation>Schnellmodusrichtlinie</translation>
     </message>
 </context>
 <context>
@@ -1765,6 +1889,10 @@ Führt eine Windows-Batchdatei so aus wie cmd.exe: netsh-, ipsecpol-, ipseccmd- 
     <message>
         <source>fetch the domain&apos;s policy now</source>
         <translation>Richtlinie der Domäne jetzt abrufen</translation>
+    </message>
+    <message>
+        <source>read the dynamic main mode and quick mode policies</source>
+        <translation>die dynamischen Hauptmodus- und Schnellmodusrichtlinien lesen</translation>
     </message>
 </context>
 <context>
@@ -2290,6 +2418,10 @@ bei Fehlern.
         <source>The policy agent sent a snapshot that is not JSON: %1</source>
         <translation>Der Richtlinien-Agent hat eine Momentaufnahme gesendet, die kein JSON ist: %1</translation>
     </message>
+    <message>
+        <source>The policy agent sent dynamic main mode and quick mode policies that cannot be read.</source>
+        <translation>Der Richtlinienagent hat dynamische Hauptmodus- und Schnellmodusrichtlinien gesendet, die nicht gelesen werden können.</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::AgentProtocol</name>
@@ -2352,8 +2484,12 @@ bei Fehlern.
         <translation>Der Richtlinien-Agent hat nicht geantwortet (%1); stattdessen in diesem Prozess ausgeführt.</translation>
     </message>
     <message>
-        <source>--backend is given</source>
-        <translation>--backend ist angegeben</translation>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>--backend %1 conflicts with the policy agent, which enforces with --backend %2 in this network namespace. Leave out --backend (the agent&apos;s backend applies), or restart ipsec-policyd with --backend %1 (or IPSEC_CONSOLE_BACKEND=%1) to change it.</source>
+        <translation>--backend %1 steht im Konflikt mit dem Richtlinienagenten, der in diesem Netzwerk-Namespace mit --backend %2 durchsetzt. Lassen Sie --backend weg (dann gilt das Backend des Agenten), oder starten Sie ipsec-policyd mit --backend %1 (oder IPSEC_CONSOLE_BACKEND=%1) neu, um es zu ändern.</translation>
     </message>
 </context>
 <context>
@@ -2854,10 +2990,6 @@ bei Fehlern.
         </translation>
     </message>
     <message>
-        <source>%1: conntype and authentication settings do not apply to dynamic filters and are not stored.</source>
-        <translation>%1: conntype- und Authentifizierungseinstellungen gelten nicht für dynamische Filter und werden nicht gespeichert.</translation>
-    </message>
-    <message>
         <source>A dynamic rule for this traffic already exists; change it with &quot;set rule&quot; or delete it first.</source>
         <translation>Für diesen Datenverkehr existiert bereits eine dynamische Regel; ändern Sie sie mit &quot;set rule&quot; oder löschen Sie sie zuerst.</translation>
     </message>
@@ -2881,12 +3013,144 @@ bei Fehlern.
         </translation>
     </message>
     <message>
-        <source>%1: accepted, nothing changed: dynamic main mode and quick mode policies are not used here; the IKE daemon (strongSwan charon) offers the assigned policy&apos;s main mode methods (static set policy mmsecmethods=) and its filter actions&apos; quick mode methods.</source>
-        <translation>%1: akzeptiert, nichts geändert: Dynamische Hauptmodus- und Schnellmodusrichtlinien werden hier nicht verwendet; der IKE-Daemon (strongSwan charon) bietet die Hauptmodusmethoden der zugewiesenen Richtlinie (static set policy mmsecmethods=) und die Schnellmodusmethoden ihrer Filteraktionen an.</translation>
+        <source>Deleted %1 dynamic main mode and %2 quick mode policies.</source>
+        <translation>%1 dynamische Hauptmodus- und %2 Schnellmodusrichtlinien gelöscht.</translation>
     </message>
     <message>
-        <source>%1: accepted, nothing changed: the settings of the Windows IPsec driver have no counterpart here (IKE, UDP 500 and 4500, is always exempt, as ipsecexempt=3; charon&apos;s logging is set in its own configuration).</source>
-        <translation>%1: akzeptiert, nichts geändert: Die Einstellungen des Windows-IPsec-Treibers haben hier keine Entsprechung (IKE, UDP 500 und 4500, ist immer ausgenommen, wie ipsecexempt=3; die Protokollierung von charon wird in dessen eigener Konfiguration festgelegt).</translation>
+        <source>%1: conntype does not apply to dynamic filters and is not stored.</source>
+        <translation>%1: conntype gilt nicht für dynamische Filter und wird nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1: mmpolicy=, qmpolicy= and authentication methods apply only when an action is negotiate; not stored.</source>
+        <translation>%1: mmpolicy=, qmpolicy= und Authentifizierungsmethoden gelten nur, wenn die Aktion negotiate ist; nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>mmpolicy=%1: there is no dynamic main mode policy of this name; add it first (netsh ipsec dynamic add mmpolicy name=%1).</source>
+        <translation>mmpolicy=%1: Es gibt keine dynamische Hauptmodusrichtlinie dieses Namens; fügen Sie sie zuerst hinzu (netsh ipsec dynamic add mmpolicy name=%1).</translation>
+    </message>
+    <message>
+        <source>qmpolicy=%1: there is no dynamic quick mode policy of this name; add it first (netsh ipsec dynamic add qmpolicy name=%1).</source>
+        <translation>qmpolicy=%1: Es gibt keine dynamische Schnellmodusrichtlinie dieses Namens; fügen Sie sie zuerst hinzu (netsh ipsec dynamic add qmpolicy name=%1).</translation>
+    </message>
+    <message>
+        <source>There is no dynamic main mode policy named &quot;%1&quot;.</source>
+        <translation>Es gibt keine dynamische Hauptmodusrichtlinie namens &quot;%1&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The dynamic main mode policy &quot;%1&quot; is used by %n dynamic rule(s); delete them or give them another mmpolicy= first.</source>
+        <translation>
+            <numerusform>Die dynamische Hauptmodusrichtlinie &quot;%1&quot; wird von %n dynamischen Regel(n) verwendet; löschen Sie diese zuerst, oder weisen Sie ihnen zuerst ein anderes mmpolicy= zu.</numerusform>
+            <numerusform>Die dynamische Hauptmodusrichtlinie &quot;%1&quot; wird von %n dynamischen Regel(n) verwendet; löschen Sie diese zuerst, oder weisen Sie ihnen zuerst ein anderes mmpolicy= zu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The dynamic main mode policy &quot;%1&quot; is used by dynamic rules and stays.</source>
+        <translation>Die dynamische Hauptmodusrichtlinie &quot;%1&quot; wird von dynamischen Regeln verwendet und bleibt erhalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n dynamic main mode policy(s).</source>
+        <translation>
+            <numerusform>%n dynamische Hauptmodusrichtlinie(n) gelöscht.</numerusform>
+            <numerusform>%n dynamische Hauptmodusrichtlinie(n) gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A dynamic main mode policy named &quot;%1&quot; already exists; change it with &quot;set mmpolicy&quot; or delete it first.</source>
+        <translation>Eine dynamische Hauptmodusrichtlinie namens &quot;%1&quot; ist bereits vorhanden; ändern Sie sie mit &quot;set mmpolicy&quot;, oder löschen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>name=%1: a main mode policy needs a name other than &quot;all&quot;.</source>
+        <translation>name=%1: Eine Hauptmodusrichtlinie benötigt einen anderen Namen als &quot;all&quot;.</translation>
+    </message>
+    <message>
+        <source>Added dynamic main mode policy &quot;%1&quot; (%2).</source>
+        <translation>Dynamische Hauptmodusrichtlinie &quot;%1&quot; hinzugefügt (%2).</translation>
+    </message>
+    <message>
+        <source>Changed dynamic main mode policy &quot;%1&quot;.</source>
+        <translation>Dynamische Hauptmodusrichtlinie &quot;%1&quot; geändert.</translation>
+    </message>
+    <message>
+        <source>There is no dynamic quick mode policy named &quot;%1&quot;.</source>
+        <translation>Es gibt keine dynamische Schnellmodusrichtlinie namens &quot;%1&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The dynamic quick mode policy &quot;%1&quot; is used by %n dynamic rule(s); delete them or give them another qmpolicy= first.</source>
+        <translation>
+            <numerusform>Die dynamische Schnellmodusrichtlinie &quot;%1&quot; wird von %n dynamischen Regel(n) verwendet; löschen Sie diese, oder weisen Sie ihnen zuerst eine andere qmpolicy= zu.</numerusform>
+            <numerusform>Die dynamische Schnellmodusrichtlinie &quot;%1&quot; wird von %n dynamischen Regel(n) verwendet; löschen Sie diese, oder weisen Sie ihnen zuerst eine andere qmpolicy= zu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The dynamic quick mode policy &quot;%1&quot; is used by dynamic rules and stays.</source>
+        <translation>Die dynamische Schnellmodusrichtlinie &quot;%1&quot; wird von dynamischen Regeln verwendet und bleibt erhalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n dynamic quick mode policy(s).</source>
+        <translation>
+            <numerusform>%n dynamische Schnellmodusrichtlinie(n) gelöscht.</numerusform>
+            <numerusform>%n dynamische Schnellmodusrichtlinie(n) gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A dynamic quick mode policy named &quot;%1&quot; already exists; change it with &quot;set qmpolicy&quot; or delete it first.</source>
+        <translation>Eine dynamische Schnellmodusrichtlinie mit dem Namen &quot;%1&quot; ist bereits vorhanden; ändern Sie sie mit &quot;set qmpolicy&quot;, oder löschen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>name=%1: a quick mode policy needs a name other than &quot;all&quot;.</source>
+        <translation>name=%1: Eine Schnellmodusrichtlinie benötigt einen anderen Namen als &quot;all&quot;.</translation>
+    </message>
+    <message>
+        <source>Added dynamic quick mode policy &quot;%1&quot; (%2).</source>
+        <translation>Dynamische Schnellmodusrichtlinie &quot;%1&quot; hinzugefügt (%2).</translation>
+    </message>
+    <message>
+        <source>Changed dynamic quick mode policy &quot;%1&quot;.</source>
+        <translation>Dynamische Schnellmodusrichtlinie &quot;%1&quot; geändert.</translation>
+    </message>
+    <message>
+        <source>value=%1: %2 takes a whole number from %3 to %4.</source>
+        <translation>value=%1: %2 erwartet eine ganze Zahl von %3 bis %4.</translation>
+    </message>
+    <message>
+        <source>strongcrlcheck=2: certificate authentication fails on any revocation checking error (charon revocation = strict).</source>
+        <translation>strongcrlcheck=2: Die Zertifikatauthentifizierung schlägt bei jedem Fehler der Sperrüberprüfung fehl (charon revocation = strict).</translation>
+    </message>
+    <message>
+        <source>strongcrlcheck=%1: certificate authentication fails only for a revoked certificate (charon revocation = relaxed; strongSwan always refuses a certificate it knows to be revoked).</source>
+        <translation>strongcrlcheck=%1: Die Zertifikatauthentifizierung schlägt nur bei einem gesperrten Zertifikat fehl (charon revocation = relaxed; strongSwan lehnt ein Zertifikat, von dem es weiß, dass es gesperrt ist, immer ab).</translation>
+    </message>
+    <message>
+        <source>ikelogging=%1: noted. charon&apos;s IKE log is set in its own configuration (charon.filelog in strongswan.conf); &apos;swanctl --log&apos; follows it live.</source>
+        <translation>ikelogging=%1: zur Kenntnis genommen. Das IKE-Protokoll von charon wird in dessen eigener Konfiguration festgelegt (charon.filelog in strongswan.conf); &apos;swanctl --log&apos; verfolgt es live.</translation>
+    </message>
+    <message>
+        <source>ipsecdiagnostics=%1: noted. The kernel counts dropped IPsec packets (netsh ipsec dynamic show stats) but logs none.</source>
+        <translation>ipsecdiagnostics=%1: zur Kenntnis genommen. Der Kernel zählt verworfene IPsec-Pakete (netsh ipsec dynamic show stats), protokolliert aber keine.</translation>
+    </message>
+    <message>
+        <source>ipsecloginterval=%1: noted; nothing is logged periodically here.</source>
+        <translation>ipsecloginterval=%1: zur Kenntnis genommen; hier wird nichts periodisch protokolliert.</translation>
+    </message>
+    <message>
+        <source>ipsecexempt=3: in force: only IKE (UDP 500 and 4500) is exempt.</source>
+        <translation>ipsecexempt=3: in Kraft: Nur IKE (UDP 500 und 4500) ist ausgenommen.</translation>
+    </message>
+    <message>
+        <source>ipsecexempt=%1: accepted, not changed: only IKE (UDP 500 and 4500) is exempt here, as ipsecexempt=3; Kerberos, RSVP, multicast and broadcast exemptions do not exist.</source>
+        <translation>ipsecexempt=%1: akzeptiert, nicht geändert: Hier ist nur IKE (UDP 500 und 4500) ausgenommen, wie bei ipsecexempt=3; Ausnahmen für Kerberos, RSVP, Multicast und Broadcast gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>value=%1: bootmode takes stateful, block or permit.</source>
+        <translation>value=%1: bootmode erwartet stateful, block oder permit.</translation>
+    </message>
+    <message>
+        <source>bootmode=%1: accepted, not changed: the dynamic store is lost when the agent restarts, so a start-up setting cannot live in it; the agent enforces the assigned policy as soon as it starts.</source>
+        <translation>bootmode=%1: akzeptiert, nicht geändert: Der dynamische Speicher geht verloren, wenn der Agent neu startet, daher kann eine Starteinstellung nicht darin gespeichert werden; der Agent erzwingt die zugewiesene Richtlinie, sobald er startet.</translation>
+    </message>
+    <message>
+        <source>%1: accepted, not changed: there is no start-up mode here (see bootmode).</source>
+        <translation>%1: akzeptiert, nicht geändert: Hier gibt es keinen Startmodus (siehe bootmode).</translation>
     </message>
 </context>
 <context>
@@ -3077,6 +3341,10 @@ bei Fehlern.
         <source>set policy gponame=: this store assigns in one GPO, chosen with --gpo NAME (or IPSEC_CONSOLE_GPO); use assign=yes.</source>
         <translation>set policy gponame=: Dieser Speicher weist in einem GPO zu, das mit --gpo NAME (oder IPSEC_CONSOLE_GPO) gewählt wird; verwenden Sie assign=yes.</translation>
     </message>
+    <message>
+        <source>%1: qmpermm=%2 ignored: with mmpfs=yes every quick mode needs its own main mode (qmpermm=1).</source>
+        <translation>%1: qmpermm=%2 ignoriert: Mit mmpfs=yes benötigt jeder Schnellmodus einen eigenen Hauptmodus (qmpermm=1).</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::NetshScriptWriter</name>
@@ -3116,12 +3384,28 @@ bei Fehlern.
         <source>Kernel entries enforced when the snapshot was taken:</source>
         <translation>Beim Aufnehmen der Momentaufnahme durchgesetzte Kernel-Einträge:</translation>
     </message>
+    <message>
+        <source>Policy &quot;%1&quot;: its main mode lifetime of %2 seconds is written as %3 minutes.</source>
+        <translation>Richtlinie &quot;%1&quot;: Ihre Hauptmodus-Lebensdauer von %2 Sekunden wird als %3 Minuten geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::Policy</name>
     <message>
         <source>The polling interval %1 is out of range (1-43200 minutes).</source>
         <translation>Das Abrufintervall %1 liegt außerhalb des gültigen Bereichs (1-43200 Minuten).</translation>
+    </message>
+    <message>
+        <source>The main mode lifetime of %1 seconds is out of range (%2-%3 seconds, 1-1000000 minutes).</source>
+        <translation>Die Hauptmodus-Lebensdauer von %1 Sekunden liegt außerhalb des gültigen Bereichs (%2-%3 Sekunden, 1-1000000 Minuten).</translation>
+    </message>
+    <message>
+        <source>The number of quick modes per main mode %1 is out of range (0-%2, 0 = no limit).</source>
+        <translation>Die Anzahl der Schnellmodi pro Hauptmodus (%1) liegt außerhalb des gültigen Bereichs (0-%2, 0 = keine Begrenzung).</translation>
+    </message>
+    <message>
+        <source>With master key perfect forward secrecy every quick mode needs a new main mode: the number of quick modes per main mode must be 1, not %1.</source>
+        <translation>Mit Perfect Forward Secrecy für den Hauptschlüssel benötigt jeder Schnellmodus einen neuen Hauptmodus: Die Anzahl der Schnellmodi pro Hauptmodus muss 1 sein, nicht %1.</translation>
     </message>
 </context>
 <context>
@@ -3487,6 +3771,26 @@ bei Fehlern.
         <source>Fetched only, not enforced: changing the kernel&apos;s IPsec policy needs root.</source>
         <translation>Nur abgerufen, nicht erzwungen: Das Ändern der IPsec-Richtlinie des Kernels erfordert Root-Rechte.</translation>
     </message>
+    <message>
+        <source>The changes were enforced, but the dynamic main mode and quick mode policies could not be recorded (%1).</source>
+        <translation>Die Änderungen wurden erzwungen, aber die dynamischen Hauptmodus- und Schnellmodusrichtlinien konnten nicht aufgezeichnet werden (%1).</translation>
+    </message>
+    <message>
+        <source>Deleted %1 dynamic main mode and %2 quick mode policies.</source>
+        <translation>%1 dynamische Hauptmodus- und %2 Schnellmodusrichtlinien gelöscht.</translation>
+    </message>
+    <message>
+        <source>Kernel work: %1 ms.</source>
+        <translation>Kernelarbeit: %1 ms.</translation>
+    </message>
+    <message>
+        <source>The recorded nftables table cannot be restored: %1</source>
+        <translation>Die aufgezeichnete nftables-Tabelle kann nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Restored the nftables table inet ipsec_console (block and permit filters).</source>
+        <translation>Die nftables-Tabelle inet ipsec_console wurde wiederhergestellt (Blockierungs- und Zulassungsfilter).</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::PolicySource</name>
@@ -3794,6 +4098,14 @@ bei Fehlern.
     <message>
         <source>Cannot remove %1: %2</source>
         <translation>%1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1</source>
+        <translation>%1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>%1 is damaged; remove it to clear the dynamic main mode and quick mode policies.</source>
+        <translation>%1 ist beschädigt; entfernen Sie die Datei, um die dynamischen Hauptmodus- und Schnellmodusrichtlinien zu löschen.</translation>
     </message>
 </context>
 <context>
@@ -4303,6 +4615,18 @@ bei Fehlern.
         <source>Policy %1 now offers the main mode methods %2.</source>
         <translation>Die Richtlinie %1 bietet jetzt die Hauptmodusmethoden %2 an.</translation>
     </message>
+    <message>
+        <source>Policy %1 now starts a new main mode after %2 seconds or %3 quick modes (0: no limit); master key PFS: %4.</source>
+        <translation>Richtlinie %1 startet jetzt nach %2 Sekunden oder %3 Schnellmodi einen neuen Hauptmodus (0: keine Begrenzung); Hauptschlüssel-PFS: %4.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::StoreContents</name>
@@ -4530,6 +4854,10 @@ bei Fehlern.
     <message>
         <source>The rule &quot;%1&quot; names a filter list or filter action that does not exist.</source>
         <translation>Die Regel „%1“ nennt eine Filterliste oder Filteraktion, die nicht existiert.</translation>
+    </message>
+    <message>
+        <source>The main mode method %1 of policy &quot;%2&quot; cannot be stored in the directory: its ISAKMP policy knows DES and 3DES only.</source>
+        <translation>Die Hauptmodusmethode %1 der Richtlinie &quot;%2&quot; kann nicht im Verzeichnis gespeichert werden: Deren ISAKMP-Richtlinie kennt nur DES und 3DES.</translation>
     </message>
 </context>
 <context>
@@ -4955,6 +5283,41 @@ bei Fehlern.
     <message>
         <source>injected failure (testing hook).</source>
         <translation>eingeschleuster Fehler (Test-Hook).</translation>
+    </message>
+    <message>
+        <source>nftables: no recorded table to change.</source>
+        <translation>nftables: keine aufgezeichnete Tabelle zum Ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::kernel::NftNetlink</name>
+    <message>
+        <source>nftables: cannot open a netlink socket: %1</source>
+        <translation>nftables: Netlink-Socket kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>nftables: cannot bind a netlink socket: %1</source>
+        <translation>nftables: Netlink-Socket kann nicht gebunden werden: %1</translation>
+    </message>
+    <message>
+        <source>nftables: %1</source>
+        <translation>nftables: %1</translation>
+    </message>
+    <message>
+        <source>nftables: the ruleset changed while the change was prepared.</source>
+        <translation>nftables: Der Regelsatz wurde geändert, während die Änderung vorbereitet wurde.</translation>
+    </message>
+    <message>
+        <source>nftables: %1.</source>
+        <translation>nftables: %1.</translation>
+    </message>
+    <message>
+        <source>nftables: %1 (%2).</source>
+        <translation>nftables: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>nftables: the table has no set %1.</source>
+        <translation>nftables: Die Tabelle enthält kein Set %1.</translation>
     </message>
 </context>
 <context>
@@ -6607,6 +6970,65 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     </message>
 </context>
 <context>
+    <name>ipsec::ui::IkeMethodDialog</name>
+    <message>
+        <source>IKE Security Algorithms</source>
+        <translation>IKE-Sicherheitsalgorithmen</translation>
+    </message>
+    <message>
+        <source>SHA1</source>
+        <translation>SHA1</translation>
+    </message>
+    <message>
+        <source>MD5</source>
+        <translation>MD5</translation>
+    </message>
+    <message>
+        <source>3DES</source>
+        <translation>3DES</translation>
+    </message>
+    <message>
+        <source>DES</source>
+        <translation>DES</translation>
+    </message>
+    <message>
+        <source>AES-128</source>
+        <translation>AES-128</translation>
+    </message>
+    <message>
+        <source>AES-192</source>
+        <translation>AES-192</translation>
+    </message>
+    <message>
+        <source>AES-256</source>
+        <translation>AES-256</translation>
+    </message>
+    <message>
+        <source>Low (1)</source>
+        <translation>Niedrig (1)</translation>
+    </message>
+    <message>
+        <source>Medium (2)</source>
+        <translation>Mittel (2)</translation>
+    </message>
+    <message>
+        <source>High (2048)</source>
+        <translation>Hoch (2048)</translation>
+    </message>
+    <message>
+        <source>&amp;Integrity algorithm:</source>
+        <translation>&amp;Integritätsalgorithmus:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption algorithm:</source>
+        <translation>&amp;Verschlüsselungsalgorithmus:</translation>
+    </message>
+    <message>
+        <source>&amp;Diffie-Hellman group:</source>
+        <translation>&amp;Diffie-Hellman-Gruppe:</translation>
+    </message>
+</context>
+<context>
     <name>ipsec::ui::ImportSnapshotDialog</name>
     <message>
         <source>Import Snapshot</source>
@@ -6818,6 +7240,129 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
     <message>
         <source>Policy &quot;%1&quot; will be created; its default response rule is inactive.</source>
         <translation>Die Richtlinie &quot;%1&quot; wird erstellt; ihre Standardantwortregel ist inaktiv.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::KeyExchangeDialog</name>
+    <message>
+        <source>DES</source>
+        <translation>DES</translation>
+    </message>
+    <message>
+        <source>3DES</source>
+        <translation>3DES</translation>
+    </message>
+    <message>
+        <source>AES-128</source>
+        <translation>AES-128</translation>
+    </message>
+    <message>
+        <source>AES-192</source>
+        <translation>AES-192</translation>
+    </message>
+    <message>
+        <source>AES-256</source>
+        <translation>AES-256</translation>
+    </message>
+    <message>
+        <source>Low (1)</source>
+        <translation>Niedrig (1)</translation>
+    </message>
+    <message>
+        <source>Medium (2)</source>
+        <translation>Mittel (2)</translation>
+    </message>
+    <message>
+        <source>High (2048)</source>
+        <translation>Hoch (2048)</translation>
+    </message>
+    <message>
+        <source>Master key &amp;perfect forward secrecy (PFS)</source>
+        <translation>Hauptschlüssel mit &amp;Perfect Forward Secrecy (PFS)</translation>
+    </message>
+    <message>
+        <source>A&amp;dd...</source>
+        <translation>Hin&amp;zufügen...</translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>&amp;Bearbeiten...</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move d&amp;own</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Key Exchange Settings</source>
+        <translation>Einstellungen für den Schlüsselaustausch</translation>
+    </message>
+    <message>
+        <source> minute(s)</source>
+        <translation> Minute(n)</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Begrenzung</translation>
+    </message>
+    <message>
+        <source> session(s)</source>
+        <translation> Sitzung(en)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>Integrität</translation>
+    </message>
+    <message>
+        <source>Diffie-Hellman Group</source>
+        <translation>Diffie-Hellman-Gruppe</translation>
+    </message>
+    <message>
+        <source>Authenticate and generate a new key</source>
+        <translation>Authentifizieren und neuen Schlüssel generieren</translation>
+    </message>
+    <message>
+        <source>After every:</source>
+        <translation>Nach jeweils:</translation>
+    </message>
+    <message>
+        <source>Key Exchange Security Methods</source>
+        <translation>Sicherheitsmethoden für den Schlüsselaustausch</translation>
+    </message>
+    <message>
+        <source>IKE</source>
+        <translation>IKE</translation>
+    </message>
+    <message>
+        <source>MD5</source>
+        <translation>MD5</translation>
+    </message>
+    <message>
+        <source>SHA1</source>
+        <translation>SHA1</translation>
+    </message>
+    <message>
+        <source>Add at least one key exchange security method: without one no main mode can be negotiated.</source>
+        <translation>Fügen Sie mindestens eine Sicherheitsmethode für den Schlüsselaustausch hinzu: Ohne eine solche kann kein Hauptmodus ausgehandelt werden.</translation>
+    </message>
+    <message>
+        <source>The key lifetime must be at least 1 minute.</source>
+        <translation>Die Schlüssellebensdauer muss mindestens 1 Minute betragen.</translation>
     </message>
 </context>
 <context>
@@ -7581,6 +8126,54 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
         <source>Default Response</source>
         <translation>Standardantwort</translation>
     </message>
+    <message>
+        <source>&amp;Settings...</source>
+        <translation>&amp;Einstellungen...</translation>
+    </message>
+    <message>
+        <source>Key exchange using these settings:</source>
+        <translation>Schlüsselaustausch mit diesen Einstellungen:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute(n)</numerusform>
+            <numerusform>%n Minute(n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde(n)</numerusform>
+            <numerusform>%n Sekunde(n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no session limit</source>
+        <translation>keine Sitzungsbegrenzung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n Sitzung(en)</numerusform>
+            <numerusform>%n Sitzung(en)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>new key after %1 or %2; %3; %n method(s)</source>
+        <translation>
+            <numerusform>neuer Schlüssel nach %1 oder %2; %3; %n Methode(n)</numerusform>
+            <numerusform>neuer Schlüssel nach %1 oder %2; %3; %n Methode(n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>master key PFS</source>
+        <translation>Hauptschlüssel-PFS</translation>
+    </message>
+    <message>
+        <source>no master key PFS</source>
+        <translation>kein Hauptschlüssel-PFS</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::ui::PolicyTreeModel</name>
@@ -8022,10 +8615,6 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
 <context>
     <name>ipsec::vici::ConnectionBuilder</name>
     <message>
-        <source>dynamic filters</source>
-        <translation>dynamische Filter</translation>
-    </message>
-    <message>
         <source>rule &quot;%1&quot;</source>
         <translation>Regel &quot;%1&quot;</translation>
     </message>
@@ -8062,8 +8651,24 @@ FILTER ist SRC[/MASK][:PORT]{=|+}DST[/MASK][:PORT][:PROTOCOL], z. B. *=0:1434:UD
         <translation>Regel &quot;%1&quot; ist eine Tunnelregel: Tunnel werden noch nicht ausgehandelt.</translation>
     </message>
     <message>
-        <source>Dynamic negotiate filters have no authentication method: they are not negotiated (Require Security drops their traffic).</source>
-        <translation>Dynamische Aushandlungsfilter haben keine Authentifizierungsmethode: Sie werden nicht ausgehandelt („Sicherheit erforderlich“ verwirft ihren Datenverkehr).</translation>
+        <source>Policy &quot;%1&quot; allows %2 quick modes per main mode: strongSwan has no such limit; only the main mode lifetime starts a new main mode.</source>
+        <translation>Richtlinie &quot;%1&quot; erlaubt %2 Schnellmodi pro Hauptmodus: strongSwan kennt keine solche Begrenzung; nur die Lebensdauer des Hauptmodus startet einen neuen Hauptmodus.</translation>
+    </message>
+    <message>
+        <source>Dynamic rule %1 names main mode policy &quot;%2&quot;, which no longer exists: the default offers are used.</source>
+        <translation>Die dynamische Regel %1 verweist auf die Hauptmodusrichtlinie &quot;%2&quot;, die nicht mehr existiert: Es werden die Standardangebote verwendet.</translation>
+    </message>
+    <message>
+        <source>dynamic rule %1</source>
+        <translation>dynamische Regel %1</translation>
+    </message>
+    <message>
+        <source>dynamic %1</source>
+        <translation>dynamisch %1</translation>
+    </message>
+    <message>
+        <source>Dynamic negotiate filters without authentication methods are not negotiated (Require Security drops their traffic); give psk= or rootca= in netsh ipsec dynamic add rule.</source>
+        <translation>Dynamische Aushandlungsfilter ohne Authentifizierungsmethoden werden nicht ausgehandelt (&quot;Sicherheit erforderlich&quot; verwirft ihren Datenverkehr); geben Sie psk= oder rootca= in netsh ipsec dynamic add rule an.</translation>
     </message>
 </context>
 <context>

@@ -98,6 +98,34 @@
             <numerusform>Deleted %n dynamic filters of %1 -&gt; %2.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The dynamic main mode policy &quot;%1&quot; is used by %n dynamic rule(s); delete them or give them another mmpolicy= first.</source>
+        <translation>
+            <numerusform>The dynamic main mode policy &quot;%1&quot; is used by %n dynamic rule; delete it or give it another mmpolicy= first.</numerusform>
+            <numerusform>The dynamic main mode policy &quot;%1&quot; is used by %n dynamic rules; delete them or give them another mmpolicy= first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n dynamic main mode policy(s).</source>
+        <translation>
+            <numerusform>Deleted %n dynamic main mode policy.</numerusform>
+            <numerusform>Deleted %n dynamic main mode policies.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The dynamic quick mode policy &quot;%1&quot; is used by %n dynamic rule(s); delete them or give them another qmpolicy= first.</source>
+        <translation>
+            <numerusform>The dynamic quick mode policy &quot;%1&quot; is used by %n dynamic rule; delete it or give it another qmpolicy= first.</numerusform>
+            <numerusform>The dynamic quick mode policy &quot;%1&quot; is used by %n dynamic rules; delete them or give them another qmpolicy= first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n dynamic quick mode policy(s).</source>
+        <translation>
+            <numerusform>Deleted %n dynamic quick mode policy.</numerusform>
+            <numerusform>Deleted %n dynamic quick mode policies.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ipsec::NetshRunner</name>
@@ -330,6 +358,37 @@
         <translation>
             <numerusform>Emergency unassign in effect since %1 — %n entry removed. The host is not protected by its IPsec policy.</numerusform>
             <numerusform>Emergency unassign in effect since %1 — %n entries removed. The host is not protected by its IPsec policy.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ipsec::ui::PolicyDialog</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>new key after %1 or %2; %3; %n method(s)</source>
+        <translation>
+            <numerusform>new key after %1 or %2; %3; %n method</numerusform>
+            <numerusform>new key after %1 or %2; %3; %n methods</numerusform>
         </translation>
     </message>
 </context>
