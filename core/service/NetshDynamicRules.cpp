@@ -2,6 +2,9 @@
 
 #include <QScopeGuard>
 
+#include <algorithm>
+#include <type_traits>
+
 using namespace Qt::StringLiterals;
 
 namespace ipsec {
@@ -96,7 +99,7 @@ Result<void> NetshDynamicRules::run(const C &c)
     if (c.connectionType)
         report.notices
             << tr("%1: conntype does not apply to dynamic filters and is not stored.").arg(c.text);
-    if (c.verb == V::Add) {
+    if (c.verb == C::Verb::Add) {
         auto filters = filtersOf(c);
         if (!filters)
             return filters.error();
@@ -285,61 +288,105 @@ int NetshDynamicRules::usersOf(bool mainMode, const QString &name) const
     }));
 }
 
-Result<void> NetshDynamicRules::runMmPolicy(const C &c)
+namespace {
+template <typename P>
+auto findPolicy(QList<P> &list, const QString &name)
 {
-    using V = C::Verb;
-    QList<engine::DynamicMmPolicy> &list = m_ike.mmPolicies;
-    const auto find = [&](const QString &name) {
-        return std::find_if(list.begin(), list.end(), [&](const auto &p) {
-            return p.name.compare(name, Qt::CaseInsensitive) == 0;
-        });
-    };
-    if (c.verb == V::Delete) {
-        QStringList deleted, inUse;
-        if (c.showAll) {
-            for (const auto &p : std::as_const(list))
-                (usersOf(true, p.name) ? inUse : deleted) << p.name;
-        } else {
-            const auto it = find(*c.name);
-            if (it == list.end())
-                return Error::notFound(
-                    tr("There is no dynamic main mode policy named \"%1\".").arg(*c.name));
-            if (const int n = usersOf(true, it->name))
-                return Error::conflict(tr("The dynamic main mode policy \"%1\" is used by %n "
-                                          "dynamic rule(s); delete them or give them another "
-                                          "mmpolicy= first.",
-                                          nullptr, n)
-                                           .arg(it->name));
-            deleted << it->name;
-        }
-        list.removeIf([&](const auto &p) { return deleted.contains(p.name); });
-        for (const QString &name : std::as_const(inUse))
-            report.notices << tr("The dynamic main mode policy \"%1\" is used by dynamic rules "
-                                 "and stays.")
-                                  .arg(name);
-        report.messages << tr("Deleted %n dynamic main mode policy(s).", nullptr,
-                              int(deleted.size()));
-        m_ikeChanged = m_ikeChanged || !deleted.isEmpty();
-        return {};
+    return std::find_if(list.begin(), list.end(),
+                        [&](const P &p) { return p.name.compare(name, Qt::CaseInsensitive) == 0; });
+}
+template <typename P>
+auto findPolicy(const QList<P> &list, const QString &name)
+{
+    return std::find_if(list.cbegin(), list.cend(),
+                        [&](const P &p) { return p.name.compare(name, Qt::CaseInsensitive) == 0; });
+}
+} // namespace
+
+template <typename P>
+Result<QStringList> NetshDynamicRules::deletePolicies(QList<P> &list, const C &c)
+{
+    constexpr bool mainMode = std::is_same_v<P, engine::DynamicMmPolicy>;
+    QStringList deleted, inUse;
+    if (c.showAll) {
+        for (const P &p : std::as_const(list))
+            (usersOf(mainMode, p.name) ? inUse : deleted) << p.name;
+    } else {
+        const auto it = findPolicy(list, *c.name);
+        if (it == list.end())
+            return Error::notFound((mainMode
+                                        ? tr("There is no dynamic main mode policy named \"%1\".")
+                                        : tr("There is no dynamic quick mode policy named \"%1\"."))
+                                       .arg(*c.name));
+        if (const int n = usersOf(mainMode, it->name))
+            return Error::conflict((mainMode ? tr("The dynamic main mode policy \"%1\" is used by "
+                                                  "%n dynamic rule(s); delete them or give them "
+                                                  "another mmpolicy= first.",
+                                                  nullptr, n)
+                                             : tr("The dynamic quick mode policy \"%1\" is used by "
+                                                  "%n dynamic rule(s); delete them or give them "
+                                                  "another qmpolicy= first.",
+                                                  nullptr, n))
+                                       .arg(it->name));
+        deleted << it->name;
     }
-    engine::DynamicMmPolicy p;
-    auto it = find(*c.name);
-    if (c.verb == V::Add) {
-        if (it != list.end())
+    list.removeIf([&](const P &p) { return deleted.contains(p.name); });
+    for (const QString &name : std::as_const(inUse))
+        report.notices << (mainMode ? tr("The dynamic main mode policy \"%1\" is used by dynamic "
+                                         "rules and stays.")
+                                    : tr("The dynamic quick mode policy \"%1\" is used by dynamic "
+                                         "rules and stays."))
+                              .arg(name);
+    const int n = int(deleted.size());
+    report.messages << (mainMode ? tr("Deleted %n dynamic main mode policy(s).", nullptr, n)
+                                 : tr("Deleted %n dynamic quick mode policy(s).", nullptr, n));
+    return deleted;
+}
+
+template <typename P>
+Result<P> NetshDynamicRules::policyToEdit(const QList<P> &list, const C &c)
+{
+    constexpr bool mainMode = std::is_same_v<P, engine::DynamicMmPolicy>;
+    const auto it = findPolicy(list, *c.name);
+    if (c.verb == C::Verb::Add) {
+        if (it != list.cend())
             return Error::conflict(
-                tr("A dynamic main mode policy named \"%1\" already exists; change it with "
-                   "\"set mmpolicy\" or delete it first.")
+                (mainMode ? tr("A dynamic main mode policy named \"%1\" already exists; change "
+                               "it with \"set mmpolicy\" or delete it first.")
+                          : tr("A dynamic quick mode policy named \"%1\" already exists; change "
+                               "it with \"set qmpolicy\" or delete it first."))
                     .arg(it->name));
+        P p;
         p.name = *c.name;
         if (p.name.trimmed().isEmpty() || p.name.compare(u"all"_s, Qt::CaseInsensitive) == 0)
             return Error::usage(
-                tr("name=%1: a main mode policy needs a name other than \"all\".").arg(p.name));
-    } else {
-        if (it == list.end())
-            return Error::notFound(
-                tr("There is no dynamic main mode policy named \"%1\".").arg(*c.name));
-        p = *it;
+                (mainMode ? tr("name=%1: a main mode policy needs a name other than \"all\".")
+                          : tr("name=%1: a quick mode policy needs a name other than \"all\"."))
+                    .arg(p.name));
+        return p;
     }
+    if (it == list.cend())
+        return Error::notFound((mainMode
+                                    ? tr("There is no dynamic main mode policy named \"%1\".")
+                                    : tr("There is no dynamic quick mode policy named \"%1\"."))
+                                   .arg(*c.name));
+    return *it;
+}
+
+Result<void> NetshDynamicRules::runMmPolicy(const C &c)
+{
+    QList<engine::DynamicMmPolicy> &list = m_ike.mmPolicies;
+    if (c.verb == C::Verb::Delete) {
+        auto deleted = deletePolicies(list, c);
+        if (!deleted)
+            return deleted.error();
+        m_ikeChanged = m_ikeChanged || !deleted->isEmpty();
+        return {};
+    }
+    auto edited = policyToEdit(list, c);
+    if (!edited)
+        return edited.error();
+    engine::DynamicMmPolicy &p = *edited;
     if (!c.mmSecMethods.isEmpty()) {
         auto methods = MainModeMethod::parseList(c.mmSecMethods.join(u' '));
         if (!methods)
@@ -353,12 +400,12 @@ Result<void> NetshDynamicRules::runMmPolicy(const C &c)
     if (p.isDefault)
         for (auto &o : list)
             o.isDefault = false; // one default
-    if (c.verb == V::Add) {
+    if (c.verb == C::Verb::Add) {
         list << p;
         report.messages << tr("Added dynamic main mode policy \"%1\" (%2).")
                                .arg(p.name, MainModeMethod::listToString(p.methods));
     } else {
-        *find(p.name) = p;
+        *findPolicy(list, p.name) = p;
         report.messages << tr("Changed dynamic main mode policy \"%1\".").arg(p.name);
     }
     m_ikeChanged = true;
@@ -367,63 +414,22 @@ Result<void> NetshDynamicRules::runMmPolicy(const C &c)
 
 Result<void> NetshDynamicRules::runQmPolicy(const C &c)
 {
-    using V = C::Verb;
     QList<engine::DynamicQmPolicy> &list = m_ike.qmPolicies;
-    const auto find = [&](const QString &name) {
-        return std::find_if(list.begin(), list.end(), [&](const auto &p) {
-            return p.name.compare(name, Qt::CaseInsensitive) == 0;
-        });
-    };
-    if (c.verb == V::Delete) {
-        QStringList deleted, inUse;
-        if (c.showAll) {
-            for (const auto &p : std::as_const(list))
-                (usersOf(false, p.name) ? inUse : deleted) << p.name;
-        } else {
-            const auto it = find(*c.name);
-            if (it == list.end())
-                return Error::notFound(
-                    tr("There is no dynamic quick mode policy named \"%1\".").arg(*c.name));
-            if (const int n = usersOf(false, it->name))
-                return Error::conflict(tr("The dynamic quick mode policy \"%1\" is used by %n "
-                                          "dynamic rule(s); delete them or give them another "
-                                          "qmpolicy= first.",
-                                          nullptr, n)
-                                           .arg(it->name));
-            deleted << it->name;
-        }
-        list.removeIf([&](const auto &p) { return deleted.contains(p.name); });
-        for (const QString &name : std::as_const(inUse))
-            report.notices << tr("The dynamic quick mode policy \"%1\" is used by dynamic rules "
-                                 "and stays.")
-                                  .arg(name);
-        report.messages << tr("Deleted %n dynamic quick mode policy(s).", nullptr,
-                              int(deleted.size()));
-        if (!deleted.isEmpty()) {
+    if (c.verb == C::Verb::Delete) {
+        auto deleted = deletePolicies(list, c);
+        if (!deleted)
+            return deleted.error();
+        if (!deleted->isEmpty()) {
             m_ikeChanged = true;
             for (engine::DynamicFilter &d : m_dynamic) // a default that went away
                 resolveNegotiation(d);
         }
         return {};
     }
-    engine::DynamicQmPolicy p;
-    auto it = find(*c.name);
-    if (c.verb == V::Add) {
-        if (it != list.end())
-            return Error::conflict(
-                tr("A dynamic quick mode policy named \"%1\" already exists; change it with "
-                   "\"set qmpolicy\" or delete it first.")
-                    .arg(it->name));
-        p.name = *c.name;
-        if (p.name.trimmed().isEmpty() || p.name.compare(u"all"_s, Qt::CaseInsensitive) == 0)
-            return Error::usage(
-                tr("name=%1: a quick mode policy needs a name other than \"all\".").arg(p.name));
-    } else {
-        if (it == list.end())
-            return Error::notFound(
-                tr("There is no dynamic quick mode policy named \"%1\".").arg(*c.name));
-        p = *it;
-    }
+    auto edited = policyToEdit(list, c);
+    if (!edited)
+        return edited.error();
+    engine::DynamicQmPolicy &p = *edited;
     if (c.qmSecMethods)
         p.methods = *c.qmSecMethods;
     p.soft = c.soft.value_or(p.soft);
@@ -434,7 +440,7 @@ Result<void> NetshDynamicRules::runQmPolicy(const C &c)
     if (p.isDefault)
         for (auto &o : list)
             o.isDefault = false;
-    if (c.verb == V::Add) {
+    if (c.verb == C::Verb::Add) {
         list << p;
         QStringList methods;
         for (const SecurityMethod &m : p.offers())
@@ -442,7 +448,7 @@ Result<void> NetshDynamicRules::runQmPolicy(const C &c)
         report.messages
             << tr("Added dynamic quick mode policy \"%1\" (%2).").arg(p.name, methods.join(u' '));
     } else {
-        *find(p.name) = p;
+        *findPolicy(list, p.name) = p;
         report.messages << tr("Changed dynamic quick mode policy \"%1\".").arg(p.name);
     }
     m_ikeChanged = true;

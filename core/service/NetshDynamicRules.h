@@ -39,6 +39,12 @@ private:
     void resolveNegotiation(engine::DynamicFilter &d) const;
     quint32 freeReqid() const;
     int usersOf(bool mainMode, const QString &name) const;
+    // The steps mmpolicy and qmpolicy share (P is engine::DynamicMmPolicy or DynamicQmPolicy):
+    // delete name=X|all (a policy rules use stays), and the policy an add or set starts from.
+    template <typename P>
+    Result<QStringList> deletePolicies(QList<P> &list, const syntax::NetshCommand &c);
+    template <typename P>
+    Result<P> policyToEdit(const QList<P> &list, const syntax::NetshCommand &c);
 
     QList<engine::DynamicFilter> &m_dynamic;
     engine::DynamicIke &m_ike;
