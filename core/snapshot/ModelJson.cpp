@@ -74,6 +74,19 @@ QJsonObject rule(const Rule &r, const PolicyDatabase &db)
                        {u"authMethods"_s, auth}};
 }
 
+void insertKeyExchange(QJsonObject &o, const Policy &p)
+{
+    if (!p.mainModeMethods.isEmpty())
+        o.insert(u"mainModeMethods"_s, MainModeMethod::listToString(p.mainModeMethods));
+    // Key exchange settings, only when not Windows' defaults (issue 14).
+    if (p.mainModeLifetimeSeconds != Policy::DefaultMainModeLifetimeSeconds
+        || p.quickModesPerMainMode != 0 || p.mainModePfs)
+        o.insert(u"keyExchange"_s,
+                 QJsonObject{{u"lifetimeSeconds"_s, p.mainModeLifetimeSeconds},
+                             {u"quickModesPerMainMode"_s, p.quickModesPerMainMode},
+                             {u"masterKeyPfs"_s, p.mainModePfs}});
+}
+
 QJsonObject policy(const Policy &p, const PolicyDatabase &db)
 {
     QJsonArray rules;
@@ -86,15 +99,7 @@ QJsonObject policy(const Policy &p, const PolicyDatabase &db)
                   {u"pollingIntervalMinutes"_s, p.pollingIntervalMinutes},
                   {u"lastModified"_s, p.lastModified.toUTC().toString(Qt::ISODate)},
                   {u"rules"_s, rules}};
-    if (!p.mainModeMethods.isEmpty())
-        o.insert(u"mainModeMethods"_s, MainModeMethod::listToString(p.mainModeMethods));
-    // Key exchange settings, only when not Windows' defaults (issue 14).
-    if (p.mainModeLifetimeSeconds != Policy::DefaultMainModeLifetimeSeconds
-        || p.quickModesPerMainMode != 0 || p.mainModePfs)
-        o.insert(u"keyExchange"_s,
-                 QJsonObject{{u"lifetimeSeconds"_s, p.mainModeLifetimeSeconds},
-                             {u"quickModesPerMainMode"_s, p.quickModesPerMainMode},
-                             {u"masterKeyPfs"_s, p.mainModePfs}});
+    insertKeyExchange(o, p);
     return o;
 }
 

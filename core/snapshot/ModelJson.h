@@ -14,6 +14,9 @@ QJsonObject filterAction(const FilterAction &a);
 QJsonObject rule(const Rule &r, const PolicyDatabase &db);
 QJsonObject policy(const Policy &p, const PolicyDatabase &db); // with its rules
 QJsonArray policies(const PolicyDatabase &db);
+// A policy's main-mode methods and key exchange settings ("mainModeMethods", "keyExchange"),
+// each only when not Windows' defaults; the one writer for `show --json` and snapshots.
+void insertKeyExchange(QJsonObject &o, const Policy &p);
 // The filters of the assigned policy's active rules, each with rule and action names.
 QJsonArray assignedFilters(const PolicyDatabase &db);
 // Everything in the store.

@@ -1,5 +1,7 @@
 #include "snapshot/SnapshotJson.h"
 
+#include "snapshot/ModelJson.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -121,15 +123,7 @@ QJsonObject policyJson(const Policy &p, const PolicyDatabase &db)
                                                                : QJsonValue()},
                   {u"rules"_s, rules}};
     // Only when set (issue 14): older readers and documents stay as they were.
-    if (!p.mainModeMethods.isEmpty())
-        o.insert(u"mainModeMethods"_s, MainModeMethod::listToString(p.mainModeMethods));
-    // Key exchange settings, only when not Windows' defaults (issue 14).
-    if (p.mainModeLifetimeSeconds != Policy::DefaultMainModeLifetimeSeconds
-        || p.quickModesPerMainMode != 0 || p.mainModePfs)
-        o.insert(u"keyExchange"_s,
-                 QJsonObject{{u"lifetimeSeconds"_s, p.mainModeLifetimeSeconds},
-                             {u"quickModesPerMainMode"_s, p.quickModesPerMainMode},
-                             {u"masterKeyPfs"_s, p.mainModePfs}});
+    json::insertKeyExchange(o, p);
     return o;
 }
 
