@@ -265,6 +265,11 @@ void PolicyService::setWatchInterval(int intervalMs)
     m_store->setWatchInterval(intervalMs);
 }
 
+Result<PolicyDatabase> PolicyService::loadForEnforcing() const
+{
+    return remembersState() ? m_store->load() : m_store->loadAssigned();
+}
+
 Result<void> PolicyService::enforceState(const PolicyDatabase &local,
                                          const QList<engine::DynamicFilter> &dyn,
                                          ServiceReport &report)
@@ -341,7 +346,9 @@ Result<ServiceReport> PolicyService::changeStore(
             // Enforce the new state before the store commits: if the kernel refuses, the store
             // rolls back too, and the kernel layer has already restored its previous state.
             profileMark("service: store changed");
-            auto db = w.snapshot();
+            // The assigned policy alone: what the kernel gets (stateBefore() kept the whole
+            // store when the change may be rolled back).
+            auto db = w.assignedSnapshot();
             if (!db)
                 return db.error();
             profileMark("service: store read back (snapshot)");
@@ -519,7 +526,7 @@ Result<ServiceReport> PolicyService::executeNetsh(const QString &script, const Q
     if (auto ok = m_runtime->setDynamicFilters(next); !ok) {
         // Keep kernel and runtime state in step: back to the recorded dynamic filters.
         ServiceReport ignored;
-        if (auto db = m_store->load())
+        if (auto db = m_store->loadAssigned())
             (void)enforceState(db.value(), current.value(), ignored);
         return Error{ok.error().code,
                      tr("The static changes were committed, but the dynamic rules could not be "
@@ -884,7 +891,7 @@ Result<ServiceReport> PolicyService::addDynamicFilters(const QList<engine::Dynam
         report.messages << tr("Added dynamic %1 filter %2.")
                                .arg(FilterAction::typeName(d.action).toLower(), d.label);
     }
-    auto db = m_store->load();
+    auto db = loadForEnforcing();
     if (!db)
         return db.error();
     std::optional<ConfirmationGuard::State> before;
@@ -918,7 +925,7 @@ Result<ServiceReport> PolicyService::clearDynamicFilters()
     auto current = m_runtime->dynamicFilters();
     if (!current)
         return current.error();
-    auto db = m_store->load();
+    auto db = loadForEnforcing();
     if (!db)
         return db.error();
     std::optional<ConfirmationGuard::State> before;
@@ -964,7 +971,7 @@ Result<ServiceReport> PolicyService::enforce()
     auto lock = lockRuntime();
     if (!lock)
         return lock.error();
-    auto db = m_store->load();
+    auto db = loadForEnforcing();
     if (!db)
         return db.error();
     auto dyn = m_runtime->dynamicFilters();
@@ -991,7 +998,8 @@ Result<KernelView> PolicyService::kernelView()
     for (const auto &e : all.value())
         (kernel::isOwned(e) ? view.owned : view.foreign) << e;
 
-    auto db = m_store->load();
+    // What should be enforced needs the assigned policy alone.
+    auto db = m_store->loadAssigned();
     if (!db)
         return db.error();
     auto dyn = m_runtime->dynamicFilters();

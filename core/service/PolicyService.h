@@ -153,6 +153,10 @@ private:
     // The namespace's runtime lock while this service changes the kernel (not for a dry run,
     // nor without the kernel: then only the store changes, and SQLite serializes that).
     Result<std::optional<RuntimeLock>> lockRuntime() const;
+    // What enforce(), the dynamic filters' changes and their rollbacks read: the store's
+    // assigned policy alone (AbstractPolicyStore::loadAssigned()), or the whole store when the
+    // change is remembered for a rollback (it restores every object).
+    Result<PolicyDatabase> loadForEnforcing() const;
     Result<void> enforceState(const PolicyDatabase &local, const QList<engine::DynamicFilter> &dyn,
                               ServiceReport &report);
     // The database to enforce for the local store's state `local` (PolicySource decides); a

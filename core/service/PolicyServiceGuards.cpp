@@ -113,7 +113,7 @@ Result<ServiceReport> PolicyService::restoreState(const ConfirmationGuard::State
         ok = m_store->write([&](StoreWriter &w) -> Result<void> {
             if (auto r = replaceStoreContents(w, state.database); !r)
                 return r;
-            auto db = w.snapshot();
+            auto db = w.assignedSnapshot();
             if (!db)
                 return db.error();
             return enforceState(db.value(), state.dynamicFilters, report);

@@ -30,6 +30,10 @@ public:
     virtual Result<qint64> revision() const = 0;
     // Everything, read consistently.
     virtual Result<PolicyDatabase> load() const = 0;
+    // What enforcing needs, read consistently: the revision, the assigned policy, its rules,
+    // their filter lists (with their filters) and filter actions, nothing else (not a store to
+    // show, export or restore). Costs what the assigned policy holds, not the whole store.
+    virtual Result<PolicyDatabase> loadAssigned() const { return load(); }
     // Runs fn as one change: all of it or (on an error from fn or the store) nothing.
     virtual Result<void> write(const std::function<Result<void>(StoreWriter &)> &fn) = 0;
     // Polls for changes of other processes every intervalMs (0: off), where the store can.

@@ -24,6 +24,7 @@ class PolicyStore::Private {
     Q_DECLARE_TR_FUNCTIONS(ipsec::PolicyStore)
 public:
     Result<void> checkSchema();
+    Result<PolicyDatabase> read(bool assignedOnly);
 
     QString path;
     OpenMode mode = OpenMode::ReadWrite;
@@ -158,12 +159,28 @@ Result<void> PolicyStore::Private::checkSchema()
 
 Result<PolicyDatabase> PolicyStore::load() const
 {
-    SqlConnection::Transaction t(*d->sql);
+    return d->read(false);
+}
+
+Result<PolicyDatabase> PolicyStore::loadAssigned() const
+{
+    return d->read(true);
+}
+
+qint64 PolicyStore::filtersRead() const
+{
+    return d->sql->filtersRead();
+}
+
+Result<PolicyDatabase> PolicyStore::Private::read(bool assignedOnly)
+{
+    SqlConnection::Transaction t(*sql);
     if (auto ok = t.begin(SqlConnection::Transaction::Kind::Read); !ok)
         return ok.error();
-    if (auto ok = d->checkSchema(); !ok)
+    if (auto ok = checkSchema(); !ok)
         return ok.error();
-    auto db = StoreReader(*d->sql).everything();
+    StoreReader reader(*sql);
+    auto db = assignedOnly ? reader.assignedPolicy() : reader.everything();
     if (!db)
         return db.error();
     if (auto ok = t.commit(); !ok)

@@ -61,6 +61,9 @@ public:
     Result<qint64> revision() const override;
     // Everything, read in one transaction (consistent even while others write).
     Result<PolicyDatabase> load() const override;
+    Result<PolicyDatabase> loadAssigned() const override;
+    // Filter rows this store object has read so far (tests check what a read costs).
+    qint64 filtersRead() const;
 
     // Runs fn inside one write transaction. Returning an error (or any failing statement) rolls
     // everything back; on success the revision rises by one and changed() is emitted.
@@ -87,6 +90,8 @@ public:
     // Everything as it stands inside this transaction (uncommitted changes included), e.g. to
     // enforce the new state in the kernel before committing.
     virtual Result<PolicyDatabase> snapshot() = 0;
+    // The same reduced to what enforcing needs (AbstractPolicyStore::loadAssigned()).
+    virtual Result<PolicyDatabase> assignedSnapshot() { return snapshot(); }
 
     // Runs fn as one step of the transaction (a SAVEPOINT): when fn fails, what it changed is
     // rolled back and the rest of the transaction stays; the error is returned. Used to apply

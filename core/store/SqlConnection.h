@@ -83,6 +83,11 @@ public:
     const std::optional<Error> &failure() const { return m_failure; }
     void clearFailure() { m_failure.reset(); }
 
+    // Filter rows read through this connection (StoreReader counts them; tests check what a
+    // read costs).
+    qint64 filtersRead() const { return m_filtersRead; }
+    void countFiltersRead(qint64 rows) { m_filtersRead += rows; }
+
     // An error for a failed statement, mapped to Conflict for constraint violations and to
     // Store otherwise. Remembers non-constraint failures (see failure()).
     Error sqlError(const QSqlQuery &query);
@@ -106,6 +111,7 @@ private:
     std::unordered_map<QString, QSqlQuery> m_statements;
     std::optional<Error> m_failure;
     std::optional<FileId> m_fileId; // registered as open in this process
+    qint64 m_filtersRead = 0;
 };
 
 } // namespace ipsec

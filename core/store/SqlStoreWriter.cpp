@@ -655,4 +655,9 @@ Result<PolicyDatabase> SqlStoreWriter::snapshot()
     return StoreReader(c).everything();
 }
 
+Result<PolicyDatabase> SqlStoreWriter::assignedSnapshot()
+{
+    return StoreReader(c).assignedPolicy();
+}
+
 } // namespace ipsec

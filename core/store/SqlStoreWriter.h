@@ -20,6 +20,7 @@ public:
     explicit SqlStoreWriter(SqlConnection &connection);
 
     Result<PolicyDatabase> snapshot() override;
+    Result<PolicyDatabase> assignedSnapshot() override;
     Result<void> step(const std::function<Result<void>()> &fn) override;
 
     Result<std::optional<Policy>> findPolicy(const QString &name) override;

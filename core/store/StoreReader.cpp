@@ -5,6 +5,7 @@
 #include "util/Profile.h"
 
 #include <QHash>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -195,7 +196,10 @@ Result<void> StoreReader::readFilters(QList<FilterList> &lists, QLatin1StringVie
     auto q = c.run(selectChildren("filter_list_id, id, guid_high, guid_low, source, source_ext,"
                                   " destination, destination_ext, traffic, description"
                                   " FROM filters"_L1,
-                                  "filter_list_id"_L1, "filter_lists"_L1, where, "id"_L1),
+                                  "filter_list_id"_L1, "filter_lists"_L1, where,
+                                  // Some lists: straight from the index filters_by_list, which
+                                  // holds each list's filters in id order; all: the table.
+                                  where.isEmpty() ? "id"_L1 : "filter_list_id, id"_L1),
                    values);
     if (!q)
         return q.error();
@@ -203,7 +207,10 @@ Result<void> StoreReader::readFilters(QList<FilterList> &lists, QLatin1StringVie
     const auto index = indexById(lists);
     qint64 currentListId = 0;
     FilterList *current = nullptr;
+    qint64 rows = 0;
+    const auto counted = qScopeGuard([&] { c.countFiltersRead(rows); });
     while (query.next()) {
+        ++rows;
         const qint64 listId = query.value(0).toLongLong();
         if (listId != currentListId || !current) {
             const auto it = index.constFind(listId);
@@ -300,32 +307,51 @@ Result<void> StoreReader::readSecurityMethods(QList<FilterAction> &actions, QLat
     return {};
 }
 
-Result<PolicyDatabase> StoreReader::everything()
+Result<PolicyDatabase> StoreReader::read(const Scope &scope)
 {
     PolicyDatabase db;
     auto revision = this->revision();
     if (!revision)
         return revision.error();
     db.revision = revision.value();
-    auto policies = this->policies();
+    auto policies = this->policies(scope.policies);
     if (!policies)
         return policies.error();
     db.policies = std::move(policies).value();
-    auto rules = this->rules();
+    auto rules = this->rules(scope.rules);
     if (!rules)
         return rules.error();
     db.rules = std::move(rules).value();
     profileMark("store: policies and rules read");
-    auto lists = filterLists();
+    auto lists = filterLists(scope.filterLists);
     if (!lists)
         return lists.error();
     db.filterLists = std::move(lists).value();
     profileMark("store: filter lists read");
-    auto actions = filterActions();
+    auto actions = filterActions(scope.filterActions);
     if (!actions)
         return actions.error();
     db.filterActions = std::move(actions).value();
     return db;
+}
+
+Result<PolicyDatabase> StoreReader::everything()
+{
+    return read(Scope{});
+}
+
+Result<PolicyDatabase> StoreReader::assignedPolicy()
+{
+    // Fixed clauses (no values): the unique index policies_one_assigned finds the policy, the
+    // rules come by policy, lists and actions by id, filters by filters_by_list.
+    return read(Scope{
+        "WHERE assigned = 1"_L1,
+        "WHERE policy_id IN (SELECT id FROM policies WHERE assigned = 1)"_L1,
+        "WHERE id IN (SELECT filter_list_id FROM rules"
+        " WHERE policy_id IN (SELECT id FROM policies WHERE assigned = 1))"_L1,
+        "WHERE id IN (SELECT filter_action_id FROM rules"
+        " WHERE policy_id IN (SELECT id FROM policies WHERE assigned = 1))"_L1,
+    });
 }
 
 } // namespace ipsec

@@ -36,8 +36,20 @@ public:
     Result<QList<FilterAction>> filterActions(QLatin1StringView where = {},
                                               std::initializer_list<QVariant> values = {});
     Result<PolicyDatabase> everything();
+    // What enforcing needs and nothing else: the revision, the assigned policy (if any), its
+    // rules, their filter lists (with their filters) and filter actions. Its cost follows the
+    // assigned policy, not the store (other policies' lists may hold 100,000 filters).
+    Result<PolicyDatabase> assignedPolicy();
 
 private:
+    // The `where` clause of each kind of object; empty: all of them.
+    struct Scope {
+        QLatin1StringView policies;
+        QLatin1StringView rules;
+        QLatin1StringView filterLists;
+        QLatin1StringView filterActions;
+    };
+    Result<PolicyDatabase> read(const Scope &scope);
     Result<void> readFilters(QList<FilterList> &lists, QLatin1StringView where,
                              std::initializer_list<QVariant> values);
     Result<void> readAuthMethods(QList<Rule> &rules, QLatin1StringView where,
