@@ -71,8 +71,8 @@ QList<QStringList> extensionGroups(const QString &value)
 } // namespace
 
 Result<void> LdapConnection::modifyEntry(const QString &dn,
-                                        const QList<std::pair<QByteArray, QByteArray>> &set,
-                                        bool add)
+                                         const QList<std::pair<QByteArray, QByteArray>> &set,
+                                         bool add)
 {
     // Storage first, pointers after: nothing below reallocates.
     std::vector<QByteArray> names;

@@ -9,8 +9,9 @@ extern "C" Q_DECL_EXPORT const char *ipsec_ldap_module_abi()
     return IPSEC_LDAP_MODULE_ABI;
 }
 
-extern "C" Q_DECL_EXPORT void ipsec_ldap_connect(const DirectoryOptions &options,
-                                                 ipsec::Result<std::unique_ptr<LdapDirectory>> &result)
+extern "C" Q_DECL_EXPORT void
+ipsec_ldap_connect(const DirectoryOptions &options,
+                   ipsec::Result<std::unique_ptr<LdapDirectory>> &result)
 {
     result = LdapConnection::connect(options);
 }
