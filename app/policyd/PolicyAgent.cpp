@@ -246,12 +246,11 @@ void PolicyAgent::emergencyUnassign(const QString &caller,
                                  .arg(what, caller, outcome ? tr("done") : outcome.error().message);
         send(outcome);
     };
-    // The count the caller hears includes the table's elements: its text stays beside the
-    // kernel until the worker's job moves it into the record.
+    // The count the caller hears includes the table's elements: the backend's record of the
+    // table stays beside the kernel until the worker's job moves it into the emergency's record.
     RuntimeState::EmergencyRecord removedNow;
     removedNow.entries = removed.value();
-    if (auto table = RuntimeState(m_options.service.netns).enforcedNftTable())
-        removedNow.nftTable = table.value();
+    RuntimeState(m_options.service.netns).takeNftTable(removedNow);
     const int count = removedNow.removedCount();
     AgentWorker::Job job;
     job.change = options.change;

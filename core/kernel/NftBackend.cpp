@@ -315,6 +315,57 @@ Result<void> NftBackend::replaceTable(const NftTableSpec &spec)
     return {};
 }
 
+namespace {
+
+// The record file: magic, version, the namespace's inode, the generation after the commit
+// (version 2: whether it is known, whether there is a table, its element count, so that an
+// emergency unassign can count what it removed without reading the elements), the table.
+constexpr quint32 RecordMagic = 0x6e667472;
+constexpr quint32 RecordVersion = 2;
+
+struct RecordHeader {
+    quint64 netns = 0;
+    quint32 generation = 0;
+    bool verified = false;
+    bool table = false;
+    qint32 elements = 0;
+};
+
+// Reads the header (version 1, the previous one, holds no summary: the table is read for it).
+std::optional<RecordHeader> readHeader(QDataStream &in, NftTableSpec *table)
+{
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0, version = 0;
+    RecordHeader h;
+    in >> magic >> version >> h.netns >> h.generation;
+    if (in.status() != QDataStream::Ok || magic != RecordMagic
+        || (version != 1 && version != RecordVersion))
+        return std::nullopt;
+    if (version == 1) {
+        NftTableSpec t;
+        in >> t;
+        if (in.status() != QDataStream::Ok)
+            return std::nullopt;
+        h.verified = true;
+        h.table = !t.isEmpty();
+        h.elements = t.elementCount();
+        if (table)
+            *table = std::move(t);
+        return h;
+    }
+    in >> h.verified >> h.table >> h.elements;
+    if (in.status() != QDataStream::Ok)
+        return std::nullopt;
+    if (table) {
+        in >> *table;
+        if (in.status() != QDataStream::Ok)
+            return std::nullopt;
+    }
+    return h;
+}
+
+} // namespace
+
 std::optional<NftTableSpec> NftBackend::recorded()
 {
     auto now = m_netlink->generation();
@@ -328,19 +379,96 @@ std::optional<NftTableSpec> NftBackend::recorded()
     if (!f.open(QIODevice::ReadOnly))
         return std::nullopt;
     QDataStream in(&f);
-    in.setVersion(QDataStream::Qt_6_4);
-    quint32 magic = 0, version = 0, generation = 0;
-    quint64 netns = 0;
-    in >> magic >> version >> netns >> generation;
-    if (magic != 0x6e667472 || version != 1 || netns != m_netns || generation != now.value())
-        return std::nullopt;
     Record r;
-    r.generation = generation;
-    in >> r.table;
-    if (in.status() != QDataStream::Ok)
+    const auto h = readHeader(in, &r.table);
+    if (!h || !h->verified || h->netns != m_netns || h->generation != now.value())
         return std::nullopt;
+    r.generation = h->generation;
     m_record = std::move(r);
     return m_record->table;
+}
+
+std::optional<NftBackend::RecordSummary> NftBackend::recordSummary(const QString &file)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    QDataStream in(&f);
+    const auto h = readHeader(in, nullptr);
+    if (!h)
+        return std::nullopt;
+    return RecordSummary{h->table, h->elements};
+}
+
+std::optional<NftTableSpec> NftBackend::readRecord(const QString &file)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    QDataStream in(&f);
+    NftTableSpec table;
+    if (!readHeader(in, &table))
+        return std::nullopt;
+    return table;
+}
+
+QString NftBackend::specText(const NftTableSpec &spec)
+{
+    if (spec.isEmpty())
+        return {};
+    const auto typeName = [](const NftKeyField &f) {
+        switch (f.type) {
+        case NftKeyField::Type::IPv4Address:
+            return u"ipv4_addr"_s;
+        case NftKeyField::Type::IPv6Address:
+            return u"ipv6_addr"_s;
+        case NftKeyField::Type::Port:
+            break;
+        }
+        return u"inet_service"_s;
+    };
+    QString t = u"table "_s + table() + u" {\n"_s;
+    for (const NftSetSpec &set : spec.sets) {
+        QStringList types;
+        for (const NftKeyField &f : set.fields)
+            types << typeName(f);
+        QStringList elements;
+        elements.reserve(set.elements.size());
+        for (const QByteArray &e : set.elements)
+            elements << set.elementText(e);
+        t += u"\tset "_s + set.name + u" {\n\t\ttype "_s + types.join(u" . "_s) + u'\n';
+        if (set.interval)
+            t += u"\t\tflags interval\n"_s;
+        t += u"\t\tcounter\n\t\telements = { "_s + elements.join(u", "_s) + u" }\n\t}\n"_s;
+    }
+    for (const bool in : {true, false}) {
+        t += in ? u"\tchain input {\n\t\ttype filter hook input priority filter; policy accept;\n"_s
+                : u"\tchain output {\n\t\ttype filter hook output priority filter; policy "
+                  u"accept;\n"_s;
+        if (spec.ikeExemption)
+            t += in ? u"\t\tmeta l4proto udp udp dport { 500, 4500 } accept\n"_s
+                    : u"\t\tmeta l4proto udp udp sport { 500, 4500 } accept\n"_s;
+        for (const NftRuleSpec &r : in ? spec.input : spec.output) {
+            t += u"\t\t"_s;
+            if (r.nfproto)
+                t += r.nfproto == 10 ? u"meta nfproto ipv6 "_s : u"meta nfproto ipv4 "_s;
+            if (r.l4proto)
+                t += u"meta l4proto "_s + QString::number(r.l4proto) + u' ';
+            if (!r.set.isEmpty()) {
+                const NftSetSpec *set = spec.set(r.set);
+                QStringList fields;
+                for (const NftKeyField &f : set ? set->fields : QList<NftKeyField>{})
+                    fields << (f.transport ? (f.offset == 0 ? u"th sport"_s : u"th dport"_s)
+                               : f.type == NftKeyField::Type::IPv6Address
+                                   ? (f.offset == 8 ? u"ip6 saddr"_s : u"ip6 daddr"_s)
+                                   : (f.offset == 12 ? u"ip saddr"_s : u"ip daddr"_s));
+                t += fields.join(u" . "_s) + u" @"_s + r.set + u' ';
+            }
+            t += r.drop ? u"counter drop\n"_s : u"counter accept\n"_s;
+        }
+        t += u"\t}\n"_s;
+    }
+    return t + u"}\n"_s;
 }
 
 Result<void> NftBackend::updateElements(const NftTableSpec &result,
@@ -369,28 +497,48 @@ Result<void> NftBackend::updateElements(const NftTableSpec &result,
 
 void NftBackend::record(quint32 before, const NftTableSpec *result)
 {
-    auto after = m_netlink->generation();
-    if (!result || !after || after.value() != before + 1) {
+    if (!result) {
         forget();
         return;
     }
-    m_record = Record{after.value(), *result};
+    auto after = m_netlink->generation();
+    if (after && after.value() == before + 1) {
+        m_record = Record{after.value(), *result};
+        writeRecord(after.value(), *result);
+    } else {
+        m_record.reset();
+        writeRecord(std::nullopt, *result);
+    }
+}
+
+void NftBackend::keep(const NftTableSpec &spec)
+{
+    m_record.reset();
+    writeRecord(std::nullopt, spec);
+}
+
+void NftBackend::writeRecord(std::optional<quint32> generation, const NftTableSpec &table)
+{
     if (m_options.recordFile.isEmpty())
         return;
     QByteArray bytes;
     {
         QDataStream out(&bytes, QIODevice::WriteOnly);
         out.setVersion(QDataStream::Qt_6_4);
-        out << quint32(0x6e667472) << quint32(1) << m_netns << after.value() << *result;
+        out << RecordMagic << RecordVersion << m_netns << generation.value_or(0)
+            << generation.has_value() << !table.isEmpty() << qint32(table.elementCount()) << table;
     }
     // Runtime state, gone at reboot with the table: no flush to disk (SafeFile's fsync costs more
     // than the whole transaction). A torn file fails to read or names another generation.
+    // Readable by every user, as the rest of the runtime folder: the console shows what an
+    // emergency unassign removed, and the emergency's record is this file.
     const auto write = [&] {
         const QString temporary = m_options.recordFile + u".new"_s;
         QFile f(temporary);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return false;
-        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                         | QFileDevice::ReadOther);
         const bool written = f.write(bytes) == bytes.size();
         f.close();
         return written

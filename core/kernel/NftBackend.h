@@ -56,7 +56,10 @@ struct NftTableState {
 // generation is unchanged nobody committed anything since, so the record is what the kernel
 // holds, and an incremental change is diffed against it instead of reading the table back; the
 // change's batch carries that generation, so the kernel refuses it if anything was committed in
-// between (then the caller reads the kernel and tries again).
+// between (then the caller reads the kernel and tries again). When another commit came in
+// between, the table is still recorded, without a generation: never trusted for a change, but
+// it is the table this project enforced last, which an emergency unassign keeps for `reassign`
+// (it moves the file into its record: one record of the table, not a second copy as text).
 //
 // Network namespaces: both libraries' netlink sockets live in the namespace of the thread that
 // creates them, so open() must run on a thread inside the target namespace (the programs enter
@@ -90,6 +93,19 @@ public:
     // The table last applied through this backend (or another process with the same record
     // file), when the kernel's generation shows nothing was committed since; nullopt otherwise.
     std::optional<NftTableSpec> recorded();
+    // Records `spec` as the table enforced last without changing the kernel (the caller found the
+    // kernel holding it already), without a generation: see the class comment.
+    void keep(const NftTableSpec &spec);
+    // A record file read without the kernel (its generation is not checked): the table, or its
+    // summary from the file's header. nullopt when the file is missing or damaged.
+    struct RecordSummary {
+        bool table = false; // false: the record says there is no table
+        int elements = 0;
+    };
+    static std::optional<RecordSummary> recordSummary(const QString &file);
+    static std::optional<NftTableSpec> readRecord(const QString &file);
+    // The table in nft syntax, as a dry run shows it.
+    static QString specText(const NftTableSpec &spec);
     // Turns the recorded table into `result` by adding and deleting set elements, one
     // transaction that the kernel refuses when anything was committed since the record
     // (*stale is set then: read the kernel and try again).
@@ -116,9 +132,10 @@ private:
     Result<void> ensureContext();
     // Runs one buffer; the output (with json) or the error text.
     Result<QString> run(const QString &commands, bool json);
-    // Records `result` after a commit that started at generation `before` when the kernel's
-    // generation shows that commit was the only one; else forgets the record.
+    // Records `result` after a commit that started at generation `before`: with the generation
+    // when the kernel's shows that commit was the only one, else without. No result: forgets.
     void record(quint32 before, const NftTableSpec *result);
+    void writeRecord(std::optional<quint32> generation, const NftTableSpec &table);
     void forget();
 
     nft_ctx *m_ctx = nullptr;

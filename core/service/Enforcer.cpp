@@ -252,6 +252,8 @@ Result<Enforcer::Outcome> Enforcer::enforce(const PolicyDatabase &db,
         if (exists && exists.value()) {
             if (auto ok = m_nftToClear->deleteTable(); !ok)
                 outcome->warnings << ok.error().message;
+        } else if (exists) {
+            m_nftToClear->keep({}); // no table: the record says so
         }
     }
     return outcome;
@@ -588,8 +590,7 @@ Result<Enforcer::Outcome> Enforcer::enforceNft(const engine::EffectivePolicy &ef
     profileMark("enforce: compiled (XFRM, nftables, negotiate layer)");
     const QList<kernel::SpdEntry> desiredXfrm = desiredEntries(split->xfrm);
     Outcome outcome;
-    outcome.nftPlan = std::make_shared<const engine::NftPlan>(std::move(split->nft));
-    const engine::NftPlan &nft = *outcome.nftPlan;
+    const engine::NftPlan &nft = split->nft;
     outcome.nft = true;
     outcome.nftElements = nft.elementCount();
     outcome.nftRules = int(nft.shapes.size());
@@ -687,8 +688,12 @@ Result<Enforcer::Outcome> Enforcer::enforceNft(const engine::EffectivePolicy &ef
                 undo = [this, back = delta->undo] {
                     return m_nft->apply(back);
                 };
+            } else {
+                m_nft->keep(spec); // the kernel holds the plan already
             }
-        } else if (current->exists || !spec.isEmpty()) {
+        } else if (!current->exists && spec.isEmpty()) {
+            m_nft->keep(spec);
+        } else {
             QString previous = engine::nftDeleteTableCommands();
             if (!xfrmUnchanged && current->exists) {
                 auto text = m_nft->tableText();

@@ -40,9 +40,6 @@ public:
         bool nftIncremental = false;
         int nftElementsAdded = 0;
         int nftElementsRemoved = 0;
-        // nftables backend: the table's plan (what the kernel holds after success), so that the
-        // service can keep its text for an emergency unassign (RuntimeState::enforcedNftTable).
-        std::shared_ptr<const engine::NftPlan> nftPlan;
     };
 
     struct Options {

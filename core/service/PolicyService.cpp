@@ -19,6 +19,7 @@
 #include "util/Profile.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QScopeGuard>
@@ -94,17 +95,33 @@ std::unique_ptr<kernel::NftBackend> openNft(int failAfter, QString *why = nullpt
     return std::move(nft.value());
 }
 
-// The text of the table just enforced, beside the kernel: an emergency unassign records it for
-// `reassign` without reading the table back (10,000 elements take longer to list than to delete).
-void keepEnforcedNftTable(RuntimeState &runtime, const Enforcer::Outcome &outcome,
-                          ServiceReport &report)
+// Puts back the table of an emergency record: the backend's record in one transaction, or an
+// earlier version's nft text.
+Result<void> restoreNftTable(kernel::NftBackend &nft, const RuntimeState::EmergencyRecord &r,
+                             bool dryRun, ServiceReport &report)
 {
-    const bool table = outcome.nft && outcome.nftPlan && !outcome.nftPlan->isEmpty();
-    if (table && !outcome.nftChanged && runtime.hasEnforcedNftTable())
-        return;
-    if (auto ok = runtime.setEnforcedNftTable(table ? outcome.nftPlan->tableText() : QString());
-        !ok)
-        report.notices << ok.error().message;
+    if (r.nftTableIsText) {
+        QFile f(r.nftTableFile);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error::store(
+                RuntimeState::tr("Cannot read %1: %2").arg(f.fileName(), f.errorString()));
+        const QString commands = engine::nftDeleteTableCommands() + QString::fromUtf8(f.readAll());
+        if (dryRun) {
+            report.ipCommands << commands.split(u'\n', Qt::SkipEmptyParts);
+            return {};
+        }
+        return nft.apply(commands);
+    }
+    const auto spec = kernel::NftBackend::readRecord(r.nftTableFile);
+    if (!spec)
+        return Error::store(RuntimeState::tr("%1 is damaged.").arg(r.nftTableFile));
+    if (dryRun) {
+        const QString commands =
+            engine::nftDeleteTableCommands() + kernel::NftBackend::specText(*spec);
+        report.ipCommands << commands.split(u'\n', Qt::SkipEmptyParts);
+        return {};
+    }
+    return nft.replaceTable(*spec);
 }
 
 // Removes the project's table if there is one; a line for the report, empty when none.
@@ -220,7 +237,7 @@ Result<void> PolicyService::openKernel()
     // change nothing, so they need no record). A dot file: RuntimeState::removeStale() removes
     // folders holding only the project's files.
     if (m_nft && !m_options.dryRun)
-        m_nft->setRecordFile(m_runtime->directory() + u"/.nft-applied"_s);
+        m_nft->setRecordFile(m_runtime->nftRecordFile());
     m_useNft = m_nft && backend.value() == u"nft"_s;
     if (!m_nft && backend.value() == u"nft"_s)
         m_backendNotice = tr("%1 Falling back to XFRM for every filter.").arg(why);
@@ -285,9 +302,10 @@ Result<void> PolicyService::enforceState(const PolicyDatabase &local,
     if (!outcome)
         return outcome.error();
     profileMark("service: kernel changed");
+    // The backend's record of the table (beside the kernel, for an emergency unassign) is
+    // written with the change itself; a text copy an earlier version kept goes.
     if (!m_options.dryRun)
-        keepEnforcedNftTable(*m_runtime, outcome.value(), report);
-    profileMark("service: enforced table text kept");
+        m_runtime->dropLegacyNftTable();
     if (!m_backendNotice.isEmpty())
         report.notices << m_backendNotice;
     report.notices << outcome->warnings;
@@ -1300,12 +1318,10 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
         record.dynamicFilters = dyn.value();
     else
         report.notices << dyn.error().message;
-    // The table as last enforced, kept beside the kernel by every enforcement: reading 10,000
-    // elements back before deleting them would hold the traffic up.
-    if (auto table = runtime.enforcedNftTable())
-        record.nftTable = table.value();
-    else
-        report.notices << table.error().message;
+    // The table as last enforced: the backend's record of it, kept beside the kernel by every
+    // enforcement (reading 10,000 elements back before deleting them would hold the traffic up),
+    // becomes the emergency's record by a rename.
+    runtime.takeNftTable(record);
     auto previous = runtime.emergencyRecord();
     profileMark("emergency: runtime state read");
     // What was assigned, and the store marked unassigned, in one small transaction: nothing
@@ -1316,18 +1332,17 @@ Result<ServiceReport> PolicyService::emergencyUnassign(const Options &options,
     bool keptPrevious = false;
     const auto writeRecord = [&] {
         const bool nothingNow = record.entries.isEmpty() && record.assignedPolicy.isEmpty()
-                                && record.dynamicFilters.isEmpty() && record.nftTable.isEmpty();
+                                && record.dynamicFilters.isEmpty() && !record.hasNftTable();
         if (nothingNow && previous && previous.value()) {
             keptPrevious = true;
             return;
         }
-        if (auto ok = runtime.setEmergencyRecord(record, true); !ok)
+        if (auto ok = runtime.setEmergencyRecord(record); !ok)
             report.notices << ok.error().message;
         profileMark("emergency: record file written");
         if (auto ok = runtime.setDynamicFilters({}); !ok)
             report.notices << ok.error().message;
-        if (auto ok = runtime.setEnforcedNftTable({}); !ok)
-            report.notices << ok.error().message;
+        runtime.dropLegacyNftTable();
         recorded = true;
         profileMark("emergency: record written");
     };
@@ -1427,18 +1442,17 @@ Result<ServiceReport> PolicyService::reassign(const Options &options, const Chan
         // The nftables table as it was enforced (one transaction), then the XFRM entries; if
         // those fail, the table goes again.
         std::unique_ptr<kernel::NftBackend> nft;
-        if (!r.nftTable.isEmpty()) {
+        if (r.hasNftTable()) {
             QString why;
             nft = openNft(options.kernelFailAfter, &why);
             if (!nft)
                 return Error::kernel(
                     tr("The recorded nftables table cannot be restored: %1").arg(why));
-            const QString commands = engine::nftDeleteTableCommands() + r.nftTable;
-            if (options.dryRun) {
-                report.ipCommands << commands.split(u'\n', Qt::SkipEmptyParts);
-            } else if (auto ok = nft->apply(commands); !ok) {
+            // Restored, it is the table of record for the next change or emergency again.
+            if (!options.dryRun)
+                nft->setRecordFile(runtime.nftRecordFile());
+            if (auto ok = restoreNftTable(*nft, r, options.dryRun, report); !ok)
                 return ok.error();
-            }
         }
         auto outcome = Enforcer(*spd.value()).install(r.entries, options.dryRun);
         if (!outcome) {
@@ -1449,7 +1463,9 @@ Result<ServiceReport> PolicyService::reassign(const Options &options, const Chan
         if (nft && !options.dryRun) {
             report.messages << tr("Restored the nftables table inet ipsec_console (block and "
                                   "permit filters).");
-            if (auto ok = runtime.setEnforcedNftTable(r.nftTable); !ok)
+            // An earlier version's text: the backend has no record of it, so the text stays
+            // the table of record, as that version kept it.
+            if (auto ok = runtime.keepLegacyNftTable(r); !ok)
                 report.notices << ok.error().message;
         }
         report.messages << tr("Restored %n kernel entr(y/ies).", nullptr, outcome->added);

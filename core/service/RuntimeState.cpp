@@ -1,5 +1,6 @@
 #include "service/RuntimeState.h"
 
+#include "kernel/NftBackend.h"
 #include "util/SafeFile.h"
 
 #include <QDir>
@@ -31,9 +32,29 @@ const QString ikeFile = u"ike.json"_s;
 // The preshared keys of dynamic rules, by filter GUID: root only (dynamic.json holds them
 // masked, as every other reader sees them).
 const QString keysFile = u"dynamic-keys.json"_s;
-// nft text files: the table last enforced, the table an emergency unassign removed.
+// The nftables backend's record of the table it applied last (NftBackend::Options::recordFile),
+// and where an emergency unassign moves it.
+const QString appliedTableFile = u".nft-applied"_s;
+const QString emergencyRecordTableFile = u"emergency-table.rec"_s;
+// nft text files of earlier versions: the table last enforced, the table an emergency unassign
+// removed. Still read (an upgrade keeps what an emergency unassign of the old version recorded).
 const QString enforcedTableFile = u"enforced-table.nft"_s;
 const QString emergencyTableFile = u"emergency-table.nft"_s;
+
+// The set elements of a table in nft text (an earlier version's record): "elements = { a, b, … }"
+// per set, one element per comma.
+int textElementCount(const QString &table)
+{
+    int elements = 0;
+    for (qsizetype at = table.indexOf(u"elements = {"_s); at >= 0;
+         at = table.indexOf(u"elements = {"_s, at + 1)) {
+        const qsizetype end = table.indexOf(u'}', at);
+        if (end < 0)
+            break;
+        elements += int(QStringView(table).mid(at, end - at).count(u',')) + 1;
+    }
+    return elements;
+}
 
 Result<QString> readText(const QString &path)
 {
@@ -344,20 +365,6 @@ std::optional<kernel::SpdEntry> entryFromText(const QString &text)
 
 } // namespace
 
-int RuntimeState::EmergencyRecord::removedCount() const
-{
-    // The table is the compiler's text: "elements = { a, b, … }" per set, one element per comma.
-    int elements = 0;
-    for (qsizetype at = nftTable.indexOf(u"elements = {"_s); at >= 0;
-         at = nftTable.indexOf(u"elements = {"_s, at + 1)) {
-        const qsizetype end = nftTable.indexOf(u'}', at);
-        if (end < 0)
-            break;
-        elements += int(QStringView(nftTable).mid(at, end - at).count(u',')) + 1;
-    }
-    return int(entries.size()) + elements;
-}
-
 QString RuntimeState::baseDirectory()
 {
     const QString base = qEnvironmentVariable("IPSEC_CONSOLE_RUNTIME_DIR");
@@ -398,8 +405,8 @@ QStringList RuntimeState::removeStale()
         const bool ours = std::all_of(inside.cbegin(), inside.cend(), [&](const QString &f) {
             return QFileInfo(folder.filePath(f)).isFile()
                    && !QFileInfo(folder.filePath(f)).isSymLink()
-                   && (f.endsWith(u".json"_s) || f.endsWith(u".nft"_s) || f == u"lock"_s
-                       || f.startsWith(u'.'));
+                   && (f.endsWith(u".json"_s) || f.endsWith(u".nft"_s) || f.endsWith(u".rec"_s)
+                       || f == u"lock"_s || f.startsWith(u'.'));
         });
         if (ours && folder.removeRecursively())
             removed << folder.path();
@@ -582,18 +589,27 @@ Result<std::optional<RuntimeState::EmergencyRecord>> RuntimeState::emergencyReco
             return Error::store(tr("%1 is damaged.").arg(f.fileName()));
         r.entries << *e;
     }
-    if (o.value(u"nftTable"_s).toBool()) {
-        auto table = readText(m_dir + u'/' + emergencyTableFile);
-        if (!table)
-            return table.error();
-        if (table->isEmpty())
-            return Error::store(tr("%1 is damaged.").arg(m_dir + u'/' + emergencyTableFile));
-        r.nftTable = table.value();
+    const QJsonValue table = o.value(u"nftTable"_s);
+    if (table.toString() == u"record"_s) {
+        r.nftTableFile = m_dir + u'/' + emergencyRecordTableFile;
+        r.nftElements = o.value(u"nftElements"_s).toInt();
+        if (!QFileInfo::exists(r.nftTableFile))
+            return Error::store(tr("%1 is damaged.").arg(r.nftTableFile));
+    } else if (table.toBool()) {
+        // An earlier version's record: the table as nft text.
+        r.nftTableFile = m_dir + u'/' + emergencyTableFile;
+        r.nftTableIsText = true;
+        auto text = readText(r.nftTableFile);
+        if (!text)
+            return text.error();
+        if (text->isEmpty())
+            return Error::store(tr("%1 is damaged.").arg(r.nftTableFile));
+        r.nftElements = textElementCount(text.value());
     }
     return std::optional<EmergencyRecord>(r);
 }
 
-Result<void> RuntimeState::setEmergencyRecord(const EmergencyRecord &record, bool tableFromEnforced)
+Result<void> RuntimeState::setEmergencyRecord(const EmergencyRecord &record)
 {
     QJsonArray entries;
     for (const auto &e : record.entries)
@@ -601,32 +617,45 @@ Result<void> RuntimeState::setEmergencyRecord(const EmergencyRecord &record, boo
     QJsonArray dynamic;
     for (const auto &d : record.dynamicFilters)
         dynamic.append(filterToJson(d));
-    const QJsonObject o{{u"version"_s, 1},
-                        {u"assignedPolicy"_s, record.assignedPolicy},
-                        {u"when"_s, record.when.toUTC().toString(Qt::ISODate)},
-                        {u"entries"_s, entries},
-                        {u"dynamicFilters"_s, dynamic},
-                        {u"nftTable"_s, !record.nftTable.isEmpty()}};
+    QJsonObject o{{u"version"_s, 1},
+                  {u"assignedPolicy"_s, record.assignedPolicy},
+                  {u"when"_s, record.when.toUTC().toString(Qt::ISODate)},
+                  {u"entries"_s, entries},
+                  {u"dynamicFilters"_s, dynamic}};
+    // An earlier version reads "nftTable": true as a text table; the backend's record is a
+    // string it does not take for one.
+    if (record.hasNftTable()) {
+        o.insert(u"nftTable"_s, record.nftTableIsText ? QJsonValue(true) : QJsonValue(u"record"_s));
+        o.insert(u"nftElements"_s, record.nftElements);
+    } else {
+        o.insert(u"nftTable"_s, false);
+    }
     // The table first: the record names it only once it is complete.
-    const QString tableFile = m_dir + u'/' + emergencyTableFile;
-    const QString enforced = m_dir + u'/' + enforcedTableFile;
-    if (!record.nftTable.isEmpty() && tableFromEnforced
-        && ::rename(QFile::encodeName(enforced).constData(),
-                    QFile::encodeName(tableFile).constData())
-               == 0) {
-        // Moved within the folder: complete, with the file's own mode.
-    } else if (!record.nftTable.isEmpty()) {
-        if (auto ok = makeDirectory(); !ok)
-            return ok;
-        if (auto ok =
-                SafeFile::write(tableFile, record.nftTable.toUtf8(), SafeFile::Access::Readable);
-            !ok)
-            return ok;
+    const QString textFile = m_dir + u'/' + emergencyTableFile;
+    const QString recordFile = m_dir + u'/' + emergencyRecordTableFile;
+    const QString tableFile = record.nftTableIsText ? textFile : recordFile;
+    if (record.hasNftTable() && record.nftTableFile != tableFile) {
+        // Moved within the folder: complete, with the file's own mode. Elsewhere: copied.
+        if (::rename(QFile::encodeName(record.nftTableFile).constData(),
+                     QFile::encodeName(tableFile).constData())
+            != 0) {
+            QFile source(record.nftTableFile);
+            if (!source.open(QIODevice::ReadOnly))
+                return Error::store(
+                    tr("Cannot read %1: %2").arg(source.fileName(), source.errorString()));
+            if (auto ok = makeDirectory(); !ok)
+                return ok;
+            if (auto ok = SafeFile::write(tableFile, source.readAll(), SafeFile::Access::Readable);
+                !ok)
+                return ok;
+        }
     }
     if (auto ok = writeJson(emergencyFile, QJsonDocument(o).toJson()); !ok)
         return ok;
-    if (record.nftTable.isEmpty())
-        (void)removeFile(tableFile);
+    if (!record.hasNftTable() || record.nftTableIsText)
+        (void)removeFile(recordFile);
+    if (!record.hasNftTable() || !record.nftTableIsText)
+        (void)removeFile(textFile);
     return {};
 }
 
@@ -634,27 +663,55 @@ Result<void> RuntimeState::clearEmergencyRecord()
 {
     if (auto ok = removeFile(m_dir + u'/' + emergencyFile); !ok)
         return ok;
+    if (auto ok = removeFile(m_dir + u'/' + emergencyRecordTableFile); !ok)
+        return ok;
     return removeFile(m_dir + u'/' + emergencyTableFile);
 }
 
-Result<QString> RuntimeState::enforcedNftTable() const
+QString RuntimeState::nftRecordFile() const
 {
-    return readText(m_dir + u'/' + enforcedTableFile);
+    return m_dir + u'/' + appliedTableFile;
 }
 
-bool RuntimeState::hasEnforcedNftTable() const
+bool RuntimeState::takeNftTable(EmergencyRecord &record) const
 {
-    return QFileInfo::exists(m_dir + u'/' + enforcedTableFile);
+    record.nftTableFile.clear();
+    record.nftTableIsText = false;
+    record.nftElements = 0;
+    if (const auto applied = kernel::NftBackend::recordSummary(nftRecordFile())) {
+        if (!applied->table)
+            return false;
+        record.nftTableFile = nftRecordFile();
+        record.nftElements = applied->elements;
+        return true;
+    }
+    // Enforced by an earlier version, which kept the table's text too.
+    const QString legacy = m_dir + u'/' + enforcedTableFile;
+    auto text = readText(legacy);
+    if (!text || text->isEmpty())
+        return false;
+    record.nftTableFile = legacy;
+    record.nftTableIsText = true;
+    record.nftElements = textElementCount(text.value());
+    return true;
 }
 
-Result<void> RuntimeState::setEnforcedNftTable(const QString &text)
+Result<void> RuntimeState::keepLegacyNftTable(const EmergencyRecord &record)
 {
-    if (text.isEmpty())
-        return removeFile(m_dir + u'/' + enforcedTableFile);
-    if (auto ok = makeDirectory(); !ok)
-        return ok;
-    return SafeFile::write(m_dir + u'/' + enforcedTableFile, text.toUtf8(),
+    if (!record.hasNftTable() || !record.nftTableIsText)
+        return {};
+    auto text = readText(record.nftTableFile);
+    if (!text)
+        return text.error();
+    return SafeFile::write(m_dir + u'/' + enforcedTableFile, text->toUtf8(),
                            SafeFile::Access::Readable);
+}
+
+void RuntimeState::dropLegacyNftTable() const
+{
+    const QString legacy = m_dir + u'/' + enforcedTableFile;
+    if (QFileInfo::exists(legacy))
+        (void)removeFile(legacy);
 }
 
 } // namespace ipsec

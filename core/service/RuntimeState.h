@@ -26,11 +26,16 @@ public:
         QList<kernel::SpdEntry> entries;             // the project's kernel entries at that moment
         QList<engine::DynamicFilter> dynamicFilters; // the dynamic filters then in force
         QDateTime when;
-        // The project's nftables table then in force, as nft text ("table inet ipsec_console
-        // { … }"); empty when there was none. Kept in a file of its own beside the record.
-        QString nftTable;
+        // The project's nftables table then in force: a file with the nftables backend's record
+        // of it (NftBackend::readRecord), or with nft text ("table inet ipsec_console { … }")
+        // in a record written by an earlier version. Empty: there was none. Reading the record
+        // names the file beside it; setEmergencyRecord() moves any other file there.
+        QString nftTableFile;
+        bool nftTableIsText = false;
+        int nftElements = 0;
+        bool hasNftTable() const { return !nftTableFile.isEmpty(); }
         // XFRM entries plus the table's set elements: what the user hears was removed.
-        int removedCount() const;
+        int removedCount() const { return int(entries.size()) + nftElements; }
     };
 
     explicit RuntimeState(const QString &netnsName);
@@ -61,19 +66,25 @@ public:
     Result<void> setIkeExemption(bool exempt);
 
     Result<std::optional<EmergencyRecord>> emergencyRecord() const;
-    // tableFromEnforced: record.nftTable was just read from enforcedNftTable() under the runtime
-    // lock; that file becomes the record's table by a rename (no second write of 10,000
-    // elements on the emergency's path).
-    Result<void> setEmergencyRecord(const EmergencyRecord &record, bool tableFromEnforced = false);
+    // Writes the record; a table file elsewhere (the backend's record, see takeNftTable()) is
+    // moved beside it by a rename (no second write of 10,000 elements on the emergency's path).
+    Result<void> setEmergencyRecord(const EmergencyRecord &record);
     Result<void> clearEmergencyRecord();
 
-    // The nftables table this project last enforced in the namespace, as nft text (the plan's
-    // table). Every enforcement on the nftables backend keeps it up to date, so that an
-    // emergency unassign can record the table without reading 10,000 elements back from the
-    // kernel before deleting it. Empty: no table (setting it empty removes the file).
-    Result<QString> enforcedNftTable() const;
-    bool hasEnforcedNftTable() const;
-    Result<void> setEnforcedNftTable(const QString &text);
+    // The nftables backend's record of the table it applied last (NftBackend::Options::
+    // recordFile): every enforcement keeps it up to date, so that an emergency unassign records
+    // the table without reading 10,000 elements back from the kernel before deleting it. A dot
+    // file: removeStale() removes folders holding only the project's files.
+    QString nftRecordFile() const;
+    // Fills record.nftTable* with the table last enforced (call under the runtime lock): the
+    // backend's record, else the text an earlier version kept (enforced-table.nft). False: no
+    // table.
+    bool takeNftTable(EmergencyRecord &record) const;
+    // After reassign restored a text table of an earlier version's record: that text is the table
+    // of record again, as an earlier version kept it (the backend has no record of it).
+    Result<void> keepLegacyNftTable(const EmergencyRecord &record);
+    // An enforcement recorded its table: a text copy an earlier version kept goes.
+    void dropLegacyNftTable() const;
 
     // Creates the folder (0755, whatever the umask).
     Result<void> makeDirectory() const;

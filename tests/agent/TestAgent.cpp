@@ -5,6 +5,7 @@
 #include "AgentFixture.h"
 #include "client/AgentClient.h"
 #include "kernel/NetnsFixture.h"
+#include "kernel/NftBackend.h"
 #include "kernel/TrafficProbe.h"
 
 #include <QDirIterator>
@@ -389,13 +390,15 @@ void TestAgent::emergencyThroughAgentRecordsTable()
     QVERIFY2(!e.err.contains(u"did not answer"_s), qPrintable(e.describe())); // the agent did it
     QTRY_VERIFY(m_ns.nftTable(m_pair.b).isEmpty());
     QCOMPARE(delivered({1434, 1435}), u"1434:pass 1435:pass"_s);
+    // The backend's record of the table, moved into the emergency's record (one record of the
+    // table, not a second copy as text).
     const auto recorded = [&] {
-        QDirIterator it(m_agent.runtimeDir(), {u"emergency-table.nft"_s}, QDir::Files,
+        QDirIterator it(m_agent.runtimeDir(), {u"emergency-table.rec"_s}, QDir::Files,
                         QDirIterator::Subdirectories);
         if (!it.hasNext())
             return QString();
-        QFile f(it.next());
-        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+        const auto spec = ipsec::kernel::NftBackend::readRecord(it.next());
+        return spec ? ipsec::kernel::NftBackend::specText(*spec) : QString();
     };
     if (!table.isEmpty()) {
         QTRY_VERIFY2(recorded().contains(u"1434"_s), qPrintable(m_agent.agentLog()));

@@ -6,8 +6,10 @@
 //   * the nftables backend (ipseccmd -x --backend nft),
 //   * the XFRM backend (ipseccmd -x --backend xfrm),
 //   * `nft -f` of the same table (the dry run's ruleset), the reference,
-// it measures iperf3 throughput A -> B (TCP, and UDP with 64-byte datagrams; relative to the
-// no-policy run) and the apply time (whole process) against `nft -f` (whole process). For every
+// it measures iperf3 throughput A -> B (TCP, and UDP with 64-byte datagrams; relative to a
+// no-policy run made right before the same policy's rows, since the link's speed drifts over a
+// run) and the apply time (whole process, median of --repeat, default 3) against `nft -f`
+// (whole process, median of as many runs). For every
 // policy it also times adding one rule to the assigned policy on the nftables backend: the whole
 // command, and the kernel transaction alone (the batch the enforcer sends, as the command itself
 // reports it under IPSEC_CONSOLE_PROFILE). At the largest size it times the emergency unassign
@@ -251,11 +253,33 @@ void Bench::runPolicy(const QString &policy, const QStringList &specs, QList<Row
 {
     create(policy, specs);
     const QByteArray table = ruleset(policy);
+    // The no-policy figure right before this policy's rows: the link's speed drifts over a run
+    // (other load, CPU frequency), so each policy is compared with its own neighbour.
+    Row base;
+    base.policy = policy;
+    base.variant = u"no policy"_s;
+    base.t = measure();
+    rows << base;
+    print(u"  %1 | no policy: TCP %2 Mbit/s, UDP %3 kpps\n"_s.arg(policy)
+              .arg(base.t.tcpMbps, 0, 'f', 0)
+              .arg(base.t.udpKpps, 0, 'f', 1));
+    const auto median = [](QList<qint64> v) {
+        std::sort(v.begin(), v.end());
+        return v.at(v.size() / 2);
+    };
     for (const QString &backend : {u"nft"_s, u"xfrm"_s}) {
         Row row;
         row.policy = policy;
         row.variant = u"ipseccmd --backend "_s + backend;
-        row.applyMs = ipseccmd({u"-w"_s, u"REG"_s, u"-p"_s, policy, u"-x"_s}, backend).ms;
+        // Apply time: median of --repeat assigns (unassigned in between); the last stays for
+        // the throughput run.
+        QList<qint64> ms;
+        for (int i = 0; i < m_options.repeat; ++i) {
+            if (i > 0)
+                ipseccmd({u"-w"_s, u"REG"_s, u"-p"_s, policy, u"-y"_s}, backend);
+            ms << ipseccmd({u"-w"_s, u"REG"_s, u"-p"_s, policy, u"-x"_s}, backend).ms;
+        }
+        row.applyMs = median(ms);
         row.t = measure();
         ipseccmd({u"-w"_s, u"REG"_s, u"-p"_s, policy, u"-y"_s}, backend);
         rows << row;
@@ -267,10 +291,16 @@ void Bench::runPolicy(const QString &policy, const QStringList &specs, QList<Row
     Row ref;
     ref.policy = policy;
     ref.variant = u"nft -f (reference)"_s;
-    const Run r = exec(m_pair.b, {u"nft"_s, u"-f"_s, u"-"_s}, table);
-    if (r.code != 0)
-        fail(u"nft -f: "_s + r.err.left(2000));
-    ref.applyMs = r.ms;
+    QList<qint64> ms;
+    for (int i = 0; i < m_options.repeat; ++i) {
+        if (i > 0)
+            exec(m_pair.b, {u"nft"_s, u"delete"_s, u"table"_s, u"inet"_s, u"ipsec_console"_s});
+        const Run r = exec(m_pair.b, {u"nft"_s, u"-f"_s, u"-"_s}, table);
+        if (r.code != 0)
+            fail(u"nft -f: "_s + r.err.left(2000));
+        ms << r.ms;
+    }
+    ref.applyMs = median(ms);
     ref.t = measure();
     exec(m_pair.b, {u"nft"_s, u"delete"_s, u"table"_s, u"inet"_s, u"ipsec_console"_s});
     rows << ref;
@@ -513,17 +543,26 @@ int Bench::run()
     m_server->kill();
     m_server->waitForFinished();
 
-    // The side-by-side table.
-    print(u"\n| policy | variant | apply ms | TCP rel. | UDP 64 B rel. |\n"_s
-          u"|---|---|---|---|---|\n"_s);
-    print(u"| no policy | — | — | 1.00 (%1 Mbit/s) | 1.00 (%2 kpps) |\n"_s
+    // The side-by-side table; throughput relative to the no-policy run measured right before
+    // the same policy's rows.
+    print(u"\n| policy | variant | apply ms (median of %1) | TCP rel. | UDP 64 B rel. |\n"_s
+          u"|---|---|---|---|---|\n"_s.arg(m_options.repeat));
+    print(u"| no policy (start of run) | — | — | 1.00 (%1 Mbit/s) | 1.00 (%2 kpps) |\n"_s
               .arg(m_base.tcpMbps, 0, 'f', 0)
               .arg(m_base.udpKpps, 0, 'f', 1));
     bool ok = true;
+    Throughput base = m_base;
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const Row &r = rows.at(i);
-        const double tcp = m_base.tcpMbps > 0 ? r.t.tcpMbps / m_base.tcpMbps : 0;
-        const double udp = m_base.udpKpps > 0 ? r.t.udpKpps / m_base.udpKpps : 0;
+        if (r.variant == u"no policy"_s) {
+            base = r.t;
+            print(u"| %1 | no policy | — | 1.00 (%2 Mbit/s) | 1.00 (%3 kpps) |\n"_s.arg(r.policy)
+                      .arg(r.t.tcpMbps, 0, 'f', 0)
+                      .arg(r.t.udpKpps, 0, 'f', 1));
+            continue;
+        }
+        const double tcp = base.tcpMbps > 0 ? r.t.tcpMbps / base.tcpMbps : 0;
+        const double udp = base.udpKpps > 0 ? r.t.udpKpps / base.udpKpps : 0;
         print(u"| %1 | %2 | %3 | %4 | %5 |\n"_s.arg(r.policy, r.variant)
                   .arg(r.applyMs)
                   .arg(tcp, 0, 'f', 2)

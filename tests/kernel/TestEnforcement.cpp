@@ -10,9 +10,12 @@
 #include "engine/Evaluator.h"
 #include "engine/FilterExpansion.h"
 #include "kernel/NetlinkSpd.h"
+#include "kernel/NftTableSpec.h"
 #include "kernel/Ownership.h"
 #include "store/PolicyStore.h"
 
+#include <QDataStream>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -128,6 +131,7 @@ private Q_SLOTS:
     void dynamicFilters();
     void emergencyUnassignAndReassign();
     void emergencyRecordKeepsTable();
+    void emergencyRecordOfEarlierVersion();
     void mirroredFilter();
     void specificPermitMatchesEvaluator();
     void ipv6Block();
@@ -168,6 +172,10 @@ private:
         return inbound ? u"XfrmInPolBlock"_s : u"XfrmOutPolBlock"_s;
     }
     bool isAssigned(const QString &policy);
+    // The namespace's runtime folder (IPSEC_CONSOLE_RUNTIME_DIR/<netns>-<inode>).
+    QDir runtimeFolder() const;
+    // The store made unreadable (an emergency record alone must do); `saved` gets it back.
+    void damageStore(QByteArray *saved = nullptr);
 
     // A->B (inbound at B) and B->A (outbound at B) flows; B's address of the peer's family.
     Flow in(const QHostAddress &from, quint16 dport, Flow::Proto proto = Flow::Proto::Udp,
@@ -613,6 +621,148 @@ void TestEnforcement::emergencyRecordKeepsTable()
     CHECK_TRAFFIC(blocked);
     // The command says how long the kernel work took (the bench reads it).
     QVERIFY2(emergencyOut.contains(u"Kernel work: "_s), qPrintable(emergencyOut));
+}
+
+QDir TestEnforcement::runtimeFolder() const
+{
+    const QDir base(m_dir->filePath(u"run"_s));
+    for (const QString &name : base.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        if (name.startsWith(m_pair.b + u'-'))
+            return QDir(base.filePath(name));
+    return QDir(base.filePath(u"missing"_s));
+}
+
+void TestEnforcement::damageStore(QByteArray *saved)
+{
+    const QString store = m_dir->filePath(u"policy.db"_s);
+    for (const QString &suffix : {u"-wal"_s, u"-shm"_s})
+        QFile::remove(store + suffix);
+    QFile damaged(store);
+    if (saved && damaged.open(QIODevice::ReadOnly)) {
+        *saved = damaged.readAll();
+        damaged.close();
+    }
+    QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    damaged.write(QByteArray(4096, 'x'));
+}
+
+// One record of the table (issue 11): the backend's binary record serves incremental changes and
+// the emergency's record alike. An earlier version kept it twice (its record in format 1 and the
+// nft text, enforced-table.nft, which an emergency moved into its record as emergency-table.nft):
+// after an upgrade both still bring the same table back without a store.
+void TestEnforcement::emergencyRecordOfEarlierVersion()
+{
+    if (!nftBackend())
+        QSKIP("The table record belongs to the nftables backend.");
+    QStringList args{u"-w"_s, u"REG"_s,          u"-p"_s,           u"P"_s,  u"-r"_s,    u"R"_s,
+                     u"-f"_s, u"*=0:1434:UDP"_s, u"0=*:1438:UDP"_s, u"-n"_s, u"BLOCK"_s, u"-x"_s};
+    Run r = run(args);
+    CHECK_RUN(r, args, 0);
+    const QHostAddress a4 = VethPair::a4(), a6 = VethPair::a6();
+    const QList<Expect> blocked{
+        {in(a4, 1434), false}, {in(a6, 1434), false}, {out(a4, 1438), false}, {in(a4, 1436), true}};
+    CHECK_TRAFFIC(blocked);
+    const QStringList before = enforced();
+    QVERIFY(!before.isEmpty());
+    const QDir runtime = runtimeFolder();
+    QVERIFY2(runtime.exists(u".nft-applied"_s), qPrintable(runtime.path()));
+    QVERIFY(!runtime.exists(u"enforced-table.nft"_s)); // no second copy of the table
+    const QString text = m_ns.ipOutput({u"netns"_s, u"exec"_s, m_pair.b, u"nft"_s, u"list"_s,
+                                        u"table"_s, u"inet"_s, u"ipsec_console"_s});
+    QVERIFY2(text.contains(u"1434"_s), qPrintable(text));
+
+    // 1. What the earlier version left after enforcing: its record in format 1 (no summary
+    // header) and the table's text.
+    {
+        QFile f(runtime.filePath(u".nft-applied"_s));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QDataStream in(&f);
+        in.setVersion(QDataStream::Qt_6_4);
+        quint32 magic = 0, version = 0, generation = 0;
+        quint64 netns = 0;
+        bool verified = false, table = false;
+        qint32 elements = 0;
+        ipsec::kernel::NftTableSpec spec;
+        in >> magic >> version >> netns >> generation >> verified >> table >> elements >> spec;
+        QCOMPARE(version, 2u);
+        QVERIFY(verified && table && elements > 0 && in.status() == QDataStream::Ok);
+        f.close();
+        QByteArray old;
+        QDataStream out(&old, QIODevice::WriteOnly);
+        out.setVersion(QDataStream::Qt_6_4);
+        out << magic << quint32(1) << netns << generation << spec;
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(old);
+        f.close();
+        QFile t(runtime.filePath(u"enforced-table.nft"_s));
+        QVERIFY(t.open(QIODevice::WriteOnly));
+        t.write(text.toUtf8());
+    }
+    args = QStringList{u"emergency-unassign"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    QCOMPARE(enforced(), QStringList{});
+    QVERIFY(runtime.exists(u"emergency-table.rec"_s));
+    QVERIFY(!runtime.exists(u".nft-applied"_s));
+    QVERIFY(!runtime.exists(u"enforced-table.nft"_s));
+    QByteArray goodStore;
+    damageStore(&goodStore);
+    args = QStringList{u"reassign"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    QVERIFY2(r.err.contains(u"could not be opened"_s), qPrintable(r.err));
+    QCOMPARE(enforced(), before);
+    CHECK_TRAFFIC(blocked);
+
+    // 2. An emergency record of the earlier version: the table as nft text beside it.
+    args = QStringList{u"emergency-unassign"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    QCOMPARE(enforced(), QStringList{});
+    {
+        QFile json(runtime.filePath(u"emergency.json"_s));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        QJsonObject o = QJsonDocument::fromJson(json.readAll()).object();
+        json.close();
+        QCOMPARE(o.value(u"nftTable"_s).toString(), u"record"_s);
+        o.insert(u"nftTable"_s, true);
+        o.remove(u"nftElements"_s);
+        QVERIFY(json.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        json.write(QJsonDocument(o).toJson());
+        json.close();
+        QVERIFY(QFile::remove(runtime.filePath(u"emergency-table.rec"_s)));
+        QFile t(runtime.filePath(u"emergency-table.nft"_s));
+        QVERIFY(t.open(QIODevice::WriteOnly));
+        t.write(text.toUtf8());
+    }
+    args = QStringList{u"reassign"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    QCOMPARE(enforced(), before);
+    CHECK_TRAFFIC(blocked);
+    QVERIFY(!runtime.exists(u"emergency-table.nft"_s));
+    // The text restored is the table of record for the next emergency, as that version kept it.
+    args = QStringList{u"emergency-unassign"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    QCOMPARE(enforced(), QStringList{});
+    QVERIFY(runtime.exists(u"emergency-table.nft"_s));
+    args = QStringList{u"reassign"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    QCOMPARE(enforced(), before);
+
+    // With the store back, the next enforcement records the table its own way and the text goes.
+    QFile store(m_dir->filePath(u"policy.db"_s));
+    QVERIFY(store.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    store.write(goodStore);
+    store.close();
+    args = QStringList{u"-w"_s, u"REG"_s, u"-p"_s, u"P"_s, u"-x"_s};
+    r = run(args);
+    CHECK_RUN(r, args, 0);
+    QCOMPARE(enforced(), before);
+    QVERIFY(runtime.exists(u".nft-applied"_s));
+    QVERIFY(!runtime.exists(u"enforced-table.nft"_s));
 }
 
 // ---------------------------------------------------------------------------------------------
