@@ -188,6 +188,15 @@ Result<void> NftBackend::apply(const QString &commands, const NftTableSpec *resu
 
 Result<void> NftBackend::deleteTable()
 {
+    // Without a record file nothing needs the generations around the commit (an emergency
+    // unassign): the batch alone, one round trip.
+    if (m_options.recordFile.isEmpty() && !m_options.failNextApply) {
+        m_record.reset();
+        if (auto ok = m_netlink->replaceTable(NftTableSpec{}, 0, nullptr); !ok)
+            return Error::kernel(
+                tr("nftables: %1 The previous ruleset is unchanged.").arg(ok.error().message));
+        return {};
+    }
     return replaceTable(NftTableSpec{});
 }
 
