@@ -4,6 +4,8 @@
 #include "engine/EffectivePolicy.h"
 
 #include <algorithm>
+#include <cstring>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -19,20 +21,23 @@ int compareAddress(const Address &a, const Address &b)
         return a.family() < b.family() ? -1 : 1;
     if (a.prefixLength() != b.prefixLength())
         return a.prefixLength() < b.prefixLength() ? -1 : 1;
-    if (a.bytes() != b.bytes())
-        return a.bytes() < b.bytes() ? -1 : 1;
+    // std::array's order on bytes, in one pass.
+    if (int c = std::memcmp(a.bytes().data(), b.bytes().data(), a.bytes().size()))
+        return c;
+    // Expanded filters carry no names (those were resolved to hosts): no call for them.
+    if (a.name().isEmpty() && b.name().isEmpty())
+        return 0;
     return QString::compare(a.name(), b.name());
 }
 
 // Ports only mean something for TCP and UDP; elsewhere they are dropped so that neither the
 // ranking nor the kernel selector depends on a meaningless value.
-Filter normalized(Filter f)
+void normalize(Filter &f)
 {
     if (!f.protocol.hasPorts()) {
         f.sourcePort = 0;
         f.destinationPort = 0;
     }
-    return f;
 }
 
 } // namespace
@@ -90,29 +95,30 @@ EffectivePolicy EffectivePolicy::build(const PolicyDatabase &db,
                                 .arg(rule->name, policy->name);
                 continue;
             }
+            // Built in place (no FilterSource moved per filter); normalized by fromSources().
+            const Negotiation negotiation = action->type == FilterAction::Type::Negotiate
+                                                ? Negotiation::of(*action)
+                                                : Negotiation{};
             for (const Filter &f : list->filters) {
-                FilterSource s;
-                s.filter = normalized(f);
+                FilterSource &s = sources.emplaceBack();
+                s.filter = f;
                 s.action = action->type;
-                if (action->type == FilterAction::Type::Negotiate)
-                    s.negotiation = Negotiation::of(*action);
+                s.negotiation = negotiation;
                 s.origin = Origin::Static;
                 s.policyId = policy->id;
                 s.policyName = policy->name;
                 s.ruleId = rule->id;
                 s.ruleName = rule->name;
-                sources << std::move(s);
             }
         }
     }
     for (const DynamicFilter &d : dynamicFilters) {
-        FilterSource s;
-        s.filter = normalized(d.filter);
+        FilterSource &s = sources.emplaceBack();
+        s.filter = d.filter;
         s.action = d.action;
         s.negotiation = d.negotiation;
         s.origin = Origin::Dynamic;
         s.label = d.label;
-        sources << std::move(s);
     }
     EffectivePolicy p = fromSources(std::move(sources), context, options);
     p.m_warnings = warnings + p.m_warnings;
@@ -126,11 +132,14 @@ EffectivePolicy EffectivePolicy::fromSources(QList<FilterSource> sources,
     EffectivePolicy p;
     p.m_context = context;
     p.m_options = options;
+    // Most filters expand to one or two directional filters.
     p.m_ranked.reserve(sources.size() * 2);
+    DirectionalFilters directional;
     for (qsizetype i = 0; i < sources.size(); ++i) {
         FilterSource &s = sources[i];
-        s.filter = normalized(std::move(s.filter));
-        const QList<DirectionalFilter> directional = expandFilterKeepingMe(s.filter, context);
+        normalize(s.filter);
+        directional.clear();
+        expandFilterKeepingMe(s.filter, context, directional);
         if (directional.isEmpty()) {
             const Address &server =
                 s.filter.source.isServer() ? s.filter.source : s.filter.destination;
@@ -152,14 +161,36 @@ EffectivePolicy EffectivePolicy::fromSources(QList<FilterSource> sources,
                                 .arg(s.filter.source.toString(), s.filter.destination.toString());
             continue;
         }
-        for (const DirectionalFilter &d : directional)
-            p.m_ranked << RankedFilter{d, i, specificity(d, s.action, s.origin)};
+        for (DirectionalFilter &d : directional) {
+            RankedFilter &r = p.m_ranked.emplaceBack();
+            r.specificity = specificity(d, s.action, s.origin);
+            r.source = i;
+            r.filter = std::move(d);
+        }
     }
     p.m_sources = std::move(sources);
     const QList<FilterSource> &src = p.m_sources;
-    std::sort(
-        p.m_ranked.begin(), p.m_ranked.end(),
-        [&src](const RankedFilter &a, const RankedFilter &b) { return rankedBefore(a, b, src); });
+    const auto before = [&src](const RankedFilter &a, const RankedFilter &b) {
+        return rankedBefore(a, b, src);
+    };
+    // rankedBefore() is a total order of the filters in force (two entries it cannot tell apart
+    // are the very same directional filter of the same source, which the expansion never
+    // repeats), so the sorted list is the same whichever way it is sorted. Policies usually come
+    // from the store in order already (ports, hosts and lists written in ascending order): then a
+    // check is all it costs. Otherwise the entries (over 100 bytes each) are sorted by index and
+    // moved once.
+    if (!std::is_sorted(p.m_ranked.cbegin(), p.m_ranked.cend(), before)) {
+        QList<qsizetype> order(p.m_ranked.size());
+        std::iota(order.begin(), order.end(), qsizetype(0));
+        const QList<RankedFilter> &ranked = p.m_ranked;
+        std::sort(order.begin(), order.end(),
+                  [&](qsizetype a, qsizetype b) { return before(ranked.at(a), ranked.at(b)); });
+        QList<RankedFilter> sorted;
+        sorted.reserve(order.size());
+        for (qsizetype i : std::as_const(order))
+            sorted.append(std::move(p.m_ranked[i]));
+        p.m_ranked = std::move(sorted);
+    }
     return p;
 }
 

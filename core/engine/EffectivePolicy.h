@@ -50,6 +50,16 @@ struct RankedFilter {
     quint64 specificity = 0;
 };
 
+} // namespace ipsec::engine
+
+// Moved in memory when a list grows or is sorted (no pointer into themselves): one of each per
+// filter in force.
+Q_DECLARE_TYPEINFO(ipsec::engine::DynamicFilter, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(ipsec::engine::FilterSource, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(ipsec::engine::RankedFilter, Q_RELOCATABLE_TYPE);
+
+namespace ipsec::engine {
+
 struct EffectivePolicyOptions {
     // UDP 500/4500 to and from the local IKE ports always pass (Windows 2003
     // NoDefaultExempt=3). Lives here, not in the compiler, so the evaluator and the kernel

@@ -8,50 +8,54 @@ namespace ipsec::engine {
 
 namespace {
 
-// The concrete addresses one filter end stands for, or {any} for any.
-QList<Address> concrete(const Address &a, const ExpansionContext &ctx, bool keepMe)
+// The concrete addresses one filter end stands for, or {any} for any. Two without allocating:
+// one for a literal, any or kept "me", a few for names and local addresses.
+using Concrete = QVarLengthArray<Address, 2>;
+
+Concrete concrete(const Address &a, const ExpansionContext &ctx, bool keepMe)
 {
-    QList<Address> out;
+    Concrete out;
     switch (a.kind()) {
     case Address::Kind::Any:
     case Address::Kind::Host:
     case Address::Kind::Subnet:
-        out << a;
+        out.append(a);
         break;
     case Address::Kind::Me:
         if (keepMe) {
-            out << a;
+            out.append(a);
             break;
         }
         for (const QHostAddress &h : ctx.localAddresses)
-            out << Address::host(h);
+            out.append(Address::host(h));
         break;
     case Address::Kind::DnsName:
         if (ctx.resolve)
             for (const QHostAddress &h : ctx.resolve(a.name()))
-                out << Address::host(h);
+                out.append(Address::host(h));
         break;
     case Address::Kind::Server:
         if (ctx.servers)
             for (const QHostAddress &h : ctx.servers(a.serverType()).addresses)
-                out << Address::host(h);
+                out.append(Address::host(h));
         break;
     }
     return out;
 }
 
-void addOneWay(QList<DirectionalFilter> &out, const Address &src, const Address &dst, quint16 sport,
-               quint16 dport, const Filter &f, const ExpansionContext &ctx, bool keepMe)
+template <typename Out>
+void addOneWay(Out &out, const Address &src, const Address &dst, quint16 sport, quint16 dport,
+               const Filter &f, const ExpansionContext &ctx, bool keepMe)
 {
-    QList<Direction> directions;
+    QVarLengthArray<Direction, 2> directions;
     if (dst.isMe())
-        directions << Direction::Inbound;
+        directions.append(Direction::Inbound);
     if (src.isMe())
-        directions << Direction::Outbound;
+        directions.append(Direction::Outbound);
     if (directions.isEmpty())
         directions << Direction::Inbound << Direction::Outbound;
-    const QList<Address> sources = concrete(src, ctx, keepMe);
-    const QList<Address> destinations = concrete(dst, ctx, keepMe);
+    const Concrete sources = concrete(src, ctx, keepMe);
+    const Concrete destinations = concrete(dst, ctx, keepMe);
     for (const Address &s : sources) {
         for (const Address &d : destinations) {
             if (s.family() != Address::Family::Unspecified
@@ -60,10 +64,18 @@ void addOneWay(QList<DirectionalFilter> &out, const Address &src, const Address 
             for (Direction dir : directions) {
                 DirectionalFilter df{dir, s, d, f.protocol, sport, dport};
                 if (!out.contains(df))
-                    out << df;
+                    out.append(std::move(df));
             }
         }
     }
+}
+
+template <typename Out>
+void expand(Out &out, const Filter &f, const ExpansionContext &ctx, bool keepMe)
+{
+    addOneWay(out, f.source, f.destination, f.sourcePort, f.destinationPort, f, ctx, keepMe);
+    if (f.mirrored)
+        addOneWay(out, f.destination, f.source, f.destinationPort, f.sourcePort, f, ctx, keepMe);
 }
 
 } // namespace
@@ -71,19 +83,20 @@ void addOneWay(QList<DirectionalFilter> &out, const Address &src, const Address 
 QList<DirectionalFilter> expandFilter(const Filter &f, const ExpansionContext &ctx)
 {
     QList<DirectionalFilter> out;
-    addOneWay(out, f.source, f.destination, f.sourcePort, f.destinationPort, f, ctx, false);
-    if (f.mirrored)
-        addOneWay(out, f.destination, f.source, f.destinationPort, f.sourcePort, f, ctx, false);
+    expand(out, f, ctx, false);
     return out;
 }
 
 QList<DirectionalFilter> expandFilterKeepingMe(const Filter &f, const ExpansionContext &ctx)
 {
     QList<DirectionalFilter> out;
-    addOneWay(out, f.source, f.destination, f.sourcePort, f.destinationPort, f, ctx, true);
-    if (f.mirrored)
-        addOneWay(out, f.destination, f.source, f.destinationPort, f.sourcePort, f, ctx, true);
+    expand(out, f, ctx, true);
     return out;
+}
+
+void expandFilterKeepingMe(const Filter &f, const ExpansionContext &ctx, DirectionalFilters &out)
+{
+    expand(out, f, ctx, true);
 }
 
 QList<QHostAddress> localAddresses()

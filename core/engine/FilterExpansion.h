@@ -4,6 +4,7 @@
 
 #include <QHostAddress>
 #include <QList>
+#include <QVarLengthArray>
 
 #include <functional>
 
@@ -22,6 +23,12 @@ struct DirectionalFilter {
     quint16 destinationPort = 0;
     friend bool operator==(const DirectionalFilter &, const DirectionalFilter &) = default;
 };
+
+} // namespace ipsec::engine
+
+Q_DECLARE_TYPEINFO(ipsec::engine::DirectionalFilter, Q_RELOCATABLE_TYPE);
+
+namespace ipsec::engine {
 
 // What a server type (DNS, DHCP, GATEWAY) stands for right now; why not, when nothing.
 struct ServerAddresses {
@@ -48,6 +55,11 @@ QList<DirectionalFilter> expandFilter(const Filter &filter, const ExpansionConte
 // direction that implies it), and the ranking treats "me" as a host whatever it expands to.
 QList<DirectionalFilter> expandFilterKeepingMe(const Filter &filter,
                                                const ExpansionContext &context);
+// The same, appended to `out`: a filter of literal addresses expands without any allocation
+// (the effective policy expands every filter of the policy this way).
+using DirectionalFilters = QVarLengthArray<DirectionalFilter, 4>;
+void expandFilterKeepingMe(const Filter &filter, const ExpansionContext &context,
+                           DirectionalFilters &out);
 
 // The local addresses of the current network namespace ("me"), without loopback and
 // link-local addresses.

@@ -3,7 +3,10 @@
 #include "engine/NftCompiler.h"
 #include "engine/XfrmEntry.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -54,26 +57,47 @@ QString actionCode(FilterAction::Type a)
     return u"permit"_s;
 }
 
-QString addressText(const std::array<quint8, 16> &b, Address::Family family, int prefix)
+void appendNumber(QString &out, uint n)
 {
-    QHostAddress a;
+    char16_t digits[10];
+    int i = 10;
+    do {
+        digits[--i] = char16_t(u'0' + n % 10);
+        n /= 10;
+    } while (n);
+    out.append(QStringView(digits + i, 10 - i));
+}
+
+// As nft writes it (and QHostAddress: dotted quad, RFC 5952 for IPv6), "/prefix" unless a host.
+// IPv4 directly: the table text has one per element, 10,000 and more.
+void appendAddress(QString &out, const std::array<quint8, 16> &b, Address::Family family,
+                   int prefix)
+{
     if (family == Address::Family::IPv4) {
-        a = QHostAddress(quint32(b[0]) << 24 | quint32(b[1]) << 16 | quint32(b[2]) << 8 | b[3]);
+        for (int i = 0; i < 4; ++i) {
+            if (i)
+                out.append(u'.');
+            appendNumber(out, b[size_t(i)]);
+        }
     } else {
         Q_IPV6ADDR v;
         for (int i = 0; i < 16; ++i)
-            v[i] = b[i];
-        a = QHostAddress(v);
+            v[i] = b[size_t(i)];
+        out.append(QHostAddress(v).toString());
     }
-    QString t = a.toString();
-    if (prefix < maxPrefix(family))
-        t += u'/' + QString::number(prefix);
-    return t;
+    if (prefix < maxPrefix(family)) {
+        out.append(u'/');
+        appendNumber(out, uint(prefix));
+    }
 }
 
-QString portText(quint16 first, quint16 last)
+void appendPorts(QString &out, quint16 first, quint16 last)
 {
-    return first == last ? QString::number(first) : u"%1-%2"_s.arg(first).arg(last);
+    appendNumber(out, first);
+    if (first != last) {
+        out.append(u'-');
+        appendNumber(out, last);
+    }
 }
 
 // One end of a directional filter as the table sees it.
@@ -84,36 +108,36 @@ struct End {
     std::array<quint8, 16> bytes;
 };
 
-using Ends = QList<End>;
+// One or two ends (both families) without allocating; more only for "me" on the far end of a
+// host with many addresses.
+using Ends = QVarLengthArray<End, 2>;
 
 // Identity of a compiled selector, action left out: two filters with the same one are the
-// same traffic (the later one is shadowed).
+// same traffic (the later one is shadowed). Packed into six words: one look-up per element of
+// the table, so this is the compiler's hottest.
 struct SelectorKey {
-    Direction direction;
-    Address::Family family;
-    int sourcePrefix;
-    bool sourceIsMe;
-    int destinationPrefix;
-    bool destinationIsMe;
-    quint8 protocol;
+    // direction, family, prefixes (+1, so -1 is 0), which ends are an implied "me", protocol
+    quint64 head;
     std::array<quint8, 16> source;
     std::array<quint8, 16> destination;
-    quint16 sourcePort;
-    quint16 destinationPort;
+    quint64 ports; // source port << 16 | destination port
     friend bool operator==(const SelectorKey &, const SelectorKey &) = default;
 };
 
 size_t qHash(const SelectorKey &k, size_t seed = 0) noexcept
 {
-    return qHashMulti(seed, quint8(k.direction), quint8(k.family), k.sourcePrefix, k.sourceIsMe,
-                      k.destinationPrefix, k.destinationIsMe, k.protocol,
-                      qHashBits(k.source.data(), 16), qHashBits(k.destination.data(), 16),
-                      k.sourcePort, k.destinationPort);
+    // Integer mixing, as qHash(XfrmSelector): qHashBits() of the 48 bytes costs several times
+    // more.
+    quint64 w[4];
+    std::memcpy(&w[0], k.source.data(), 16);
+    std::memcpy(&w[2], k.destination.data(), 16);
+    return qHashMulti(seed, k.head, w[0], w[1], w[2], w[3], k.ports);
 }
 
+// The winner of a selector; source -1 while there is none.
 struct Winner {
-    qsizetype source;
-    FilterAction::Type action;
+    qsizetype source = -1;
+    FilterAction::Type action = FilterAction::Type::Block;
 };
 
 class Builder {
@@ -131,21 +155,21 @@ public:
 
     Ends ends(const Address &a, bool implied) const
     {
-        static const Ends bothAny = {End{Address::Family::IPv4, -1, false, {}},
-                                     End{Address::Family::IPv6, -1, false, {}}};
+        Ends out;
         if (a.isMe()) {
             if (!implied)
                 return m_localHosts;
-            return {End{Address::Family::IPv4, -1, true, {}},
-                    End{Address::Family::IPv6, -1, true, {}}};
+            out.append(End{Address::Family::IPv4, -1, true, {}});
+            out.append(End{Address::Family::IPv6, -1, true, {}});
+        } else if (a.isAny() && a.family() == Address::Family::Unspecified) {
+            out.append(End{Address::Family::IPv4, -1, false, {}});
+            out.append(End{Address::Family::IPv6, -1, false, {}});
+        } else if (a.isAny() || (a.isLiteral() && a.prefixLength() == 0)) {
+            out.append(End{a.family(), -1, false, {}});
+        } else if (a.isLiteral()) {
+            out.append(End{a.family(), a.prefixLength(), false, a.bytes()});
         }
-        if (a.isAny() && a.family() == Address::Family::Unspecified)
-            return bothAny;
-        if (a.isAny() || (a.isLiteral() && a.prefixLength() == 0))
-            return {End{a.family(), -1, false, {}}};
-        if (a.isLiteral())
-            return {End{a.family(), a.prefixLength(), false, a.bytes()}};
-        return {};
+        return out;
     }
 
     void add(const RankedFilter &r)
@@ -156,66 +180,67 @@ public:
         const Ends sources = ends(f.source, !in);
         const Ends destinations = ends(f.destination, in);
         const bool ports = f.protocol.hasPorts();
+        const bool sourcePort = ports && f.sourcePort != 0;
+        const bool destinationPort = ports && f.destinationPort != 0;
+        const quint16 sport = sourcePort ? f.sourcePort : 0;
+        const quint16 dport = destinationPort ? f.destinationPort : 0;
+        const quint8 protocol = f.protocol.number();
         for (const End &s : sources) {
             for (const End &d : destinations) {
                 if (s.family != d.family)
                     continue;
                 ++plan.filters;
-                NftShape shape;
-                shape.direction = f.direction;
-                shape.action = src.action;
-                shape.family = s.family;
-                shape.sourcePrefix = s.prefix;
-                shape.sourceIsMe = s.me;
-                shape.destinationPrefix = d.prefix;
-                shape.destinationIsMe = d.me;
-                shape.protocol = f.protocol.number();
-                shape.sourcePort = ports && f.sourcePort != 0;
-                shape.destinationPort = ports && f.destinationPort != 0;
-                shape.rank = r.specificity & ~quint64(0xf);
-
-                NftElement e;
-                e.source = s.bytes;
-                e.destination = d.bytes;
-                e.sourcePort = e.sourcePortLast = shape.sourcePort ? f.sourcePort : 0;
-                e.destinationPort = e.destinationPortLast =
-                    shape.destinationPort ? f.destinationPort : 0;
-                e.sources = {r.source};
-
-                const SelectorKey key{shape.direction,         shape.family,
-                                      shape.sourcePrefix,      shape.sourceIsMe,
-                                      shape.destinationPrefix, shape.destinationIsMe,
-                                      shape.protocol,          e.source,
-                                      e.destination,           e.sourcePort,
-                                      e.destinationPort};
-                const auto seen = m_seen.constFind(key);
-                if (seen != m_seen.cend()) {
-                    if (seen->source != r.source)
+                // Everything the selector's identity and the shape's setName() spell, packed.
+                const quint64 head = quint64(f.direction) | quint64(s.family) << 4
+                                     | quint64(s.prefix + 1) << 8 | quint64(d.prefix + 1) << 16
+                                     | quint64(s.me) << 24 | quint64(d.me) << 25
+                                     | quint64(protocol) << 32 | quint64(sourcePort) << 40
+                                     | quint64(destinationPort) << 41;
+                // One look-up: a new selector gets its winner, a known one shadows this filter.
+                Winner &seen =
+                    m_seen[SelectorKey{head, s.bytes, d.bytes, quint64(sport) << 16 | dport}];
+                if (seen.source >= 0) {
+                    if (seen.source != r.source)
                         plan.shadowed
-                            << NftShadowed{r.source, seen->source, seen->action != src.action};
+                            << NftShadowed{r.source, seen.source, seen.action != src.action};
                     continue;
                 }
-                m_seen.insert(key, Winner{r.source, src.action});
+                seen = Winner{r.source, src.action};
 
-                // Everything setName() spells, packed (formatting the name per filter cost more
-                // than the rest of the compilation).
-                const quint64 structure =
-                    quint64(shape.direction) | quint64(shape.action) << 2
-                    | quint64(shape.family) << 4 | quint64(shape.sourcePrefix + 1) << 8
-                    | quint64(shape.destinationPrefix + 1) << 16 | quint64(shape.sourceIsMe) << 24
-                    | quint64(shape.destinationIsMe) << 25 | quint64(shape.protocol) << 32
-                    | quint64(shape.sourcePort) << 40 | quint64(shape.destinationPort) << 41;
-                auto it = m_shapeIndex.constFind(structure);
-                if (it == m_shapeIndex.cend()) {
-                    it = m_shapeIndex.insert(structure, plan.shapes.size());
-                    plan.shapes << std::move(shape);
+                const quint64 structure = head | quint64(src.action) << 2;
+                // Filters of one shape come in runs (they share a rank): no look-up for those.
+                if (structure != m_lastStructure || m_lastShape < 0) {
+                    auto it = m_shapeIndex.constFind(structure);
+                    if (it == m_shapeIndex.cend()) {
+                        it = m_shapeIndex.insert(structure, plan.shapes.size());
+                        NftShape &shape = plan.shapes.emplaceBack();
+                        shape.direction = f.direction;
+                        shape.action = src.action;
+                        shape.family = s.family;
+                        shape.sourcePrefix = s.prefix;
+                        shape.sourceIsMe = s.me;
+                        shape.destinationPrefix = d.prefix;
+                        shape.destinationIsMe = d.me;
+                        shape.protocol = protocol;
+                        shape.sourcePort = sourcePort;
+                        shape.destinationPort = destinationPort;
+                        shape.rank = r.specificity & ~quint64(0xf);
+                    }
+                    m_lastStructure = structure;
+                    m_lastShape = *it;
                 }
-                plan.shapes[*it].elements << std::move(e);
+                NftElement &e = plan.shapes[m_lastShape].elements.emplaceBack();
+                e.source = s.bytes;
+                e.destination = d.bytes;
+                e.sourcePort = e.sourcePortLast = sport;
+                e.destinationPort = e.destinationPortLast = dport;
+                e.sources.append(r.source);
             }
         }
     }
 
-    void reserve(qsizetype filters) { m_seen.reserve(filters); }
+    // One selector per element: most filters give one or two (both families of "any").
+    void reserve(qsizetype filters) { m_seen.reserve(filters * 2); }
 
     NftPlan plan;
 
@@ -224,6 +249,8 @@ private:
     Ends m_localHosts;
     QHash<SelectorKey, Winner> m_seen;
     QHash<quint64, qsizetype> m_shapeIndex;
+    quint64 m_lastStructure = 0;
+    qsizetype m_lastShape = -1;
 };
 
 // Merges consecutive single ports of elements that differ only in that port into ranges.
@@ -235,19 +262,24 @@ int mergePorts(NftShape &shape)
     auto port = [dst](const NftElement &e) {
         return dst ? e.destinationPort : e.sourcePort;
     };
-    std::stable_sort(shape.elements.begin(), shape.elements.end(),
-                     [&](const NftElement &a, const NftElement &b) {
-                         if (a.source != b.source)
-                             return a.source < b.source;
-                         if (a.destination != b.destination)
-                             return a.destination < b.destination;
-                         return port(a) < port(b);
-                     });
-    QList<NftElement> out;
-    out.reserve(shape.elements.size());
-    for (NftElement &e : shape.elements) {
-        if (!out.isEmpty()) {
-            NftElement &last = out.last();
+    const auto before = [&](const NftElement &a, const NftElement &b) {
+        if (a.source != b.source)
+            return a.source < b.source;
+        if (a.destination != b.destination)
+            return a.destination < b.destination;
+        return port(a) < port(b);
+    };
+    // Port lists are mostly written in ascending order: then the stable sort would not move a
+    // thing, and checking is all it takes.
+    QList<NftElement> &elements = shape.elements;
+    if (!std::is_sorted(elements.cbegin(), elements.cend(), before))
+        std::stable_sort(elements.begin(), elements.end(), before);
+    // Merged in place: the kept elements move down over the merged ones, in the same order.
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < elements.size(); ++i) {
+        NftElement &e = elements[i];
+        if (kept > 0) {
+            NftElement &last = elements[kept - 1];
             quint16 &lastPort = dst ? last.destinationPortLast : last.sourcePortLast;
             if (last.source == e.source && last.destination == e.destination && lastPort != 0xffff
                 && port(e) == lastPort + 1) {
@@ -256,10 +288,12 @@ int mergePorts(NftShape &shape)
                 continue;
             }
         }
-        out << std::move(e);
+        if (kept != i)
+            elements[kept] = std::move(e);
+        ++kept;
     }
-    const int saved = int(shape.elements.size() - out.size());
-    shape.elements = std::move(out);
+    const int saved = int(elements.size() - kept);
+    elements.resize(kept);
     return saved;
 }
 
@@ -267,16 +301,31 @@ int mergePorts(NftShape &shape)
 
 QString NftElement::text(const NftShape &shape) const
 {
-    QStringList parts;
+    QString t;
+    appendText(t, shape);
+    return t;
+}
+
+void NftElement::appendText(QString &out, const NftShape &shape) const
+{
+    const auto separate = [&out, start = out.size()] {
+        if (out.size() != start)
+            out.append(u" . ");
+    };
     if (shape.sourcePrefix >= 0)
-        parts << addressText(source, shape.family, shape.sourcePrefix);
-    if (shape.destinationPrefix >= 0)
-        parts << addressText(destination, shape.family, shape.destinationPrefix);
-    if (shape.sourcePort)
-        parts << portText(sourcePort, sourcePortLast);
-    if (shape.destinationPort)
-        parts << portText(destinationPort, destinationPortLast);
-    return parts.join(u" . "_s);
+        appendAddress(out, source, shape.family, shape.sourcePrefix);
+    if (shape.destinationPrefix >= 0) {
+        separate();
+        appendAddress(out, destination, shape.family, shape.destinationPrefix);
+    }
+    if (shape.sourcePort) {
+        separate();
+        appendPorts(out, sourcePort, sourcePortLast);
+    }
+    if (shape.destinationPort) {
+        separate();
+        appendPorts(out, destinationPort, destinationPortLast);
+    }
 }
 
 bool NftShape::needsInterval() const
@@ -408,7 +457,7 @@ QString NftPlan::tableText() const
             if (!first)
                 t += u", "_s;
             first = false;
-            t += e.text(s);
+            e.appendText(t, s);
         }
         t += u" }\n\t}\n"_s;
     }

@@ -50,6 +50,8 @@ struct NftElement {
 
     // The element as nft writes it: "10.0.0.0/24 . 1024-1031".
     QString text(const struct NftShape &shape) const;
+    // The same, appended (no string per element when a whole table is written).
+    void appendText(QString &out, const struct NftShape &shape) const;
 };
 
 struct NftShape {

@@ -70,6 +70,7 @@ void mergePortRuns(XfrmPlan &plan)
     QHash<GroupKey, qsizetype> groupIds;
     QList<bool> destinationVaries;
     QList<Member> all;
+    all.reserve(plan.entries.size());
     for (qsizetype i = 0; i < plan.entries.size(); ++i) {
         const XfrmEntry &e = plan.entries.at(i);
         const XfrmSelector &s = e.selector;
@@ -131,31 +132,34 @@ void mergePortRuns(XfrmPlan &plan)
     if (blocks.isEmpty())
         return;
 
-    QList<XfrmEntry> out;
-    out.reserve(plan.entries.size());
-    QList<qsizetype> newIndex(plan.entries.size(), -1);
+    // Compacted in place: the kept entries move down over the merged ones, in the same order.
+    const qsizetype count = plan.entries.size();
+    QList<qsizetype> newIndex(count, -1);
     QList<qsizetype> blockIndex(blocks.size(), -1);
-    for (qsizetype i = 0; i < plan.entries.size(); ++i) {
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < count; ++i) {
         if (fate[i] == -2)
             continue;
-        XfrmEntry e = plan.entries.at(i);
+        XfrmEntry &e = plan.entries[i];
         if (fate[i] >= 0) {
             const Block &b = blocks.at(fate[i]);
             XfrmSelector &s = e.selector;
             (b.destination ? s.destinationPort : s.sourcePort) = b.port;
             (b.destination ? s.destinationPortMask : s.sourcePortMask) = b.mask;
             e.mergedFilters = b.count;
-            blockIndex[fate[i]] = out.size();
+            blockIndex[fate[i]] = kept;
         }
-        newIndex[i] = out.size();
-        out << std::move(e);
+        newIndex[i] = kept;
+        if (kept != i)
+            plan.entries[kept] = std::move(e);
+        ++kept;
     }
     for (ShadowedEntry &s : plan.shadowed) {
         const qsizetype w = s.winnerIndex;
         s.winnerIndex = blockOfEntry[w] >= 0 ? blockIndex[blockOfEntry[w]] : newIndex[w];
     }
-    plan.portMergedAway = int(plan.entries.size() - out.size());
-    plan.entries = std::move(out);
+    plan.portMergedAway = int(count - kept);
+    plan.entries.resize(kept);
 }
 
 } // namespace ipsec::engine

@@ -89,17 +89,30 @@ public:
 
     void add(XfrmEntry e)
     {
-        const DirSelector key{e.dir, e.selector};
-        const auto it = m_seen.constFind(key);
-        if (it != m_seen.cend()) {
-            const XfrmEntry &w = plan.entries.at(*it);
-            const bool conflicting = w.action != e.action || w.needsTemplate != e.needsTemplate
-                                     || (e.needsTemplate && w.tmpl != e.tmpl);
-            plan.shadowed << ShadowedEntry{std::move(e), *it, conflicting};
+        plan.entries.append(std::move(e));
+        settleLast();
+    }
+
+    // The entry just appended to plan.entries stays, or, when an earlier one has its (dir,
+    // selector), moves to the shadowed list. (Built in place: an entry is nearly 200 bytes.)
+    void settleLast()
+    {
+        const XfrmEntry &e = plan.entries.last();
+        qsizetype &winner = m_seen[DirSelector{e.dir, e.selector}].index;
+        if (winner < 0) {
+            winner = plan.entries.size() - 1;
             return;
         }
-        m_seen.insert(key, plan.entries.size());
-        plan.entries << std::move(e);
+        const XfrmEntry &w = plan.entries.at(winner);
+        const bool conflicting = w.action != e.action || w.needsTemplate != e.needsTemplate
+                                 || (e.needsTemplate && w.tmpl != e.tmpl);
+        plan.shadowed << ShadowedEntry{plan.entries.takeLast(), winner, conflicting};
+    }
+
+    void reserve(qsizetype entries)
+    {
+        plan.entries.reserve(entries);
+        m_seen.reserve(entries);
     }
 
     void addIkeExemption()
@@ -139,7 +152,7 @@ public:
             for (const SideSelector &d : destinations) {
                 if (s.family != d.family)
                     continue;
-                XfrmEntry e;
+                XfrmEntry &e = plan.entries.emplaceBack();
                 e.dir = in ? XfrmEntry::Dir::In : XfrmEntry::Dir::Out;
                 XfrmSelector &sel = e.selector;
                 sel.family = s.family;
@@ -166,7 +179,7 @@ public:
                 e.ruleName = src.ruleName;
                 e.policyId = src.policyId;
                 e.policyName = src.policyName;
-                add(std::move(e));
+                settleLast();
             }
         }
     }
@@ -176,7 +189,10 @@ public:
 private:
     const EffectivePolicy &m_policy;
     QList<SideSelector> m_localHosts;
-    QHash<DirSelector, qsizetype> m_seen;
+    struct Seen {
+        qsizetype index = -1; // into plan.entries, -1: not yet
+    };
+    QHash<DirSelector, Seen> m_seen;
 };
 
 } // namespace
@@ -185,7 +201,8 @@ Result<XfrmPlan> XfrmCompiler::compile(const EffectivePolicy &policy,
                                        const XfrmCompilerOptions &options)
 {
     Builder b(policy);
-    b.plan.entries.reserve(policy.ranked().size() * 2 + 8);
+    // Most filters give one or two entries (both families of "any"), plus the exemption's 8.
+    b.reserve(policy.ranked().size() * 2 + 8);
     // The exemption goes first, so a user filter with the very same selector is shadowed by
     // it (as the evaluator checks the exemption before any filter).
     if (policy.options().ikeExemption)

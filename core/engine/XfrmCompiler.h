@@ -31,6 +31,12 @@ struct ShadowedEntry {
     bool conflicting = false;  // the winner does something else (action or template differs)
 };
 
+} // namespace ipsec::engine
+
+Q_DECLARE_TYPEINFO(ipsec::engine::ShadowedEntry, Q_RELOCATABLE_TYPE);
+
+namespace ipsec::engine {
+
 struct XfrmPlan {
     QList<XfrmEntry> entries; // ascending priority = descending specificity
     QList<ShadowedEntry> shadowed;

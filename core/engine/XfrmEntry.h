@@ -76,6 +76,13 @@ struct XfrmEntry {
     QString toIpCommand() const;
 };
 
+} // namespace ipsec::engine
+
+// Moved in memory when a list grows (no pointer into itself): one per kernel entry.
+Q_DECLARE_TYPEINFO(ipsec::engine::XfrmEntry, Q_RELOCATABLE_TYPE);
+
+namespace ipsec::engine {
+
 size_t qHash(const XfrmSelector &s, size_t seed = 0) noexcept;
 
 // The address's bytes in network order (IPv4 in the first four); false when it is not of family.

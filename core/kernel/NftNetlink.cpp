@@ -99,12 +99,22 @@ void putData(nlmsghdr *nlh, quint16 type, const char *data, int length)
     mnl_attr_nest_end(nlh, nest);
 }
 
-// One element of a set message.
+// One element of a set message: views into the set's values (or into Elements::ends), so that
+// 10,000 elements cost no allocation each.
 struct Element {
-    QByteArray key;
-    QByteArray keyEnd;         // concatenated ranges only
-    bool intervalEnd = false;  // single-field interval sets: the first value after a range
-    bool openInterval = false; // the range reaches the largest value (no end element follows)
+    const char *key = nullptr;
+    const char *keyEnd = nullptr; // concatenated ranges only
+    bool intervalEnd = false;     // single-field interval sets: the first value after a range
+    bool openInterval = false;    // the range reaches the largest value (no end element follows)
+};
+// (Trivially copyable: QList moves it as raw memory without being told.)
+
+// A set's elements as messages carry them, every key `length` bytes. Valid while the values
+// given to elementsOf() are.
+struct Elements {
+    int length = 0;
+    QList<Element> items;
+    QByteArray ends; // keys made here: the value after each range, the leading zero key
 };
 
 bool allOnes(const char *p, int n)
@@ -115,71 +125,99 @@ bool allOnes(const char *p, int n)
     return true;
 }
 
-QByteArray plusOne(QByteArray v)
+// Writes v + 1 (big endian, n bytes) to out.
+void plusOne(const char *v, int n, char *out)
 {
-    for (qsizetype i = v.size() - 1; i >= 0; --i) {
-        v[i] = char(quint8(v[i]) + 1);
-        if (v[i] != 0)
+    std::memcpy(out, v, size_t(n));
+    for (int i = n - 1; i >= 0; --i) {
+        out[i] = char(quint8(out[i]) + 1);
+        if (out[i] != 0)
             break;
     }
-    return v;
 }
 
-// A set's elements as messages carry them. `full`: the whole set is loaded, so a single-field
-// interval set starts with the end element at 0 that nft puts before the first range.
-QList<Element> elementsOf(const NftSetSpec &set, const QList<QByteArray> &values, bool full)
+// Whether every value is a first and a last key of the set's length (a recorded table read back
+// from a file might not be): elementsOf() reads that many bytes.
+bool wellFormed(const NftSetSpec &set, const QList<QByteArray> &values)
 {
-    const int length = set.keyLength();
-    QList<Element> out;
-    out.reserve(values.size() * (set.interval ? 2 : 1) + 1);
+    const qsizetype size = 2 * qsizetype(set.keyLength());
+    return std::all_of(values.cbegin(), values.cend(),
+                       [size](const QByteArray &v) { return v.size() == size; });
+}
+
+// `full`: the whole set is loaded, so a single-field interval set starts with the end element
+// at 0 that nft puts before the first range.
+Elements elementsOf(const NftSetSpec &set, const QList<QByteArray> &values, bool full)
+{
+    Elements out;
+    const int length = out.length = set.keyLength();
+    QList<Element> &items = out.items;
+    items.reserve(values.size() * (set.interval ? 2 : 1) + 1);
     if (!set.interval) {
         for (const QByteArray &v : values)
-            out << Element{v.left(length), {}, false, false};
+            items.append(Element{v.constData(), nullptr, false, false});
         return out;
     }
     if (set.fields.size() > 1) {
         for (const QByteArray &v : values)
-            out << Element{v.left(length), v.mid(length, length), false, false};
+            items.append(Element{v.constData(), v.constData() + length, false, false});
         return out;
     }
-    QList<QByteArray> sorted = values;
-    std::sort(sorted.begin(), sorted.end());
-    if (full && !sorted.isEmpty() && sorted.first().left(length) != QByteArray(length, '\0'))
-        out << Element{QByteArray(length, '\0'), {}, true, false};
-    for (const QByteArray &v : sorted) {
-        const QByteArray last = v.mid(length, length);
-        const bool open = allOnes(last.constData(), length);
-        out << Element{v.left(length), {}, false, open};
-        if (!open)
-            out << Element{plusOne(last), {}, true, false};
+    // Sorted as QByteArray sorts (bytes, then length; all have the same length).
+    QList<const QByteArray *> sorted;
+    sorted.reserve(values.size());
+    for (const QByteArray &v : values)
+        sorted.append(&v);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const QByteArray *a, const QByteArray *b) { return *a < *b; });
+    // Sized once: items point into it.
+    out.ends = QByteArray(qsizetype(length) * (values.size() + 1), '\0');
+    char *next = out.ends.data();
+    if (full && !sorted.isEmpty()
+        && !std::all_of(sorted.first()->cbegin(), sorted.first()->cbegin() + length,
+                        [](char c) { return c == 0; })) {
+        items.append(Element{next, nullptr, true, false}); // the zeroes
+        next += length;
+    }
+    for (const QByteArray *v : std::as_const(sorted)) {
+        const char *last = v->constData() + length;
+        const bool open = allOnes(last, length);
+        items.append(Element{v->constData(), nullptr, false, open});
+        if (!open) {
+            plusOne(last, length, next);
+            items.append(Element{next, nullptr, true, false});
+            next += length;
+        }
     }
     return out;
 }
 
 // Set element messages of at most ~60 KiB each.
 void addElementMessages(Batch &batch, quint16 type, const NftSetSpec &set, quint32 setId,
-                        const QList<Element> &elements)
+                        const Elements &elements)
 {
     static const char openFlag[] = {
         char(NFTNL_UDATA_SET_ELEM_FLAGS), 4, char(NFTNL_SET_ELEM_F_INTERVAL_OPEN), 0, 0, 0};
     const QByteArray name = set.name.toUtf8();
+    const QString what = u"set %1 elements"_s.arg(set.name);
+    const int length = elements.length;
+    const QList<Element> &items = elements.items;
     qsizetype i = 0;
-    while (i < elements.size()) {
-        nlmsghdr *nlh = batch.header(type, type == NFT_MSG_NEWSETELEM ? NLM_F_CREATE : 0,
-                                     u"set %1 elements"_s.arg(set.name));
+    while (i < items.size()) {
+        nlmsghdr *nlh = batch.header(type, type == NFT_MSG_NEWSETELEM ? NLM_F_CREATE : 0, what);
         mnl_attr_put_strz(nlh, NFTA_SET_ELEM_LIST_TABLE, TableName);
         mnl_attr_put_strz(nlh, NFTA_SET_ELEM_LIST_SET, name.constData());
         if (setId != 0)
             mnl_attr_put_u32(nlh, NFTA_SET_ELEM_LIST_SET_ID, htonl(setId));
         nlattr *list = mnl_attr_nest_start(nlh, NFTA_SET_ELEM_LIST_ELEMENTS);
-        while (i < elements.size() && nlh->nlmsg_len < 60000) {
-            const Element &e = elements.at(i++);
+        while (i < items.size() && nlh->nlmsg_len < 60000) {
+            const Element &e = items.at(i++);
             nlattr *item = mnl_attr_nest_start(nlh, NFTA_LIST_ELEM);
             if (e.intervalEnd)
                 mnl_attr_put_u32(nlh, NFTA_SET_ELEM_FLAGS, htonl(NFT_SET_ELEM_INTERVAL_END));
-            putData(nlh, NFTA_SET_ELEM_KEY, e.key.constData(), int(e.key.size()));
-            if (!e.keyEnd.isEmpty())
-                putData(nlh, NFTA_SET_ELEM_KEY_END, e.keyEnd.constData(), int(e.keyEnd.size()));
+            putData(nlh, NFTA_SET_ELEM_KEY, e.key, length);
+            if (e.keyEnd)
+                putData(nlh, NFTA_SET_ELEM_KEY_END, e.keyEnd, length);
             if (e.openInterval)
                 mnl_attr_put(nlh, NFTA_SET_ELEM_USERDATA, sizeof openFlag, openFlag);
             mnl_attr_nest_end(nlh, item);
@@ -477,6 +515,8 @@ Result<void> NftNetlink::replaceTable(const NftTableSpec &spec, quint32 guard, b
         QHash<QString, quint32> ids;
         quint32 nextId = 1;
         for (const NftSetSpec &set : spec.sets) {
+            if (!wellFormed(set, set.elements))
+                return Error::kernel(tr("nftables: set %1 has a malformed element.").arg(set.name));
             const quint32 id = nextId++;
             ids.insert(set.name, id);
             addSet(batch, set, id, false);
@@ -563,6 +603,8 @@ Result<void> NftNetlink::updateElements(const NftTableSpec &layout,
             if (!set)
                 return Error::kernel(tr("nftables: the table has no set %1.").arg(c.set));
             const QList<QByteArray> &values = add ? c.add : c.remove;
+            if (!wellFormed(*set, values))
+                return Error::kernel(tr("nftables: set %1 has a malformed element.").arg(c.set));
             if (!values.isEmpty())
                 addElementMessages(batch, add ? NFT_MSG_NEWSETELEM : NFT_MSG_DELSETELEM, *set, 0,
                                    elementsOf(*set, values, false));

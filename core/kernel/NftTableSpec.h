@@ -44,6 +44,12 @@ struct NftSetSpec {
     QString elementText(const QByteArray &element) const;
 };
 
+} // namespace ipsec::kernel
+
+Q_DECLARE_TYPEINFO(ipsec::kernel::NftSetSpec, Q_RELOCATABLE_TYPE);
+
+namespace ipsec::kernel {
+
 // A chain rule: [meta nfproto] [meta l4proto] (fields @set | counter) drop|accept.
 struct NftRuleSpec {
     quint8 nfproto = 0; // NFPROTO_IPV4/IPV6, 0: any
@@ -52,6 +58,12 @@ struct NftRuleSpec {
     bool drop = true;
     friend bool operator==(const NftRuleSpec &, const NftRuleSpec &) = default;
 };
+
+} // namespace ipsec::kernel
+
+Q_DECLARE_TYPEINFO(ipsec::kernel::NftRuleSpec, Q_RELOCATABLE_TYPE);
+
+namespace ipsec::kernel {
 
 struct NftTableSpec {
     bool ikeExemption = false; // udp dport/sport { 500, 4500 } accept first in both chains
@@ -73,6 +85,12 @@ struct NftElementChange {
     QList<QByteArray> add;
     QList<QByteArray> remove;
 };
+
+} // namespace ipsec::kernel
+
+Q_DECLARE_TYPEINFO(ipsec::kernel::NftElementChange, Q_RELOCATABLE_TYPE);
+
+namespace ipsec::kernel {
 
 // What turns `from` into `to` by set elements alone (same structure required); empty when the
 // tables are equal.

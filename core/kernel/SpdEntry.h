@@ -127,3 +127,6 @@ public:
 };
 
 } // namespace ipsec::kernel
+
+// Moved in memory when a list grows (no pointer into itself): one per kernel entry.
+Q_DECLARE_TYPEINFO(ipsec::kernel::SpdEntry, Q_RELOCATABLE_TYPE);

@@ -97,3 +97,7 @@ private:
 };
 
 } // namespace ipsec
+
+// Moved in memory when a list grows or is sorted (no pointer into itself): a store may hold
+// hundreds of thousands of filters, each with two addresses.
+Q_DECLARE_TYPEINFO(ipsec::Address, Q_RELOCATABLE_TYPE);

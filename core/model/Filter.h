@@ -33,3 +33,5 @@ public:
 };
 
 } // namespace ipsec
+
+Q_DECLARE_TYPEINFO(ipsec::Filter, Q_RELOCATABLE_TYPE);

@@ -31,3 +31,5 @@ public:
 };
 
 } // namespace ipsec
+
+Q_DECLARE_TYPEINFO(ipsec::FilterAction, Q_RELOCATABLE_TYPE);

@@ -23,3 +23,5 @@ public:
 };
 
 } // namespace ipsec
+
+Q_DECLARE_TYPEINFO(ipsec::FilterList, Q_RELOCATABLE_TYPE);

@@ -50,3 +50,5 @@ inline constexpr int MaxNameLength = 255;
 QString validateName(const QString &name, const char *what);
 
 } // namespace ipsec
+
+Q_DECLARE_TYPEINFO(ipsec::Policy, Q_RELOCATABLE_TYPE);

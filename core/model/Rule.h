@@ -30,6 +30,12 @@ public:
     friend bool operator==(const AuthMethod &, const AuthMethod &) = default;
 };
 
+} // namespace ipsec
+
+Q_DECLARE_TYPEINFO(ipsec::AuthMethod, Q_RELOCATABLE_TYPE);
+
+namespace ipsec {
+
 // A rule ("NFA") of one policy: one filter list + one filter action.
 struct Rule {
     Q_DECLARE_TR_FUNCTIONS(ipsec::Rule)
@@ -57,3 +63,5 @@ public:
 };
 
 } // namespace ipsec
+
+Q_DECLARE_TYPEINFO(ipsec::Rule, Q_RELOCATABLE_TYPE);
