@@ -48,6 +48,8 @@ struct NftTableState {
 //
 // Reading stays with libnftables (listTable, state, tableText, tables): nft's JSON is the
 // reference reading of what the kernel holds, for drift detection, counters and reports.
+// libnftables is loaded (dlopen, libnftables.so.1) and its context created on the first
+// reading, not at the programs' start: most commands never read (docs/design-nftables.md).
 //
 // What was applied last is recorded (Options::recordFile, in the runtime folder) together with
 // the ruleset's generation id after that transaction and the network namespace: as long as the
@@ -125,7 +127,9 @@ public:
     void setRecordFile(const QString &file) { m_options.recordFile = file; }
 
 private:
-    NftBackend(nft_ctx *ctx, std::unique_ptr<NftNetlink> netlink, Options options);
+    NftBackend(std::unique_ptr<NftNetlink> netlink, Options options);
+    // Loads libnftables and creates the context in the backend's namespace (under the lock).
+    Result<void> ensureContext();
     // Runs one buffer; the output (with json) or the error text.
     Result<QString> run(const QString &commands, bool json);
     // Records `result` after a commit that started at generation `before`: with the generation
@@ -138,6 +142,7 @@ private:
     std::unique_ptr<NftNetlink> m_netlink;
     Options m_options;
     quint64 m_netns = 0; // inode of the namespace
+    int m_netnsFd = -1;  // the namespace, for ensureContext() on another thread
     struct Record {
         quint32 generation = 0;
         NftTableSpec table;
