@@ -285,6 +285,15 @@ Result<void> NftBackend::apply(const QString &commands, const NftTableSpec *resu
 
 Result<void> NftBackend::deleteTable()
 {
+    // Without a record file nothing needs the generations around the commit (an emergency
+    // unassign): the batch alone, one round trip.
+    if (m_options.recordFile.isEmpty() && !m_options.failNextApply) {
+        m_record.reset();
+        if (auto ok = m_netlink->replaceTable(NftTableSpec{}, 0, nullptr); !ok)
+            return Error::kernel(
+                tr("nftables: %1 The previous ruleset is unchanged.").arg(ok.error().message));
+        return {};
+    }
     return replaceTable(NftTableSpec{});
 }
 
@@ -519,13 +528,23 @@ void NftBackend::keep(const NftTableSpec &spec)
 
 void NftBackend::writeRecord(std::optional<quint32> generation, const NftTableSpec &table)
 {
-    if (m_options.recordFile.isEmpty())
-        return;
+    if (!m_options.recordFile.isEmpty())
+        (void)writeRecord(m_options.recordFile, m_netns, generation, table);
+}
+
+bool NftBackend::writeRecordFile(const QString &file, const NftTableSpec &spec)
+{
+    return writeRecord(file, 0, std::nullopt, spec);
+}
+
+bool NftBackend::writeRecord(const QString &file, quint64 netns, std::optional<quint32> generation,
+                             const NftTableSpec &table)
+{
     QByteArray bytes;
     {
         QDataStream out(&bytes, QIODevice::WriteOnly);
         out.setVersion(QDataStream::Qt_6_4);
-        out << RecordMagic << RecordVersion << m_netns << generation.value_or(0)
+        out << RecordMagic << RecordVersion << netns << generation.value_or(0)
             << generation.has_value() << !table.isEmpty() << qint32(table.elementCount()) << table;
     }
     // Runtime state, gone at reboot with the table: no flush to disk (SafeFile's fsync costs more
@@ -533,7 +552,7 @@ void NftBackend::writeRecord(std::optional<quint32> generation, const NftTableSp
     // Readable by every user, as the rest of the runtime folder: the console shows what an
     // emergency unassign removed, and the emergency's record is this file.
     const auto write = [&] {
-        const QString temporary = m_options.recordFile + u".new"_s;
+        const QString temporary = file + u".new"_s;
         QFile f(temporary);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return false;
@@ -543,12 +562,13 @@ void NftBackend::writeRecord(std::optional<quint32> generation, const NftTableSp
         f.close();
         return written
                && ::rename(QFile::encodeName(temporary).constData(),
-                           QFile::encodeName(m_options.recordFile).constData())
+                           QFile::encodeName(file).constData())
                       == 0;
     };
-    if (!write()
-        && !(SafeFile::makeDirectory(QFileInfo(m_options.recordFile).path(), 0755) && write()))
-        QFile::remove(m_options.recordFile);
+    if (write() || (SafeFile::makeDirectory(QFileInfo(file).path(), 0755) && write()))
+        return true;
+    QFile::remove(file);
+    return false;
 }
 
 void NftBackend::forget()

@@ -104,6 +104,9 @@ public:
     };
     static std::optional<RecordSummary> recordSummary(const QString &file);
     static std::optional<NftTableSpec> readRecord(const QString &file);
+    // Writes a record file of `spec` without a generation (never trusted for a change), as an
+    // emergency's record of a table not applied through a backend. False when it failed.
+    static bool writeRecordFile(const QString &file, const NftTableSpec &spec);
     // The table in nft syntax, as a dry run shows it.
     static QString specText(const NftTableSpec &spec);
     // Turns the recorded table into `result` by adding and deleting set elements, one
@@ -136,6 +139,8 @@ private:
     // when the kernel's shows that commit was the only one, else without. No result: forgets.
     void record(quint32 before, const NftTableSpec *result);
     void writeRecord(std::optional<quint32> generation, const NftTableSpec &table);
+    static bool writeRecord(const QString &file, quint64 netns, std::optional<quint32> generation,
+                            const NftTableSpec &table);
     void forget();
 
     nft_ctx *m_ctx = nullptr;
