@@ -96,6 +96,20 @@ done
 check "ipsec-policyd in /usr/sbin" test -x /usr/sbin/ipsec-policyd
 check "ipseccmd --version" sh -c 'ipseccmd --version | grep -qx "ipseccmd (IPsec Policy Console) [0-9.]*"'
 check "ipsec-policyd --version" sh -c 'ipsec-policyd --version | grep -q "^ipsec-policyd [0-9]"'
+# Start-up (docs/design-nftables.md): the directory's LDAP code is a module loaded on first use,
+# libnftables is loaded on the first listing; the package still depends on both libraries.
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "  Depends: $depends"
+check "Depends names libldap (from the LDAP module)" sh -c "echo '$depends' | grep -q 'libldap-2.5-0'"
+check "Depends names libnftables1 (loaded with dlopen)" sh -c "echo '$depends' | grep -q 'libnftables1'"
+check "the LDAP module is installed" sh -c 'test -f /usr/lib/*/ipsec-console/ipsec-console-ldap.so'
+for program in /usr/bin/ipseccmd /usr/bin/ipsec-console /usr/sbin/ipsec-policyd; do
+    check "$program links neither libldap nor libnftables" sh -c "! ldd $program | grep -E 'libldap|liblber|libnftables'"
+done
+check "a directory command loads the installed module" sh -c \
+    'IPSEC_CONSOLE_STORE=$0/ds.db IPSEC_CONSOLE_DIRECTORY=ldap://127.0.0.1:1 ipseccmd --no-agent -w DS -p X -x 2>&1; test $? -eq 4' "$work"
+check "... and reaches libldap (not a module error)" sh -c \
+    'IPSEC_CONSOLE_STORE=$0/ds.db IPSEC_CONSOLE_DIRECTORY=ldap://127.0.0.1:1 ipseccmd --no-agent -w DS -p X -x 2>&1 | grep -q "cannot be reached"' "$work"
 check "ipsec-console --help without a display" sh -c 'env -u DISPLAY ipsec-console --help | grep -q "^Usage: ipsec-console"'
 for page in ipseccmd ipsecpol netsh netdiag IPSeccmd.exe netsh.exe ipsec-console "8 ipsec-policyd"; do
     # shellcheck disable=SC2086

@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "util/HugePageHeap.h"
 #include "util/Profile.h"
 #include "util/Translations.h"
 
@@ -18,6 +19,9 @@ int main(int argc, char *argv[])
     // 15% fewer page faults for a 10,000-filter assign).
     mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
     mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+    // And that memory in huge pages: the page faults of those lists were most of the
+    // "per-filter" time of the effective policy and the compilers (util/HugePageHeap.h).
+    ipsec::growHeapWithHugePages(64 * 1024 * 1024);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ipseccmd"));
     QCoreApplication::setOrganizationName(QStringLiteral("ipsec-console"));

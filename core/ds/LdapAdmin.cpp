@@ -1,10 +1,10 @@
-// LdapDirectory: what an administrator changes besides adding and deleting objects: an
+// LdapConnection: what an administrator changes besides adding and deleting objects: an
 // object's attributes replaced, and the assignment of a policy to a GPO ([MS-GPIPSEC] 2.2.2:
 // the GPO's CN=IPSEC,CN=Windows,CN=Microsoft,CN=Machine object refers to the policy, and the
 // GPO lists the IP Security client-side extension).
 
 #include "ds/GpoResolver.h"
-#include "ds/LdapDirectory.h"
+#include "ds/LdapConnection.h"
 
 #include <vector>
 
@@ -70,9 +70,9 @@ QList<QStringList> extensionGroups(const QString &value)
 
 } // namespace
 
-Result<void> LdapDirectory::modifyEntry(const QString &dn,
-                                        const QList<std::pair<QByteArray, QByteArray>> &set,
-                                        bool add)
+Result<void> LdapConnection::modifyEntry(const QString &dn,
+                                         const QList<std::pair<QByteArray, QByteArray>> &set,
+                                         bool add)
 {
     // Storage first, pointers after: nothing below reallocates.
     std::vector<QByteArray> names;
@@ -113,7 +113,7 @@ Result<void> LdapDirectory::modifyEntry(const QString &dn,
     return {};
 }
 
-Result<void> LdapDirectory::replace(const DsObject &o)
+Result<void> LdapConnection::replace(const DsObject &o)
 {
     // Multi-valued references: one replace each, with all their values.
     QList<std::pair<QByteArray, QByteArray>> single = {
@@ -169,7 +169,7 @@ Result<void> LdapDirectory::replace(const DsObject &o)
     return {};
 }
 
-Result<LdapDirectory::Gpo> LdapDirectory::findGpo(const QString &nameGuidOrDn)
+Result<LdapDirectory::Gpo> LdapConnection::findGpo(const QString &nameGuidOrDn)
 {
     const QString policies = u"CN=Policies,CN=System,"_s + m_baseDn;
     QByteArray filter;
@@ -223,7 +223,7 @@ Result<LdapDirectory::Gpo> LdapDirectory::findGpo(const QString &nameGuidOrDn)
     return found.first();
 }
 
-Result<QString> LdapDirectory::gpoAssignment(const QString &gpoDn)
+Result<QString> LdapConnection::gpoAssignment(const QString &gpoDn)
 {
     auto entry = readEntry(AssignmentRdn + gpoDn, {"ipsecOwnersReference"});
     if (!entry)
@@ -231,7 +231,7 @@ Result<QString> LdapDirectory::gpoAssignment(const QString &gpoDn)
     return QString::fromUtf8(entry->value(u"ipsecownersreference"_s).value(0));
 }
 
-Result<void> LdapDirectory::ensureContainer(const QString &dn)
+Result<void> LdapConnection::ensureContainer(const QString &dn)
 {
     auto entry = readEntry(dn, {"objectClass"});
     if (!entry)
@@ -241,7 +241,7 @@ Result<void> LdapDirectory::ensureContainer(const QString &dn)
     return modifyEntry(dn, {{"objectClass", "container"}}, true);
 }
 
-Result<void> LdapDirectory::setIpsecExtension(const QString &gpoDn, bool present)
+Result<void> LdapConnection::setIpsecExtension(const QString &gpoDn, bool present)
 {
     auto gpo = readEntry(gpoDn, {"gPCMachineExtensionNames", "versionNumber"});
     if (!gpo)
@@ -269,7 +269,7 @@ Result<void> LdapDirectory::setIpsecExtension(const QString &gpoDn, bool present
         false);
 }
 
-Result<void> LdapDirectory::assignInGpo(const QString &gpoDn, const DsObject &policy)
+Result<void> LdapConnection::assignInGpo(const QString &gpoDn, const DsObject &policy)
 {
     for (const QString &rdn : {u"CN=Machine,"_s, u"CN=Microsoft,CN=Machine,"_s,
                                u"CN=Windows,CN=Microsoft,CN=Machine,"_s}) {
@@ -296,7 +296,7 @@ Result<void> LdapDirectory::assignInGpo(const QString &gpoDn, const DsObject &po
     return setIpsecExtension(gpoDn, true);
 }
 
-Result<void> LdapDirectory::unassignInGpo(const QString &gpoDn)
+Result<void> LdapConnection::unassignInGpo(const QString &gpoDn)
 {
     const QString dn = AssignmentRdn + gpoDn;
     auto existing = readEntry(dn, {"objectClass"});
@@ -309,7 +309,7 @@ Result<void> LdapDirectory::unassignInGpo(const QString &gpoDn)
     return setIpsecExtension(gpoDn, false);
 }
 
-Result<QStringList> LdapDirectory::gposAssigning(const QString &policyDn)
+Result<QStringList> LdapConnection::gposAssigning(const QString &policyDn)
 {
     const QByteArray base = (u"CN=Policies,CN=System,"_s + m_baseDn).toUtf8();
     const QByteArray filter =

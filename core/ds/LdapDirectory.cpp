@@ -1,4 +1,4 @@
-#include "ds/LdapDirectory.h"
+#include "ds/LdapConnection.h"
 
 #include <QHash>
 
@@ -38,7 +38,7 @@ const char *const IpsecAttributes[] = {"objectClass",
                                        "iPSECNegotiationPolicyAction",
                                        nullptr};
 
-// What this process asked the directory (LdapDirectory::load()): for the scale bench's figure
+// What this process asked the directory (LdapConnection::load()): for the scale bench's figure
 // of the directory's load per poll.
 std::atomic<quint64> g_searches{0};
 std::atomic<quint64> g_entries{0};
@@ -145,20 +145,20 @@ private:
 
 } // namespace
 
-LdapDirectory::LdapDirectory(LDAP *ld, QString url, int timeoutMs)
-    : m_ld(ld)
-    , m_url(std::move(url))
+LdapConnection::LdapConnection(LDAP *ld, QString url, int timeoutMs)
+    : LdapDirectory(std::move(url))
+    , m_ld(ld)
     , m_timeoutMs(timeoutMs)
 {
 }
 
-LdapDirectory::~LdapDirectory()
+LdapConnection::~LdapConnection()
 {
     if (m_ld)
         ldap_unbind_ext_s(m_ld, nullptr, nullptr);
 }
 
-Error LdapDirectory::failure(int rc, const QString &what) const
+Error LdapConnection::failure(int rc, const QString &what) const
 {
     QString detail = QString::fromUtf8(ldap_err2string(rc));
     char *diagnostic = nullptr;
@@ -175,7 +175,7 @@ Error LdapDirectory::failure(int rc, const QString &what) const
     return Error::store(message);
 }
 
-Result<std::unique_ptr<LdapDirectory>> LdapDirectory::connect(const DirectoryOptions &options)
+Result<std::unique_ptr<LdapDirectory>> LdapConnection::connect(const DirectoryOptions &options)
 {
     LDAP *ld = nullptr;
     const QByteArray url = options.url.toUtf8();
@@ -183,7 +183,7 @@ Result<std::unique_ptr<LdapDirectory>> LdapDirectory::connect(const DirectoryOpt
     if (rc != LDAP_SUCCESS || !ld)
         return Error::usage(tr("The directory address \"%1\" is refused by the LDAP library: %2.")
                                 .arg(options.url, QString::fromUtf8(ldap_err2string(rc))));
-    std::unique_ptr<LdapDirectory> dir(new LdapDirectory(ld, options.url, options.timeoutMs));
+    std::unique_ptr<LdapConnection> dir(new LdapConnection(ld, options.url, options.timeoutMs));
     const int version = LDAP_VERSION3;
     ldap_set_option(ld, LDAP_OPT_PROTOCOL_VERSION, &version);
     ldap_set_option(ld, LDAP_OPT_REFERRALS, LDAP_OPT_OFF); // never bind elsewhere
@@ -217,15 +217,15 @@ Result<std::unique_ptr<LdapDirectory>> LdapDirectory::connect(const DirectoryOpt
             return base.error();
         dir->m_baseDn = *base;
     }
-    return dir;
+    return std::unique_ptr<LdapDirectory>(std::move(dir));
 }
 
-LdapDirectory::Load LdapDirectory::load()
+LdapDirectory::Load LdapConnection::load()
 {
     return {g_searches.load(), g_entries.load(), g_valueBytes.load()};
 }
 
-Result<QString> LdapDirectory::defaultNamingContext()
+Result<QString> LdapConnection::defaultNamingContext()
 {
     const char *attrs[] = {"defaultNamingContext", nullptr};
     LDAPMessage *res = nullptr;
@@ -246,7 +246,7 @@ Result<QString> LdapDirectory::defaultNamingContext()
     return base;
 }
 
-Result<QList<DsObject>> LdapDirectory::readIpsecObjects()
+Result<QList<DsObject>> LdapConnection::readIpsecObjects()
 {
     const QByteArray base = DsObject::containerDn(m_baseDn).toUtf8();
     const char *filter = "(|(objectClass=ipsecPolicy)(objectClass=ipsecISAKMPPolicy)"
@@ -327,7 +327,7 @@ Result<QList<DsObject>> LdapDirectory::readIpsecObjects()
     return out;
 }
 
-Result<void> LdapDirectory::add(const DsObject &o)
+Result<void> LdapConnection::add(const DsObject &o)
 {
     ModList mods;
     const QString cls = DsObject::className(o.objectClass);
@@ -350,7 +350,7 @@ Result<void> LdapDirectory::add(const DsObject &o)
     return {};
 }
 
-Result<void> LdapDirectory::setReferences(const DsObject &o)
+Result<void> LdapConnection::setReferences(const DsObject &o)
 {
     ModList mods(LDAP_MOD_REPLACE);
     mods.add("ipsecISAKMPReference", o.isakmpReference);
@@ -367,7 +367,7 @@ Result<void> LdapDirectory::setReferences(const DsObject &o)
     return {};
 }
 
-Result<void> LdapDirectory::addAll(const QList<DsObject> &objects)
+Result<void> LdapConnection::addAll(const QList<DsObject> &objects)
 {
     QStringList added;
     const auto undo = [&](const Error &e) -> Result<void> {
@@ -389,7 +389,7 @@ Result<void> LdapDirectory::addAll(const QList<DsObject> &objects)
     return {};
 }
 
-Result<void> LdapDirectory::remove(const QString &dn)
+Result<void> LdapConnection::remove(const QString &dn)
 {
     const QByteArray bytes = dn.toUtf8();
     const int rc = ldap_delete_ext_s(m_ld, bytes.constData(), nullptr, nullptr);
@@ -403,7 +403,7 @@ Result<void> LdapDirectory::remove(const QString &dn)
 namespace ipsec::ds {
 
 Result<QHash<QString, QList<QByteArray>>>
-LdapDirectory::readEntry(const QString &dn, const QList<QByteArray> &attributes)
+LdapConnection::readEntry(const QString &dn, const QList<QByteArray> &attributes)
 {
     std::vector<const char *> attrs;
     for (const QByteArray &a : attributes)
@@ -431,7 +431,7 @@ LdapDirectory::readEntry(const QString &dn, const QList<QByteArray> &attributes)
     return out;
 }
 
-Result<QString> LdapDirectory::findComputer(const QString &name)
+Result<QString> LdapConnection::findComputer(const QString &name)
 {
     // RFC 4515 escaping of the account name inside the filter.
     QByteArray escaped;
@@ -471,7 +471,7 @@ Result<QString> LdapDirectory::findComputer(const QString &name)
     return found.first();
 }
 
-Result<GpoResolution> LdapDirectory::assignedPolicy(const QString &computerName)
+Result<GpoResolution> LdapConnection::assignedPolicy(const QString &computerName)
 {
     auto computer = findComputer(computerName);
     if (!computer)

@@ -4,6 +4,11 @@
 // then the IPsec objects under CN=IP Security,CN=System,<domain> read into DsObjects (paged,
 // so that a directory with more objects than its page limit is read whole), added or deleted.
 // It talks from the calling thread's network namespace (the programs enter --netns first).
+//
+// This is an interface: the code that calls libldap (LdapConnection, LdapDirectory.cpp and
+// LdapAdmin.cpp) is built as a module (ipsec-console-ldap.so) that connect() loads on first
+// use (LdapModule.cpp), so that libldap, liblber and what they pull in (SASL, GnuTLS, ...)
+// are not loaded by every start of the programs, only by those that talk to a directory.
 
 #include "ds/DirectoryOptions.h"
 #include "ds/DsObject.h"
@@ -14,17 +19,21 @@
 
 #include <memory>
 
-typedef struct ldap LDAP;
-
 namespace ipsec::ds {
 
 class LdapDirectory {
     Q_DECLARE_TR_FUNCTIONS(ipsec::ds::LdapDirectory)
 public:
     // Connects and binds (options as DirectoryOptions::resolve returned them). The base DN is
-    // the options' or the directory's defaultNamingContext.
+    // the options' or the directory's defaultNamingContext. Loads the LDAP module first: when
+    // it is missing or cannot be loaded, fails as an unreachable directory does (Error::store)
+    // with a sentence that names the file.
     static Result<std::unique_ptr<LdapDirectory>> connect(const DirectoryOptions &options);
-    ~LdapDirectory();
+    // The module's file: $IPSEC_CONSOLE_LDAP_MODULE when set (testing hook, ignored in
+    // set-user-id programs), the build tree's module for programs run from the build tree, the
+    // installed one (<libdir>/ipsec-console/ipsec-console-ldap.so) otherwise.
+    static QString modulePath();
+    virtual ~LdapDirectory() = default;
     LdapDirectory(const LdapDirectory &) = delete;
     LdapDirectory &operator=(const LdapDirectory &) = delete;
 
@@ -42,60 +51,59 @@ public:
 
     // Every IPsec object of the container (ipsecPolicy, ipsecISAKMPPolicy, ipsecNFA,
     // ipsecFilter, ipsecNegotiationPolicy), sorted by DN.
-    Result<QList<DsObject>> readIpsecObjects();
+    virtual Result<QList<DsObject>> readIpsecObjects() = 0;
     // Adds objects that refer to each other, in the order [MS-GPIPSEC] 2.2.1 gives: first
     // every object without its ipsec...Reference attributes (the directory checks that a
     // reference names an existing object), then the references. On failure the objects added
     // so far are deleted again.
-    Result<void> addAll(const QList<DsObject> &objects);
-    Result<void> remove(const QString &dn);
+    virtual Result<void> addAll(const QList<DsObject> &objects) = 0;
+    virtual Result<void> remove(const QString &dn) = 0;
 
     // The DN of the computer account NAME (sAMAccountName NAME$) under the base DN.
-    Result<QString> findComputer(const QString &name);
+    virtual Result<QString> findComputer(const QString &name) = 0;
     // The GPOs that apply to that computer and the IPsec policy they assign (GpoResolver),
     // from the gPLink/gPOptions of the domain and the OUs above it, each linked GPO's flags and
     // its CN=IPSEC,CN=Windows,CN=Microsoft,CN=Machine assignment ([MS-GPIPSEC] 2.2.3.1).
-    Result<GpoResolution> assignedPolicy(const QString &computerName);
+    virtual Result<GpoResolution> assignedPolicy(const QString &computerName) = 0;
 
     // Administration (LdapAdmin.cpp). Replaces the attributes of an existing object with o's
     // (an empty value removes the attribute); its class and DN stay.
-    Result<void> replace(const DsObject &o);
+    virtual Result<void> replace(const DsObject &o) = 0;
     // A GPO by its display name, its {GUID} or its DN: its DN and display name.
     struct Gpo {
         QString dn;
         QString displayName;
     };
-    Result<Gpo> findGpo(const QString &nameGuidOrDn);
+    virtual Result<Gpo> findGpo(const QString &nameGuidOrDn) = 0;
     // The DN of the IPsec policy the GPO assigns, empty when none ([MS-GPIPSEC] 2.2.2).
-    Result<QString> gpoAssignment(const QString &gpoDn);
+    virtual Result<QString> gpoAssignment(const QString &gpoDn) = 0;
     // Assigns the policy in the GPO: its CN=IPSEC,CN=Windows,CN=Microsoft,CN=Machine object
     // names the policy (ipsecOwnersReference, ipsecName, description), the GPO lists the IP
     // Security extension in gPCMachineExtensionNames, and its computer version rises.
-    Result<void> assignInGpo(const QString &gpoDn, const DsObject &policy);
+    virtual Result<void> assignInGpo(const QString &gpoDn, const DsObject &policy) = 0;
     // Removes the GPO's assignment (and the extension from gPCMachineExtensionNames).
-    Result<void> unassignInGpo(const QString &gpoDn);
+    virtual Result<void> unassignInGpo(const QString &gpoDn) = 0;
     // The GPOs whose IPsec assignment names the policy.
-    Result<QStringList> gposAssigning(const QString &policyDn);
+    virtual Result<QStringList> gposAssigning(const QString &policyDn) = 0;
 
-private:
-    LdapDirectory(LDAP *ld, QString url, int timeoutMs);
-    Error failure(int rc, const QString &what) const;
-    Result<QString> defaultNamingContext();
-    Result<void> add(const DsObject &object);           // without references
-    Result<void> setReferences(const DsObject &object); // replaces them
-    // The attributes of one entry (base scope); an empty list when it does not exist.
-    Result<QHash<QString, QList<QByteArray>>> readEntry(const QString &dn,
-                                                        const QList<QByteArray> &attributes);
-    // LdapAdmin.cpp: one modify of single-valued attributes (empty: removed), or an add.
-    Result<void> modifyEntry(const QString &dn, const QList<std::pair<QByteArray, QByteArray>> &set,
-                             bool add);
-    Result<void> ensureContainer(const QString &dn);
-    Result<void> setIpsecExtension(const QString &gpoDn, bool present);
+protected:
+    explicit LdapDirectory(QString url)
+        : m_url(std::move(url))
+    {
+    }
 
-    LDAP *m_ld = nullptr;
     QString m_url;
     QString m_baseDn;
-    int m_timeoutMs = 10000;
 };
+
+// The module's entry points (extern "C", looked up by name). The module is built from the same
+// sources as the programs; the version string guards against a module of another build.
+#define IPSEC_LDAP_MODULE_ABI "ipsec-console-ldap " IPSEC_VERSION " 1"
+extern "C" {
+using IpsecLdapModuleAbi = const char *();
+using IpsecLdapConnect = void(const DirectoryOptions &options,
+                              Result<std::unique_ptr<LdapDirectory>> &result);
+using IpsecLdapLoad = LdapDirectory::Load();
+}
 
 } // namespace ipsec::ds

@@ -11,8 +11,14 @@
 #include <QMutex>
 
 #include <cstdio>
+#include <cstdlib>
+#include <dlfcn.h>
+#include <fcntl.h>
 #include <nftables/libnftables.h>
+#include <sched.h>
 #include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +30,72 @@ QMutex &libraryLock()
 {
     static QMutex m;
     return m;
+}
+
+// libnftables is loaded on first use (only listings need it: changes go through libnftnl), so
+// that the programs' start does not pay for it and its dependencies (jansson, gmp, xtables).
+constexpr char NftablesSoname[] = "libnftables.so.1";
+
+struct Nftables {
+    decltype(&nft_ctx_new) ctxNew = nullptr;
+    decltype(&nft_ctx_free) ctxFree = nullptr;
+    decltype(&nft_ctx_buffer_output) bufferOutput = nullptr;
+    decltype(&nft_ctx_buffer_error) bufferError = nullptr;
+    decltype(&nft_ctx_output_get_flags) outputGetFlags = nullptr;
+    decltype(&nft_ctx_output_set_flags) outputSetFlags = nullptr;
+    decltype(&nft_run_cmd_from_buffer) runFromBuffer = nullptr;
+    decltype(&nft_ctx_get_output_buffer) outputBuffer = nullptr;
+    decltype(&nft_ctx_get_error_buffer) errorBuffer = nullptr;
+    QString problem; // why the library is not usable; empty when it is
+};
+
+template <typename F>
+bool resolve(void *handle, const char *name, F &f)
+{
+    f = reinterpret_cast<F>(::dlsym(handle, name));
+    return f != nullptr;
+}
+
+Nftables loadNftables()
+{
+    Nftables n;
+    // Testing hook: IPSEC_CONSOLE_TEST_NFTABLES_SONAME names another file to load.
+    // (secure_getenv: never from the environment of a set-user-id program).
+    const char *other = ::secure_getenv("IPSEC_CONSOLE_TEST_NFTABLES_SONAME");
+    const QByteArray soname(other && *other ? other : NftablesSoname);
+    void *handle = ::dlopen(soname.constData(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+        const char *why = ::dlerror();
+        n.problem = why ? QString::fromLocal8Bit(why) : QString::fromLatin1(soname);
+        return n;
+    }
+    // Never unloaded (the contexts of every backend use it).
+    if (!resolve(handle, "nft_ctx_new", n.ctxNew) || !resolve(handle, "nft_ctx_free", n.ctxFree)
+        || !resolve(handle, "nft_ctx_buffer_output", n.bufferOutput)
+        || !resolve(handle, "nft_ctx_buffer_error", n.bufferError)
+        || !resolve(handle, "nft_ctx_output_get_flags", n.outputGetFlags)
+        || !resolve(handle, "nft_ctx_output_set_flags", n.outputSetFlags)
+        || !resolve(handle, "nft_run_cmd_from_buffer", n.runFromBuffer)
+        || !resolve(handle, "nft_ctx_get_output_buffer", n.outputBuffer)
+        || !resolve(handle, "nft_ctx_get_error_buffer", n.errorBuffer)) {
+        const char *why = ::dlerror();
+        n = Nftables{};
+        n.problem = why ? QString::fromLocal8Bit(why) : QString::fromLatin1(soname);
+    }
+    return n;
+}
+
+// Loaded once per process, under libraryLock().
+const Nftables &nftables()
+{
+    static const Nftables n = loadNftables();
+    return n;
+}
+
+quint64 threadNetns()
+{
+    struct stat st {};
+    return ::stat("/proc/thread-self/ns/net", &st) == 0 ? quint64(st.st_ino) : 0;
 }
 
 const QString &table()
@@ -95,20 +167,50 @@ int NftTableState::elementCount() const
     return n;
 }
 
-NftBackend::NftBackend(nft_ctx *ctx, std::unique_ptr<NftNetlink> netlink, Options options)
-    : m_ctx(ctx)
-    , m_netlink(std::move(netlink))
+NftBackend::NftBackend(std::unique_ptr<NftNetlink> netlink, Options options)
+    : m_netlink(std::move(netlink))
     , m_options(std::move(options))
+    , m_netns(threadNetns())
+    // The namespace, for a libnftables context created later on another thread.
+    , m_netnsFd(::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC))
 {
-    struct stat st {};
-    if (::stat("/proc/thread-self/ns/net", &st) == 0)
-        m_netns = quint64(st.st_ino);
 }
 
 NftBackend::~NftBackend()
 {
     QMutexLocker lock(&libraryLock());
-    nft_ctx_free(m_ctx);
+    if (m_ctx)
+        nftables().ctxFree(m_ctx);
+    if (m_netnsFd >= 0)
+        ::close(m_netnsFd);
+}
+
+Result<void> NftBackend::ensureContext()
+{
+    if (m_ctx)
+        return {};
+    const Nftables &n = nftables();
+    if (!n.ctxNew)
+        return Error::kernel(tr("nftables: the library %1 could not be loaded (%2). Listings of "
+                                "the table and drift detection need it (package libnftables1).")
+                                 .arg(QLatin1StringView(NftablesSoname), n.problem));
+    // The context's netlink socket lives in the namespace of the thread that creates it: the
+    // namespace this backend was opened in.
+    nft_ctx *ctx = nullptr;
+    if (threadNetns() == m_netns || m_netnsFd < 0) {
+        ctx = n.ctxNew(NFT_CTX_DEFAULT);
+    } else {
+        std::thread([&] {
+            if (::setns(m_netnsFd, CLONE_NEWNET) == 0)
+                ctx = n.ctxNew(NFT_CTX_DEFAULT);
+        }).join();
+    }
+    if (!ctx)
+        return Error::kernel(tr("nftables: the library could not create a context."));
+    n.bufferOutput(ctx);
+    n.bufferError(ctx);
+    m_ctx = ctx;
+    return {};
 }
 
 Result<std::unique_ptr<NftBackend>> NftBackend::open(Options options)
@@ -116,17 +218,9 @@ Result<std::unique_ptr<NftBackend>> NftBackend::open(Options options)
     auto netlink = NftNetlink::open();
     if (!netlink)
         return netlink.error();
-    nft_ctx *ctx = nullptr;
-    {
-        QMutexLocker lock(&libraryLock());
-        ctx = nft_ctx_new(NFT_CTX_DEFAULT);
-        if (!ctx)
-            return Error::kernel(tr("nftables: the library could not create a context."));
-        nft_ctx_buffer_output(ctx);
-        nft_ctx_buffer_error(ctx);
-    }
+    // The libnftables context is created on first use (ensureContext).
     std::unique_ptr<NftBackend> backend(
-        new NftBackend(ctx, std::move(netlink.value()), std::move(options)));
+        new NftBackend(std::move(netlink.value()), std::move(options)));
     // A harmless request that needs nf_tables in the kernel: a clear sentence when it is missing.
     // Testing hook: IPSEC_CONSOLE_TEST_NFT_UNAVAILABLE makes the probe fail as on a kernel
     // without nf_tables (removing the module would change the whole machine, not a namespace).
@@ -144,13 +238,16 @@ Result<std::unique_ptr<NftBackend>> NftBackend::open(Options options)
 Result<QString> NftBackend::run(const QString &commands, bool json)
 {
     QMutexLocker lock(&libraryLock());
-    unsigned int flags = nft_ctx_output_get_flags(m_ctx);
+    if (auto ready = ensureContext(); !ready)
+        return ready.error();
+    const Nftables &n = nftables();
+    unsigned int flags = n.outputGetFlags(m_ctx);
     flags = json ? (flags | NFT_CTX_OUTPUT_JSON) : (flags & ~NFT_CTX_OUTPUT_JSON);
-    nft_ctx_output_set_flags(m_ctx, flags);
+    n.outputSetFlags(m_ctx, flags);
     const QByteArray buffer = commands.toUtf8();
-    const int rc = nft_run_cmd_from_buffer(m_ctx, buffer.constData());
-    const QString output = QString::fromUtf8(nft_ctx_get_output_buffer(m_ctx));
-    const QString errors = QString::fromUtf8(nft_ctx_get_error_buffer(m_ctx)).trimmed();
+    const int rc = n.runFromBuffer(m_ctx, buffer.constData());
+    const QString output = QString::fromUtf8(n.outputBuffer(m_ctx));
+    const QString errors = QString::fromUtf8(n.errorBuffer(m_ctx)).trimmed();
     if (rc != 0) {
         // The library quotes the offending input line; the first line names the problem.
         QString first = errors.section(u'\n', 0, 0);
@@ -188,6 +285,15 @@ Result<void> NftBackend::apply(const QString &commands, const NftTableSpec *resu
 
 Result<void> NftBackend::deleteTable()
 {
+    // Without a record file nothing needs the generations around the commit (an emergency
+    // unassign): the batch alone, one round trip.
+    if (m_options.recordFile.isEmpty() && !m_options.failNextApply) {
+        m_record.reset();
+        if (auto ok = m_netlink->replaceTable(NftTableSpec{}, 0, nullptr); !ok)
+            return Error::kernel(
+                tr("nftables: %1 The previous ruleset is unchanged.").arg(ok.error().message));
+        return {};
+    }
     return replaceTable(NftTableSpec{});
 }
 
@@ -422,13 +528,23 @@ void NftBackend::keep(const NftTableSpec &spec)
 
 void NftBackend::writeRecord(std::optional<quint32> generation, const NftTableSpec &table)
 {
-    if (m_options.recordFile.isEmpty())
-        return;
+    if (!m_options.recordFile.isEmpty())
+        (void)writeRecord(m_options.recordFile, m_netns, generation, table);
+}
+
+bool NftBackend::writeRecordFile(const QString &file, const NftTableSpec &spec)
+{
+    return writeRecord(file, 0, std::nullopt, spec);
+}
+
+bool NftBackend::writeRecord(const QString &file, quint64 netns, std::optional<quint32> generation,
+                             const NftTableSpec &table)
+{
     QByteArray bytes;
     {
         QDataStream out(&bytes, QIODevice::WriteOnly);
         out.setVersion(QDataStream::Qt_6_4);
-        out << RecordMagic << RecordVersion << m_netns << generation.value_or(0)
+        out << RecordMagic << RecordVersion << netns << generation.value_or(0)
             << generation.has_value() << !table.isEmpty() << qint32(table.elementCount()) << table;
     }
     // Runtime state, gone at reboot with the table: no flush to disk (SafeFile's fsync costs more
@@ -436,7 +552,7 @@ void NftBackend::writeRecord(std::optional<quint32> generation, const NftTableSp
     // Readable by every user, as the rest of the runtime folder: the console shows what an
     // emergency unassign removed, and the emergency's record is this file.
     const auto write = [&] {
-        const QString temporary = m_options.recordFile + u".new"_s;
+        const QString temporary = file + u".new"_s;
         QFile f(temporary);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return false;
@@ -446,12 +562,13 @@ void NftBackend::writeRecord(std::optional<quint32> generation, const NftTableSp
         f.close();
         return written
                && ::rename(QFile::encodeName(temporary).constData(),
-                           QFile::encodeName(m_options.recordFile).constData())
+                           QFile::encodeName(file).constData())
                       == 0;
     };
-    if (!write()
-        && !(SafeFile::makeDirectory(QFileInfo(m_options.recordFile).path(), 0755) && write()))
-        QFile::remove(m_options.recordFile);
+    if (write() || (SafeFile::makeDirectory(QFileInfo(file).path(), 0755) && write()))
+        return true;
+    QFile::remove(file);
+    return false;
 }
 
 void NftBackend::forget()

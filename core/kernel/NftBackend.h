@@ -48,6 +48,8 @@ struct NftTableState {
 //
 // Reading stays with libnftables (listTable, state, tableText, tables): nft's JSON is the
 // reference reading of what the kernel holds, for drift detection, counters and reports.
+// libnftables is loaded (dlopen, libnftables.so.1) and its context created on the first
+// reading, not at the programs' start: most commands never read (docs/design-nftables.md).
 //
 // What was applied last is recorded (Options::recordFile, in the runtime folder) together with
 // the ruleset's generation id after that transaction and the network namespace: as long as the
@@ -102,6 +104,9 @@ public:
     };
     static std::optional<RecordSummary> recordSummary(const QString &file);
     static std::optional<NftTableSpec> readRecord(const QString &file);
+    // Writes a record file of `spec` without a generation (never trusted for a change), as an
+    // emergency's record of a table not applied through a backend. False when it failed.
+    static bool writeRecordFile(const QString &file, const NftTableSpec &spec);
     // The table in nft syntax, as a dry run shows it.
     static QString specText(const NftTableSpec &spec);
     // Turns the recorded table into `result` by adding and deleting set elements, one
@@ -125,19 +130,24 @@ public:
     void setRecordFile(const QString &file) { m_options.recordFile = file; }
 
 private:
-    NftBackend(nft_ctx *ctx, std::unique_ptr<NftNetlink> netlink, Options options);
+    NftBackend(std::unique_ptr<NftNetlink> netlink, Options options);
+    // Loads libnftables and creates the context in the backend's namespace (under the lock).
+    Result<void> ensureContext();
     // Runs one buffer; the output (with json) or the error text.
     Result<QString> run(const QString &commands, bool json);
     // Records `result` after a commit that started at generation `before`: with the generation
     // when the kernel's shows that commit was the only one, else without. No result: forgets.
     void record(quint32 before, const NftTableSpec *result);
     void writeRecord(std::optional<quint32> generation, const NftTableSpec &table);
+    static bool writeRecord(const QString &file, quint64 netns, std::optional<quint32> generation,
+                            const NftTableSpec &table);
     void forget();
 
     nft_ctx *m_ctx = nullptr;
     std::unique_ptr<NftNetlink> m_netlink;
     Options m_options;
     quint64 m_netns = 0; // inode of the namespace
+    int m_netnsFd = -1;  // the namespace, for ensureContext() on another thread
     struct Record {
         quint32 generation = 0;
         NftTableSpec table;

@@ -259,6 +259,33 @@ Result<Enforcer::Outcome> Enforcer::enforce(const PolicyDatabase &db,
     return outcome;
 }
 
+Result<Enforcer::Desired> Enforcer::desired(const PolicyDatabase &db,
+                                            const QList<engine::DynamicFilter> &dynamic,
+                                            bool ikeExemption, bool nft)
+{
+    engine::ExpansionContext context;
+    context.localAddresses = engine::localAddresses();
+    context.resolve = engine::HostNameResolver::shared().function();
+    context.servers = Enforcer::systemServers();
+    engine::EffectivePolicyOptions eo;
+    eo.ikeExemption = ikeExemption;
+    const auto effective = engine::EffectivePolicy::build(db, dynamic, context, eo);
+    Desired d;
+    if (!nft) {
+        auto plan = compile(effective, nullptr);
+        if (!plan)
+            return plan.error();
+        d.xfrm = desiredEntries(plan.value());
+        return d;
+    }
+    auto split = compileSplit(effective, nullptr);
+    if (!split)
+        return split.error();
+    d.xfrm = desiredEntries(split->xfrm);
+    d.table = nftSpec(split->nft);
+    return d;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The nftables backend (issue 11): block/permit in the table, negotiate in XFRM.
 

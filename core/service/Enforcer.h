@@ -55,6 +55,15 @@ public:
     // Compiles the effective policy of db + dynamic filters and applies it.
     Result<Outcome> enforce(const PolicyDatabase &db, const QList<engine::DynamicFilter> &dynamic,
                             const Options &options);
+    // What enforce() would make the kernel hold for db + dynamic filters, without touching it:
+    // the XFRM entries and, with the nftables backend (nft), the table.
+    struct Desired {
+        QList<kernel::SpdEntry> xfrm;
+        kernel::NftTableSpec table;
+    };
+    static Result<Desired> desired(const PolicyDatabase &db,
+                                   const QList<engine::DynamicFilter> &dynamic, bool ikeExemption,
+                                   bool nft);
     // Installs exactly these owned entries (re-assign after an emergency without a store).
     Result<Outcome> install(const QList<kernel::SpdEntry> &desired, bool dryRun);
     // Deletes these owned entries (batched), all or nothing.

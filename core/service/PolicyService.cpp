@@ -1476,6 +1476,8 @@ Result<ServiceReport> PolicyService::reassign(const Options &options, const Chan
             if (auto ok = runtime.keepLegacyNftTable(r); !ok)
                 report.notices << ok.error().message;
         }
+        if (options.dryRun)
+            report.ipCommands << outcome->ipCommands; // the XFRM part of the plan
         report.messages << tr("Restored %n kernel entr(y/ies).", nullptr, outcome->added);
     }
     if (!options.dryRun)

@@ -167,6 +167,31 @@ void PolicyService::discardPendingForEmergency(ServiceReport &report)
         RuntimeState::EmergencyRecord r = *record.value();
         r.assignedPolicy = assignedName;
         r.dynamicFilters = state->dynamicFilters;
+        // The kernel part too (what reassign puts back without a store): the emergency recorded
+        // the unconfirmed change's entries and table, so they are compiled afresh from the state
+        // before it, as enforcing it would install them.
+        auto kernel = Enforcer::desired(m_source->effective(state->database), state->dynamicFilters,
+                                        m_ikeExemption, m_useNft);
+        if (kernel) {
+            r.entries = kernel->xfrm;
+            r.nftTableFile.clear();
+            r.nftTableIsText = false;
+            r.nftElements = kernel->table.elementCount();
+            const QString file = m_runtime->directory() + u"/.nft-confirmed"_s;
+            if (!kernel->table.isEmpty()) {
+                if (kernel::NftBackend::writeRecordFile(file, kernel->table))
+                    r.nftTableFile = file;
+                else
+                    report.notices << tr("The confirmed nftables table could not be recorded "
+                                         "(%1); reassign without a store restores no table.")
+                                          .arg(file);
+            }
+        } else {
+            report.notices << tr("The kernel entries of the state before the unconfirmed change "
+                                 "could not be compiled (%1); the record keeps those the emergency "
+                                 "unassign removed.")
+                                  .arg(kernel.error().message);
+        }
         if (auto ok = m_runtime->setEmergencyRecord(r); !ok)
             report.notices << ok.error().message;
     }

@@ -509,10 +509,15 @@ Result<void> RuntimeState::setDynamicFilters(const QList<engine::DynamicFilter> 
         arr.append(filterToJson(d));
         keep(d);
     }
+    const QString keysPath = m_dir + u'/' + keysFile;
+    // Nothing to clear (an emergency unassign with no dynamic filters): no write, no flush.
+    if (filters.isEmpty() && !QFileInfo::exists(keysPath)) {
+        if (auto current = dynamicFilters(); current && current->isEmpty())
+            return {};
+    }
     if (auto record = emergencyRecord(); record && record.value())
         for (const auto &d : record.value()->dynamicFilters)
             keep(d);
-    const QString keysPath = m_dir + u'/' + keysFile;
     if (!keys.isEmpty()) {
         if (auto ok = makeDirectory(); !ok)
             return ok;

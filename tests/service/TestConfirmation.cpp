@@ -9,6 +9,7 @@
 #include "syntax/IpsecCmd.h"
 #include "util/NetNamespace.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -311,6 +312,25 @@ void TestConfirmation::emergencyUnassignDiscardsThePendingChange()
     // The store is back to the confirmed state, unassigned; reassign brings back Base, not Lock.
     QVERIFY(!load().policyByName(u"Lock"_s));
     QVERIFY(!load().assignedPolicy());
+    // Without a store the record's kernel part comes back as it is: Base's entries and table
+    // (port 6666), never the unconfirmed Lock's (5555). A dry run shows what it would restore.
+    {
+        QFile bad(m_case->filePath(u"bad.db"_s));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(QByteArray(4096, 'x'));
+        bad.close();
+        PolicyService::Options o;
+        o.storePath = bad.fileName();
+        o.netns = m_ns;
+        o.dryRun = true;
+        auto storeless = PolicyService::reassign(o, {});
+        QVERIFY2(storeless, storeless ? "" : qPrintable(storeless.error().message));
+        QVERIFY2(storeless->notices.join(u' ').contains(u"could not be opened"_s),
+                 qPrintable(storeless->notices.join(u'\n')));
+        const QString restored = storeless->ipCommands.join(u'\n');
+        QVERIFY2(restored.contains(u"6666"_s) && !restored.contains(u"5555"_s),
+                 qPrintable(restored));
+    }
     m_service->setChangeOptions({});
     auto back = m_service->reassign();
     QVERIFY2(back, back ? "" : qPrintable(back.error().message));
