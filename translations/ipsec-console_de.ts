@@ -3791,6 +3791,14 @@ bei Fehlern.
         <source>Restored the nftables table inet ipsec_console (block and permit filters).</source>
         <translation>Die nftables-Tabelle inet ipsec_console wurde wiederhergestellt (Blockierungs- und Zulassungsfilter).</translation>
     </message>
+    <message>
+        <source>The confirmed nftables table could not be recorded (%1); reassign without a store restores no table.</source>
+        <translation>Die bestätigte nftables-Tabelle konnte nicht aufgezeichnet werden (%1); reassign ohne Speicher stellt keine Tabelle wieder her.</translation>
+    </message>
+    <message>
+        <source>The kernel entries of the state before the unconfirmed change could not be compiled (%1); the record keeps those the emergency unassign removed.</source>
+        <translation>Die Kernel-Einträge des Zustands vor der unbestätigten Änderung konnten nicht kompiliert werden (%1); die Aufzeichnung behält die Einträge, die die Notfall-Aufhebung entfernt hat.</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::PolicySource</name>
@@ -4986,7 +4994,35 @@ bei Fehlern.
     </message>
 </context>
 <context>
-    <name>ipsec::ds::LdapDirectory</name>
+    <name>ipsec::ds::LdapConnection</name>
+    <message>
+        <source>did not add %1</source>
+        <translation>hat %1 nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>did not change %1</source>
+        <translation>hat %1 nicht geändert</translation>
+    </message>
+    <message>
+        <source>did not take the references of %1</source>
+        <translation>hat die Verweise von %1 nicht übernommen</translation>
+    </message>
+    <message>
+        <source>did not answer the search for the GPO %1</source>
+        <translation>hat auf die Suche nach dem GPO %1 nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>The directory %1 has no Group Policy object &quot;%2&quot; (give its display name, its {GUID} or its DN).</source>
+        <translation>Das Verzeichnis %1 hat kein Gruppenrichtlinienobjekt &quot;%2&quot; (geben Sie seinen Anzeigenamen, seine {GUID} oder seinen DN an).</translation>
+    </message>
+    <message>
+        <source>The directory %1 has more than one Group Policy object named &quot;%2&quot;; give its {GUID}.</source>
+        <translation>Das Verzeichnis %1 hat mehr als ein Gruppenrichtlinienobjekt namens &quot;%2&quot;; geben Sie seine {GUID} an.</translation>
+    </message>
+    <message>
+        <source>did not answer the search for GPOs assigning %1</source>
+        <translation>hat auf die Suche nach GPOs, die %1 zuweisen, nicht geantwortet</translation>
+    </message>
     <message>
         <source>The directory %1 %2: %3.</source>
         <translation>Das Verzeichnis %1 %2: %3.</translation>
@@ -4994,6 +5030,10 @@ bei Fehlern.
     <message>
         <source>The directory address &quot;%1&quot; is refused by the LDAP library: %2.</source>
         <translation>Die Verzeichnisadresse &quot;%1&quot; wird von der LDAP-Bibliothek abgelehnt: %2.</translation>
+    </message>
+    <message>
+        <source>cannot be reached</source>
+        <translation>ist nicht erreichbar</translation>
     </message>
     <message>
         <source>refused an anonymous bind</source>
@@ -5024,14 +5064,6 @@ bei Fehlern.
         <translation>hat die Suche nach IPsec-Objekten nicht beantwortet</translation>
     </message>
     <message>
-        <source>did not add %1</source>
-        <translation>hat %1 nicht hinzugefügt</translation>
-    </message>
-    <message>
-        <source>did not take the references of %1</source>
-        <translation>hat die Verweise von %1 nicht übernommen</translation>
-    </message>
-    <message>
         <source>did not delete %1</source>
         <translation>hat %1 nicht gelöscht</translation>
     </message>
@@ -5055,29 +5087,20 @@ bei Fehlern.
         <source>The container %1: %2</source>
         <translation>Der Container %1: %2</translation>
     </message>
+</context>
+<context>
+    <name>ipsec::ds::LdapDirectory</name>
     <message>
-        <source>did not change %1</source>
-        <translation>hat %1 nicht geändert</translation>
+        <source>it belongs to another version of the program</source>
+        <translation>es gehört zu einer anderen Version des Programms</translation>
     </message>
     <message>
-        <source>did not answer the search for the GPO %1</source>
-        <translation>hat auf die Suche nach dem GPO %1 nicht geantwortet</translation>
+        <source>it lacks the expected entry points</source>
+        <translation>ihm fehlen die erwarteten Einsprungpunkte</translation>
     </message>
     <message>
-        <source>The directory %1 has no Group Policy object &quot;%2&quot; (give its display name, its {GUID} or its DN).</source>
-        <translation>Das Verzeichnis %1 hat kein Gruppenrichtlinienobjekt &quot;%2&quot; (geben Sie seinen Anzeigenamen, seine {GUID} oder seinen DN an).</translation>
-    </message>
-    <message>
-        <source>The directory %1 has more than one Group Policy object named &quot;%2&quot;; give its {GUID}.</source>
-        <translation>Das Verzeichnis %1 hat mehr als ein Gruppenrichtlinienobjekt namens &quot;%2&quot;; geben Sie seine {GUID} an.</translation>
-    </message>
-    <message>
-        <source>did not answer the search for GPOs assigning %1</source>
-        <translation>hat auf die Suche nach GPOs, die %1 zuweisen, nicht geantwortet</translation>
-    </message>
-    <message>
-        <source>cannot be reached</source>
-        <translation>ist nicht erreichbar</translation>
+        <source>The directory cannot be used: the LDAP module %1 could not be loaded (%2). Reinstall the program or check its installation.</source>
+        <translation>Das Verzeichnis kann nicht verwendet werden: Das LDAP-Modul %1 konnte nicht geladen werden (%2). Installieren Sie das Programm neu oder prüfen Sie seine Installation.</translation>
     </message>
 </context>
 <context>
@@ -5288,6 +5311,10 @@ bei Fehlern.
         <source>nftables: no recorded table to change.</source>
         <translation>nftables: keine aufgezeichnete Tabelle zum Ändern.</translation>
     </message>
+    <message>
+        <source>nftables: the library %1 could not be loaded (%2). Listings of the table and drift detection need it (package libnftables1).</source>
+        <translation>nftables: Die Bibliothek %1 konnte nicht geladen werden (%2). Auflistungen der Tabelle und die Erkennung von Abweichungen benötigen sie (Paket libnftables1).</translation>
+    </message>
 </context>
 <context>
     <name>ipsec::kernel::NftNetlink</name>
@@ -5318,6 +5345,10 @@ bei Fehlern.
     <message>
         <source>nftables: the table has no set %1.</source>
         <translation>nftables: Die Tabelle enthält kein Set %1.</translation>
+    </message>
+    <message>
+        <source>nftables: set %1 has a malformed element.</source>
+        <translation>nftables: Das Set %1 hat ein fehlerhaftes Element.</translation>
     </message>
 </context>
 <context>
