@@ -67,6 +67,24 @@ kernel::SpdEntry Enforcer::toSpd(const engine::XfrmEntry &x)
     return e;
 }
 
+engine::ExpansionContext Enforcer::systemContext()
+{
+    engine::ExpansionContext context;
+    context.localAddresses = engine::localAddresses();
+    context.resolve = engine::HostNameResolver::shared().function();
+    context.servers = Enforcer::systemServers();
+    return context;
+}
+
+engine::EffectivePolicy Enforcer::effectivePolicy(const PolicyDatabase &db,
+                                                  const QList<engine::DynamicFilter> &dynamic,
+                                                  bool ikeExemption)
+{
+    engine::EffectivePolicyOptions eo;
+    eo.ikeExemption = ikeExemption;
+    return engine::EffectivePolicy::build(db, dynamic, systemContext(), eo);
+}
+
 Result<engine::XfrmPlan> Enforcer::compile(const PolicyDatabase &db,
                                            const QList<engine::DynamicFilter> &dynamic,
                                            const engine::ExpansionContext &context,
@@ -227,14 +245,8 @@ Result<Enforcer::Outcome> Enforcer::enforce(const PolicyDatabase &db,
                                             const QList<engine::DynamicFilter> &dynamic,
                                             const Options &options)
 {
-    engine::ExpansionContext context;
-    context.localAddresses = engine::localAddresses();
-    context.resolve = engine::HostNameResolver::shared().function();
-    context.servers = Enforcer::systemServers();
-    engine::EffectivePolicyOptions eo;
-    eo.ikeExemption = options.ikeExemption;
     profileMark("enforce: start");
-    const auto effective = engine::EffectivePolicy::build(db, dynamic, context, eo);
+    const auto effective = effectivePolicy(db, dynamic, options.ikeExemption);
     profileMark("enforce: effective policy built");
     if (m_nft)
         return enforceNft(effective, options.dryRun);
@@ -263,13 +275,7 @@ Result<Enforcer::Desired> Enforcer::desired(const PolicyDatabase &db,
                                             const QList<engine::DynamicFilter> &dynamic,
                                             bool ikeExemption, bool nft)
 {
-    engine::ExpansionContext context;
-    context.localAddresses = engine::localAddresses();
-    context.resolve = engine::HostNameResolver::shared().function();
-    context.servers = Enforcer::systemServers();
-    engine::EffectivePolicyOptions eo;
-    eo.ikeExemption = ikeExemption;
-    const auto effective = engine::EffectivePolicy::build(db, dynamic, context, eo);
+    const auto effective = effectivePolicy(db, dynamic, ikeExemption);
     Desired d;
     if (!nft) {
         auto plan = compile(effective, nullptr);

@@ -75,6 +75,13 @@ public:
     // netsh's server types (DNS, DHCP, GATEWAY) as the system has them now, each read once per
     // function object (one enforcement).
     static std::function<engine::ServerAddresses(Address::ServerType)> systemServers();
+    // This system's addresses, host name resolver and servers, as filters expand now.
+    static engine::ExpansionContext systemContext();
+    // The effective policy of db + dynamic filters in systemContext(): what enforce(),
+    // desired() and the drift check compile.
+    static engine::EffectivePolicy effectivePolicy(const PolicyDatabase &db,
+                                                   const QList<engine::DynamicFilter> &dynamic,
+                                                   bool ikeExemption);
     static kernel::SpdEntry toSpd(const engine::XfrmEntry &entry);
     // Identity + priority + action + templates: equal keys need no change in the kernel.
     static QString stateKey(const kernel::SpdEntry &entry);

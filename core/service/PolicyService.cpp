@@ -1,5 +1,4 @@
 #include "service/PolicyService.h"
-#include "engine/HostNameResolver.h"
 
 #include "kernel/NetlinkSpd.h"
 #include "kernel/NftBackend.h"
@@ -1023,15 +1022,9 @@ Result<KernelView> PolicyService::kernelView()
     auto dyn = m_runtime->dynamicFilters();
     if (!dyn)
         return dyn.error();
-    engine::ExpansionContext context;
-    context.localAddresses = engine::localAddresses();
-    context.resolve = engine::HostNameResolver::shared().function();
-    context.servers = Enforcer::systemServers();
-    engine::EffectivePolicyOptions eo;
-    eo.ikeExemption = m_ikeExemption;
     ServiceReport ignored;
-    const auto effective = engine::EffectivePolicy::build(effectivePolicy(db.value(), ignored),
-                                                          dyn.value(), context, eo);
+    const auto effective = Enforcer::effectivePolicy(effectivePolicy(db.value(), ignored),
+                                                     dyn.value(), m_ikeExemption);
     auto split = Enforcer::compileSplit(effective, nullptr);
     if (!split)
         return split.error();

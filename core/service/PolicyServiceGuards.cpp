@@ -2,7 +2,6 @@
 // guard (SshGuard). Kept apart from PolicyService.cpp, which only calls in at the few places
 // where state is remembered, changes are applied and the kernel is enforced.
 
-#include "engine/HostNameResolver.h"
 #include "service/PolicyService.h"
 
 #include "engine/FilterExpansion.h"
@@ -76,12 +75,8 @@ Result<void> PolicyService::checkSshConnection(const PolicyDatabase &db,
     }
     if (!connection.value())
         return {};
-    engine::ExpansionContext context;
-    context.localAddresses = engine::localAddresses();
-    context.resolve = engine::HostNameResolver::shared().function();
-    context.servers = Enforcer::systemServers();
-    const auto reason =
-        SshGuard::blockReason(*connection.value(), db, dyn, context, m_ikeExemption);
+    const auto reason = SshGuard::blockReason(*connection.value(), db, dyn,
+                                              Enforcer::systemContext(), m_ikeExemption);
     if (!reason)
         return {};
     if (m_options.dryRun) {
