@@ -331,16 +331,12 @@ Result<void> NetshShow::showDynamicIke(const C &c)
     const QString what = mainMode ? tr("main mode") : tr("quick mode");
     QJsonArray items;
     int shown = 0;
-    const auto header = [&](const QString &name, bool isDefault) {
-        if (shown++)
-            m_out << '\n';
-        field(mainMode ? tr("Main Mode Policy Name") : tr("Quick Mode Policy Name"), name);
-        field(tr("Default Policy"), yesNo(isDefault));
-    };
-    if (mainMode) {
-        const QJsonArray json = all.value(u"mmPolicies"_s).toArray();
-        for (qsizetype i = 0; i < ike->mmPolicies.size(); ++i) {
-            const engine::DynamicMmPolicy &p = ike->mmPolicies[i];
+    // Each policy of the list that the name selects: its JSON object, or its name/default
+    // block and then body(policy).
+    const auto each = [&](const auto &policies, const QString &jsonKey, const auto &body) {
+        const QJsonArray json = all.value(jsonKey).toArray();
+        for (qsizetype i = 0; i < policies.size(); ++i) {
+            const auto &p = policies[i];
             if (!named(c.name, p.name))
                 continue;
             if (m_json) {
@@ -348,7 +344,15 @@ Result<void> NetshShow::showDynamicIke(const C &c)
                 ++shown;
                 continue;
             }
-            header(p.name, p.isDefault);
+            if (shown++)
+                m_out << '\n';
+            field(mainMode ? tr("Main Mode Policy Name") : tr("Quick Mode Policy Name"), p.name);
+            field(tr("Default Policy"), yesNo(p.isDefault));
+            body(p);
+        }
+    };
+    if (mainMode) {
+        each(ike->mmPolicies, u"mmPolicies"_s, [&](const engine::DynamicMmPolicy &p) {
             field(tr("Soft SA Expiration Time"), QString::number(p.softSaExpirationSeconds));
             field(tr("QM Limit per MM"), QString::number(p.qmPerMm));
             field(tr("MM Lifetime"), tr("%1 min").arg(p.lifetimeMinutes));
@@ -359,19 +363,9 @@ Result<void> NetshShow::showDynamicIke(const C &c)
                 t.addRow({parts.value(0), parts.value(1), parts.value(2)});
             }
             t.print(m_out);
-        }
+        });
     } else {
-        const QJsonArray json = all.value(u"qmPolicies"_s).toArray();
-        for (qsizetype i = 0; i < ike->qmPolicies.size(); ++i) {
-            const engine::DynamicQmPolicy &p = ike->qmPolicies[i];
-            if (!named(c.name, p.name))
-                continue;
-            if (m_json) {
-                items.append(json[i]);
-                ++shown;
-                continue;
-            }
-            header(p.name, p.isDefault);
+        each(ike->qmPolicies, u"qmPolicies"_s, [&](const engine::DynamicQmPolicy &p) {
             field(tr("Soft"), yesNo(p.soft));
             field(tr("Inbound Passthru"), yesNo(p.inPass));
             field(tr("PFS Group"), engine::DynamicQmPolicy::pfsName(p.pfs));
@@ -386,7 +380,7 @@ Result<void> NetshShow::showDynamicIke(const C &c)
                               SecurityMethod::hashName(m.espHash), life});
             }
             t.print(m_out);
-        }
+        });
     }
     if (c.name && !shown)
         return Error::notFound(
