@@ -9,7 +9,6 @@
 #include "syntax/IpsecCmd.h"
 #include "util/NetNamespace.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,17 +20,6 @@ using namespace ipsec;
 namespace {
 
 constexpr int BigFilters = 3000;
-
-bool ip(const QStringList &args)
-{
-    QProcess p;
-    p.start(u"ip"_s, args);
-    if (!p.waitForFinished(10000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        qWarning("ip %s: %s", qPrintable(args.join(u' ')), p.readAllStandardError().constData());
-        return false;
-    }
-    return true;
-}
 
 syntax::IpsecCmdCommand command(const QStringList &args)
 {
@@ -58,8 +46,9 @@ private Q_SLOTS:
     void enforcingReadsTheAssignedPolicyAlone();
 
 private:
-    QStringList kernelState() { return NetnsFixture().kernelState(m_ns); }
+    QStringList kernelState() { return m_fixture.kernelState(m_ns); }
 
+    NetnsFixture m_fixture;
     QTemporaryDir m_dir;
     QString m_ns;
 };
@@ -70,18 +59,15 @@ void TestAssignedRead::initTestCase()
         QSKIP("Needs root: enters a network namespace and changes its kernel policy.");
     qputenv("IPSEC_CONSOLE_RUNTIME_DIR", m_dir.filePath(u"run"_s).toUtf8());
     NetnsFixture::removeStale();
-    const QString ns = u"ipsec-aread-%1"_s.arg(QCoreApplication::applicationPid());
-    QVERIFY(ip({u"netns"_s, u"add"_s, ns}));
-    m_ns = ns;
-    QVERIFY(ip({u"-n"_s, ns, u"link"_s, u"set"_s, u"lo"_s, u"up"_s}));
-    auto entered = enterNetworkNamespace(ns);
+    m_ns = m_fixture.create();
+    QVERIFY2(!m_ns.isEmpty(), qPrintable(m_fixture.lastError()));
+    auto entered = enterNetworkNamespace(m_ns);
     QVERIFY2(entered, entered ? "" : qPrintable(entered.error().message));
 }
 
 void TestAssignedRead::cleanupTestCase()
 {
-    if (!m_ns.isEmpty())
-        (void)ip({u"netns"_s, u"del"_s, m_ns});
+    m_fixture.removeAll();
 }
 
 void TestAssignedRead::enforcingReadsTheAssignedPolicyAlone()
